@@ -1,0 +1,33 @@
+/**
+ * The narrow HTTP boundary every adapter talks through. The app, the CLI and the tests all use the
+ * axios implementation (`createAxiosHttpClient`); the interface exists so the Electron shell can
+ * later swap in Chromium's network stack (system proxy) without touching an adapter.
+ *
+ * `request` resolves for every HTTP status (adapters decide what a 4xx means) and rejects only
+ * with a LicensingError: `offline` (DNS, refused, reset), `timeout`, or `protocol` (a body that
+ * is not JSON when JSON was expected).
+ */
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Serialised as JSON. */
+  readonly body?: unknown;
+  /** Per-request deadline; the client's default applies when absent. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON, the raw text when the body is not JSON, or undefined when empty. */
+  readonly body: unknown;
+  /** The body exactly as received, for signature checks. */
+  readonly rawBody: string;
+}
+
+export interface HttpClient {
+  request(request: HttpRequest): Promise<HttpResponse>;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { appInfoSchema, licenceViewSchema, profileViewSchema, seatPoolViewSchema } from './model';
+
+/**
+ * The one IPC contract. Each channel (`area:verb`) has an input and an output schema; main parses
+ * the input after checking the sender, and answers with a Result. Adding a channel here is all it
+ * takes: the preload and the browser host forward any channel listed in this map and nothing else.
+ */
+
+const profileId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a profile id is lower-case letters, digits, - and _');
+
+/** Licence keys are typed or pasted by people: bounded, printable, trimmed by the core. */
+const licenceKey = z
+  .string()
+  .min(1, 'enter a licence key')
+  .max(256, 'a licence key is at most 256 characters')
+  .regex(/^[\x20-\x7E]+$/, 'a licence key has only printable ASCII characters');
+
+const noInput = z.object({}).strict();
+const onProfile = z.object({ profileId }).strict();
+
+export const ipcContract = {
+  'app:info': { input: noInput, output: appInfoSchema },
+  'profiles:list': { input: noInput, output: z.array(profileViewSchema) },
+  'licence:status': { input: onProfile, output: licenceViewSchema },
+  'licence:activate': {
+    input: z.object({ profileId, key: licenceKey }).strict(),
+    output: licenceViewSchema,
+  },
+  'licence:deactivate': { input: onProfile, output: licenceViewSchema },
+  'seat:request': { input: onProfile, output: licenceViewSchema },
+  'seat:heartbeat': { input: onProfile, output: licenceViewSchema },
+  'seat:release': { input: onProfile, output: licenceViewSchema },
+  'seat:info': { input: onProfile, output: seatPoolViewSchema },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+export type IpcInput<C extends IpcChannel> = z.input<IpcContract[C]['input']>;
+export type IpcOutput<C extends IpcChannel> = z.infer<IpcContract[C]['output']>;
+export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+
+/** Pushed from main to the renderer whenever a licence or seat changes (heartbeat, loss, quit). */
+export const EVENT_CHANNELS = ['licence:changed'] as const;
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+export const eventContract = { 'licence:changed': licenceViewSchema } as const;
+export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;
+
+export const isIpcChannel = (value: unknown): value is IpcChannel =>
+  typeof value === 'string' && Object.hasOwn(ipcContract, value);

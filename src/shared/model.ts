@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { appErrorSchema } from './errors';
+
+/**
+ * What the renderer may see. Everything here is safe to show: keys and tokens appear only as
+ * masked labels, and no schema has room for a secret.
+ */
+
+export const BACKEND_KINDS = ['seats', 'licensespring', 'mobiusflow', 'flecs', 'eniris'] as const;
+export const backendKindSchema = z.enum(BACKEND_KINDS);
+export type BackendKind = z.infer<typeof backendKindSchema>;
+
+/** Epoch milliseconds (UTC). */
+const epochMs = z.number().int().nonnegative();
+
+export const profileViewSchema = z.object({
+  id: z.string(),
+  kind: backendKindSchema,
+  label: z.string(),
+  description: z.string().optional(),
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+export const LICENCE_MODES = ['activation', 'floating', 'file', 'unknown'] as const;
+export type LicenceMode = (typeof LICENCE_MODES)[number];
+
+export const SEAT_STATES = [
+  'none', // no floating seat held
+  'held', // a seat is held and heartbeats succeed
+  'retrying', // heartbeats fail for a retryable reason; the seat is still within its grace window
+  'lost', // the seat lapsed or was refused and could not be taken back
+] as const;
+export type SeatState = (typeof SEAT_STATES)[number];
+
+export const seatViewSchema = z.object({
+  state: z.enum(SEAT_STATES),
+  /** When the server will let the seat go if we stop heartbeating. */
+  expiresAt: epochMs.optional(),
+  nextHeartbeatAt: epochMs.optional(),
+  lastHeartbeatAt: epochMs.optional(),
+  heartbeatIntervalMs: z.number().int().positive().optional(),
+  /** A heartbeat failure while the seat is retrying or lost. */
+  lastError: appErrorSchema.optional(),
+});
+export type SeatView = z.infer<typeof seatViewSchema>;
+
+export const LICENCE_STATUSES = ['inactive', 'active', 'expired', 'revoked'] as const;
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
+
+export const licenceViewSchema = z.object({
+  profileId: z.string(),
+  status: z.enum(LICENCE_STATUSES),
+  mode: z.enum(LICENCE_MODES),
+  /** The key as the user may see it, e.g. "FLOAT-•••••-•••••-5POOL". */
+  keyLabel: z.string().optional(),
+  licenseId: z.string().optional(),
+  /** Absent: the licence does not expire. */
+  expiresAt: epochMs.optional(),
+  supportExpiresAt: epochMs.optional(),
+  activeClients: z.number().int().nonnegative().optional(),
+  maxClients: z.number().int().nonnegative().optional(),
+  activatedAt: epochMs.optional(),
+  lastCheckedAt: epochMs.optional(),
+  seat: seatViewSchema,
+});
+export type LicenceView = z.infer<typeof licenceViewSchema>;
+
+export const seatHolderViewSchema = z.object({
+  /** Masked token, stable enough to tell rows apart. */
+  tokenLabel: z.string(),
+  kind: z.enum(['activation', 'floating']),
+  clientName: z.string(),
+  clientAddr: z.string().optional(),
+  /** Masked machine id. */
+  machineLabel: z.string(),
+  issuedAt: epochMs.optional(),
+  expiresAt: epochMs.optional(),
+  lastHeartbeatAt: epochMs.optional(),
+  revoked: z.boolean(),
+  /** True for the seat this app instance holds. */
+  isThisClient: z.boolean(),
+});
+export type SeatHolderView = z.infer<typeof seatHolderViewSchema>;
+
+export const seatPoolViewSchema = z.object({
+  licenseId: z.string(),
+  activeClients: z.number().int().nonnegative(),
+  maxClients: z.number().int().nonnegative(),
+  holders: z.array(seatHolderViewSchema),
+  checkedAt: epochMs,
+});
+export type SeatPoolView = z.infer<typeof seatPoolViewSchema>;
+
+export const appInfoSchema = z.object({
+  productName: z.string(),
+  version: z.string(),
+  /** True when no vendor configuration exists and the built-in sandbox is serving the profiles. */
+  demoMode: z.boolean(),
+  /** Demo keys to show on screen in demo mode (they are public by design). */
+  demoKeys: z.array(z.object({ profileId: z.string(), label: z.string(), key: z.string() })),
+  fingerprint: z.object({
+    /** A short prefix of the salted hash, for support conversations. */
+    label: z.string(),
+    source: z.enum(['machine-id', 'hostname']),
+    warning: z.string().optional(),
+  }),
+  secretStore: z.object({
+    backend: z.string(),
+    protected: z.boolean(),
+    warning: z.string().optional(),
+  }),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
