@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
+
+export { EVENT_CHANNELS };
 import { appInfoSchema, licenceViewSchema, profileViewSchema, seatPoolViewSchema } from './model';
 
 /**
@@ -42,10 +45,14 @@ export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;
 export type IpcInput<C extends IpcChannel> = z.input<IpcContract[C]['input']>;
 export type IpcOutput<C extends IpcChannel> = z.infer<IpcContract[C]['output']>;
-export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+export const IPC_CHANNELS: readonly IpcChannel[] = INVOKE_CHANNELS;
+
+// The preload's allow-list and the contract must name the same channels, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _channelsMatch: Same<IpcChannel, (typeof INVOKE_CHANNELS)[number]> = true;
+void _channelsMatch;
 
 /** Pushed from main to the renderer whenever a licence or seat changes (heartbeat, loss, quit). */
-export const EVENT_CHANNELS = ['licence:changed'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 export const eventContract = { 'licence:changed': licenceViewSchema } as const;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;

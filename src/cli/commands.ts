@@ -1,0 +1,140 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadVendorConfig } from '../main/config/load-config';
+import type { VendorConfig } from '../main/config/vendor-config';
+import { createCore, type Core } from '../main/core';
+import { demoConfigFor } from '../main/demo-mode';
+import { createFingerprinter } from '../main/device/fingerprint';
+import { startBrowserHost } from '../main/host/browser-host';
+import { LicensingError } from '../main/licensing/licensing-error';
+import { createFileStateStore } from '../main/store/file-state-store';
+import { createKeyringSecretStore } from '../main/store/keyring-secret-store';
+import { startSandboxes } from '../sandbox';
+import type { CliArgs } from './args';
+import { cliDataDir } from './data-dir';
+import { formatLicence, formatPool } from './format';
+
+export interface CommandOutput {
+  /** What `--json` prints. */
+  readonly value: unknown;
+  /** What a person reads. */
+  readonly text: string;
+}
+
+export interface CliContext {
+  readonly args: CliArgs;
+  readonly resourcesDir: string;
+  readonly rendererDir: string;
+  readonly version: string;
+  /** Resolves when the user stops a long-running command (Ctrl+C). */
+  readonly untilStopped: () => Promise<void>;
+  /** For long-running commands: say that they are ready before waiting. */
+  readonly announce: (output: CommandOutput) => void;
+}
+
+const loadConfig = (context: CliContext): Promise<VendorConfig> =>
+  loadVendorConfig({ base: context.args.config ?? join(context.resourcesDir, 'default-config.json') });
+
+async function openCore(context: CliContext, keepAlive: boolean): Promise<Core> {
+  const config = await loadConfig(context);
+  const dataDir = cliDataDir();
+  return createCore({
+    config,
+    version: context.version,
+    secrets: createKeyringSecretStore(config.productId, dataDir),
+    state: createFileStateStore(join(dataDir, `${config.productId}.state.json`)),
+    keepAlive,
+    allowInProcessDemo: keepAlive,
+  });
+}
+
+/** `--profile` may be left out when exactly one profile can do the job. */
+function pickProfile(core: Core, requested: string | undefined, kinds?: readonly string[]): string {
+  if (requested) return requested;
+  const candidates = core.config.profiles.filter((profile) => !kinds || kinds.includes(profile.kind));
+  if (candidates.length === 1 && candidates[0]) return candidates[0].id;
+  throw new LicensingError('invalid_input', `Name the profile with --profile (one of: ${core.config.profiles.map((p) => p.id).join(', ')}).`);
+}
+
+async function withCore<T>(context: CliContext, use: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore(context, false);
+  try {
+    return await use(core);
+  } finally {
+    await core.close();
+  }
+}
+
+const licenceOutput = (view: Parameters<typeof formatLicence>[0]): CommandOutput => ({ value: view, text: formatLicence(view) });
+
+const SEAT_VERBS = ['request', 'heartbeat', 'release', 'info'] as const;
+
+export async function runCommand(context: CliContext): Promise<CommandOutput> {
+  const { args } = context;
+  const [name, verb] = args.command;
+  switch (name) {
+    case 'fingerprint': {
+      const config = await loadConfig(context);
+      const fingerprint = await createFingerprinter(config.productId).get();
+      return { value: fingerprint, text: fingerprint.warning ? `${fingerprint.id}\nwarning: ${fingerprint.warning}` : fingerprint.id };
+    }
+    case 'activate': {
+      if (!args.key) throw new LicensingError('invalid_input', 'Give the licence key with --key KEY.');
+      const key = args.key;
+      return withCore(context, async (core) => licenceOutput(await core.service.activate(pickProfile(core, args.profile), key)));
+    }
+    case 'deactivate':
+      return withCore(context, async (core) => licenceOutput(await core.service.deactivate(pickProfile(core, args.profile))));
+    case 'status':
+      return withCore(context, async (core) => {
+        const ids = args.profile ? [args.profile] : core.config.profiles.map((profile) => profile.id);
+        const views = await Promise.all(ids.map((id) => core.service.status(id)));
+        return { value: args.profile ? views[0] : views, text: views.map(formatLicence).join('\n') };
+      });
+    case 'seat': {
+      if (!SEAT_VERBS.includes(verb as (typeof SEAT_VERBS)[number])) throw new LicensingError('invalid_input', `Use one of: seat ${SEAT_VERBS.join('|')}.`);
+      return withCore(context, async (core) => {
+        const profileId = pickProfile(core, args.profile, ['seats']);
+        if (verb === 'info') {
+          const pool = await core.service.seatInfo(profileId);
+          return { value: pool, text: formatPool(pool) };
+        }
+        const action = { request: core.service.requestSeat, heartbeat: core.service.renewSeat, release: core.service.releaseSeat }[verb as 'request' | 'heartbeat' | 'release'];
+        return licenceOutput(await action(profileId));
+      });
+    }
+    case 'sandbox':
+      return runSandbox(context);
+    case 'serve':
+      return runServe(context);
+    default:
+      throw new LicensingError('invalid_input', name ? `Unknown command "${name}". Run \`license-manager --help\`.` : 'Name a command. Run `license-manager --help`.');
+  }
+}
+
+async function runSandbox(context: CliContext): Promise<CommandOutput> {
+  const set = await startSandboxes({ host: '127.0.0.1', port: context.args.port ?? 0 });
+  const dir = join(cliDataDir(), 'sandbox');
+  mkdirSync(dir, { recursive: true });
+  const configFile = join(dir, `config-${new URL(set.servers.seats.url).port}.json`);
+  const config = demoConfigFor(set, { productName: 'License Manager (sandbox)', productId: 'license-manager-sandbox' });
+  writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  const value = { config: configFile, servers: set.servers, demo: set.demo };
+  context.announce({
+    value,
+    text: [`Sandbox servers running. Configuration: ${configFile}`, `  seats: ${set.servers.seats.url}`, `  floating demo key:   ${set.demo.seats.floatingKey}`, `  activation demo key: ${set.demo.seats.activationKey}`, 'Press Ctrl+C to stop.'].join('\n'),
+  });
+  await context.untilStopped();
+  await set.close();
+  return { value: { stopped: true }, text: 'Sandbox stopped.' };
+}
+
+async function runServe(context: CliContext): Promise<CommandOutput> {
+  const core = await openCore(context, true);
+  const host = await startBrowserHost({ rendererDir: context.rendererDir, dispatch: core.dispatch, subscribe: core.service.onChange, port: context.args.port });
+  context.announce({ value: { url: host.url }, text: `Open this link in your browser (it works once):\n  ${host.url}\nPress Ctrl+C to stop.` });
+  await context.untilStopped();
+  await host.close();
+  const outcome = await core.close();
+  return { value: { stopped: true, released: outcome?.released ?? [] }, text: 'Stopped; held seats were released.' };
+}

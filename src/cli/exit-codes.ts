@@ -1,0 +1,34 @@
+import type { ErrorCode } from '../shared/errors';
+
+/** Documented in the README; installers and scripts depend on these numbers. */
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  refused: 3,
+  unreachable: 4,
+  protocol: 5,
+} as const;
+
+const BY_CODE: Readonly<Record<ErrorCode, number>> = {
+  invalid_input: EXIT.usage,
+  config: EXIT.usage,
+  unauthorized: EXIT.usage, // the vendor's API key in the configuration was refused
+  secret_store: EXIT.usage,
+  storage: EXIT.usage,
+  invalid_key: EXIT.refused,
+  seat_unavailable: EXIT.refused,
+  license_expired: EXIT.refused,
+  license_revoked: EXIT.refused,
+  tampered: EXIT.refused,
+  seat_lost: EXIT.refused,
+  not_activated: EXIT.refused,
+  offline: EXIT.unreachable,
+  timeout: EXIT.unreachable,
+  server_error: EXIT.protocol,
+  rate_limited: EXIT.protocol,
+  protocol: EXIT.protocol,
+  internal: EXIT.internal,
+};
+
+export const exitCodeFor = (code: ErrorCode): number => BY_CODE[code];

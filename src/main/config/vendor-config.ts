@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The vendor configuration: which product this is, which licensing backends it talks to, and
+ * what the user may relax. Shipped in `resources/` by the vendor's installer; a user override in
+ * the data folder may add or replace profiles (same id = replaced).
+ */
+
+const profileId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lower-case letters, digits, - and _ (at most 64)');
+
+const httpUrl = z
+  .string()
+  .url('must be a full URL such as https://licensing.example.com:5455')
+  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must start with https:// or http://');
+
+const seatsProfile = z
+  .object({
+    id: profileId,
+    kind: z.literal('seats'),
+    label: z.string().min(1).max(80),
+    description: z.string().max(300).optional(),
+    baseUrl: httpUrl,
+    apiKey: z.string().min(1, 'the Babel Licensing Service API key (x-api-key) is required'),
+    bearerToken: z.string().min(1).optional(),
+    timeoutMs: z.number().int().min(500).max(120_000).optional(),
+  })
+  .strict();
+
+export const profileConfigSchema = z.discriminatedUnion('kind', [seatsProfile]);
+export type ProfileConfig = z.infer<typeof profileConfigSchema>;
+
+export const vendorConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    productName: z.string().min(1).max(80),
+    /** Salt for the machine fingerprint: two products never share a fingerprint. */
+    productId: z.string().regex(/^[A-Za-z0-9._-]{3,100}$/, 'use letters, digits, . _ - (3 to 100)'),
+    /** No profiles and demo true: the app serves its own sandbox so it works out of the box. */
+    demo: z.boolean().default(false),
+    /**
+     * Linux without a keyring makes Electron fall back to a hard-coded key (`basic_text`). Secrets
+     * would then be readable by anyone with the file, so this is refused unless the vendor opts in.
+     */
+    allowWeakSecretStore: z.boolean().default(false),
+    profiles: z.array(profileConfigSchema).max(50).default([]),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.profiles.forEach((profile, index) => {
+      if (seen.has(profile.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profiles', index, 'id'],
+          message: `profile id "${profile.id}" is used twice; ids must be unique`,
+        });
+      }
+      seen.add(profile.id);
+    });
+    if (!config.demo && config.profiles.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['profiles'],
+        message: 'add at least one profile, or set "demo": true',
+      });
+    }
+  });
+
+export type VendorConfig = z.infer<typeof vendorConfigSchema>;

@@ -1,0 +1,99 @@
+import { hostname } from 'node:os';
+import { systemClock, type Clock } from '../shared/clock';
+import type { AppInfo } from '../shared/model';
+import type { VendorConfig } from './config/vendor-config';
+import { startDemo, type DemoEnvironment } from './demo-mode';
+import { createFingerprinter, nodeHardwareSources, type HardwareSources } from './device/fingerprint';
+import { createAxiosHttpClient } from './http/axios-http-client';
+import type { HttpClient } from './http/http-client';
+import { createDispatcher } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { createBackend } from './licensing/backend-factory';
+import { createHeartbeatScheduler } from './licensing/heartbeat-scheduler';
+import { createLicenceService } from './licensing/licence-service';
+import { LicensingError } from './licensing/licensing-error';
+import type { StateStore } from './store/persisted-state';
+import type { SecretStore } from './store/secret-store';
+
+/** What a host (the Electron app, the CLI, the browser host, a test) hands the core. */
+export interface CoreHost {
+  readonly config: VendorConfig;
+  readonly version: string;
+  readonly secrets: SecretStore;
+  readonly state: StateStore;
+  /** Long-running hosts heartbeat held seats and release them on close. */
+  readonly keepAlive: boolean;
+  /** Run the sandbox in-process when the configuration asks for demo mode (app and browser host). */
+  readonly allowInProcessDemo: boolean;
+  readonly http?: HttpClient;
+  readonly clock?: Clock;
+  readonly hardware?: HardwareSources;
+}
+
+const NO_PROFILES =
+  'No licensing profiles are configured. Start the sandbox with `license-manager sandbox` and pass ' +
+  'the configuration file it prints with --config, or use your vendor\'s configuration.';
+
+/**
+ * The composition root shared by every host: configuration, fingerprint, stores, adapters, the
+ * heartbeat scheduler and the licence service, plus the IPC dispatcher over them.
+ */
+export async function createCore(host: CoreHost) {
+  const clock = host.clock ?? systemClock;
+  let demo: DemoEnvironment | undefined;
+  let config = host.config;
+  if (config.demo && config.profiles.length === 0) {
+    if (!host.allowInProcessDemo) throw new LicensingError('config', NO_PROFILES);
+    demo = await startDemo(config);
+    config = demo.config;
+  }
+
+  const fingerprinter = createFingerprinter(config.productId, host.hardware ?? nodeHardwareSources);
+  const fingerprint = await fingerprinter.get();
+  const state = host.state.load();
+  if (!host.state.recovery && Object.keys(state.licences).length === 0) host.state.save(state); // persists the new clientId
+  const identity = { machineId: fingerprint.id, clientId: state.clientId, clientName: hostname() };
+  const http = host.http ?? createAxiosHttpClient({ userAgent: `license-manager/${host.version}` });
+
+  const scheduler = createHeartbeatScheduler({ clock });
+  const service = createLicenceService({
+    profiles: config.profiles,
+    backendFor: (profile) => createBackend(profile, { http, identity, clock }),
+    secrets: host.secrets,
+    state: host.state,
+    scheduler,
+    clock,
+    identity,
+    keepAlive: host.keepAlive,
+  });
+  await service.restore();
+
+  const appInfo = async (): Promise<AppInfo> => ({
+    productName: config.productName,
+    version: host.version,
+    demoMode: demo !== undefined,
+    demoKeys: demo?.demoKeys ?? [],
+    fingerprint: { label: fingerprint.id.slice(0, 12), source: fingerprint.source, warning: fingerprint.warning },
+    secretStore: { backend: host.secrets.backend, protected: host.secrets.protected, warning: host.secrets.warning },
+  });
+
+  return {
+    config,
+    fingerprint,
+    service,
+    appInfo,
+    demoKeys: demo?.demoKeys ?? [],
+    dispatch: createDispatcher(createHandlers(service, appInfo)),
+    /** powerMonitor 'suspend': stop timers; 'resume': renew every held seat at once. */
+    suspend: () => scheduler.suspend(),
+    resume: () => scheduler.resume(),
+    /** Releases held seats (bounded), then stops the in-process sandbox. */
+    async close(releaseTimeoutMs = 3_000) {
+      const outcome = host.keepAlive ? await service.shutdown(releaseTimeoutMs) : undefined;
+      await demo?.close();
+      return outcome;
+    },
+  };
+}
+
+export type Core = Awaited<ReturnType<typeof createCore>>;

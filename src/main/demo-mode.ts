@@ -1,0 +1,44 @@
+import { startSandboxes, type SandboxSet } from '../sandbox';
+import type { VendorConfig } from './config/vendor-config';
+
+/**
+ * Demo mode: with no vendor configuration the app runs the sandbox servers itself, so a fresh
+ * `npm start` activates something real in one click. This file is the only place on the client
+ * side that knows the sandbox exists.
+ */
+export interface DemoEnvironment {
+  readonly config: VendorConfig;
+  readonly demoKeys: { profileId: string; label: string; key: string }[];
+  close(): Promise<void>;
+}
+
+export function demoConfigFor(set: SandboxSet, base: Pick<VendorConfig, 'productName' | 'productId'>): VendorConfig {
+  return {
+    productName: base.productName,
+    productId: base.productId,
+    demo: true,
+    allowWeakSecretStore: false,
+    profiles: [
+      {
+        id: 'seats',
+        kind: 'seats',
+        label: 'Floating seats (Babel Licensing Service)',
+        description: 'Sandbox server on this computer: a 5-seat floating licence and a 3-machine activation licence.',
+        baseUrl: set.servers.seats.url,
+        apiKey: set.servers.seats.apiKey,
+      },
+    ],
+  };
+}
+
+export function demoKeysFor(set: SandboxSet): DemoEnvironment['demoKeys'] {
+  return [
+    { profileId: 'seats', label: 'Floating licence, 5 seats', key: set.demo.seats.floatingKey },
+    { profileId: 'seats', label: 'Machine activation, 3 computers', key: set.demo.seats.activationKey },
+  ];
+}
+
+export async function startDemo(base: VendorConfig): Promise<DemoEnvironment> {
+  const set = await startSandboxes({ host: '127.0.0.1', port: 0 });
+  return { config: demoConfigFor(set, base), demoKeys: demoKeysFor(set), close: () => set.close() };
+}

@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+import { hostname } from 'node:os';
+import { machineId } from 'node-machine-id';
+
+/**
+ * Where the raw machine identity comes from. The real source is node-machine-id; tests inject a
+ * fake so they can simulate the container case (no machine id, hostname fallback).
+ */
+export interface HardwareSources {
+  /** The OS machine id as node-machine-id reads it (it silently falls back to the hostname). */
+  rawMachineId(): Promise<string>;
+  hostname(): string;
+}
+
+export const nodeHardwareSources: HardwareSources = {
+  rawMachineId: () => machineId(true),
+  hostname: () => hostname(),
+};
+
+export interface Fingerprint {
+  /** HMAC-SHA256(raw machine id, product salt), hex. This is what servers see. */
+  readonly id: string;
+  readonly source: 'machine-id' | 'hostname';
+  readonly warning?: string;
+}
+
+const HOSTNAME_WARNING =
+  'This machine has no stable machine id (common in containers), so its fingerprint is derived ' +
+  'from the host name. Renaming the computer will make licensing servers see a new machine.';
+
+/**
+ * The raw machine id is confidential (systemd says so) and node-machine-id's plain SHA-256 is
+ * the same in every app using the library: we key an HMAC with the raw id over a per-product salt,
+ * so two products never share a fingerprint and the raw id never leaves the process.
+ */
+export function createFingerprinter(salt: string, sources: HardwareSources = nodeHardwareSources) {
+  let cached: Promise<Fingerprint> | undefined;
+  const compute = async (): Promise<Fingerprint> => {
+    const host = sources.hostname();
+    const raw = (await sources.rawMachineId()).trim();
+    const fellBack = raw.length === 0 || raw === host;
+    const material = raw.length > 0 ? raw : host;
+    const id = createHmac('sha256', material).update(`license-manager:${salt}`).digest('hex');
+    return fellBack ? { id, source: 'hostname', warning: HOSTNAME_WARNING } : { id, source: 'machine-id' };
+  };
+  return {
+    /** Spawning the shell costs a few ms each time: compute once per process. */
+    get(): Promise<Fingerprint> {
+      cached ??= compute().catch((error: unknown) => {
+        cached = undefined;
+        throw error;
+      });
+      return cached;
+    },
+  };
+}
+
+export type Fingerprinter = ReturnType<typeof createFingerprinter>;

@@ -1,0 +1,125 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LicenceView } from '../../shared/model';
+import type { Dispatcher } from '../ipc/dispatch';
+import { contentTypeFor, resolveBundlePath } from '../security/bundle-path';
+import { SECURITY_HEADERS } from '../security/csp';
+
+export interface BrowserHostOptions {
+  readonly rendererDir: string;
+  readonly dispatch: Dispatcher;
+  readonly subscribe: (listener: (view: LicenceView) => void) => () => void;
+  readonly port?: number;
+}
+
+const SESSION_COOKIE = 'lm_session';
+const MAX_BODY_BYTES = 64 * 1024;
+
+const sameSecret = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+const cookieValue = (req: IncomingMessage, name: string): string | undefined =>
+  req.headers.cookie
+    ?.split(';')
+    .map((part) => part.trim().split('='))
+    .find(([key]) => key === name)?.[1];
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.length === 0 ? {} : (JSON.parse(text) as unknown);
+}
+
+/**
+ * The full UI in a browser, without Electron: serves the renderer bundle on 127.0.0.1 and bridges
+ * the same IPC contract to the same core. The printed URL carries a one-time token; opening it
+ * trades the token for an HttpOnly, SameSite=Strict session cookie, so the token is useless once
+ * used and page scripts never see the session. Requests that change state must also come from
+ * our own origin (no cross-site or DNS-rebinding calls).
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<{ url: string; origin: string; close(): Promise<void> }> {
+  let oneTimeToken: string | undefined = randomBytes(24).toString('base64url');
+  const session = randomBytes(32).toString('base64url');
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+
+  const send = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') => {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(body);
+  };
+  const hasSession = (req: IncomingMessage) => sameSecret(cookieValue(req, SESSION_COOKIE) ?? '', session);
+  const fromOurOrigin = (req: IncomingMessage) => req.headers.host === new URL(origin).host && (req.headers.origin === undefined || req.headers.origin === origin);
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin);
+      const token = url.searchParams.get('token');
+      if (token !== null) {
+        if (!oneTimeToken || !sameSecret(token, oneTimeToken)) return send(res, 403, 'This link has already been used or is wrong. Start `license-manager serve` again for a new one.');
+        oneTimeToken = undefined;
+        res.writeHead(303, { Location: '/', 'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`, 'Cache-Control': 'no-store' });
+        return res.end();
+      }
+      if (!hasSession(req) || !fromOurOrigin(req)) return send(res, 401, 'Open the link printed by `license-manager serve`.');
+
+      if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
+        if (req.headers.origin !== origin || !req.headers['content-type']?.startsWith('application/json')) return send(res, 403, 'Refused.');
+        let payload: unknown;
+        try {
+          payload = await readBody(req);
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON or is too large.' } }), 'application/json');
+        }
+        const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload);
+        return send(res, 200, JSON.stringify(result), 'application/json');
+      }
+      if (req.method === 'GET' && url.pathname === '/events') {
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
+      }
+      if (req.method !== 'GET') return send(res, 405, 'Method not allowed.');
+      const file = resolveBundlePath(options.rendererDir, url.pathname);
+      if (!file) return send(res, 404, 'Not found.');
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-store' });
+        res.end(body);
+      } catch {
+        send(res, 404, 'Not found.');
+      }
+    })().catch(() => send(res, 500, 'Internal error.'));
+  });
+
+  const unsubscribe = options.subscribe((view) => {
+    const frame = `data: ${JSON.stringify({ channel: 'licence:changed', payload: view })}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    url: `${origin}/?token=${oneTimeToken}`,
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

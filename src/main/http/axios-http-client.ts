@@ -1,0 +1,146 @@
+import http from 'node:http';
+import https from 'node:https';
+import axios, { AxiosError, AxiosHeaders } from 'axios';
+import { LicensingError } from '../licensing/licensing-error';
+import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
+import { cancelledError, networkError, oversizedError, timeoutError } from './network-errors';
+import { lowerCaseHeaders, parseBody } from './response-body';
+
+export interface AxiosHttpClientOptions {
+  /** Whole-request deadline (connect, send, wait, read) when a request sets none. */
+  readonly defaultTimeoutMs?: number;
+  readonly userAgent?: string;
+  /** Replies larger than this are refused: no licensing answer is anywhere near 1 MiB. */
+  readonly maxBodyBytes?: number;
+}
+
+const DEFAULTS = {
+  defaultTimeoutMs: 10_000,
+  userAgent: 'license-manager',
+  maxBodyBytes: 1024 * 1024,
+} as const;
+
+/**
+ * The one HTTP client of the app, the CLI and the tests. It resolves for every status and rejects
+ * only with LicensingError (`offline`, `timeout`, `protocol`, `config`), so adapters deal with
+ * HTTP semantics and never with socket errors.
+ */
+export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): HttpClient {
+  const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULTS.defaultTimeoutMs;
+  const userAgent = options.userAgent ?? DEFAULTS.userAgent;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+  // Heartbeats go to the same host every few minutes: reuse connections (and TLS sessions).
+  const httpAgent = new http.Agent({ keepAlive: true });
+  const httpsAgent = new https.Agent({ keepAlive: true });
+
+  async function request(req: HttpRequest): Promise<HttpResponse> {
+    const host = checkUrl(req.url);
+    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
+    // Our own wall-clock deadline: axios's `timeout` is a socket idle timer, which a server that
+    // drips one byte a second would never trip.
+    const deadline = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      deadline.abort();
+    }, timeoutMs);
+    const onCallerAbort = (): void => deadline.abort();
+    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    if (req.signal?.aborted) deadline.abort();
+
+    try {
+      const response = await axios.request<string>({
+        method: req.method,
+        url: req.url,
+        headers: buildHeaders(req, userAgent),
+        data: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal: deadline.signal,
+        timeout: 0,
+        responseType: 'text',
+        responseEncoding: 'utf8',
+        // Identity transforms: we serialise and parse ourselves, so broken JSON is visible.
+        transformRequest: [(data: unknown) => data],
+        transformResponse: [(data: unknown) => data],
+        validateStatus: () => true,
+        // Never follow redirects: a redirect would carry the API key to wherever it points, and
+        // a licensing API has no business redirecting a POST. Adapters see the 3xx instead.
+        maxRedirects: 0,
+        maxContentLength: maxBodyBytes,
+        httpAgent,
+        httpsAgent,
+      });
+      const rawBody = typeof response.data === 'string' ? response.data : '';
+      const rawHeaders =
+        response.headers instanceof AxiosHeaders ? response.headers.toJSON() : response.headers;
+      const headers = lowerCaseHeaders(rawHeaders);
+      return {
+        status: response.status,
+        headers,
+        rawBody,
+        body: parseBody(rawBody, headers['content-type'], host),
+      };
+    } catch (error) {
+      if (error instanceof LicensingError) throw error;
+      if (timedOut) throw timeoutError(host, timeoutMs);
+      if (axios.isCancel(error) || req.signal?.aborted) throw cancelledError(host);
+      throw translateAxiosError(error, host, maxBodyBytes);
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  return { request };
+}
+
+function buildHeaders(req: HttpRequest, userAgent: string): Record<string, string> {
+  const headers: Record<string, string> = { 'User-Agent': userAgent, ...req.headers };
+  const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  if (req.body !== undefined && !hasContentType) headers['Content-Type'] = 'application/json';
+  return headers;
+}
+
+/** Refuses what is not an http(s) URL before anything is sent; returns the host for messages. */
+function checkUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new LicensingError(
+      'config',
+      'The server address is not a valid URL. Check the address in the configuration.',
+    );
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new LicensingError(
+      'config',
+      `The server address must start with http:// or https:// (got ${parsed.protocol}). Check the configuration.`,
+    );
+  }
+  return parsed.host;
+}
+
+function translateAxiosError(error: unknown, host: string, maxBodyBytes: number): LicensingError {
+  if (!(error instanceof AxiosError)) {
+    return new LicensingError(
+      'internal',
+      `Something went wrong while talking to ${host}. Please report this.`,
+      { cause: error instanceof Error ? new Error(error.message) : undefined },
+    );
+  }
+  if (error.code === AxiosError.ERR_BAD_RESPONSE && /maxContentLength/.test(error.message)) {
+    return oversizedError(host, maxBodyBytes);
+  }
+  // The other ERR_BAD_RESPONSE is "stream has been aborted": the peer cut the reply short.
+  const code =
+    error.code === AxiosError.ERR_BAD_RESPONSE ? 'ECONNRESET' : (error.code ?? causeCode(error));
+  return networkError(host, { code, message: error.message });
+}
+
+const causeCode = (error: AxiosError): string => {
+  const cause: unknown = error.cause;
+  if (typeof cause === 'object' && cause !== null && 'code' in cause) {
+    return String(cause.code);
+  }
+  return '';
+};

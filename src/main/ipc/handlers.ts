@@ -1,0 +1,16 @@
+import type { AppInfo } from '../../shared/model';
+import type { LicenceService } from '../licensing/licence-service';
+import type { IpcHandlers } from './dispatch';
+
+/** Each channel is one line onto the core: all the logic lives in the service. */
+export const createHandlers = (service: LicenceService, appInfo: () => Promise<AppInfo>): IpcHandlers => ({
+  'app:info': () => appInfo(),
+  'profiles:list': async () => service.profiles(),
+  'licence:status': ({ profileId }) => service.status(profileId),
+  'licence:activate': ({ profileId, key }) => service.activate(profileId, key),
+  'licence:deactivate': ({ profileId }) => service.deactivate(profileId),
+  'seat:request': ({ profileId }) => service.requestSeat(profileId),
+  'seat:heartbeat': ({ profileId }) => service.renewSeat(profileId),
+  'seat:release': ({ profileId }) => service.releaseSeat(profileId),
+  'seat:info': ({ profileId }) => service.seatInfo(profileId),
+});

@@ -1,0 +1,77 @@
+import type { LicenceView, SeatHolderView, SeatPoolView, SeatView } from '../../shared/model';
+import type { SeatHolder, SeatPool } from './backend';
+import type { HeartbeatState, LeaseTiming } from './heartbeat-scheduler';
+import { maskMachine, maskToken } from './mask';
+import type { PersistedLease, PersistedLicence } from '../store/persisted-state';
+
+/** Pure functions from what main knows to what the renderer may see: no secret crosses here. */
+
+export function seatViewFromSchedule(state: HeartbeatState<LeaseTiming>, lastHeartbeatAt: number | undefined): SeatView {
+  switch (state.state) {
+    case 'held':
+      return {
+        state: 'held',
+        expiresAt: state.lease.expiresAt,
+        nextHeartbeatAt: state.nextAt,
+        lastHeartbeatAt: state.lastSuccessAt,
+        heartbeatIntervalMs: state.lease.heartbeatIntervalMs,
+      };
+    case 'retrying':
+      return {
+        state: 'retrying',
+        expiresAt: state.lease.expiresAt,
+        nextHeartbeatAt: state.nextAt,
+        lastHeartbeatAt,
+        heartbeatIntervalMs: state.lease.heartbeatIntervalMs,
+        lastError: state.error.toAppError(),
+      };
+    case 'lost':
+      return {
+        state: 'lost',
+        nextHeartbeatAt: state.nextAt,
+        lastHeartbeatAt,
+        lastError: state.error.toAppError(),
+      };
+  }
+}
+
+/** Without a heartbeat loop (the CLI), the stored lease is all we know. */
+export function seatViewFromLease(lease: PersistedLease | undefined, now: number): SeatView {
+  if (!lease) return { state: 'none' };
+  const base = { expiresAt: lease.expiresAt, lastHeartbeatAt: lease.lastHeartbeatAt, heartbeatIntervalMs: lease.heartbeatIntervalMs };
+  if (lease.expiresAt > now) return { state: 'held', ...base };
+  return {
+    state: 'lost',
+    ...base,
+    lastError: { code: 'seat_lost', message: 'The seat lapsed because no heartbeat reached the server in time. Request a seat again.', retryable: false },
+  };
+}
+
+export function licenceView(profileId: string, licence: PersistedLicence | undefined, seat: SeatView): LicenceView {
+  if (!licence) return { profileId, status: 'inactive', mode: 'unknown', seat };
+  const { licenseId, mode, status, keyLabel, expiresAt, supportExpiresAt, activeClients, maxClients, activatedAt, lastCheckedAt } = licence;
+  return { profileId, status, mode, keyLabel, licenseId, expiresAt, supportExpiresAt, activeClients, maxClients, activatedAt, lastCheckedAt, seat };
+}
+
+const holderView = (holder: SeatHolder, isThisClient: boolean): SeatHolderView => ({
+  tokenLabel: maskToken(holder.token),
+  kind: holder.kind,
+  clientName: holder.clientName,
+  clientAddr: holder.clientAddr,
+  machineLabel: maskMachine(holder.machineId),
+  issuedAt: holder.issuedAt,
+  expiresAt: holder.expiresAt,
+  lastHeartbeatAt: holder.lastHeartbeatAt,
+  revoked: holder.revoked,
+  isThisClient,
+});
+
+export function seatPoolView(pool: SeatPool, isOurs: (holder: SeatHolder) => boolean, checkedAt: number): SeatPoolView {
+  return {
+    licenseId: pool.licenseId,
+    activeClients: pool.activeClients,
+    maxClients: pool.maxClients,
+    holders: pool.holders.map((holder) => holderView(holder, isOurs(holder))),
+    checkedAt,
+  };
+}

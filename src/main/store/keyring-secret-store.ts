@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { AsyncEntry } from '@napi-rs/keyring';
+import { LicensingError } from '../licensing/licensing-error';
+import type { SecretStore } from './secret-store';
+
+const UNAVAILABLE =
+  'The OS keyring is not available, so secrets cannot be stored safely. On Linux, run a Secret ' +
+  'Service provider (GNOME Keyring or KWallet) in your session and unlock it; on macOS and ' +
+  'Windows the keychain and Credential Manager are used automatically.';
+
+/**
+ * Secrets in the OS keyring (macOS Keychain, Windows Credential Manager, Secret Service on Linux)
+ * for the CLI and the browser host. Entries are namespaced by product and data folder so two
+ * installations (or two test runs) never read each other's secrets.
+ */
+export function createKeyringSecretStore(productId: string, dataDir: string): SecretStore {
+  const service = `license-manager:${productId}`;
+  const scope = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  const entry = (name: string) => new AsyncEntry(service, `${scope}:${name}`);
+  const guard = async <T>(action: () => Promise<T>): Promise<T> => {
+    try {
+      return await action();
+    } catch (cause) {
+      throw new LicensingError('secret_store', UNAVAILABLE, { cause });
+    }
+  };
+  return {
+    backend: 'os-keyring',
+    protected: true,
+    get: (name) => guard(async () => (await entry(name).getPassword()) ?? undefined),
+    set: (name, value) => guard(() => entry(name).setPassword(value)),
+    delete: (name) => guard(async () => void (await entry(name).deletePassword())),
+  };
+}

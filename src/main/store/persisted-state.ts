@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { LICENCE_MODES, LICENCE_STATUSES } from '../../shared/model';
+
+/**
+ * Everything the app remembers between runs that is not a secret. Secrets (keys and tokens) live
+ * in the SecretStore under the names from `secretName`; this document only points at them.
+ */
+const epochMs = z.number().int().nonnegative();
+
+export const persistedLicenceSchema = z.object({
+  licenseId: z.string(),
+  mode: z.enum(LICENCE_MODES),
+  status: z.enum(LICENCE_STATUSES),
+  keyLabel: z.string(),
+  expiresAt: epochMs.optional(),
+  supportExpiresAt: epochMs.optional(),
+  activeClients: z.number().int().nonnegative(),
+  maxClients: z.number().int().nonnegative(),
+  activatedAt: epochMs,
+  lastCheckedAt: epochMs,
+});
+export type PersistedLicence = z.infer<typeof persistedLicenceSchema>;
+
+export const persistedLeaseSchema = z.object({
+  licenseId: z.string(),
+  expiresAt: epochMs,
+  heartbeatIntervalMs: z.number().int().positive(),
+  activeClients: z.number().int().nonnegative(),
+  maxClients: z.number().int().nonnegative(),
+  lastHeartbeatAt: epochMs,
+});
+export type PersistedLease = z.infer<typeof persistedLeaseSchema>;
+
+export const persistedStateSchema = z.object({
+  version: z.literal(1),
+  /** One id per installation: servers use it to tell this app instance from others on the machine. */
+  clientId: z.string().uuid(),
+  licences: z.record(z.string(), persistedLicenceSchema),
+  leases: z.record(z.string(), persistedLeaseSchema),
+});
+export type PersistedState = z.infer<typeof persistedStateSchema>;
+
+export const emptyState = (): PersistedState => ({
+  version: 1,
+  clientId: randomUUID(),
+  licences: {},
+  leases: {},
+});
+
+export const secretName = {
+  licenceKey: (profileId: string) => `licence-key:${profileId}`,
+  activationToken: (profileId: string) => `activation-token:${profileId}`,
+  seatToken: (profileId: string) => `seat-token:${profileId}`,
+} as const;
+
+/**
+ * The narrow persistence interface: the app backs it with electron-store, the CLI and tests with a
+ * JSON file. `load` never throws for a damaged file: it quarantines it and starts empty, and says
+ * so in `recovery` so the UI can tell the user.
+ */
+export interface StateStore {
+  load(): PersistedState;
+  save(state: PersistedState): void;
+  readonly location: string;
+  readonly recovery?: string;
+}

@@ -1,0 +1,71 @@
+import { LicensingError } from '../licensing/licensing-error';
+import type { SecretStore } from './secret-store';
+
+/** The part of Electron's safeStorage we use; injected so this file never loads Electron. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'basic_text' | 'gnome_libsecret' | 'kwallet*' | 'unknown'. */
+  getSelectedStorageBackend?(): string;
+}
+
+/** Where the ciphertexts are kept (electron-store in the app): base64 strings by name. */
+export interface CiphertextStore {
+  get(name: string): string | undefined;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
+const WEAK_BACKENDS = new Set(['basic_text', 'unknown']);
+
+const WEAK_WARNING =
+  'No OS keyring was found, so Electron protects secrets with a built-in key (basic_text): anyone ' +
+  'who can read your profile folder could read them. Install and unlock GNOME Keyring or KWallet.';
+
+/**
+ * Secrets encrypted with safeStorage (Keychain on macOS, DPAPI on Windows, the Secret Service or
+ * KWallet on Linux), ciphertext kept beside the non-secret state. On Linux without a keyring,
+ * Electron silently uses a hard-coded key: that is refused unless the vendor allowed it.
+ */
+export function createSafeStorageSecretStore(
+  safeStorage: SafeStorageLike,
+  ciphertexts: CiphertextStore,
+  options: { platform: NodeJS.Platform; allowWeak: boolean },
+): SecretStore {
+  const backend = options.platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : options.platform === 'darwin' ? 'keychain' : 'dpapi';
+  const weak = options.platform === 'linux' && WEAK_BACKENDS.has(backend);
+  const usable = safeStorage.isEncryptionAvailable() && (!weak || options.allowWeak);
+
+  const refuse = (): never => {
+    throw new LicensingError(
+      'secret_store',
+      weak ? `${WEAK_WARNING} Your vendor does not allow storing licences this way.` : 'Secure storage is not available on this computer, so licences cannot be kept safely.',
+    );
+  };
+
+  return {
+    backend,
+    protected: usable && !weak,
+    warning: weak ? WEAK_WARNING : undefined,
+    async get(name) {
+      const stored = ciphertexts.get(name);
+      if (stored === undefined) return undefined;
+      if (!usable) refuse();
+      try {
+        return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+      } catch (cause) {
+        // Keyring changed, profile copied to another user: the secret is gone, not the app.
+        ciphertexts.delete(name);
+        throw new LicensingError('secret_store', 'A stored secret could not be decrypted (the keyring may have changed). Please activate again.', { cause });
+      }
+    },
+    async set(name, value) {
+      if (!usable) refuse();
+      ciphertexts.set(name, safeStorage.encryptString(value).toString('base64'));
+    },
+    async delete(name) {
+      ciphertexts.delete(name);
+    },
+  };
+}

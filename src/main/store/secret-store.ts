@@ -1,0 +1,28 @@
+/**
+ * Where secrets live: licence keys, seat tokens, activation tokens. Never in the state file, never
+ * in the renderer. The app backs this with Electron's safeStorage, the CLI and the browser host
+ * with the OS keyring, tests with an in-memory fake.
+ */
+export interface SecretStore {
+  /** Short name of the mechanism, e.g. "gnome-libsecret", "keychain", "os-keyring". */
+  readonly backend: string;
+  /** False when secrets are only obfuscated on this machine (e.g. Linux `basic_text`). */
+  readonly protected: boolean;
+  readonly warning?: string;
+  get(name: string): Promise<string | undefined>;
+  set(name: string, value: string): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+/** For tests and for the in-process sandbox demo: secrets that vanish with the process. */
+export function createMemorySecretStore(): SecretStore & { readonly entries: ReadonlyMap<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    backend: 'memory',
+    protected: true,
+    entries,
+    get: async (name) => entries.get(name),
+    set: async (name, value) => void entries.set(name, value),
+    delete: async (name) => void entries.delete(name),
+  };
+}

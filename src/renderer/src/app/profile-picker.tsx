@@ -1,0 +1,28 @@
+import type { ProfileView } from '../../../shared/model';
+import { useAppStore } from '../store/app-store';
+
+/** Shown only when the configuration offers more than one product or backend. */
+export function ProfilePicker({ profiles }: { readonly profiles: readonly ProfileView[] }) {
+  const profileId = useAppStore((state) => state.profileId);
+  const selectProfile = useAppStore((state) => state.selectProfile);
+  if (profiles.length < 2) return null;
+  return (
+    <div className="profile-picker">
+      <label htmlFor="profile-picker" className="profile-picker__label">
+        Profile
+      </label>
+      <select
+        id="profile-picker"
+        className="select"
+        value={profileId ?? ''}
+        onChange={(event) => selectProfile(event.target.value)}
+      >
+        {profiles.map((profile) => (
+          <option key={profile.id} value={profile.id}>
+            {profile.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { LicenceView, ProfileView } from '../../../shared/model';
+import type { ScreenId } from '../store/app-store';
+
+/**
+ * The screens the shell can show. Each is its own chunk, loaded on first visit (or when the
+ * pointer reaches its nav item), so the first screen pays only for itself. A new screen is one
+ * entry here plus its id in ScreenId.
+ */
+export interface ScreenDefinition {
+  readonly id: ScreenId;
+  readonly label: string;
+  readonly Component: LazyExoticComponent<ComponentType>;
+  /** Starts fetching the chunk early; harmless to call more than once. */
+  readonly preload: () => void;
+  readonly isAvailable: (profile: ProfileView, licence: LicenceView | undefined) => boolean;
+}
+
+function screen(
+  id: ScreenId,
+  label: string,
+  load: () => Promise<{ default: ComponentType }>,
+  isAvailable: ScreenDefinition['isAvailable'],
+): ScreenDefinition {
+  return { id, label, Component: lazy(load), preload: () => void load(), isAvailable };
+}
+
+export const SCREENS: readonly ScreenDefinition[] = [
+  screen(
+    'activation',
+    'Activation',
+    () => import('../screens/activation/activation-screen'),
+    () => true,
+  ),
+  screen(
+    'seats',
+    'Seats',
+    () => import('../screens/seats/seat-screen'),
+    // Floating seats come from the seat server, or from any licence that turns out to float.
+    (profile, licence) => profile.kind === 'seats' || licence?.mode === 'floating',
+  ),
+];

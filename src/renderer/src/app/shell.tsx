@@ -1,0 +1,100 @@
+import { Suspense, useEffect, useRef } from 'react';
+import type { AppInfo, ProfileView } from '../../../shared/model';
+import { useAppStore } from '../store/app-store';
+import { useLicenceStore } from '../store/licence-store';
+import { Nav } from './nav';
+import { ProfilePicker } from './profile-picker';
+import { SCREENS } from './screens';
+import { ScreenSkeleton } from './screen-skeleton';
+import { StatusBar } from './status-bar';
+import { useLiveUpdates } from './use-live-updates';
+
+interface ShellProps {
+  readonly info: AppInfo;
+  readonly profiles: readonly ProfileView[];
+}
+
+export function Shell({ info, profiles }: ShellProps) {
+  useLiveUpdates();
+  const profileId = useAppStore((state) => state.profileId);
+  const screenId = useAppStore((state) => state.screen);
+  const navigate = useAppStore((state) => state.navigate);
+  const load = useLicenceStore((state) => state.load);
+  const licence = useLicenceStore((state) =>
+    profileId ? state.byProfile[profileId]?.licence : undefined,
+  );
+  const profile = profiles.find((candidate) => candidate.id === profileId);
+
+  useEffect(() => {
+    document.title = info.productName;
+  }, [info.productName]);
+
+  useEffect(() => {
+    if (profileId) void load(profileId);
+  }, [profileId, load]);
+
+  const licenceView = licence?.status === 'loaded' ? licence.value : undefined;
+  const screens = profile ? SCREENS.filter((s) => s.isAvailable(profile, licenceView)) : [];
+  // A screen that no longer applies (another profile was picked) falls back to the first one.
+  const active = screens.find((s) => s.id === screenId) ?? screens[0];
+
+  // After a click in the nav, move focus to the new screen so keyboard and screen-reader users
+  // land on its content; not on first load, where focus belongs to the page.
+  const mainRef = useRef<HTMLElement>(null);
+  const shownScreen = useRef(active?.id);
+  useEffect(() => {
+    if (shownScreen.current !== active?.id) mainRef.current?.focus();
+    shownScreen.current = active?.id;
+  }, [active?.id]);
+
+  return (
+    <div className="shell">
+      <header className="app-header">
+        <div className="app-header__brand">
+          <svg className="app-header__logo" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 1.5 3 5v6.2c0 5.3 3.8 10.2 9 11.3 5.2-1.1 9-6 9-11.3V5l-9-3.5Zm-1.2 14.6-3.6-3.6 1.4-1.4 2.2 2.2 5-5 1.4 1.4-6.4 6.4Z" />
+          </svg>
+          <span className="app-header__name">{info.productName}</span>
+          {info.demoMode && (
+            <span
+              className="badge badge--demo"
+              title="No vendor configuration was found: the built-in sandbox serves the licences."
+            >
+              Demo mode
+            </span>
+          )}
+        </div>
+        {active && <Nav screens={screens} current={active.id} onNavigate={navigate} />}
+        <div className="app-header__end">
+          <ProfilePicker profiles={profiles} />
+        </div>
+      </header>
+
+      {!info.secretStore.protected && (
+        <div className="banner banner--warning" role="status">
+          <strong>Licence secrets are not protected by the operating system.</strong>{' '}
+          {info.secretStore.warning ??
+            `They are kept by “${info.secretStore.backend}”, which does not encrypt them.`}
+        </div>
+      )}
+
+      <main className="main" ref={mainRef} tabIndex={-1} aria-label={active?.label}>
+        {active && profile ? (
+          <Suspense fallback={<ScreenSkeleton />}>
+            <active.Component key={profile.id} />
+          </Suspense>
+        ) : (
+          <div className="empty-state">
+            <h1 className="empty-state__title">No licensing profiles</h1>
+            <p className="empty-state__text">
+              The configuration does not name any licensing backend. Ask your software vendor for a
+              configuration file, or start the app without one to try demo mode.
+            </p>
+          </div>
+        )}
+      </main>
+
+      <StatusBar info={info} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useNow } from '../lib/clock';
+import { formatDateTime, formatDuration, formatRelative } from '../lib/format';
+
+/**
+ * Leaves that tick: each subscribes to the shared clock by itself, so a countdown re-renders one
+ * <time> element per second and nothing around it.
+ */
+
+export function Countdown({ to, elapsed }: { readonly to: number; readonly elapsed: string }) {
+  const now = useNow();
+  const left = to - now;
+  return (
+    <time dateTime={new Date(to).toISOString()} title={formatDateTime(to)}>
+      {left > 0 ? formatDuration(left) : elapsed}
+    </time>
+  );
+}
+
+export function RelativeTime({ at }: { readonly at: number }) {
+  const now = useNow();
+  return (
+    <time dateTime={new Date(at).toISOString()} title={formatDateTime(at)}>
+      {formatRelative(at, now)}
+    </time>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Pure formatting for times and durations. No Date.now() in here: callers pass `now`, so a ticking
+ * clock re-renders only the leaf that shows the time, and tests need no fake timers.
+ */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A no-break space between number and unit: "2 m" never wraps in the middle. */
+const unit = (value: number, symbol: string): string => `${value}\u00a0${symbol}`;
+
+/**
+ * "42 s", "2 m 10 s", "3 h 5 m", "4 d 3 h": two units at most, which is as precise as a person
+ * reads a countdown. Rounds up, so a countdown shows "1 s" until the moment itself, not "0 s" early.
+ */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / SECOND)) * SECOND;
+  if (total < MINUTE) return unit(total / SECOND, 's');
+  const pair = (big: number, bigUnit: string, small: number, smallUnit: string): string =>
+    small > 0 ? `${unit(big, bigUnit)} ${unit(small, smallUnit)}` : unit(big, bigUnit);
+  if (total < HOUR) {
+    return pair(Math.floor(total / MINUTE), 'm', Math.floor((total % MINUTE) / SECOND), 's');
+  }
+  if (total < DAY) {
+    return pair(Math.floor(total / HOUR), 'h', Math.floor((total % HOUR) / MINUTE), 'm');
+  }
+  return pair(Math.floor(total / DAY), 'd', Math.floor((total % DAY) / HOUR), 'h');
+}
+
+/** "just now", "12 s ago", "in 3 m": for timestamps where the distance matters more than the date. */
+export function formatRelative(at: number, now: number): string {
+  const diff = at - now;
+  if (Math.abs(diff) < 5 * SECOND) return 'just now';
+  // Past times round down ("59 s ago", not "1 m ago" a second early); future ones round up.
+  return diff > 0
+    ? `in ${formatDuration(diff)}`
+    : `${formatDuration(-diff - (-diff % SECOND))} ago`;
+}
+
+/** Absolute date and time in the user's locale; the options exist so tests can pin them. */
+export function formatDateTime(at: number, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(at);
+}
+
+export function formatDate(at: number, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(at);
+}
+
+/** Whole days from `now` until `at`, rounded up (negative once it has passed). */
+export function daysUntil(at: number, now: number): number {
+  return Math.ceil((at - now) / DAY);
+}

@@ -1,0 +1,42 @@
+import type { AppInfo } from '../../../../shared/model';
+import { Button } from '../../components/button';
+import { Card } from '../../components/card';
+
+interface DemoKeysProps {
+  readonly keys: AppInfo['demoKeys'];
+  readonly onUse: (key: string) => void;
+}
+
+/**
+ * Demo mode only. "Use this key" fills the field and stops there: activating is still the user's
+ * own click, as it will be with a real key.
+ */
+export function DemoKeys({ keys, onUse }: DemoKeysProps) {
+  if (keys.length === 0) return null;
+  return (
+    <Card
+      className="demo-keys"
+      labelledBy="demo-keys-title"
+      title="Demo keys"
+      description="Demo mode runs a local licensing sandbox. These keys are public and work only against it."
+    >
+      <ul className="demo-keys__list">
+        {keys.map((demo) => (
+          <li key={demo.key} className="demo-keys__item">
+            <div className="demo-keys__text">
+              <span className="demo-keys__label">{demo.label}</span>
+              <code className="demo-keys__key">{demo.key}</code>
+            </div>
+            <Button
+              size="sm"
+              onClick={() => onUse(demo.key)}
+              aria-label={`Use the key ${demo.label}`}
+            >
+              Use this key
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,162 @@
+import type { LicenceView } from '../../../../shared/model';
+import { Button } from '../../components/button';
+import { Card } from '../../components/card';
+import { ErrorMessage } from '../../components/error-message';
+import { Countdown, RelativeTime } from '../../components/live-time';
+import { StatusPill } from '../../components/status-pill';
+import { errorTitle } from '../../lib/error-text';
+import { formatDuration } from '../../lib/format';
+import { seatStateText } from '../../lib/licence-text';
+import type { ProfileLicence, SeatAction } from '../../store/licence-store';
+import { useLicenceStore } from '../../store/licence-store';
+
+interface SeatCardProps {
+  readonly licence: LicenceView;
+  readonly flows: ProfileLicence['flows'];
+}
+
+export function SeatCard({ licence, flows }: SeatCardProps) {
+  const seatAction = useLicenceStore((s) => s.seat);
+  const dismiss = useLicenceStore((s) => s.dismiss);
+  const { seat } = licence;
+  const text = seatStateText(seat.state);
+  const holding = seat.state === 'held' || seat.state === 'retrying';
+  const run = (action: SeatAction) => () => void seatAction(licence.profileId, action);
+  const failed = (['request', 'heartbeat', 'release'] as const).find(
+    (action) => flows[action].status === 'failed',
+  );
+  const failure = failed ? flows[failed] : undefined;
+
+  return (
+    <Card
+      className="seat-card"
+      labelledBy="seat-card-title"
+      title="This computer's seat"
+      aside={<StatusPill tone={text.tone}>{text.label}</StatusPill>}
+    >
+      <p className="seat-card__explanation">{text.explanation}</p>
+
+      {holding && (
+        <dl className="timers">
+          <div className="timers__item">
+            <dt>Next heartbeat</dt>
+            <dd>
+              {seat.nextHeartbeatAt !== undefined ? (
+                <>
+                  in <Countdown to={seat.nextHeartbeatAt} elapsed="a moment" />
+                </>
+              ) : (
+                '—'
+              )}
+            </dd>
+          </div>
+          <div className="timers__item">
+            <dt>Seat expires</dt>
+            <dd className={seat.state === 'retrying' ? 'text-warning' : undefined}>
+              {seat.expiresAt !== undefined ? (
+                <>
+                  in <Countdown to={seat.expiresAt} elapsed="a moment" />
+                </>
+              ) : (
+                '—'
+              )}
+            </dd>
+          </div>
+          <div className="timers__item">
+            <dt>Last heartbeat</dt>
+            <dd>
+              {seat.lastHeartbeatAt !== undefined ? (
+                <RelativeTime at={seat.lastHeartbeatAt} />
+              ) : (
+                'None yet'
+              )}
+            </dd>
+          </div>
+          <div className="timers__item">
+            <dt>Renews every</dt>
+            <dd>
+              {seat.heartbeatIntervalMs !== undefined
+                ? formatDuration(seat.heartbeatIntervalMs)
+                : '—'}
+            </dd>
+          </div>
+        </dl>
+      )}
+
+      {seat.lastError && (seat.state === 'retrying' || seat.state === 'lost') && (
+        <div
+          className={`callout callout--block callout--${seat.state === 'lost' ? 'danger' : 'warning'}`}
+        >
+          <div className="callout__body">
+            <p className="callout__title">
+              Last heartbeat failed: {errorTitle(seat.lastError.code)}
+            </p>
+            <p className="callout__text">{seat.lastError.message}</p>
+          </div>
+        </div>
+      )}
+
+      <div className="card__footer seat-card__actions">
+        {holding ? (
+          <>
+            <Button
+              onClick={run('heartbeat')}
+              busy={flows.heartbeat.status === 'submitting'}
+              busyLabel="Renewing…"
+              disabled={flows.release.status === 'submitting'}
+            >
+              Renew now
+            </Button>
+            <Button
+              variant="danger"
+              onClick={run('release')}
+              busy={flows.release.status === 'submitting'}
+              busyLabel="Releasing…"
+              disabled={flows.heartbeat.status === 'submitting'}
+            >
+              Release seat
+            </Button>
+          </>
+        ) : (
+          <Button
+            variant="primary"
+            onClick={run('request')}
+            busy={flows.request.status === 'submitting'}
+            busyLabel="Requesting…"
+            disabled={licence.status !== 'active'}
+          >
+            Request seat
+          </Button>
+        )}
+        <SuccessNote flows={flows} />
+      </div>
+      {failed && failure?.status === 'failed' && (
+        <ErrorMessage error={failure.error} onDismiss={() => dismiss(licence.profileId, failed)} />
+      )}
+    </Card>
+  );
+}
+
+/** A quiet confirmation beside the buttons; the live region reads the same words aloud. */
+function SuccessNote({ flows }: { readonly flows: ProfileLicence['flows'] }) {
+  const message = seatAnnouncement(flows);
+  if (!message || message.endsWith('…')) return null;
+  return (
+    <span className="success-note">
+      <svg viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M6.2 11.6 2.6 8l1.1-1.1 2.5 2.5 6.1-6.1 1.1 1.1z" />
+      </svg>
+      {message}
+    </span>
+  );
+}
+
+export function seatAnnouncement(flows: ProfileLicence['flows']): string {
+  if (flows.request.status === 'submitting') return 'Requesting a seat…';
+  if (flows.heartbeat.status === 'submitting') return 'Renewing the seat…';
+  if (flows.release.status === 'submitting') return 'Releasing the seat…';
+  if (flows.request.status === 'succeeded') return 'Seat taken.';
+  if (flows.heartbeat.status === 'succeeded') return 'Seat renewed.';
+  if (flows.release.status === 'succeeded') return 'Seat released.';
+  return '';
+}

@@ -1,0 +1,123 @@
+import { create } from 'zustand';
+import type { LicenceView } from '../../../shared/model';
+import type { Result } from '../../../shared/result';
+import { call } from '../api';
+import { beginRefresh, endRefresh, IDLE, LOADING, type Flow, type Remote } from '../lib/remote';
+import { useSeatPoolStore } from './seat-pool-store';
+
+export type LicenceAction = 'activate' | 'deactivate' | 'request' | 'heartbeat' | 'release';
+export type SeatAction = Extract<LicenceAction, 'request' | 'heartbeat' | 'release'>;
+
+export interface ProfileLicence {
+  readonly licence: Remote<LicenceView>;
+  readonly flows: Readonly<Record<LicenceAction, Flow>>;
+}
+
+const IDLE_FLOWS: ProfileLicence['flows'] = {
+  activate: IDLE,
+  deactivate: IDLE,
+  request: IDLE,
+  heartbeat: IDLE,
+  release: IDLE,
+};
+
+/** What a profile looks like before anything was fetched; shared so selectors stay stable. */
+export const EMPTY_PROFILE: ProfileLicence = { licence: LOADING, flows: IDLE_FLOWS };
+
+interface LicenceState {
+  readonly byProfile: Readonly<Record<string, ProfileLicence>>;
+  load(profileId: string): Promise<void>;
+  activate(profileId: string, key: string): Promise<boolean>;
+  deactivate(profileId: string): Promise<boolean>;
+  seat(profileId: string, action: SeatAction): Promise<boolean>;
+  /** A view pushed by the core (`licence:changed`): heartbeats, loss, changes made elsewhere. */
+  apply(view: LicenceView): void;
+  dismiss(profileId: string, action: LicenceAction): void;
+}
+
+const SEAT_CHANNELS = {
+  request: 'seat:request',
+  heartbeat: 'seat:heartbeat',
+  release: 'seat:release',
+} as const satisfies Record<SeatAction, string>;
+
+export const useLicenceStore = create<LicenceState>()((set, get) => {
+  const current = (profileId: string): ProfileLicence =>
+    get().byProfile[profileId] ?? EMPTY_PROFILE;
+
+  const patch = (profileId: string, change: Partial<ProfileLicence>): void =>
+    set((state) => ({
+      byProfile: { ...state.byProfile, [profileId]: { ...current(profileId), ...change } },
+    }));
+
+  /**
+   * Runs one action. Starting it clears the outcome of the others: only the latest message beside
+   * a button stays, so an old error never sits next to a newer success.
+   */
+  const run = async (
+    profileId: string,
+    action: LicenceAction,
+    send: () => Promise<Result<LicenceView>>,
+  ): Promise<boolean> => {
+    if (current(profileId).flows[action].status === 'submitting') return false;
+    const flows = Object.fromEntries(
+      Object.entries(current(profileId).flows).map(([name, flow]) => [
+        name,
+        flow.status === 'submitting' ? flow : IDLE,
+      ]),
+    ) as Record<LicenceAction, Flow>;
+    patch(profileId, { flows: { ...flows, [action]: { status: 'submitting' } } });
+
+    const result = await send();
+    const outcome: Flow = result.ok
+      ? { status: 'succeeded', at: Date.now() }
+      : { status: 'failed', error: result.error };
+    const latest = current(profileId);
+    patch(profileId, {
+      flows: { ...latest.flows, [action]: outcome },
+      ...(result.ok
+        ? { licence: { status: 'loaded', value: result.value, refreshing: false } }
+        : {}),
+    });
+    return result.ok;
+  };
+
+  return {
+    byProfile: {},
+
+    async load(profileId) {
+      patch(profileId, { licence: beginRefresh(current(profileId).licence) });
+      const result = await call('licence:status', { profileId });
+      patch(profileId, { licence: endRefresh(current(profileId).licence, result) });
+    },
+
+    activate(profileId, key) {
+      return run(profileId, 'activate', () => call('licence:activate', { profileId, key }));
+    },
+
+    deactivate(profileId) {
+      return run(profileId, 'deactivate', () => call('licence:deactivate', { profileId }));
+    },
+
+    async seat(profileId, action) {
+      const done = await run(profileId, action, () => call(SEAT_CHANNELS[action], { profileId }));
+      // Taking or giving back a seat changes the holders list; a heartbeat does not.
+      if (action !== 'heartbeat') void useSeatPoolStore.getState().refresh(profileId);
+      return done;
+    },
+
+    apply(view) {
+      patch(view.profileId, { licence: { status: 'loaded', value: view, refreshing: false } });
+    },
+
+    dismiss(profileId, action) {
+      const { flows } = current(profileId);
+      if (flows[action].status !== 'submitting')
+        patch(profileId, { flows: { ...flows, [action]: IDLE } });
+    },
+  };
+});
+
+export function useProfileLicence(profileId: string): ProfileLicence {
+  return useLicenceStore((state) => state.byProfile[profileId] ?? EMPTY_PROFILE);
+}

@@ -1,0 +1,20 @@
+/**
+ * Channel names only, without schemas: the sandboxed preload imports this list (and nothing heavy)
+ * as its allow-list. `ipc.ts` checks at compile time that it matches the contract.
+ */
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'profiles:list',
+  'licence:status',
+  'licence:activate',
+  'licence:deactivate',
+  'seat:request',
+  'seat:heartbeat',
+  'seat:release',
+  'seat:info',
+] as const;
+
+export const EVENT_CHANNELS = ['licence:changed'] as const;
+
+/** The single Electron IPC channel that carries every invoke; the contract channel is its first argument. */
+export const INVOKE_IPC = 'license-manager:invoke';

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Core } from '../../src/main/core';
+import type { BabelSandbox } from '../../src/sandbox';
+import type { ManualClock } from '../support/manual-clock';
+import { DEMO, everythingOnDisk, openInstallation, startClockedSandbox } from '../support/core-harness';
+import { useTempDir } from '../support/temp-dir';
+
+describe('licence service against the Babel sandbox (real loopback HTTP)', () => {
+  const tempDir = useTempDir();
+  let sandbox: BabelSandbox;
+  let clock: ManualClock;
+  const cores: Core[] = [];
+  const open = async (options: Partial<Parameters<typeof openInstallation>[0]> = {}) => {
+    const installation = await openInstallation({ sandbox, clock, dataDir: tempDir(), ...options });
+    cores.push(installation.core);
+    return installation;
+  };
+  const floating = () => sandbox.poolCounts()[DEMO.floatingKey]?.floating ?? 0;
+
+  beforeEach(async () => {
+    ({ sandbox, clock } = await startClockedSandbox());
+  });
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.close(500);
+    await sandbox.close();
+  });
+
+  it('activates a floating licence, takes a seat, lists it, and releases it', async () => {
+    const { core } = await open();
+    const activated = await core.service.activate('seats', `  ${DEMO.floatingKey} `);
+    expect(activated).toMatchObject({ status: 'active', mode: 'floating', maxClients: 5 });
+    expect(activated.keyLabel).toBe(`${DEMO.floatingKey.slice(0, 5)}-•••••-•••••-${DEMO.floatingKey.slice(-5)}`);
+
+    const before = floating();
+    const held = await core.service.requestSeat('seats');
+    expect(held.seat.state).toBe('held');
+    expect(held.seat.expiresAt).toBeGreaterThan(clock.now());
+    expect(floating()).toBe(before + 1);
+
+    const pool = await core.service.seatInfo('seats');
+    const ours = pool.holders.filter((holder) => holder.isThisClient);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.clientName).toBe(require('node:os').hostname());
+    expect(pool.holders.some((holder) => holder.clientName === 'LAB-PC-07')).toBe(true);
+
+    const released = await core.service.releaseSeat('seats');
+    expect(released.seat.state).toBe('none');
+    expect(floating()).toBe(before);
+  });
+
+  it('keeps the seat alive with heartbeats at the server pace', async () => {
+    const { core } = await open();
+    await core.service.activate('seats', DEMO.floatingKey);
+    const first = (await core.service.requestSeat('seats')).seat;
+    await clock.advanceAsync(70_000);
+    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.expiresAt).toBeGreaterThan(first.expiresAt ?? 0));
+    // Ten minutes later, far past the 2-minute token lifetime, the seat is still ours.
+    for (let minute = 0; minute < 10; minute += 1) {
+      await clock.advanceAsync(60_000);
+      await vi.waitFor(async () => expect((await core.service.status('seats')).seat.expiresAt).toBeGreaterThan(clock.now()));
+    }
+    expect((await core.service.status('seats')).seat.state).toBe('held');
+  });
+
+  it('rides out an outage inside the grace window, then recovers without user action', async () => {
+    const { core } = await open();
+    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.requestSeat('seats');
+    sandbox.faults.inject({ kind: 'status', status: 503 });
+    await clock.advanceAsync(65_000);
+    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.state).toBe('retrying'));
+    const retrying = (await core.service.status('seats')).seat;
+    expect(retrying.lastError?.code).toBe('server_error');
+
+    sandbox.faults.clear();
+    await clock.advanceAsync(60_000);
+    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.state).toBe('held'));
+  });
+
+  it('retakes a seat that lapsed during a long outage once the network returns', async () => {
+    const { core } = await open();
+    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.requestSeat('seats');
+    const before = floating();
+    sandbox.faults.inject({ kind: 'reset' });
+    await clock.advanceAsync(10 * 60_000); // token lifetime 2 min + grace 5 min have passed
+    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.state).toBe('lost'));
+    expect(floating()).toBe(before - 1); // the server took the seat back
+
+    sandbox.faults.clear();
+    await clock.advanceAsync(90_000);
+    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.state).toBe('held'));
+    expect(floating()).toBe(before);
+  });
+
+  it('gives every seat back on close, bounded in time', async () => {
+    const { core } = await open();
+    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.requestSeat('seats');
+    const held = floating();
+    cores.splice(cores.indexOf(core), 1);
+    const outcome = await core.close(2_000);
+    expect(outcome?.released).toEqual(['seats']);
+    expect(floating()).toBe(held - 1);
+  });
+
+  it('reports pool exhaustion to the second machine without losing its activation', async () => {
+    const a = await open({ machine: 'machine-a' });
+    const b = await open({ machine: 'machine-b' });
+    await a.core.service.activate('seats', DEMO.singleSeatKey);
+    await b.core.service.activate('seats', DEMO.singleSeatKey);
+    await a.core.service.requestSeat('seats');
+    await expect(b.core.service.requestSeat('seats')).rejects.toMatchObject({ code: 'seat_unavailable', message: expect.stringMatching(/seat/) });
+    expect((await b.core.service.status('seats')).status).toBe('active');
+    await a.core.service.releaseSeat('seats');
+    expect((await b.core.service.requestSeat('seats')).seat.state).toBe('held');
+  });
+
+  it('refuses a wrong key with invalid_key and keeps what was stored', async () => {
+    const { core } = await open();
+    await core.service.activate('seats', DEMO.floatingKey);
+    await expect(core.service.activate('seats', 'WRONG-WRONG-WRONG-WRONG')).rejects.toMatchObject({ code: 'invalid_key' });
+    expect(await core.service.status('seats')).toMatchObject({ status: 'active', mode: 'floating' });
+  });
+
+  it('marks revoked and expired licences and refuses them', async () => {
+    const { core } = await open();
+    await expect(core.service.activate('seats', DEMO.revokedKey)).rejects.toMatchObject({ code: 'license_revoked' });
+    await expect(core.service.activate('seats', DEMO.expiredKey)).rejects.toMatchObject({ code: 'license_expired' });
+    expect((await core.service.status('seats')).status).toBe('inactive');
+  });
+
+  it('activates and deactivates a machine-bound licence', async () => {
+    const { core, secrets } = await open();
+    const counts = () => sandbox.poolCounts()[DEMO.activationKey]?.activation ?? 0;
+    const before = counts();
+    expect(await core.service.activate('seats', DEMO.activationKey)).toMatchObject({ status: 'active', mode: 'activation', maxClients: 3 });
+    expect(counts()).toBe(before + 1);
+    expect(await secrets.get('activation-token:seats')).toMatch(/^actk_/);
+    expect((await core.service.deactivate('seats')).status).toBe('inactive');
+    expect(counts()).toBe(before);
+    expect(await secrets.get('activation-token:seats')).toBeUndefined();
+    expect(await secrets.get('licence-key:seats')).toBeUndefined();
+  });
+
+  it('picks up a held seat after a restart and renews it at once', async () => {
+    const dataDir = tempDir();
+    const first = await open({ dataDir });
+    await first.core.service.activate('seats', DEMO.floatingKey);
+    const held = (await first.core.service.requestSeat('seats')).seat;
+    cores.splice(cores.indexOf(first.core), 1);
+    // A crash: no release. The same installation starts again with the same secrets.
+    const second = await open({ dataDir, secrets: first.secrets });
+    await vi.waitFor(async () => expect((await second.core.service.status('seats')).seat.lastHeartbeatAt).toBeGreaterThanOrEqual(held.lastHeartbeatAt ?? 0));
+    expect((await second.core.service.status('seats')).seat.state).toBe('held');
+    expect((await second.core.service.seatInfo('seats')).holders.filter((holder) => holder.isThisClient)).toHaveLength(1);
+  });
+
+  it('writes no key, token or raw machine id to disk', async () => {
+    const { core, secrets, dataDir } = await open({ machine: 'raw-machine-id-123' });
+    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.requestSeat('seats');
+    const token = await secrets.get('seat-token:seats');
+    expect(token).toMatch(/^fltk_/);
+    const disk = everythingOnDisk(dataDir);
+    expect(disk).toContain('"seats"');
+    for (const secret of [DEMO.floatingKey, token ?? 'missing', sandbox.apiKey, 'raw-machine-id-123']) expect(disk).not.toContain(secret);
+  });
+});

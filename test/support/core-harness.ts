@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../src/main/core';
+import type { VendorConfig } from '../../src/main/config/vendor-config';
+import { createFileStateStore } from '../../src/main/store/file-state-store';
+import { createMemorySecretStore, type SecretStore } from '../../src/main/store/secret-store';
+import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox';
+import { createManualClock, type ManualClock } from './manual-clock';
+
+export const DEMO = JSON.parse(readFileSync(join(__dirname, '../../src/sandbox/babel/demo-seed.json'), 'utf8')).demo as {
+  floatingKey: string;
+  activationKey: string;
+  revokedKey: string;
+  expiredKey: string;
+  singleSeatKey: string;
+};
+
+export const configFor = (sandbox: BabelSandbox, overrides: Partial<VendorConfig> = {}): VendorConfig => ({
+  productName: 'Test product',
+  productId: 'test-product',
+  demo: false,
+  allowWeakSecretStore: false,
+  profiles: [{ id: 'seats', kind: 'seats', label: 'Seats', baseUrl: sandbox.url, apiKey: sandbox.apiKey, timeoutMs: 2_000 }],
+  ...overrides,
+});
+
+/** One installation: its own data folder, secrets and machine, against a shared sandbox. */
+export async function openInstallation(options: {
+  sandbox: BabelSandbox;
+  clock: ManualClock;
+  dataDir: string;
+  secrets?: SecretStore;
+  machine?: string;
+  keepAlive?: boolean;
+  config?: VendorConfig;
+}): Promise<{ core: Core; secrets: SecretStore; dataDir: string }> {
+  const secrets = options.secrets ?? createMemorySecretStore();
+  const core = await createCore({
+    config: options.config ?? configFor(options.sandbox),
+    version: '0.0.0-test',
+    secrets,
+    state: createFileStateStore(join(options.dataDir, 'state.json')),
+    keepAlive: options.keepAlive ?? true,
+    allowInProcessDemo: false,
+    clock: options.clock,
+    hardware: { rawMachineId: async () => options.machine ?? 'machine-a', hostname: () => 'test-host' },
+  });
+  return { core, secrets, dataDir: options.dataDir };
+}
+
+export async function startClockedSandbox(startMs = Date.UTC(2026, 10, 23, 9)): Promise<{ sandbox: BabelSandbox; clock: ManualClock }> {
+  const clock = createManualClock(startMs);
+  const sandbox = await startBabelSandbox({ clock, heartbeatIntervalSeconds: 60, floatingTokenTtlSeconds: 120 });
+  return { sandbox, clock };
+}
+
+/** Every byte written under a folder, for "no secret on disk" assertions. */
+export function everythingOnDisk(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n');
+}

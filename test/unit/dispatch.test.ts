@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type IpcHandlers } from '../../src/main/ipc/dispatch';
+import { LicensingError } from '../../src/main/licensing/licensing-error';
+import type { LicenceView } from '../../src/shared/model';
+
+const view: LicenceView = { profileId: 'seats', status: 'inactive', mode: 'unknown', seat: { state: 'none' } };
+
+const handlers = (overrides: Partial<IpcHandlers> = {}): IpcHandlers => ({
+  'app:info': async () => {
+    throw new Error('not used');
+  },
+  'profiles:list': async () => [],
+  'licence:status': async () => view,
+  'licence:activate': async () => view,
+  'licence:deactivate': async () => view,
+  'seat:request': async () => view,
+  'seat:heartbeat': async () => view,
+  'seat:release': async () => view,
+  'seat:info': async () => ({ licenseId: 'lic1', activeClients: 0, maxClients: 1, holders: [], checkedAt: 0 }),
+  ...overrides,
+});
+
+describe('IPC dispatcher', () => {
+  it('answers a valid call with an ok Result', async () => {
+    const dispatch = createDispatcher(handlers());
+    expect(await dispatch('licence:status', { profileId: 'seats' })).toEqual({ ok: true, value: view });
+  });
+
+  it('refuses unknown channels and prototype names', async () => {
+    const dispatch = createDispatcher(handlers());
+    for (const channel of ['nope', '__proto__', 'constructor', 42, null]) {
+      expect(await dispatch(channel, {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
+
+  it.each([
+    [{ profileId: 'seats' }, 'key'],
+    [{ profileId: 'seats', key: '' }, 'key'],
+    [{ profileId: 'seats', key: 'x'.repeat(257) }, 'key'],
+    [{ profileId: 'seats', key: 'AB\nCD' }, 'key'],
+    [{ profileId: '../etc', key: 'ABC' }, 'profileId'],
+    [{ profileId: 'seats', key: 'ABC', extra: true }, 'request'],
+  ])('refuses the malformed payload %j before any handler runs', async (payload, field) => {
+    let called = false;
+    const dispatch = createDispatcher(handlers({ 'licence:activate': async () => ((called = true), view) }));
+    const result = await dispatch('licence:activate', payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) expect(result.error.message).toContain(field);
+    expect(called).toBe(false);
+  });
+
+  it('turns a LicensingError into its coded error, and anything else into internal without details', async () => {
+    const refused = createDispatcher(handlers({ 'seat:request': async () => Promise.reject(new LicensingError('seat_unavailable', 'All 5 seats are in use.')) }));
+    expect(await refused('seat:request', { profileId: 'seats' })).toEqual({
+      ok: false,
+      error: { code: 'seat_unavailable', message: 'All 5 seats are in use.', retryable: false },
+    });
+    const crashed = createDispatcher(handlers({ 'seat:request': async () => Promise.reject(new TypeError('token fltk_secret is undefined')) }));
+    const result = await crashed('seat:request', { profileId: 'seats' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('fltk_secret');
+  });
+
+  it('strips fields the contract does not name, so a secret added by mistake never leaves main', async () => {
+    const leaky = { ...view, token: 'fltk_secret', seat: { state: 'none', token: 'fltk_secret' } } as unknown as LicenceView;
+    const dispatch = createDispatcher(handlers({ 'licence:status': async () => leaky }));
+    const result = await dispatch('licence:status', { profileId: 'seats' });
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toContain('fltk_secret');
+  });
+});

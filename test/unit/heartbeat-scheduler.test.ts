@@ -1,0 +1,684 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createHeartbeatScheduler,
+  type HeartbeatPolicy,
+  type HeartbeatState,
+  type LeaseTiming,
+} from '../../src/main/licensing/heartbeat-scheduler';
+import { LicensingError } from '../../src/main/licensing/licensing-error';
+import type { ErrorCode } from '../../src/shared/errors';
+import { createManualClock, type ManualClock } from '../support/manual-clock';
+
+const START = Date.UTC(2025, 0, 1);
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+interface TestLease extends LeaseTiming {
+  readonly token: string;
+  readonly version: number;
+}
+
+/** Small deterministic PRNG (mulberry32), so jittered runs are reproducible yet really random. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+} {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+
+const offline = (): LicensingError => new LicensingError('offline', 'The server is unreachable.');
+
+type Reply = TestLease | LicensingError | Promise<TestLease>;
+
+interface Probe {
+  readonly calls: { readonly at: number; readonly lease: TestLease }[];
+  readonly states: HeartbeatState<TestLease>[];
+  last(): HeartbeatState<TestLease>;
+}
+
+function setup(
+  options: { random?: () => number; policy?: Partial<HeartbeatPolicy> } = {},
+): {
+  clock: ManualClock;
+  scheduler: ReturnType<typeof createHeartbeatScheduler>;
+  errors: unknown[];
+  leaseFor: (version: number, ttlMs?: number, intervalMs?: number) => TestLease;
+  track: (id: string, lease: TestLease, reply: (current: TestLease, call: number) => Reply) => Probe;
+} {
+  const clock = createManualClock(START);
+  const errors: unknown[] = [];
+  const scheduler = createHeartbeatScheduler({
+    clock,
+    random: options.random ?? seeded(7),
+    onError: (error) => errors.push(error),
+    ...(options.policy ? { policy: options.policy } : {}),
+  });
+  const leaseFor = (version: number, ttlMs = 2 * MINUTE, intervalMs = MINUTE): TestLease => ({
+    token: `token-${version}`,
+    version,
+    expiresAt: clock.now() + ttlMs,
+    heartbeatIntervalMs: intervalMs,
+  });
+  const track = (
+    id: string,
+    lease: TestLease,
+    reply: (current: TestLease, call: number) => Reply,
+  ): Probe => {
+    const calls: { at: number; lease: TestLease }[] = [];
+    const states: HeartbeatState<TestLease>[] = [];
+    scheduler.track(id, lease, {
+      renew: async (current) => {
+        calls.push({ at: clock.now(), lease: current });
+        const answer = reply(current, calls.length);
+        if (answer instanceof LicensingError) throw answer;
+        return answer;
+      },
+      onChange: (state) => states.push(state),
+    });
+    return {
+      calls,
+      states,
+      last: () => {
+        const state = states.at(-1);
+        if (!state) throw new Error('no state published');
+        return state;
+      },
+    };
+  };
+  return { clock, scheduler, errors, leaseFor, track };
+}
+
+const gaps = (calls: readonly { at: number }[]): number[] =>
+  calls.slice(1).map((call, i) => call.at - (calls[i]?.at ?? 0));
+
+describe('heartbeat cadence', () => {
+  it.each([
+    { random: 0, ttl: 5 * MINUTE, expected: 0.9 * MINUTE },
+    { random: 0.5, ttl: 5 * MINUTE, expected: MINUTE },
+    { random: 1, ttl: 5 * MINUTE, expected: 1.1 * MINUTE },
+    // Half the remaining window is shorter than the interval: it wins.
+    { random: 0, ttl: 100 * SECOND, expected: 45 * SECOND },
+    { random: 1, ttl: 100 * SECOND, expected: 55 * SECOND },
+  ])(
+    'plans the first renew at min(interval, remaining/2) ± 10 % (random=$random, ttl=$ttl)',
+    ({ random, ttl, expected }) => {
+      const { clock, scheduler, leaseFor, track } = setup({ random: () => random });
+      const probe = track('a', leaseFor(0, ttl), (current) => current);
+      const state = probe.last();
+      expect(state.state).toBe('held');
+      expect(state.state === 'held' && state.nextAt - clock.now()).toBeCloseTo(expected, 6);
+      expect(clock.pendingTimers()).toHaveLength(1);
+      expect(clock.pendingTimers()[0]?.dueAt).toBe(state.state === 'held' && state.nextAt);
+      expect(scheduler.snapshot('a')).toEqual(state);
+    },
+  );
+
+  it('keeps renewing from each new lease, always inside the server window, with varying jitter', async () => {
+    const { clock, leaseFor, track } = setup({ random: seeded(42) });
+    const probe = track('a', leaseFor(0), (current) => ({
+      ...leaseFor(current.version + 1),
+    }));
+    await clock.advanceAsync(60 * MINUTE);
+    const spacing = gaps(probe.calls);
+    expect(probe.calls.length).toBeGreaterThan(50);
+    for (const gap of spacing) {
+      expect(gap).toBeGreaterThanOrEqual(0.9 * MINUTE);
+      expect(gap).toBeLessThanOrEqual(1.1 * MINUTE);
+    }
+    // Jitter really varies (no herd): the gaps are not all equal.
+    expect(Math.max(...spacing) - Math.min(...spacing)).toBeGreaterThan(0.1 * MINUTE);
+    for (const call of probe.calls) expect(call.at).toBeLessThan(call.lease.expiresAt);
+    // Each renew handed over the freshest lease.
+    expect(probe.calls.map((call) => call.lease.version)).toEqual(
+      probe.calls.map((_, i) => i),
+    );
+    const held = probe.last();
+    expect(held.state === 'held' && held.lastSuccessAt).toBe(probe.calls.at(-1)?.at);
+  });
+
+  it('never renews sooner than 1 s, even with a zero interval and an expired lease', async () => {
+    const { clock, leaseFor, track } = setup();
+    const probe = track('a', leaseFor(0, 0, 0), (current) => leaseFor(current.version + 1, 0, 0));
+    await clock.advanceAsync(60 * SECOND);
+    expect(probe.calls.length).toBeGreaterThan(30);
+    expect(probe.calls.length).toBeLessThanOrEqual(60);
+    for (const gap of gaps(probe.calls)) expect(gap).toBeGreaterThanOrEqual(SECOND);
+  });
+
+  it('treats a missing interval as "none given": the half-window rule sets the pace', () => {
+    const { clock, leaseFor, track } = setup({ random: () => 0.5 });
+    const probe = track('a', leaseFor(0, 10 * MINUTE, 0), (current) => current);
+    const state = probe.last();
+    expect(state.state === 'held' && state.nextAt - clock.now()).toBe(5 * MINUTE);
+  });
+
+  it('never plans a renew later than the expiry minus the safety margin', () => {
+    const { clock, leaseFor, track } = setup({
+      random: () => 1,
+      policy: { jitterRatio: 1, safetyMarginMs: 2 * SECOND },
+    });
+    // Half-window 5 s doubled by a 100 % jitter would land exactly on the expiry.
+    const probe = track('a', leaseFor(0, 10 * SECOND, MINUTE), (current) => current);
+    const state = probe.last();
+    expect(state.state === 'held' && state.nextAt - clock.now()).toBe(8 * SECOND);
+  });
+
+  it('a stalled main thread before each heartbeat still lands every renew inside the window (F28)', async () => {
+    const { clock, leaseFor, track } = setup({ random: seeded(3) });
+    // Tight server window: 10 s lease, 10 s interval.
+    const probe = track('a', leaseFor(0, 10 * SECOND, 10 * SECOND), (current) =>
+      leaseFor(current.version + 1, 10 * SECOND, 10 * SECOND),
+    );
+    for (let cycle = 0; cycle < 20; cycle++) {
+      const due = clock.pendingTimers()[0];
+      if (!due) throw new Error('no heartbeat planned');
+      // Block the loop for 2 s, starting 100 ms before the heartbeat was due.
+      await clock.advanceAsync(Math.max(0, due.delayMs - 100));
+      clock.stall(2 * SECOND);
+      await clock.advanceAsync(0);
+    }
+    expect(probe.calls).toHaveLength(20);
+    for (const call of probe.calls) expect(call.at).toBeLessThan(call.lease.expiresAt);
+    expect(probe.last().state).toBe('held');
+  });
+});
+
+describe('retryable failures', () => {
+  it('backs off exponentially up to the cap (random pinned at the ceiling)', async () => {
+    const { clock, leaseFor, track } = setup({
+      random: () => 1,
+      policy: { graceMs: 24 * HOUR },
+    });
+    const probe = track('a', leaseFor(0), () => offline());
+    await clock.advanceAsync(10 * MINUTE);
+    const spacing = gaps(probe.calls).slice(0, 9);
+    expect(spacing).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60].map((s) => s * SECOND));
+    const retrying = probe.states.filter((state) => state.state === 'retrying');
+    expect(retrying.map((state) => state.state === 'retrying' && state.attempt)).toEqual(
+      retrying.map((_, i) => i + 1),
+    );
+  });
+
+  it('draws full-jitter delays in [100 ms, ceiling] that differ between retries', async () => {
+    const { clock, leaseFor, track } = setup({
+      random: seeded(11),
+      policy: { graceMs: 24 * HOUR },
+    });
+    const probe = track('a', leaseFor(0), () => offline());
+    await clock.advanceAsync(30 * MINUTE);
+    const spacing = gaps(probe.calls);
+    spacing.forEach((gap, n) => {
+      expect(gap).toBeGreaterThanOrEqual(100);
+      expect(gap).toBeLessThanOrEqual(Math.min(60 * SECOND, SECOND * 2 ** n));
+    });
+    const capped = spacing.slice(8);
+    expect(new Set(capped).size).toBe(capped.length);
+  });
+
+  it('caps the backoff at a quarter of the remaining window so several tries fit in', async () => {
+    const { clock, leaseFor, track } = setup({
+      random: () => 1,
+      policy: { graceMs: 30 * SECOND },
+    });
+    const lease = leaseFor(0, 40 * SECOND, 20 * SECOND);
+    const windowEnd = lease.expiresAt + 30 * SECOND;
+    const probe = track('a', lease, () => offline());
+    await clock.advanceAsync(5 * MINUTE);
+    const failures = probe.calls.filter((call) => call.at <= windowEnd);
+    expect(failures.length).toBeGreaterThanOrEqual(6);
+    let capBound = 0;
+    for (const [n, call] of failures.entries()) {
+      const next = probe.calls[n + 1];
+      if (!next) continue;
+      const quarter = Math.max(SECOND, (windowEnd - call.at) / 4);
+      const exponential = SECOND * 2 ** n;
+      // random pinned at 1 draws the ceiling itself, so the gap is exactly the formula.
+      expect(next.at - call.at).toBe(Math.floor(Math.min(60 * SECOND, quarter, exponential)));
+      if (quarter < exponential) capBound++;
+    }
+    expect(capBound).toBeGreaterThan(0);
+    const lost = probe.states.find((state) => state.state === 'lost');
+    expect(lost).toBeDefined();
+  });
+
+  it('honours Retry-After (F7: 503 with Retry-After: 7, twice, then 200)', async () => {
+    const { clock, leaseFor, track } = setup({ random: seeded(5) });
+    const unavailable = (): LicensingError =>
+      new LicensingError('server_error', 'Try later.', { retryAfterSeconds: 7 });
+    const probe = track('a', leaseFor(0, 10 * MINUTE, 5 * MINUTE), (current, call) =>
+      call <= 2 ? unavailable() : leaseFor(current.version + 1, 10 * MINUTE, 5 * MINUTE),
+    );
+    await clock.advanceAsync(6 * MINUTE);
+    const [retry1, retry2] = gaps(probe.calls);
+    for (const gap of [retry1, retry2]) {
+      expect(gap).toBeGreaterThanOrEqual(7 * SECOND);
+      expect(gap).toBeLessThanOrEqual(7.7 * SECOND);
+    }
+    expect(probe.states.map((state) => state.state)).toEqual([
+      'held',
+      'retrying',
+      'retrying',
+      'held',
+    ]);
+  });
+
+  it('caps a huge Retry-After by the window, not by maxBackoffMs', async () => {
+    const { clock, leaseFor, track } = setup({ random: () => 0 });
+    const lease = leaseFor(0);
+    const probe = track('a', lease, () =>
+      new LicensingError('rate_limited', 'Slow down.', { retryAfterSeconds: 3_600 }),
+    );
+    await clock.advanceAsync(MINUTE);
+    const failedAt = probe.calls[0]?.at ?? NaN;
+    const state = probe.last();
+    expect(state.state).toBe('retrying');
+    const delay = state.state === 'retrying' ? state.nextAt - failedAt : NaN;
+    const windowQuarter = (lease.expiresAt + 5 * MINUTE - failedAt) / 4;
+    expect(delay).toBe(Math.floor(windowQuarter));
+    expect(delay).toBeGreaterThan(60 * SECOND);
+  });
+
+  it('turns "lost" once expiry + grace has passed, keeps the last error, then retakes when the network returns', async () => {
+    const { clock, leaseFor, track } = setup({ random: seeded(9) });
+    const lease = leaseFor(0);
+    const windowEnd = lease.expiresAt + 5 * MINUTE;
+    let online = false;
+    const thrown: LicensingError[] = [];
+    const probe = track('a', lease, (current) => {
+      if (!online) {
+        const error = offline();
+        thrown.push(error);
+        return error;
+      }
+      // The task's renew retakes the seat: a brand-new token.
+      return { ...leaseFor(100), token: 'retaken' };
+    });
+    await clock.advanceAsync(20 * MINUTE);
+    const firstLost = probe.states.findIndex((state) => state.state === 'lost');
+    expect(firstLost).toBeGreaterThan(0);
+    const lostCall = probe.calls[firstLost - 1];
+    expect(lostCall?.at).toBeGreaterThan(windowEnd);
+    for (const call of probe.calls.slice(0, firstLost - 1)) expect(call.at).toBeLessThanOrEqual(windowEnd);
+    for (const state of probe.states.slice(1, firstLost)) expect(state.state).toBe('retrying');
+    const lost = probe.states[firstLost];
+    expect(lost?.state === 'lost' && lost.error).toBe(thrown[firstLost - 1]);
+    // Still trying to retake, at lostRetryMs ± 10 %.
+    expect(lost?.state === 'lost' && lost.nextAt).toBeGreaterThan(clock.now() - 20 * MINUTE);
+    const lostCalls = probe.calls.slice(firstLost - 1);
+    expect(lostCalls.length).toBeGreaterThan(5);
+    for (const gap of gaps(lostCalls)) {
+      expect(gap).toBeGreaterThanOrEqual(54 * SECOND);
+      expect(gap).toBeLessThanOrEqual(66 * SECOND);
+    }
+
+    online = true;
+    await clock.advanceAsync(67 * SECOND);
+    const back = probe.last();
+    expect(back.state).toBe('held');
+    expect(back.lease.token).toBe('retaken');
+  });
+});
+
+describe('non-retryable failures', () => {
+  const stoppers: ErrorCode[] = [
+    'seat_lost',
+    'seat_unavailable',
+    'license_revoked',
+    'license_expired',
+    'unauthorized',
+    'tampered',
+    'protocol',
+    'invalid_key',
+  ];
+
+  it.each(stoppers)('%s on a fresh lease → lost, no more renews', async (code) => {
+    const { clock, leaseFor, track } = setup();
+    const probe = track('a', leaseFor(0), () => new LicensingError(code, 'No.'));
+    await clock.advanceAsync(24 * HOUR);
+    expect(probe.calls).toHaveLength(1);
+    const lost = probe.last();
+    expect(lost.state).toBe('lost');
+    expect(lost.state === 'lost' && lost.error.code).toBe(code);
+    expect(lost.state === 'lost' && lost.nextAt).toBeUndefined();
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('an unexpected throw (adapter bug) becomes a non-retryable internal error', async () => {
+    const { clock, scheduler, leaseFor } = setup();
+    const states: HeartbeatState<TestLease>[] = [];
+    scheduler.track('a', leaseFor(0), {
+      renew: () => {
+        throw new TypeError('boom');
+      },
+      onChange: (state) => states.push(state),
+    });
+    await clock.advanceAsync(24 * HOUR);
+    const last = states.at(-1);
+    expect(last?.state === 'lost' && last.error.code).toBe('internal');
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('seat_unavailable after an outage-loss keeps retrying at lostRetryMs until a seat frees up', async () => {
+    const { clock, leaseFor, track } = setup({ random: seeded(21) });
+    let phase: 'outage' | 'full' | 'free' = 'outage';
+    const probe = track('a', leaseFor(0), () =>
+      phase === 'outage'
+        ? offline()
+        : phase === 'full'
+          ? new LicensingError('seat_unavailable', 'All seats are taken.')
+          : leaseFor(1),
+    );
+    await clock.advanceAsync(10 * MINUTE);
+    expect(probe.last().state).toBe('lost');
+    phase = 'full';
+    const before = probe.calls.length;
+    await clock.advanceAsync(10 * MINUTE);
+    const full = probe.last();
+    expect(full.state === 'lost' && full.error.code).toBe('seat_unavailable');
+    expect(full.state === 'lost' && full.nextAt).toBeGreaterThan(clock.now());
+    expect(probe.calls.length - before).toBeGreaterThanOrEqual(9);
+    expect(probe.calls.length - before).toBeLessThanOrEqual(11);
+    phase = 'free';
+    await clock.advanceAsync(70 * SECOND);
+    expect(probe.last().state).toBe('held');
+  });
+
+  it('a seat lost for good is not woken by resume, but a manual renew tries again', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    let revoked = true;
+    const probe = track('a', leaseFor(0), (current) =>
+      revoked ? new LicensingError('license_revoked', 'Revoked.') : leaseFor(current.version + 1),
+    );
+    await scheduler.renewNow('a');
+    expect(probe.last().state).toBe('lost');
+    scheduler.suspend();
+    scheduler.resume();
+    await clock.advanceAsync(HOUR);
+    expect(probe.calls).toHaveLength(1);
+    revoked = false;
+    await scheduler.renewNow('a');
+    expect(probe.calls).toHaveLength(2);
+    expect(probe.last().state).toBe('held');
+    expect(clock.pendingTimers()).toHaveLength(1);
+  });
+});
+
+describe('sleep and resume (F14)', () => {
+  it('suspend stops every timer; resume after a 3 h sleep renews within 2 s using the wall clock', async () => {
+    const { clock, scheduler, leaseFor, track } = setup({ random: seeded(4) });
+    const seen: number[] = [];
+    const probe = track('a', leaseFor(0), (current) => {
+      seen.push(current.expiresAt);
+      // The lease lapsed server-side: the task retakes a seat.
+      return clock.now() > current.expiresAt
+        ? { ...leaseFor(50), token: 'retaken' }
+        : leaseFor(current.version + 1);
+    });
+    await clock.advanceAsync(30 * SECOND);
+    scheduler.suspend();
+    expect(clock.pendingTimers()).toEqual([]);
+    await clock.advanceAsync(HOUR);
+    expect(probe.calls).toHaveLength(0);
+
+    clock.setSystemTime(clock.now() + 3 * HOUR);
+    const resumedAt = clock.now();
+    scheduler.resume();
+    const planned = probe.last();
+    expect(planned.state === 'held' && planned.nextAt - resumedAt).toBeLessThanOrEqual(2 * SECOND);
+    await clock.advanceAsync(2 * SECOND);
+    expect(probe.calls).toHaveLength(1);
+    expect(probe.calls[0]?.at).toBeGreaterThanOrEqual(resumedAt);
+    expect(probe.calls[0]?.at).toBeLessThanOrEqual(resumedAt + 2 * SECOND);
+    expect(probe.last().lease.token).toBe('retaken');
+  });
+
+  it('a missed suspend event: resume still renews at once although the timer did not tick', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const probe = track('a', leaseFor(0), (current) => leaseFor(current.version + 1));
+    clock.setSystemTime(clock.now() + 3 * HOUR);
+    const resumedAt = clock.now();
+    scheduler.resume();
+    await clock.advanceAsync(2 * SECOND);
+    expect(probe.calls).toHaveLength(1);
+    expect((probe.calls[0]?.at ?? Infinity) - resumedAt).toBeLessThanOrEqual(2 * SECOND);
+    // Exactly one timer left: the old one was replaced, not doubled.
+    expect(clock.pendingTimers()).toHaveLength(1);
+  });
+
+  it('network still down right after a 3 h sleep: lost at once (window long gone), retaking in the background', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    let online = false;
+    const probe = track('a', leaseFor(0), () => (online ? leaseFor(9) : offline()));
+    scheduler.suspend();
+    clock.setSystemTime(clock.now() + 3 * HOUR);
+    scheduler.resume();
+    await clock.advanceAsync(2 * SECOND);
+    const lost = probe.last();
+    expect(lost.state).toBe('lost');
+    expect(lost.state === 'lost' && lost.nextAt).toBeDefined();
+    online = true;
+    await clock.advanceAsync(67 * SECOND);
+    expect(probe.last().state).toBe('held');
+  });
+
+  it('an in-flight renew that completes during suspension arms no timer', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const pending = deferred<TestLease>();
+    const probe = track('a', leaseFor(0), () => pending.promise);
+    void scheduler.renewNow('a');
+    scheduler.suspend();
+    pending.resolve(leaseFor(1));
+    await clock.flush();
+    expect(probe.last().state).toBe('held');
+    expect(clock.pendingTimers()).toEqual([]);
+    await clock.advanceAsync(24 * HOUR);
+    expect(probe.calls).toHaveLength(1);
+  });
+});
+
+describe('releaseAll on quit (F16)', () => {
+  it('releases in parallel, bounded by the timeout, and never throws', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const probes = ['ok', 'rejects', 'hangs', 'throws'].map((id) =>
+      track(id, leaseFor(0), (current) => leaseFor(current.version + 1)),
+    );
+    const releasedWith: { id: string; lease: LeaseTiming }[] = [];
+    const release = (id: string, lease: LeaseTiming): Promise<void> => {
+      releasedWith.push({ id, lease });
+      if (id === 'rejects') return Promise.reject(new LicensingError('offline', 'down'));
+      if (id === 'throws') throw new Error('sync bug');
+      if (id === 'hangs') return new Promise<void>(() => undefined);
+      return Promise.resolve();
+    };
+    let result: Awaited<ReturnType<typeof scheduler.releaseAll>> | undefined;
+    void scheduler.releaseAll(release, 2_500).then((value) => (result = value));
+    await clock.advanceAsync(2_499);
+    expect(result).toBeUndefined();
+    await clock.advanceAsync(1);
+    expect(result?.released).toEqual(['ok']);
+    expect(result?.failed.sort()).toEqual(['rejects', 'throws']);
+    expect(result?.timedOut).toEqual(['hangs']);
+    expect(releasedWith.map((entry) => entry.id).sort()).toEqual([
+      'hangs',
+      'ok',
+      'rejects',
+      'throws',
+    ]);
+    expect(scheduler.ids()).toEqual([]);
+    await clock.advanceAsync(24 * HOUR);
+    for (const probe of probes) expect(probe.calls).toHaveLength(0);
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('resolves as soon as every release is done, without waiting for the timeout', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    track('a', leaseFor(0), (current) => current);
+    const result = await scheduler.releaseAll(() => Promise.resolve(), 60 * SECOND);
+    expect(result).toEqual({ released: ['a'], failed: [], timedOut: [] });
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('waits for an in-flight renew and releases the freshest lease, once', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const pending = deferred<TestLease>();
+    const probe = track('a', leaseFor(0), () => pending.promise);
+    void scheduler.renewNow('a');
+    const released: LeaseTiming[] = [];
+    const done = scheduler.releaseAll(async (_id, lease) => {
+      released.push(lease);
+    }, 3_000);
+    const statesBefore = probe.states.length;
+    pending.resolve({ ...leaseFor(1), token: 'retaken' });
+    await clock.advanceAsync(0);
+    expect(await done).toEqual({ released: ['a'], failed: [], timedOut: [] });
+    expect(released).toHaveLength(1);
+    expect((released[0] as TestLease).token).toBe('retaken');
+    // The late renew neither notified nor rescheduled.
+    expect(probe.states).toHaveLength(statesBefore);
+    expect(clock.pendingTimers()).toEqual([]);
+    // A second quit finds nothing to release.
+    expect(await scheduler.releaseAll(async () => released.push(leaseFor(9)), 3_000)).toEqual({
+      released: [],
+      failed: [],
+      timedOut: [],
+    });
+    expect(released).toHaveLength(1);
+  });
+
+  it('a hanging in-flight renew gets half the budget, then the last known lease is released', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const initial = leaseFor(0);
+    track('a', initial, () => new Promise<TestLease>(() => undefined));
+    void scheduler.renewNow('a');
+    const releasedAt: number[] = [];
+    const released: LeaseTiming[] = [];
+    const done = scheduler.releaseAll(async (_id, lease) => {
+      releasedAt.push(clock.now());
+      released.push(lease);
+    }, 3_000);
+    await clock.advanceAsync(3_000);
+    expect(await done).toEqual({ released: ['a'], failed: [], timedOut: [] });
+    expect(released).toEqual([initial]);
+    expect(releasedAt).toEqual([START + 1_500]);
+  });
+});
+
+describe('races and robustness', () => {
+  it('no renew and no notification after untrack, even when a renew was in flight (F30)', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const pending = deferred<TestLease>();
+    const probe = track('a', leaseFor(0), () => pending.promise);
+    void scheduler.renewNow('a');
+    scheduler.untrack('a');
+    const statesBefore = probe.states.length;
+    pending.resolve(leaseFor(1));
+    await clock.advanceAsync(24 * HOUR);
+    expect(probe.states).toHaveLength(statesBefore);
+    expect(probe.calls).toHaveLength(1);
+    expect(clock.pendingTimers()).toEqual([]);
+    expect(scheduler.snapshot('a')).toBeUndefined();
+    await scheduler.renewNow('a');
+    expect(probe.calls).toHaveLength(1);
+  });
+
+  it('a failing in-flight renew after untrack is dropped too', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const pending = deferred<TestLease>();
+    const probe = track('a', leaseFor(0), () => pending.promise);
+    void scheduler.renewNow('a');
+    scheduler.untrack('a');
+    pending.reject(offline());
+    await clock.advanceAsync(HOUR);
+    expect(probe.states.map((state) => state.state)).toEqual(['held']);
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('renewNow coalesces with a renew in flight', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const pending = deferred<TestLease>();
+    const probe = track('a', leaseFor(0), () => pending.promise);
+    const first = scheduler.renewNow('a');
+    const second = scheduler.renewNow('a');
+    // Also the timer firing while the manual renew is in flight joins it.
+    await clock.advanceAsync(2 * MINUTE);
+    expect(probe.calls).toHaveLength(1);
+    pending.resolve(leaseFor(1));
+    await Promise.all([first, second]);
+    expect(probe.last().lease.version).toBe(1);
+    expect(clock.pendingTimers()).toHaveLength(1);
+  });
+
+  it('track replaces an entry: the old renew and timer are silenced', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const pending = deferred<TestLease>();
+    const old = track('a', leaseFor(0), () => pending.promise);
+    void scheduler.renewNow('a');
+    const fresh = track('a', leaseFor(10), (current) => leaseFor(current.version + 1));
+    pending.resolve(leaseFor(1));
+    await clock.advanceAsync(5 * MINUTE);
+    expect(old.calls).toHaveLength(1);
+    expect(old.states).toHaveLength(1);
+    expect(fresh.calls.length).toBeGreaterThanOrEqual(4);
+    expect(scheduler.ids()).toEqual(['a']);
+    expect(clock.pendingTimers()).toHaveLength(1);
+  });
+
+  it('a throwing onChange is reported and does not stop the heartbeats', async () => {
+    const { clock, scheduler, errors, leaseFor } = setup();
+    let renews = 0;
+    scheduler.track('a', leaseFor(0), {
+      renew: async (current) => {
+        renews++;
+        return leaseFor(current.version + 1);
+      },
+      onChange: () => {
+        throw new Error('UI bug');
+      },
+    });
+    await clock.advanceAsync(10 * MINUTE);
+    expect(renews).toBeGreaterThanOrEqual(9);
+    expect(errors.length).toBe(renews + 1);
+    expect(scheduler.snapshot('a')?.state).toBe('held');
+  });
+
+  it('a renew resolving with no lease is treated as a bug, not scheduled from undefined', async () => {
+    const { clock, scheduler, leaseFor } = setup();
+    scheduler.track('a', leaseFor(0), {
+      renew: () => Promise.resolve(undefined as unknown as TestLease),
+      onChange: () => undefined,
+    });
+    await scheduler.renewNow('a');
+    const state = scheduler.snapshot('a');
+    expect(state?.state === 'lost' && state.error.code).toBe('internal');
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('unknown or invalid policy values fall back to safe defaults', () => {
+    const { clock, leaseFor, track } = setup({
+      random: () => 0.5,
+      policy: { minDelayMs: Number.NaN, jitterRatio: -3 },
+    });
+    const probe = track('a', leaseFor(0, 0, 0), (current) => current);
+    const state = probe.last();
+    expect(state.state === 'held' && state.nextAt - clock.now()).toBe(SECOND);
+  });
+});
