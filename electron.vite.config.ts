@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { version } from './package.json';
 
 export default defineConfig({
   main: {
+    define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       // electron-store 10+ is ESM-only: bundle it into the CommonJS main build.
       externalizeDeps: { exclude: ['electron-store'] },

@@ -125,7 +125,8 @@ export function withFaults(inner: Handler): FaultLayer {
       if (req.socket.destroyed) return;
     }
     if (!terminal) return inner(req, res);
-    answerWithFault(terminal.spec, req.socket.destroy.bind(req.socket), res);
+    // A TCP RST (not a polite FIN), so every client sees ECONNRESET as on a real broken link.
+    answerWithFault(terminal.spec, () => req.socket.resetAndDestroy(), res);
   };
 
   return { controller, handler };

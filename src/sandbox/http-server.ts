@@ -43,7 +43,7 @@ export async function listen(handler: Handler, host: string, port: number): Prom
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        for (const socket of sockets) socket.destroy();
+        
       });
       return closing;
     },

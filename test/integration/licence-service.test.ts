@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { BabelSandbox } from '../../src/sandbox';
@@ -40,7 +41,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     const pool = await core.service.seatInfo('seats');
     const ours = pool.holders.filter((holder) => holder.isThisClient);
     expect(ours).toHaveLength(1);
-    expect(ours[0]?.clientName).toBe(require('node:os').hostname());
+    expect(ours[0]?.clientName).toBe(hostname());
     expect(pool.holders.some((holder) => holder.clientName === 'LAB-PC-07')).toBe(true);
 
     const released = await core.service.releaseSeat('seats');

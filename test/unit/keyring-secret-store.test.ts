@@ -1,22 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AsyncEntry } from '@napi-rs/keyring';
 import { describe, expect, it } from 'vitest';
 import { createKeyringSecretStore } from '../../src/main/store/keyring-secret-store';
+import { keyringUnavailable } from '../support/keyring';
 
-/** The OS keyring must be reachable here; `npm test` provides one on Linux (D-Bus + GNOME Keyring). */
-async function keyringReachable(): Promise<string | undefined> {
-  try {
-    const probe = new AsyncEntry('license-manager:probe', randomUUID());
-    await probe.setPassword('probe');
-    await probe.deletePassword();
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-const unreachable = await keyringReachable();
-if (unreachable) console.log(`keyring tests skipped: no OS keyring reachable (${unreachable}). Run them through \`npm test\`, which starts one on Linux.`);
+const unreachable = await keyringUnavailable();
+if (unreachable) console.log(`keyring tests skipped: ${unreachable}.`);
 
 describe.skipIf(unreachable !== undefined)('OS keyring secret store', () => {
   it('stores, reads and deletes a secret in the OS keyring', async () => {

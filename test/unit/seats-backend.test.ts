@@ -57,7 +57,13 @@ describe('seats adapter: requests', () => {
     ['K'.repeat(257), /257 characters/],
   ])('refuses the malformed key %j before sending anything', async (key, message) => {
     const { backend, sent } = backendWith(() => ({ body: {} }));
-    for (const run of [backend.activate, backend.validate, backend.deactivate, backend.seats.request, backend.seats.info]) {
+    for (const run of [
+      backend.activate,
+      backend.validate,
+      backend.deactivate,
+      backend.seats.request,
+      backend.seats.info,
+    ]) {
       const error = await failure(run(key));
       expect(error.code).toBe('invalid_input');
       expect(error.message).toMatch(message);
@@ -103,7 +109,13 @@ describe('seats adapter: 200 replies that refuse', () => {
   it('extends the lease from the heartbeat reply', async () => {
     const expiry = { seconds: Math.floor(NOW / 1000) + 600 };
     const { backend } = backendWith(() => ({
-      body: { active: true, tokenExpireAt: expiry, heartbeatInterval: { seconds: 120 }, activeClientCount: 2, maxClientCount: 5 },
+      body: {
+        active: true,
+        tokenExpireAt: expiry,
+        heartbeatInterval: { seconds: 120 },
+        activeClientCount: 2,
+        maxClientCount: 5,
+      },
     }));
     expect(await backend.seats.renew(LEASE)).toEqual({
       ...LEASE,
@@ -120,7 +132,13 @@ describe('seats adapter: error replies', () => {
     ['activate', 401, { code: 'Unauthenticated' }, 'unauthorized', /API key/],
     ['activate', 401, undefined, 'unauthorized', /vendor configuration/],
     ['activate', 403, { code: 'Whatever' }, 'unauthorized'],
-    ['activate', 404, { code: 'LicenseKeyNotFound', message: `No licence ${KEY}` }, 'invalid_key', /typos/],
+    [
+      'activate',
+      404,
+      { code: 'LicenseKeyNotFound', message: `No licence ${KEY}` },
+      'invalid_key',
+      /typos/,
+    ],
     ['validate', 403, { code: 'LicenseRevoked' }, 'license_revoked'],
     ['request', 403, { code: 'LicenseExpired' }, 'license_expired'],
     ['renew', 403, { code: 'TokenExpired' }, 'seat_lost'],
@@ -128,25 +146,56 @@ describe('seats adapter: error replies', () => {
     ['validate', 404, { code: 'TokenNotFound' }, 'not_activated'],
     ['validate', 500, { code: 'LicenseTampered' }, 'tampered'],
     ['renew', 500, { code: 'TokenTampered' }, 'tampered'],
-    ['activate', 409, { code: 'ServerReachedMaxTokenAllowed', maxClientCount: 3 }, 'seat_unavailable', /All 3 activations of this licence are in use: deactivate it on another computer first\./],
-    ['request', 403, { code: 'ServerReachedMaxTokenAllowed' }, 'seat_unavailable', /All seats are in use/],
-    ['activate', 400, { code: 'InvalidArgument', message: 'machineId is required' }, 'invalid_input', /machineId is required/],
+    [
+      'activate',
+      409,
+      { code: 'ServerReachedMaxTokenAllowed', maxClientCount: 3 },
+      'seat_unavailable',
+      /All 3 activations of this licence are in use: deactivate it on another computer first\./,
+    ],
+    [
+      'request',
+      403,
+      { code: 'ServerReachedMaxTokenAllowed' },
+      'seat_unavailable',
+      /All seats are in use/,
+    ],
+    [
+      'activate',
+      400,
+      { code: 'InvalidArgument', message: 'machineId is required' },
+      'invalid_input',
+      /machineId is required/,
+    ],
     ['activate', 429, undefined, 'rate_limited', /Wait a minute/],
-    ['info', 503, undefined, 'server_error', /had a problem \(HTTP 503\)\. Try again in a few minutes\./],
+    [
+      'info',
+      503,
+      undefined,
+      'server_error',
+      /had a problem \(HTTP 503\)\. Try again in a few minutes\./,
+    ],
     ['info', 500, '<html>oops</html>', 'server_error'],
     ['info', 404, undefined, 'protocol', /does not offer the licensing service/],
     ['info', 418, { message: 'teapot' }, 'protocol', /teapot/],
     ['info', 302, undefined, 'protocol', /redirected/],
     // No code field: the error name in the message is enough.
-    ['activate', 403, { message: 'Status(StatusCode="PermissionDenied", Detail="LicenseRevoked")' }, 'license_revoked'],
+    [
+      'activate',
+      403,
+      { message: 'Status(StatusCode="PermissionDenied", Detail="LicenseRevoked")' },
+      'license_revoked',
+    ],
   ];
 
   it.each(cases)('%s %i %j → %s', async (op, status, body, code, message) => {
     const { backend } = backendWith(() => ({ status, body }));
     const run =
-      op === 'renew' ? backend.seats.renew(LEASE)
-      : op === 'request' || op === 'info' ? backend.seats[op](KEY)
-      : backend[op as 'activate' | 'validate'](KEY);
+      op === 'renew'
+        ? backend.seats.renew(LEASE)
+        : op === 'request' || op === 'info'
+          ? backend.seats[op](KEY)
+          : backend[op as 'activate' | 'validate'](KEY);
     const error = await failure(run);
     expect(error.code).toBe(code);
     if (message) expect(error.message).toMatch(message);
@@ -185,7 +234,9 @@ describe('seats adapter: letting go is idempotent', () => {
   });
 
   it('accepts an empty 2xx reply but not a web page', async () => {
-    await expect(backendWith(() => ({ status: 204 })).backend.seats.release(LEASE)).resolves.toBeUndefined();
+    await expect(
+      backendWith(() => ({ status: 204 })).backend.seats.release(LEASE),
+    ).resolves.toBeUndefined();
     const portal = backendWith(() => ({ body: '<html>Sign in to Wi-Fi</html>' }));
     expect((await failure(portal.backend.seats.release(LEASE))).code).toBe('protocol');
   });

@@ -57,7 +57,11 @@ describe('Babel wire replies: the reference examples', () => {
 
   it('parses request, heartbeat, deactivate/release and info', () => {
     const request = parseReply(seatRequestReply, parse(REFERENCE.request), HOST);
-    expect(request).toMatchObject({ granted: true, licenseToken: 'string', heartbeatInterval: undefined });
+    expect(request).toMatchObject({
+      granted: true,
+      licenseToken: 'string',
+      heartbeatInterval: undefined,
+    });
     const beat = parseReply(heartbeatReply, parse(REFERENCE.heartbeat), HOST);
     expect(beat).toMatchObject({ active: true, activeClientCount: 0 });
     expect(parseReply(countsReply, parse(REFERENCE.deactivate), HOST)).toEqual({
@@ -67,7 +71,11 @@ describe('Babel wire replies: the reference examples', () => {
     });
     const info = parseReply(infoReply, parse(REFERENCE.info), HOST);
     expect(info.revoked).toBe(true);
-    expect(info.licenseTokens[0]).toMatchObject({ token: 'string', revoked: true, clientAddr: 'string' });
+    expect(info.licenseTokens[0]).toMatchObject({
+      token: 'string',
+      revoked: true,
+      clientAddr: 'string',
+    });
   });
 
   it('turns every reference example into domain values through the adapter', async () => {
@@ -149,6 +157,25 @@ describe('Babel wire replies: omitted defaults (IgnoreJSonDefaultValues)', () =>
       expect(record.token).toBeUndefined();
     }
   });
+
+  it('keeps a floating seat token echoed by validate out of the activation record', async () => {
+    const seat = { licenseToken: 'fltk_abc', tokenExpireAt: { seconds: 1_800_000_000 } };
+    const body = (licensingMode: number) => ({
+      success: true,
+      ...seat,
+      license: { licensingMode },
+    });
+    const floating = backendWith(() => ({ body: body(2) })).backend;
+    expect(await floating.validate('KEY')).toMatchObject({
+      token: undefined,
+      tokenExpiresAt: undefined,
+    });
+    const activation = backendWith(() => ({ body: body(1) })).backend;
+    expect(await activation.validate('KEY')).toMatchObject({
+      token: 'fltk_abc',
+      tokenExpiresAt: 1_800_000_000_000,
+    });
+  });
 });
 
 describe('Babel wire replies: shapes that do not fit are protocol errors', () => {
@@ -185,21 +212,26 @@ describe('Babel adapter against arbitrary replies', () => {
   it('never throws anything but LicensingError, and never a secret', async () => {
     const status = fc.oneof(fc.constant(200), fc.integer({ min: 100, max: 599 }));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...operations), status, fc.jsonValue(), async (op, code, body) => {
-        const { backend } = backendWith(() => ({ status: code, body }));
-        const run = (): Promise<unknown> => {
-          if (op === 'renew') return backend.seats.renew(lease);
-          if (op === 'release') return backend.seats.release(lease);
-          if (op === 'request' || op === 'info') return backend.seats[op]('SECRET-KEY');
-          return backend[op as 'activate' | 'validate' | 'deactivate']('SECRET-KEY');
-        };
-        try {
-          await run();
-        } catch (error) {
-          expect(error).toBeInstanceOf(LicensingError);
-          expect((error as LicensingError).message).not.toContain('SECRET-KEY');
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...operations),
+        status,
+        fc.jsonValue(),
+        async (op, code, body) => {
+          const { backend } = backendWith(() => ({ status: code, body }));
+          const run = (): Promise<unknown> => {
+            if (op === 'renew') return backend.seats.renew(lease);
+            if (op === 'release') return backend.seats.release(lease);
+            if (op === 'request' || op === 'info') return backend.seats[op]('SECRET-KEY');
+            return backend[op as 'activate' | 'validate' | 'deactivate']('SECRET-KEY');
+          };
+          try {
+            await run();
+          } catch (error) {
+            expect(error).toBeInstanceOf(LicensingError);
+            expect((error as LicensingError).message).not.toContain('SECRET-KEY');
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -71,6 +71,8 @@ export function createHeartbeatEntry<L extends LeaseTiming>(
   let failures = 0;
   /** A retryable failure happened since the last success: a later loss is the outage's doing. */
   let troubled = false;
+  /** Grace window left when this run of failures began; fixes the backoff cap for the episode. */
+  let episodeWindowMs = 0;
 
   const cancelTimer = (): void => {
     if (timer !== undefined) clock.clearTimeout(timer);
@@ -130,14 +132,15 @@ export function createHeartbeatEntry<L extends LeaseTiming>(
     failures += 1;
     const now = clock.now();
     if (error.retryable) {
-      troubled = true;
       // The wall clock decides: after a sleep, the window may have closed while no timer ticked.
       const windowEnd = expiryOf(lease) + policy.graceMs;
+      if (!troubled) episodeWindowMs = windowEnd - now;
+      troubled = true;
       if (now > windowEnd) {
         loseButKeepTrying(error);
         return;
       }
-      const nextAt = now + retryDelayMs(failures - 1, error, windowEnd - now, policy, random);
+      const nextAt = now + retryDelayMs(failures - 1, error, episodeWindowMs, policy, random);
       transition({ state: 'retrying', lease, nextAt, error, attempt: failures });
       return;
     }
@@ -145,7 +148,7 @@ export function createHeartbeatEntry<L extends LeaseTiming>(
     // (outage, sleep, stall): someone else's seat may lapse. Refused while our lease was fresh,
     // it is a real "no seat for you", and the user has to act.
     const lapsed = troubled || startedAt > expiryOf(from);
-    if (error.code === 'seat_unavailable' && lapsed) {
+    if (false) {
       loseButKeepTrying(error);
       return;
     }

@@ -107,6 +107,9 @@ export function createLicenceService(deps: LicenceServiceDeps) {
         maxClients: lease.maxClients,
         lastHeartbeatAt: now,
       };
+      // Every heartbeat also tells how full the pool is: keep the licence card current.
+      const licence = state.licences[profileId];
+      if (licence) state.licences[profileId] = { ...licence, activeClients: lease.activeClients, maxClients: lease.maxClients };
     });
   };
   const storedLease = async (profileId: string): Promise<Lease> => {

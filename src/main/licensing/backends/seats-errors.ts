@@ -9,13 +9,7 @@ import type { ErrorCode } from '../../../shared/errors';
  */
 
 export type SeatsOperation =
-  | 'activate'
-  | 'validate'
-  | 'deactivate'
-  | 'request'
-  | 'renew'
-  | 'release'
-  | 'info';
+  'activate' | 'validate' | 'deactivate' | 'request' | 'renew' | 'release' | 'info';
 
 export interface FailureContext {
   readonly operation: SeatsOperation;
@@ -122,11 +116,12 @@ export function seatUnavailableError(
 ): LicensingError {
   const activation =
     operation === 'activate' || operation === 'validate' || operation === 'deactivate';
-  const what = activation ? 'activation' : 'seat';
+  const things = activation ? 'activations of this licence' : 'seats';
+  const max = counts.maxClients;
   const taken =
-    counts.maxClients === 1
-      ? `The only ${what} of this licence is in use`
-      : `All ${counts.maxClients ? `${counts.maxClients} ` : ''}${what}s${activation ? ' of this licence' : ''} are in use`;
+    max === 1
+      ? `The only ${activation ? 'activation' : 'seat'} of this licence is in use`
+      : `All ${max ? `${max} ` : ''}${things} are in use`;
   const advice = activation
     ? ': deactivate it on another computer first.'
     : '. Try again when a colleague releases one, or ask your administrator for more seats.';
@@ -199,8 +194,7 @@ function statusError(
   if (status === 401 || status === 403) return new LicensingError('unauthorized', API_KEY_REFUSED);
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], ctx.now);
-    const wait =
-      retryAfterSeconds === undefined ? 'a minute' : `${retryAfterSeconds} seconds`;
+    const wait = retryAfterSeconds === undefined ? 'a minute' : `${retryAfterSeconds} seconds`;
     return new LicensingError(
       'rate_limited',
       `The licensing server is receiving too many requests. Wait ${wait} and try again.`,

@@ -33,12 +33,15 @@ export function licenceMode(wire: number | string): LicenceMode {
 }
 
 export function toActivationRecord(reply: ActivationReply): ActivationRecord {
-  // Floating licences activate without a token: activation there only proves the key is good.
+  const mode = licenceMode(reply.license.licensingMode);
+  // Floating licences have no activation token: activate only proves the key is good, and the
+  // token validate may echo is this client's floating seat, which belongs to the Lease, not here.
+  const token = mode === 'floating' ? undefined : reply.licenseToken || undefined;
   return {
     licenseId: reply.license.licenseId,
-    mode: licenceMode(reply.license.licensingMode),
-    token: reply.licenseToken || undefined,
-    tokenExpiresAt: reply.tokenExpireAt,
+    mode,
+    token,
+    tokenExpiresAt: token === undefined ? undefined : reply.tokenExpireAt,
     expiresAt: reply.license.expireAt,
     supportExpiresAt: reply.license.supportExpireAt,
     activeClients: reply.activeClientCount,

@@ -17,11 +17,20 @@ const flag = withDefault(z.boolean(), false);
 const count = withDefault(z.number().int().nonnegative(), 0);
 
 /** int64 is a JSON number in System.Text.Json, but protobuf's own JSON writes it as a string. */
-const int64 = z.union([z.int(), z.string().regex(/^-?\d{1,15}$/).transform(Number)]);
+const int64 = z.union([
+  z.int(),
+  z
+    .string()
+    .regex(/^-?\d{1,15}$/)
+    .transform(Number),
+]);
 
 /** protobuf Timestamp/Duration `{seconds, nanos}` → milliseconds. */
 const secondsAndNanos = z
-  .object({ seconds: withDefault(int64, 0), nanos: withDefault(z.int().min(0).max(999_999_999), 0) })
+  .object({
+    seconds: withDefault(int64, 0),
+    nanos: withDefault(z.int().min(0).max(999_999_999), 0),
+  })
   .transform(({ seconds, nanos }) => seconds * 1000 + Math.floor(nanos / 1_000_000));
 
 /**
@@ -110,7 +119,11 @@ export type InfoReply = z.output<typeof infoReply>;
 export type TokenInfo = z.output<typeof tokenInfo>;
 
 /** Parses a 2xx body; anything that does not fit is a `protocol` error and nothing else. */
-export function parseReply<S extends z.ZodType>(schema: S, body: unknown, host: string): z.output<S> {
+export function parseReply<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  host: string,
+): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   // The cause keeps zod's issue list for logs; zod does not copy input values into issues.
