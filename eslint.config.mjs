@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // The bin shim is plain CommonJS so it runs on any Node without a loader.
+    files: ['bin/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -42,7 +42,11 @@ export function withAdmin(options: AdminOptions, next: Handler): Handler {
     if (!`${pathname}/`.startsWith(ADMIN_PREFIX)) return next(req, res);
 
     if (!isLoopback(req.socket.remoteAddress)) {
-      sendJson(res, 403, adminError('PermissionDenied', 'Sandbox admin routes answer loopback only'));
+      sendJson(
+        res,
+        403,
+        adminError('PermissionDenied', 'Sandbox admin routes answer loopback only'),
+      );
       return;
     }
     const route = pathname.slice(ADMIN_PREFIX.length);
@@ -61,7 +65,10 @@ async function dispatch(
 ): Promise<AdminReply> {
   const action = Object.hasOwn(options.actions ?? {}, route) ? options.actions?.[route] : undefined;
   if (route !== 'faults' && route !== 'state' && !action) {
-    return { status: 404, body: adminError('NotFound', `No sandbox admin route /__sandbox/${route}`) };
+    return {
+      status: 404,
+      body: adminError('NotFound', `No sandbox admin route /__sandbox/${route}`),
+    };
   }
   const allowed = allowedMethods(options, route).split(', ');
   if (!allowed.includes(method)) {
@@ -84,7 +91,9 @@ async function dispatch(
   }
   const parsed = await parseBody(body);
   if ('error' in parsed) return parsed.error;
-  return action ? action(parsed.value) : { status: 500, body: adminError('Internal', 'unreachable') };
+  return action
+    ? action(parsed.value)
+    : { status: 500, body: adminError('Internal', 'unreachable') };
 }
 
 function allowedMethods(options: AdminOptions, route: string): string {

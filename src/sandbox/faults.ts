@@ -31,7 +31,10 @@ const path = z
   .startsWith('/', 'path must be a pathname starting with "/"')
   // Admin routes never pass through the fault layer; a fault aimed at them could never fire and
   // would only hide a typo, so it is refused outright.
-  .refine((p) => !`${p}/`.startsWith(ADMIN_PREFIX), 'admin routes under /__sandbox/ cannot be faulted')
+  .refine(
+    (p) => !`${p}/`.startsWith(ADMIN_PREFIX),
+    'admin routes under /__sandbox/ cannot be faulted',
+  )
   .optional();
 
 export const faultSpecSchema: z.ZodType<FaultSpec> = z.discriminatedUnion('kind', [
@@ -94,7 +97,9 @@ export function withFaults(inner: Handler): FaultLayer {
       entries = [];
     },
     get active() {
-      return entries.map((e) => (e.remaining === undefined ? e.spec : { ...e.spec, times: e.remaining }));
+      return entries.map((e) =>
+        e.remaining === undefined ? e.spec : { ...e.spec, times: e.remaining },
+      );
     },
   };
 

@@ -17,7 +17,11 @@ export function urlHostFor(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-export async function listen(handler: Handler, host: string, port: number): Promise<ListeningServer> {
+export async function listen(
+  handler: Handler,
+  host: string,
+  port: number,
+): Promise<ListeningServer> {
   // server.close() alone waits for keep-alive and deliberately hung sockets; we track them so
   // close() is bounded even while a `hang` fault holds a request open.
   const sockets = new Set<Socket>();
@@ -43,7 +47,7 @@ export async function listen(handler: Handler, host: string, port: number): Prom
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        
+        for (const socket of sockets) socket.destroy();
       });
       return closing;
     },

@@ -42,7 +42,9 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       chunks.push(chunk);
     });
     req.on('end', () =>
-      size > limit ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8')),
+      size > limit
+        ? reject(new BodyTooLargeError())
+        : resolve(Buffer.concat(chunks).toString('utf8')),
     );
     req.on('error', reject);
   });

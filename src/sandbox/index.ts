@@ -15,13 +15,22 @@ export interface SandboxSet {
   readonly servers: { readonly seats: { readonly url: string; readonly apiKey: string } };
   /** Demo credentials shown on screen and printed by the CLI. */
   readonly demo: {
-    readonly seats: { floatingKey: string; activationKey: string; revokedKey: string; expiredKey: string };
+    readonly seats: {
+      floatingKey: string;
+      activationKey: string;
+      revokedKey: string;
+      expiredKey: string;
+    };
   };
   close(): Promise<void>;
 }
 
 export async function startSandboxes(
-  options: { host?: string; port?: number /* first port; 0 = ephemeral */; clock?: { now(): number } } = {},
+  options: {
+    host?: string;
+    port?: number /* first port; 0 = ephemeral */;
+    clock?: { now(): number };
+  } = {},
 ): Promise<SandboxSet> {
   const keys = demoKeys();
   const seats = await startBabelSandbox({

@@ -138,7 +138,10 @@ describe('Babel sandbox: floating seats', () => {
         body: JSON.stringify(keyCall(keys.singleSeatKey)),
       });
       const body = (await res.json()) as Body;
-      expect(body).toMatchObject({ heartbeatInterval: { seconds: 30 }, tokenExpireAt: at(now + 45 * SECOND) });
+      expect(body).toMatchObject({
+        heartbeatInterval: { seconds: 30 },
+        tokenExpireAt: at(now + 45 * SECOND),
+      });
       now += 45 * SECOND;
       expect(custom.poolCounts()[keys.singleSeatKey]?.floating).toBe(0);
     } finally {
@@ -178,7 +181,11 @@ describe('Babel sandbox: floating seats', () => {
   it('validates a floating licence with this client’s live seat, and without one for others', async () => {
     const seat = await post('request', keyCall(keys.floatingKey));
     const mine = await post('validate', keyCall(keys.floatingKey));
-    expect(mine.body).toMatchObject({ success: true, licenseToken: seat.body.licenseToken, activeClientCount: 3 });
+    expect(mine.body).toMatchObject({
+      success: true,
+      licenseToken: seat.body.licenseToken,
+      activeClientCount: 3,
+    });
     const theirs = await post('validate', keyCall(keys.floatingKey, 'app-9', 'machine-z'));
     expect(theirs.status).toBe(200);
     expect(theirs.body).not.toHaveProperty('licenseToken');
@@ -193,7 +200,12 @@ describe('Babel sandbox: info and simulated colleagues', () => {
     await post('heartbeat', tokenCall(seat.body.licenseToken));
     const res = await post('info', keyCall(keys.floatingKey));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ licenseId: 'lic4F1A9C2E', licensingMode: 2, maxClientCount: 5, activeClientCount: 3 });
+    expect(res.body).toMatchObject({
+      licenseId: 'lic4F1A9C2E',
+      licensingMode: 2,
+      maxClientCount: 5,
+      activeClientCount: 3,
+    });
     expect(res.body).not.toHaveProperty('revoked'); // false is a default
     const tokens = res.body.licenseTokens as Body[];
     expect(tokens.map((t) => t.clientName)).toEqual(['LAB-PC-07', 'DESIGN-WS-2', 'PC-machine-a']);

@@ -55,7 +55,10 @@ describe('Babel sandbox: transport and auth', () => {
   });
 
   it('accepts a configured Bearer token instead of the API key, and only then', async () => {
-    const withBearer = await startBabelSandbox({ bearerToken: 'jwt-123', clock: { now: () => now } });
+    const withBearer = await startBabelSandbox({
+      bearerToken: 'jwt-123',
+      clock: { now: () => now },
+    });
     try {
       const call = (token: string) =>
         fetch(`${withBearer.url}/v1/license/info`, {
@@ -68,7 +71,10 @@ describe('Babel sandbox: transport and auth', () => {
     } finally {
       await withBearer.close();
     }
-    const res = await post('info', seatCall(keys.floatingKey), { 'x-api-key': '', authorization: 'Bearer x' });
+    const res = await post('info', seatCall(keys.floatingKey), {
+      'x-api-key': '',
+      authorization: 'Bearer x',
+    });
     expect(res.status).toBe(401);
   });
 
@@ -77,13 +83,17 @@ describe('Babel sandbox: transport and auth', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('NotFound');
 
-    const get = await fetch(`${sandbox.url}/v1/license/activate`, { headers: { 'x-api-key': sandbox.apiKey } });
+    const get = await fetch(`${sandbox.url}/v1/license/activate`, {
+      headers: { 'x-api-key': sandbox.apiKey },
+    });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
   });
 
   it('accepts application/json-patch+json (the vendor samples) and refuses text/plain', async () => {
-    const patch = await post('info', seatCall(keys.floatingKey), { 'content-type': 'application/json-patch+json' });
+    const patch = await post('info', seatCall(keys.floatingKey), {
+      'content-type': 'application/json-patch+json',
+    });
     expect(patch.status).toBe(200);
     const plain = await post('info', seatCall(keys.floatingKey), { 'content-type': 'text/plain' });
     expect(plain.status).toBe(415);
@@ -96,9 +106,17 @@ describe('Babel sandbox: request validation', () => {
     ['activate', '[1,2]', 'must be a JSON object'],
     ['activate', { machineId: 'm', clientId: 'c' }, 'userKey is required'],
     ['request', { userKey: keys.floatingKey, clientId: 'c' }, 'machineId is required'],
-    ['validate', { userKey: keys.floatingKey, machineId: 'm', clientId: '' }, 'clientId is required'],
+    [
+      'validate',
+      { userKey: keys.floatingKey, machineId: 'm', clientId: '' },
+      'clientId is required',
+    ],
     ['info', { userKey: 42, machineId: 'm', clientId: 'c' }, 'userKey must be a string'],
-    ['heartbeat', { userKey: keys.floatingKey, machineId: 'm', clientId: 'c' }, 'licenseToken is required'],
+    [
+      'heartbeat',
+      { userKey: keys.floatingKey, machineId: 'm', clientId: 'c' },
+      'licenseToken is required',
+    ],
     ['release', { machineId: 'm', clientId: 'c' }, 'licenseToken is required'],
   ])('%s with %j -> 400 "%s"', async (route, body, message) => {
     const res = await post(route, body);
@@ -150,12 +168,18 @@ describe('Babel sandbox: activation licences', () => {
     expect(full.body.message).toContain('active 3, max 3');
 
     const freed = await post('deactivate', seatCall(keys.activationKey, 'm2'));
-    expect(freed.body).toEqual({ licenseId: 'lic7B3D0E91', activeClientCount: 2, maxClientCount: 3 });
+    expect(freed.body).toEqual({
+      licenseId: 'lic7B3D0E91',
+      activeClientCount: 2,
+      maxClientCount: 3,
+    });
     expect((await post('activate', seatCall(keys.activationKey, 'm4'))).status).toBe(200);
   });
 
   it('deactivates only an existing activation, and omits a zero activeClientCount', async () => {
-    expect((await post('deactivate', seatCall(keys.activationKey))).body.code).toBe('TokenNotFound');
+    expect((await post('deactivate', seatCall(keys.activationKey))).body.code).toBe(
+      'TokenNotFound',
+    );
     await post('activate', seatCall(keys.activationKey));
     const res = await post('deactivate', seatCall(keys.activationKey));
     expect(res.status).toBe(200);
@@ -174,7 +198,10 @@ describe('Babel sandbox: activation licences', () => {
   it('refuses to hand out floating seats from an activation licence', async () => {
     const res = await post('request', seatCall(keys.activationKey));
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: 'InvalidArgument', message: 'this licence is not a floating licence' });
+    expect(res.body).toEqual({
+      code: 'InvalidArgument',
+      message: 'this licence is not a floating licence',
+    });
   });
 
   it('only verifies a floating licence on activate: no token, no slot taken', async () => {
@@ -213,7 +240,16 @@ describe('Babel sandbox: revoked, expired and tampered licences', () => {
 
   it('reports a tampered licence as 500 LicenseTampered', async () => {
     const tampered = await startBabelSandbox({
-      seed: { licenses: [{ userKey: 'TAMPR-00000-00000-00001', licensingMode: 1, maxClientCount: 1, tampered: true }] },
+      seed: {
+        licenses: [
+          {
+            userKey: 'TAMPR-00000-00000-00001',
+            licensingMode: 1,
+            maxClientCount: 1,
+            tampered: true,
+          },
+        ],
+      },
     });
     try {
       const res = await fetch(`${tampered.url}/v1/license/activate`, {

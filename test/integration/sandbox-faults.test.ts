@@ -43,8 +43,13 @@ describe('sandbox faults', () => {
     sandbox.faults.inject({ kind: 'status', status: 503, times: 2, path: '/v1/license/info' });
     const first = await info();
     expect(first.status).toBe(503);
-    expect(await first.json()).toEqual({ code: 'Unavailable', message: expect.stringContaining('503') });
-    expect(sandbox.faults.active).toEqual([{ kind: 'status', status: 503, times: 1, path: '/v1/license/info' }]);
+    expect(await first.json()).toEqual({
+      code: 'Unavailable',
+      message: expect.stringContaining('503'),
+    });
+    expect(sandbox.faults.active).toEqual([
+      { kind: 'status', status: 503, times: 1, path: '/v1/license/info' },
+    ]);
 
     const elsewhere = await fetch(`${sandbox.url}/v1/license/validate`, {
       method: 'POST',
@@ -92,7 +97,9 @@ describe('sandbox faults', () => {
 
     const state = await admin('GET', 'state');
     expect(state.status).toBe(200);
-    expect(await state.json()).toMatchObject({ [keys.floatingKey]: { activation: 0, floating: 2 } });
+    expect(await state.json()).toMatchObject({
+      [keys.floatingKey]: { activation: 0, floating: 2 },
+    });
     expect((await admin('DELETE', 'faults')).status).toBe(200);
     expect((await info()).status).toBe(200);
   });
@@ -126,7 +133,9 @@ describe('sandbox admin routes', () => {
     expect(added.status).toBe(200);
     expect(await added.json()).toEqual({ active: [spec] });
     expect((await info()).status).toBe(502);
-    expect(await (await admin('GET', 'faults')).json()).toEqual({ active: [{ ...spec, times: 2 }] });
+    expect(await (await admin('GET', 'faults')).json()).toEqual({
+      active: [{ ...spec, times: 2 }],
+    });
     expect(await (await admin('DELETE', 'faults')).json()).toEqual({ active: [] });
     expect(sandbox.faults.active).toEqual([]);
   });
@@ -155,7 +164,9 @@ describe('sandbox admin routes', () => {
     expect((await admin('GET', 'nothing')).status).toBe(404);
     const put = await admin('PUT', 'state');
     expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET']);
-    expect((await admin('POST', 'revoke', { userKey: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' })).status).toBe(404);
+    expect((await admin('POST', 'revoke', { userKey: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' })).status).toBe(
+      404,
+    );
     expect((await admin('POST', 'revoke', { userKey: 7 })).status).toBe(400);
   });
 

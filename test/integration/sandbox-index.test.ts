@@ -9,7 +9,12 @@ async function post(route: string, userKey: string) {
   const res = await fetch(`${set.servers.seats.url}/v1/license/${route}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': set.servers.seats.apiKey },
-    body: JSON.stringify({ userKey, machineId: 'demo-machine', clientId: 'demo-app', clientName: 'DEMO' }),
+    body: JSON.stringify({
+      userKey,
+      machineId: 'demo-machine',
+      clientId: 'demo-app',
+      clientName: 'DEMO',
+    }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
@@ -42,12 +47,19 @@ describe('startSandboxes', () => {
     await fetch(`${set.servers.seats.url}/v1/license/release`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': set.servers.seats.apiKey },
-      body: JSON.stringify({ licenseToken: seat.body.licenseToken, machineId: 'demo-machine', clientId: 'demo-app' }),
+      body: JSON.stringify({
+        licenseToken: seat.body.licenseToken,
+        machineId: 'demo-machine',
+        clientId: 'demo-app',
+      }),
     });
   });
 
   it('activation key activates; revoked and expired keys are refused as such', async () => {
-    expect((await post('activate', set.demo.seats.activationKey)).body).toMatchObject({ success: true, maxClientCount: 3 });
+    expect((await post('activate', set.demo.seats.activationKey)).body).toMatchObject({
+      success: true,
+      maxClientCount: 3,
+    });
     expect((await post('activate', set.demo.seats.revokedKey)).body.code).toBe('LicenseRevoked');
     expect((await post('request', set.demo.seats.expiredKey)).body.code).toBe('LicenseExpired');
   });

@@ -14,7 +14,10 @@ describe('the demo seed', () => {
     const keys = demoKeys();
     const byKey = (key: string) => seed.licenses.find((l) => l.userKey === key);
     expect(byKey(keys.floatingKey)).toMatchObject({ licensingMode: 2, maxClientCount: 5 });
-    expect(byKey(keys.floatingKey)?.holders.map((h) => h.clientName)).toEqual(['LAB-PC-07', 'DESIGN-WS-2']);
+    expect(byKey(keys.floatingKey)?.holders.map((h) => h.clientName)).toEqual([
+      'LAB-PC-07',
+      'DESIGN-WS-2',
+    ]);
     expect(byKey(keys.activationKey)).toMatchObject({ licensingMode: 1, maxClientCount: 3 });
     expect(byKey(keys.revokedKey)?.revoked).toBe(true);
     expect(byKey(keys.expiredKey)?.expiresInDays).toBeLessThan(0);
@@ -30,16 +33,32 @@ describe('parseBabelSeed', () => {
 
   it.each([
     [{ licenses: [] }, /licenses: .*>=1|licenses: Too small/],
-    [{ licenses: [licence({ userKey: 'abcde-12345-ABCDE-12345' })] }, /licenses\.0\.userKey: must look like/],
+    [
+      { licenses: [licence({ userKey: 'abcde-12345-ABCDE-12345' })] },
+      /licenses\.0\.userKey: must look like/,
+    ],
     [{ licenses: [licence({ licenseId: 'lic1234' })] }, /licenses\.0\.licenseId/],
     [{ licenses: [licence({ licensingMode: 3 })] }, /licenses\.0\.licensingMode/],
     [{ licenses: [licence({ maxClientCount: 0 })] }, /licenses\.0\.maxClientCount/],
-    [{ licenses: [licence({ expireAt: '2030-01-01T00:00:00Z', expiresInDays: 3 })] }, /licenses\.0\.expiresInDays: give expireAt or expiresInDays/],
+    [
+      { licenses: [licence({ expireAt: '2030-01-01T00:00:00Z', expiresInDays: 3 })] },
+      /licenses\.0\.expiresInDays: give expireAt or expiresInDays/,
+    ],
     [{ licenses: [licence({ expireAt: 'next year' })] }, /licenses\.0\.expireAt/],
-    [{ licenses: [licence({ holders: [{ clientName: 'A' }, { clientName: 'B' }, { clientName: 'C' }] })] }, /licenses\.0\.holders: 3 holders exceed maxClientCount 2/],
+    [
+      {
+        licenses: [
+          licence({ holders: [{ clientName: 'A' }, { clientName: 'B' }, { clientName: 'C' }] }),
+        ],
+      },
+      /licenses\.0\.holders: 3 holders exceed maxClientCount 2/,
+    ],
     [{ licenses: [licence(), licence()] }, /licenses\.1\.userKey: duplicate userKey/],
     [{ licenses: [licence({ seats: 3 })] }, /seats/],
-    [{ licenses: [licence()], demo: { floatingKey: 'AAAAA-BBBBB-CCCCC-DDDDD' } }, /demo\.activationKey/],
+    [
+      { licenses: [licence()], demo: { floatingKey: 'AAAAA-BBBBB-CCCCC-DDDDD' } },
+      /demo\.activationKey/,
+    ],
   ])('names the field at fault in %j', (input, message) => {
     expect(() => parseBabelSeed(input, 'test seed')).toThrow(/^Invalid Babel sandbox test seed: /);
     expect(() => parseBabelSeed(input, 'test seed')).toThrow(message);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { duration, newLicenseId, newToken, omitDefaults, timestamp } from '../../src/sandbox/babel/wire';
+import {
+  duration,
+  newLicenseId,
+  newToken,
+  omitDefaults,
+  timestamp,
+} from '../../src/sandbox/babel/wire';
 import { isLoopback } from '../../src/sandbox/http-util';
 import { urlHostFor } from '../../src/sandbox/http-server';
 

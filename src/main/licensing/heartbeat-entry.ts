@@ -148,7 +148,7 @@ export function createHeartbeatEntry<L extends LeaseTiming>(
     // (outage, sleep, stall): someone else's seat may lapse. Refused while our lease was fresh,
     // it is a real "no seat for you", and the user has to act.
     const lapsed = troubled || startedAt > expiryOf(from);
-    if (false) {
+    if (error.code === 'seat_unavailable' && lapsed) {
       loseButKeepTrying(error);
       return;
     }

@@ -12,7 +12,11 @@ import { babelError, ok, timestamp, timestampOrUndefined, type Reply } from './w
 
 /** activate, deactivate, validate and info: the operations addressed by user key. */
 
-function activationOf(ctx: OpContext, licence: LicenceRecord, machineId: string): TokenRecord | undefined {
+function activationOf(
+  ctx: OpContext,
+  licence: LicenceRecord,
+  machineId: string,
+): TokenRecord | undefined {
   return ctx.state
     .tokensOf(licence.userKey)
     .find((t) => t.kind === 'activation' && t.machineId === machineId);
@@ -56,7 +60,8 @@ export function deactivate(ctx: OpContext, call: KeyCall): Reply {
   if ('error' in found) return found.error;
   const { licence } = found;
   const token = activationOf(ctx, licence, call.machineId);
-  if (!token) return babelError('TokenNotFound', 'This machine holds no activation of this licence.');
+  if (!token)
+    return babelError('TokenNotFound', 'This machine holds no activation of this licence.');
   ctx.state.drop(token.token);
   return ok({ licenseId: licence.licenseId, ...counts(ctx, licence) });
 }
@@ -70,7 +75,8 @@ export function validate(ctx: OpContext, call: KeyCall): Reply {
     if (!token) return babelError('TokenNotFound', 'This machine has not activated this licence.');
     return ok(licenceReply(ctx, licence, token));
   }
-  const seat = licence.licensingMode === FLOATING_MODE ? floatingTokenOf(ctx, licence, call) : undefined;
+  const seat =
+    licence.licensingMode === FLOATING_MODE ? floatingTokenOf(ctx, licence, call) : undefined;
   return ok(licenceReply(ctx, licence, seat));
 }
 

@@ -9,7 +9,14 @@ import {
   type TokenCall,
 } from './replies';
 import { FLOATING_MODE, type LicenceRecord, type TokenRecord } from './state';
-import { babelError, duration, ok, timestampOrUndefined, type JsonObject, type Reply } from './wire';
+import {
+  babelError,
+  duration,
+  ok,
+  timestampOrUndefined,
+  type JsonObject,
+  type Reply,
+} from './wire';
 
 /** request, heartbeat and release: the floating-seat lifecycle. */
 

@@ -84,7 +84,8 @@ async function parseCall(
   try {
     text = await readBody(req);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return { error: babelError('PayloadTooLarge', error.message) };
+    if (error instanceof BodyTooLargeError)
+      return { error: babelError('PayloadTooLarge', error.message) };
     throw error;
   }
   let body: unknown;
@@ -118,10 +119,16 @@ export function createBabelProtocol(options: ProtocolOptions): Handler {
     const route = ROUTES.get(pathname);
     if (!route) return send(res, babelError('NotFound', `No route ${req.method} ${pathname}`));
     if (req.method !== 'POST') {
-      return send(res, babelError('MethodNotAllowed', `${pathname} accepts POST only`, { allow: 'POST' }));
+      return send(
+        res,
+        babelError('MethodNotAllowed', `${pathname} accepts POST only`, { allow: 'POST' }),
+      );
     }
     if (!authorised(req, options)) {
-      return send(res, babelError('Unauthenticated', 'A valid x-api-key header (or Bearer token) is required'));
+      return send(
+        res,
+        babelError('Unauthenticated', 'A valid x-api-key header (or Bearer token) is required'),
+      );
     }
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!JSON_TYPES.has(mediaType)) {

@@ -57,7 +57,9 @@ export function licenceReply(
   return {
     success: true,
     licenseToken: token?.token,
-    tokenExpireAt: token ? timestampOrUndefined(ctx.state.timing(token, ctx.now).expireAt) : undefined,
+    tokenExpireAt: token
+      ? timestampOrUndefined(ctx.state.timing(token, ctx.now).expireAt)
+      : undefined,
     ...counts(ctx, licence),
     license: licenceView(licence),
   };
@@ -71,7 +73,10 @@ export function floatingTokenOf(
 ): TokenRecord | undefined {
   return ctx.state
     .tokensOf(licence.userKey)
-    .find((t) => t.kind === 'floating' && t.clientId === call.clientId && t.machineId === call.machineId);
+    .find(
+      (t) =>
+        t.kind === 'floating' && t.clientId === call.clientId && t.machineId === call.machineId,
+    );
 }
 
 export type Lookup = { readonly licence: LicenceRecord } | { readonly error: Reply };
@@ -90,9 +95,14 @@ export function usableLicence(ctx: OpContext, userKey: string): Lookup {
   return licenceProblem(ctx, found.licence) ?? found;
 }
 
-export function licenceProblem(ctx: OpContext, licence: LicenceRecord): { error: Reply } | undefined {
+export function licenceProblem(
+  ctx: OpContext,
+  licence: LicenceRecord,
+): { error: Reply } | undefined {
   if (licence.tampered) {
-    return { error: babelError('LicenseTampered', 'The licence record failed its integrity check.') };
+    return {
+      error: babelError('LicenseTampered', 'The licence record failed its integrity check.'),
+    };
   }
   if (licence.revoked) {
     return { error: babelError('LicenseRevoked', 'This licence has been revoked by the vendor.') };

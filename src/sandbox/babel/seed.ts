@@ -12,7 +12,10 @@ import { LICENSE_ID_PATTERN, USER_KEY_PATTERN } from './wire';
 
 const userKey = z
   .string()
-  .regex(USER_KEY_PATTERN, 'must look like XXXXX-XXXXX-XXXXX-XXXXX (upper-case letters and digits)');
+  .regex(
+    USER_KEY_PATTERN,
+    'must look like XXXXX-XXXXX-XXXXX-XXXXX (upper-case letters and digits)',
+  );
 const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
 const days = z.number().finite();
 const comment = z.string().optional();
@@ -32,7 +35,10 @@ const licenseSchema = z
   .strictObject({
     $comment: comment,
     userKey,
-    licenseId: z.string().regex(LICENSE_ID_PATTERN, 'must look like lic + 8 upper-case hex digits').optional(),
+    licenseId: z
+      .string()
+      .regex(LICENSE_ID_PATTERN, 'must look like lic + 8 upper-case hex digits')
+      .optional(),
     /** 0 = File, 1 = Activation, 2 = Floating (our ASSUME numbering; the vendor does not publish it). */
     licensingMode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
     maxClientCount: z.number().int().positive(),
@@ -57,7 +63,11 @@ const licenseSchema = z
     ] as const;
     for (const [absolute, relative] of pairs) {
       if (licence[absolute] !== undefined && licence[relative] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [relative], message: `give ${absolute} or ${relative}, not both` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [relative],
+          message: `give ${absolute} or ${relative}, not both`,
+        });
       }
     }
     if (licence.holders.length > licence.maxClientCount) {
@@ -68,7 +78,11 @@ const licenseSchema = z
       });
     }
     if (licence.licensingMode === 0 && licence.holders.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['holders'], message: 'a File-mode licence has no tokens' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['holders'],
+        message: 'a File-mode licence has no tokens',
+      });
     }
   });
 
@@ -94,17 +108,29 @@ export const babelSeedSchema = z
     const ids = new Map<string, number>();
     seed.licenses.forEach((licence, index) => {
       if (seen.has(licence.userKey)) {
-        ctx.addIssue({ code: 'custom', path: ['licenses', index, 'userKey'], message: 'duplicate userKey' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['licenses', index, 'userKey'],
+          message: 'duplicate userKey',
+        });
       }
       seen.set(licence.userKey, index);
       if (licence.licenseId !== undefined && ids.has(licence.licenseId)) {
-        ctx.addIssue({ code: 'custom', path: ['licenses', index, 'licenseId'], message: 'duplicate licenseId' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['licenses', index, 'licenseId'],
+          message: 'duplicate licenseId',
+        });
       }
       if (licence.licenseId !== undefined) ids.set(licence.licenseId, index);
     });
     const demo = seed.demo;
     if (!demo) return;
-    const expectRole = (role: keyof typeof demo, fits: (l: SeedLicence) => boolean, what: string) => {
+    const expectRole = (
+      role: keyof typeof demo,
+      fits: (l: SeedLicence) => boolean,
+      what: string,
+    ) => {
       const index = seen.get(demo[role]);
       const licence = index === undefined ? undefined : seed.licenses[index];
       if (!licence || !fits(licence)) {

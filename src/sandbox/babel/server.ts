@@ -78,7 +78,8 @@ export interface BabelSandbox {
 export const DEFAULT_BABEL_API_KEY = 'api_u3o7i1au2wycki8awj1kdmp8';
 
 function positiveSeconds(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number of seconds`);
   return value;
 }
 
@@ -111,7 +112,10 @@ export async function startBabelSandbox(options: BabelSandboxOptions = {}): Prom
   });
   const faultLayer = withFaults(protocol);
   const revoke: AdminAction = (body) => {
-    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<
+      string,
+      unknown
+    >;
     const revoked = input.revoked ?? true;
     if (typeof input.userKey !== 'string' || typeof revoked !== 'boolean') {
       return {
@@ -120,7 +124,10 @@ export async function startBabelSandbox(options: BabelSandboxOptions = {}): Prom
       };
     }
     if (!state.setRevoked(input.userKey, revoked)) {
-      return { status: 404, body: { code: 'LicenseKeyNotFound', message: 'No licence has this user key.' } };
+      return {
+        status: 404,
+        body: { code: 'LicenseKeyNotFound', message: 'No licence has this user key.' },
+      };
     }
     return { status: 200, body: { userKey: input.userKey, revoked } };
   };
@@ -141,7 +148,8 @@ export async function startBabelSandbox(options: BabelSandboxOptions = {}): Prom
     faults: faultLayer.controller,
     poolCounts: () => state.poolCounts(clock.now()),
     setRevoked(userKey, revoked) {
-      if (!state.setRevoked(userKey, revoked)) throw new Error(`No seeded licence has key ${userKey}`);
+      if (!state.setRevoked(userKey, revoked))
+        throw new Error(`No seeded licence has key ${userKey}`);
     },
     close: () => server.close(),
   };

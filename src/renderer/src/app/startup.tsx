@@ -1,6 +1,5 @@
 import type { AppError } from '../../../shared/errors';
 import { Button } from '../components/button';
-import { errorTitle } from '../lib/error-text';
 
 /** The frame of the shell with placeholder blocks, so the first paint already has the app's shape. */
 export function StartupSkeleton() {
@@ -11,9 +10,11 @@ export function StartupSkeleton() {
         <span className="skeleton skeleton--nav" />
       </div>
       <div className="startup__body">
-        <span className="skeleton skeleton--heading" />
-        <span className="skeleton skeleton--line" />
-        <span className="skeleton skeleton--card" />
+        <div className="page">
+          <span className="skeleton skeleton--heading" />
+          <span className="skeleton skeleton--line" />
+          <span className="skeleton skeleton--card" />
+        </div>
       </div>
       <p className="visually-hidden" role="status">
         Loading the license manager…
@@ -36,7 +37,6 @@ export function StartupError({
           <path d="M12 2 1 21h22L12 2Zm-1 7h2v6h-2V9Zm0 8h2v2h-2v-2Z" />
         </svg>
         <h1 className="fatal__title">The license manager couldn't start</h1>
-        <p className="fatal__subtitle">{errorTitle(error.code)}</p>
         <p className="fatal__message">{error.message}</p>
         <p className="fatal__code">
           Error code: <code>{error.code}</code>

@@ -24,7 +24,7 @@ export function ErrorMessage({ error, onDismiss, layout = 'inline', id }: ErrorM
         <p className="callout__title">{errorTitle(error.code)}</p>
         <p className="callout__text">
           {error.message}
-          {hint && <span className="callout__hint"> {hint}</span>}
+          {hint && <span className="callout__hint">{hint}</span>}
         </p>
       </div>
       {onDismiss && (

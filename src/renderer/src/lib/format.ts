@@ -56,3 +56,11 @@ export function formatDate(at: number, locale?: string, timeZone?: string): stri
 export function daysUntil(at: number, now: number): number {
   return Math.ceil((at - now) / DAY);
 }
+
+/** "in 21 days", "tomorrow", "today", "3 days ago", for a whole-day distance from daysUntil. */
+export function formatDayDistance(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}

@@ -5,7 +5,7 @@ import { RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
 import { UsageBar } from '../../components/usage-bar';
 import { useNow } from '../../lib/clock';
-import { daysUntil, formatDate } from '../../lib/format';
+import { daysUntil, formatDate, formatDayDistance } from '../../lib/format';
 import { modeLabel, statusLabel } from '../../lib/licence-text';
 
 /** Expiry closer than this is worth a warning colour. */
@@ -95,8 +95,7 @@ function Muted({ children }: { readonly children: ReactNode }) {
 /** A date plus how far away it is; the distance is what people act on. */
 function Expiry({ at }: { readonly at: number }) {
   const days = daysUntil(at, useNow());
-  const distance =
-    days < 0 ? `${-days} d ago` : days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} d`;
+  const distance = formatDayDistance(days);
   const tone = days < 0 ? 'danger' : days <= SOON_DAYS ? 'warning' : 'muted';
   return (
     <span>
