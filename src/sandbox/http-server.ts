@@ -25,7 +25,8 @@ export async function listen(
   // server.close() alone waits for keep-alive and deliberately hung sockets; we track them so
   // close() is bounded even while a `hang` fault holds a request open.
   const sockets = new Set<Socket>();
-  const server = createServer((req, res) => void guarded(handler)(req, res));
+  const safe = guarded(handler);
+  const server = createServer((req, res) => void safe(req, res));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));

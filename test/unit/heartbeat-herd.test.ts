@@ -41,7 +41,10 @@ async function simulate(randomFor: (client: number) => () => number): Promise<Ru
   const calls: number[] = [];
   const latest = new Map<number, HeartbeatState<LeaseTiming>>();
   const everLost = new Set<number>();
-  const grant = (): LeaseTiming => ({ expiresAt: clock.now() + 2 * MINUTE, heartbeatIntervalMs: MINUTE });
+  const grant = (): LeaseTiming => ({
+    expiresAt: clock.now() + 2 * MINUTE,
+    heartbeatIntervalMs: MINUTE,
+  });
   for (let client = 0; client < CLIENTS; client++) {
     const scheduler = createHeartbeatScheduler({ clock, random: randomFor(client) });
     scheduler.track('seat', grant(), {

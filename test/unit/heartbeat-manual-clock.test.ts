@@ -31,12 +31,11 @@ describe('manual clock', () => {
   it('clearTimeout cancels, including from inside another callback', () => {
     const clock = createManualClock(0);
     const fired: string[] = [];
-    let second: unknown;
+    const second = clock.setTimeout(() => fired.push('second'), 20);
     clock.setTimeout(() => {
       fired.push('first');
       clock.clearTimeout(second);
     }, 10);
-    second = clock.setTimeout(() => fired.push('second'), 20);
     clock.advance(100);
     expect(fired).toEqual(['first']);
   });

@@ -47,7 +47,9 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.constant({ kind: 'resume' } as const),
   fc.integer({ min: MINUTE, max: 5 * 60 * MINUTE }).map((ms) => ({ kind: 'sleep', ms }) as const),
   idArb.map((id) => ({ kind: 'untrack', id }) as const),
-  fc.integer({ min: 0, max: 5 * SECOND }).map((timeoutMs) => ({ kind: 'quit', timeoutMs }) as const),
+  fc
+    .integer({ min: 0, max: 5 * SECOND })
+    .map((timeoutMs) => ({ kind: 'quit', timeoutMs }) as const),
 );
 
 type Wrap = (scheduler: HeartbeatScheduler) => HeartbeatScheduler;
@@ -175,7 +177,8 @@ async function runScenario(
       violations.push(`quit took [${took.join()}] but reported [${accounted.join()}]`);
     }
     for (const id of result.released) {
-      if (releases.get(id as Id) !== 1) violations.push(`${id} reported released, not released once`);
+      if (releases.get(id as Id) !== 1)
+        violations.push(`${id} reported released, not released once`);
     }
   }
   for (const id of IDS) {
@@ -225,24 +228,25 @@ describe('quit / resume / in-flight heartbeat races (F30)', () => {
         ...inner,
         releaseAll: (release, timeoutMs) => {
           const stale = new Map(inner.ids().map((id) => [id, inner.snapshot(id)?.lease]));
-          return inner.releaseAll(
-            (id, lease) => release(id, stale.get(id) ?? lease),
-            timeoutMs,
-          );
+          return inner.releaseAll((id, lease) => release(id, stale.get(id) ?? lease), timeoutMs);
         },
       }),
     },
-  ])('the harness catches $name', async ({ wrap }) => {
-    const outcome = await fc.check(
-      fc.asyncProperty(
-        fc.scheduler(),
-        fc.array(commandArb, { maxLength: 40 }),
-        async (s, commands) => {
-          expect(await runScenario(s, commands, false, wrap)).toEqual([]);
-        },
-      ),
-      { numRuns: 300 },
-    );
-    expect(outcome.failed).toBe(true);
-  }, 120_000);
+  ])(
+    'the harness catches $name',
+    async ({ wrap }) => {
+      const outcome = await fc.check(
+        fc.asyncProperty(
+          fc.scheduler(),
+          fc.array(commandArb, { maxLength: 40 }),
+          async (s, commands) => {
+            expect(await runScenario(s, commands, false, wrap)).toEqual([]);
+          },
+        ),
+        { numRuns: 300 },
+      );
+      expect(outcome.failed).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -55,14 +55,16 @@ interface Probe {
   last(): HeartbeatState<TestLease>;
 }
 
-function setup(
-  options: { random?: () => number; policy?: Partial<HeartbeatPolicy> } = {},
-): {
+function setup(options: { random?: () => number; policy?: Partial<HeartbeatPolicy> } = {}): {
   clock: ManualClock;
   scheduler: ReturnType<typeof createHeartbeatScheduler>;
   errors: unknown[];
   leaseFor: (version: number, ttlMs?: number, intervalMs?: number) => TestLease;
-  track: (id: string, lease: TestLease, reply: (current: TestLease, call: number) => Reply) => Probe;
+  track: (
+    id: string,
+    lease: TestLease,
+    reply: (current: TestLease, call: number) => Reply,
+  ) => Probe;
 } {
   const clock = createManualClock(START);
   const errors: unknown[] = [];
@@ -148,9 +150,7 @@ describe('heartbeat cadence', () => {
     expect(Math.max(...spacing) - Math.min(...spacing)).toBeGreaterThan(0.1 * MINUTE);
     for (const call of probe.calls) expect(call.at).toBeLessThan(call.lease.expiresAt);
     // Each renew handed over the freshest lease.
-    expect(probe.calls.map((call) => call.lease.version)).toEqual(
-      probe.calls.map((_, i) => i),
-    );
+    expect(probe.calls.map((call) => call.lease.version)).toEqual(probe.calls.map((_, i) => i));
     const held = probe.last();
     expect(held.state === 'held' && held.lastSuccessAt).toBe(probe.calls.at(-1)?.at);
   });
@@ -281,8 +281,10 @@ describe('retryable failures', () => {
   it('caps a huge Retry-After by the window, not by maxBackoffMs', async () => {
     const { clock, leaseFor, track } = setup({ random: () => 0 });
     const lease = leaseFor(0);
-    const probe = track('a', lease, () =>
-      new LicensingError('rate_limited', 'Slow down.', { retryAfterSeconds: 3_600 }),
+    const probe = track(
+      'a',
+      lease,
+      () => new LicensingError('rate_limited', 'Slow down.', { retryAfterSeconds: 3_600 }),
     );
     await clock.advanceAsync(MINUTE);
     const failedAt = probe.calls[0]?.at ?? NaN;
@@ -300,7 +302,7 @@ describe('retryable failures', () => {
     const windowEnd = lease.expiresAt + 5 * MINUTE;
     let online = false;
     const thrown: LicensingError[] = [];
-    const probe = track('a', lease, (current) => {
+    const probe = track('a', lease, () => {
       if (!online) {
         const error = offline();
         thrown.push(error);
@@ -314,7 +316,8 @@ describe('retryable failures', () => {
     expect(firstLost).toBeGreaterThan(0);
     const lostCall = probe.calls[firstLost - 1];
     expect(lostCall?.at).toBeGreaterThan(windowEnd);
-    for (const call of probe.calls.slice(0, firstLost - 1)) expect(call.at).toBeLessThanOrEqual(windowEnd);
+    for (const call of probe.calls.slice(0, firstLost - 1))
+      expect(call.at).toBeLessThanOrEqual(windowEnd);
     for (const state of probe.states.slice(1, firstLost)) expect(state.state).toBe('retrying');
     const lost = probe.states[firstLost];
     expect(lost?.state === 'lost' && lost.error).toBe(thrown[firstLost - 1]);
@@ -553,7 +556,10 @@ describe('releaseAll on quit (F16)', () => {
     expect(probe.states).toHaveLength(statesBefore);
     expect(clock.pendingTimers()).toEqual([]);
     // A second quit finds nothing to release.
-    expect(await scheduler.releaseAll(async () => released.push(leaseFor(9)), 3_000)).toEqual({
+    const again = scheduler.releaseAll(async () => {
+      released.push(leaseFor(9));
+    }, 3_000);
+    expect(await again).toEqual({
       released: [],
       failed: [],
       timedOut: [],

@@ -136,7 +136,7 @@ export function retryDelayMs(
   const cap = Math.min(policy.maxBackoffMs, windowCap);
   const ceiling = Math.min(cap, policy.baseBackoffMs * 2 ** Math.max(0, failedAttempts));
   const floor = Math.min(policy.minRetryDelayMs, ceiling);
-  let delay = ceiling;
+  let delay = floor + unit(random) * (ceiling - floor);
   const retryAfter = error.retryAfterSeconds;
   if (retryAfter !== undefined && Number.isFinite(retryAfter) && retryAfter > 0) {
     const asked = retryAfter * 1_000 * (1 + policy.jitterRatio * unit(random));

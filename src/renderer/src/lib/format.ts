@@ -29,14 +29,24 @@ export function formatDuration(ms: number): string {
   return pair(Math.floor(total / DAY), 'd', Math.floor((total % DAY) / HOUR), 'h');
 }
 
-/** "just now", "12 s ago", "in 3 m": for timestamps where the distance matters more than the date. */
+/**
+ * "just now", "12 s ago", "48 m ago", "in 3 m": for timestamps where the distance matters more than
+ * the date. Coarser than a countdown (one unit, two only for hours), because in a table "48 m 1 s
+ * ago" is noise. Rounds towards zero, so a time never reads as further away than it is.
+ */
 export function formatRelative(at: number, now: number): string {
   const diff = at - now;
-  if (Math.abs(diff) < 5 * SECOND) return 'just now';
-  // Past times round down ("59 s ago", not "1 m ago" a second early); future ones round up.
-  return diff > 0
-    ? `in ${formatDuration(diff)}`
-    : `${formatDuration(-diff - (-diff % SECOND))} ago`;
+  const distance = Math.abs(diff);
+  if (distance < 5 * SECOND) return 'just now';
+  let text: string;
+  if (distance < MINUTE) text = unit(Math.floor(distance / SECOND), 's');
+  else if (distance < HOUR) text = unit(Math.floor(distance / MINUTE), 'm');
+  else if (distance < DAY) {
+    const hours = Math.floor(distance / HOUR);
+    const minutes = Math.floor((distance % HOUR) / MINUTE);
+    text = minutes > 0 ? `${unit(hours, 'h')} ${unit(minutes, 'm')}` : unit(hours, 'h');
+  } else text = unit(Math.floor(distance / DAY), 'd');
+  return diff > 0 ? `in ${text}` : `${text} ago`;
 }
 
 /** Absolute date and time in the user's locale; the options exist so tests can pin them. */

@@ -38,10 +38,12 @@ function HolderRow({ holder }: { readonly holder: SeatHolderView }) {
   ].join(' ');
   return (
     <tr className={classes}>
-      <th scope="row" className="holders__client">
-        <span className="holders__name">{holder.clientName}</span>
-        {holder.isThisClient && <span className="badge badge--accent">This computer</span>}
-        {holder.revoked && <StatusPill tone="danger">Revoked</StatusPill>}
+      <th scope="row">
+        <div className="holders__client">
+          <span className="holders__name">{holder.clientName}</span>
+          {holder.isThisClient && <span className="badge badge--accent">This computer</span>}
+          {holder.revoked && <StatusPill tone="danger">Revoked</StatusPill>}
+        </div>
       </th>
       <td>
         <code className="holders__mono" title={`Token ${holder.tokenLabel}`}>
