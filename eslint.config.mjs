@@ -4,14 +4,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' },
@@ -32,8 +43,24 @@ export default tseslint.config(
   },
   {
     // The core, the CLI and the sandbox run under plain Node: they must never load Electron.
-    files: ['src/main/licensing/**', 'src/main/http/**', 'src/main/device/**', 'src/cli/**', 'src/sandbox/**', 'src/shared/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Core code must stay Electron-free (see DESIGN.md).' }] }] },
+    files: [
+      'src/main/licensing/**',
+      'src/main/http/**',
+      'src/main/device/**',
+      'src/cli/**',
+      'src/sandbox/**',
+      'src/shared/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Core code must stay Electron-free (see DESIGN.md).' },
+          ],
+        },
+      ],
+    },
   },
   {
     // The sandbox servers read the contracts on their own: they never import the client side.
@@ -41,7 +68,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The sandbox runs under plain Node.' }], patterns: [{ group: ['**/main/**', '**/renderer/**', '**/cli/**'], message: 'The sandbox must not import the client side.' }] },
+        {
+          paths: [{ name: 'electron', message: 'The sandbox runs under plain Node.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/cli/**'],
+              message: 'The sandbox must not import the client side.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -13,4 +13,7 @@ await build({
   output: { file: outfile, format: 'cjs' },
   logLevel: 'silent',
 });
-process.exit(spawnSync(process.execPath, ['--expose-gc', outfile], { cwd: root, stdio: 'inherit' }).status ?? 1);
+process.exit(
+  spawnSync(process.execPath, ['--expose-gc', outfile], { cwd: root, stdio: 'inherit' }).status ??
+    1,
+);

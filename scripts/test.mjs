@@ -3,36 +3,66 @@
 // keyring tests a session bus on Linux, builds the app, runs vitest then Playwright, and ends with
 // one plain summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const resultsDir = join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
-const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const has = (command) =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const run = (command, args, env = {}) =>
-  spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+  spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+    .status ?? 1;
 
 // The OS keyring needs a D-Bus session with an unlocked Secret Service on Linux.
-if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.LM_TEST_IN_SESSION) {
+if (
+  process.platform === 'linux' &&
+  !process.env.DBUS_SESSION_BUS_ADDRESS &&
+  !process.env.LM_TEST_IN_SESSION
+) {
   if (has('dbus-run-session')) {
-    process.exit(run('dbus-run-session', ['--', process.execPath, ...process.argv.slice(1)], { LM_TEST_IN_SESSION: '1' }));
+    process.exit(
+      run('dbus-run-session', ['--', process.execPath, ...process.argv.slice(1)], {
+        LM_TEST_IN_SESSION: '1',
+      }),
+    );
   }
-  console.log('note: no D-Bus session and no dbus-run-session: keyring tests will report why they skip.');
+  console.log(
+    'note: no D-Bus session and no dbus-run-session: keyring tests will report why they skip.',
+  );
 }
-if (process.platform === 'linux' && process.env.DBUS_SESSION_BUS_ADDRESS && has('gnome-keyring-daemon')) {
-  // A non-empty password creates the login collection; an empty one leaves every lookup failing.
-  spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'test-password', stdio: ['pipe', 'ignore', 'ignore'] });
+if (process.env.LM_TEST_IN_SESSION && has('gnome-keyring-daemon')) {
+  // Only in the session we started, never a developer's own keyring: a throw-away keyring folder,
+  // unlocked with a non-empty password, which creates the login collection (an empty one leaves
+  // every lookup failing).
+  const keyringHome = mkdtempSync(join(tmpdir(), 'lm-keyring-'));
+  spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
+    input: 'test-password',
+    stdio: ['pipe', 'ignore', 'ignore'],
+    env: { ...process.env, XDG_DATA_HOME: keyringHome },
+  });
 }
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((candidate) => candidate && existsSync(candidate));
   if (found) return found;
-  const fromPlaywright = () => spawnSync(process.execPath, ['-e', "process.stdout.write(require('playwright').chromium.executablePath())"], { cwd: root, encoding: 'utf8' }).stdout;
+  const fromPlaywright = () =>
+    spawnSync(
+      process.execPath,
+      ['-e', "process.stdout.write(require('playwright').chromium.executablePath())"],
+      { cwd: root, encoding: 'utf8' },
+    ).stdout;
   let path = fromPlaywright();
   if (!path || !existsSync(path)) {
-    console.log('No Chromium found: installing Playwright\'s.');
+    console.log("No Chromium found: installing Playwright's.");
     run('npx', ['playwright', 'install', 'chromium']);
     path = fromPlaywright();
   }
@@ -46,7 +76,20 @@ const playwrightJson = join(resultsDir, 'playwright.json');
 
 // Built first: the CLI and browser-host suites run the built CLI exactly as users do.
 const build = run('npx', ['electron-vite', 'build']);
-const unit = build === 0 ? run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], env) : 1;
+const unit =
+  build === 0
+    ? run(
+        'npx',
+        [
+          'vitest',
+          'run',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${vitestJson}`,
+        ],
+        env,
+      )
+    : 1;
 let e2e = 1;
 if (build === 0) {
   const headed = process.platform === 'linux' && !process.env.DISPLAY && has('xvfb-run');

@@ -31,13 +31,20 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       },
     });
   } catch (error) {
-    throw new LicensingError('invalid_input', `${(error as Error).message}. Run \`license-manager --help\`.`);
+    throw new LicensingError(
+      'invalid_input',
+      `${(error as Error).message}. Run \`license-manager --help\`.`,
+    );
   }
   const { values, positionals } = parsed;
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65_535) throw new LicensingError('invalid_input', `--port must be a number from 0 to 65535, not "${values.port}".`);
+    if (!/^\d+$/.test(values.port) || port > 65_535)
+      throw new LicensingError(
+        'invalid_input',
+        `--port must be a number from 0 to 65535, not "${values.port}".`,
+      );
   }
   return {
     command: positionals,

@@ -8,7 +8,7 @@ import { createFingerprinter } from '../main/device/fingerprint';
 import { startBrowserHost } from '../main/host/browser-host';
 import { LicensingError } from '../main/licensing/licensing-error';
 import { createFileStateStore } from '../main/store/file-state-store';
-import { createKeyringSecretStore } from '../main/store/keyring-secret-store';
+import { openKeyringSecretStore } from '../main/store/keyring-secret-store';
 import { startSandboxes } from '../sandbox';
 import type { CliArgs } from './args';
 import { cliDataDir } from './data-dir';
@@ -33,7 +33,9 @@ export interface CliContext {
 }
 
 const loadConfig = (context: CliContext): Promise<VendorConfig> =>
-  loadVendorConfig({ base: context.args.config ?? join(context.resourcesDir, 'default-config.json') });
+  loadVendorConfig({
+    base: context.args.config ?? join(context.resourcesDir, 'default-config.json'),
+  });
 
 async function openCore(context: CliContext, keepAlive: boolean): Promise<Core> {
   const config = await loadConfig(context);
@@ -41,7 +43,7 @@ async function openCore(context: CliContext, keepAlive: boolean): Promise<Core> 
   return createCore({
     config,
     version: context.version,
-    secrets: createKeyringSecretStore(config.productId, dataDir),
+    secrets: await openKeyringSecretStore(config.productId, dataDir),
     state: createFileStateStore(join(dataDir, `${config.productId}.state.json`)),
     keepAlive,
     allowInProcessDemo: keepAlive,
@@ -51,9 +53,14 @@ async function openCore(context: CliContext, keepAlive: boolean): Promise<Core> 
 /** `--profile` may be left out when exactly one profile can do the job. */
 function pickProfile(core: Core, requested: string | undefined, kinds?: readonly string[]): string {
   if (requested) return requested;
-  const candidates = core.config.profiles.filter((profile) => !kinds || kinds.includes(profile.kind));
+  const candidates = core.config.profiles.filter(
+    (profile) => !kinds || kinds.includes(profile.kind),
+  );
   if (candidates.length === 1 && candidates[0]) return candidates[0].id;
-  throw new LicensingError('invalid_input', `Name the profile with --profile (one of: ${core.config.profiles.map((p) => p.id).join(', ')}).`);
+  throw new LicensingError(
+    'invalid_input',
+    `Name the profile with --profile (one of: ${core.config.profiles.map((p) => p.id).join(', ')}).`,
+  );
 }
 
 async function withCore<T>(context: CliContext, use: (core: Core) => Promise<T>): Promise<T> {
@@ -65,7 +72,10 @@ async function withCore<T>(context: CliContext, use: (core: Core) => Promise<T>)
   }
 }
 
-const licenceOutput = (view: Parameters<typeof formatLicence>[0]): CommandOutput => ({ value: view, text: formatLicence(view) });
+const licenceOutput = (view: Parameters<typeof formatLicence>[0]): CommandOutput => ({
+  value: view,
+  text: formatLicence(view),
+});
 
 const SEAT_VERBS = ['request', 'heartbeat', 'release', 'info'] as const;
 
@@ -76,30 +86,50 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
     case 'fingerprint': {
       const config = await loadConfig(context);
       const fingerprint = await createFingerprinter(config.productId).get();
-      return { value: fingerprint, text: fingerprint.warning ? `${fingerprint.id}\nwarning: ${fingerprint.warning}` : fingerprint.id };
+      return {
+        value: fingerprint,
+        text: fingerprint.warning
+          ? `${fingerprint.id}\nwarning: ${fingerprint.warning}`
+          : fingerprint.id,
+      };
     }
     case 'activate': {
-      if (!args.key) throw new LicensingError('invalid_input', 'Give the licence key with --key KEY.');
+      if (!args.key)
+        throw new LicensingError('invalid_input', 'Give the licence key with --key KEY.');
       const key = args.key;
-      return withCore(context, async (core) => licenceOutput(await core.service.activate(pickProfile(core, args.profile), key)));
+      return withCore(context, async (core) =>
+        licenceOutput(await core.service.activate(pickProfile(core, args.profile), key)),
+      );
     }
     case 'deactivate':
-      return withCore(context, async (core) => licenceOutput(await core.service.deactivate(pickProfile(core, args.profile))));
+      return withCore(context, async (core) =>
+        licenceOutput(await core.service.deactivate(pickProfile(core, args.profile))),
+      );
     case 'status':
       return withCore(context, async (core) => {
-        const ids = args.profile ? [args.profile] : core.config.profiles.map((profile) => profile.id);
+        const ids = args.profile
+          ? [args.profile]
+          : core.config.profiles.map((profile) => profile.id);
         const views = await Promise.all(ids.map((id) => core.service.status(id)));
-        return { value: args.profile ? views[0] : views, text: views.map(formatLicence).join('\n') };
+        return {
+          value: args.profile ? views[0] : views,
+          text: views.map(formatLicence).join('\n'),
+        };
       });
     case 'seat': {
-      if (!SEAT_VERBS.includes(verb as (typeof SEAT_VERBS)[number])) throw new LicensingError('invalid_input', `Use one of: seat ${SEAT_VERBS.join('|')}.`);
+      if (!SEAT_VERBS.includes(verb as (typeof SEAT_VERBS)[number]))
+        throw new LicensingError('invalid_input', `Use one of: seat ${SEAT_VERBS.join('|')}.`);
       return withCore(context, async (core) => {
         const profileId = pickProfile(core, args.profile, ['seats']);
         if (verb === 'info') {
           const pool = await core.service.seatInfo(profileId);
           return { value: pool, text: formatPool(pool) };
         }
-        const action = { request: core.service.requestSeat, heartbeat: core.service.renewSeat, release: core.service.releaseSeat }[verb as 'request' | 'heartbeat' | 'release'];
+        const action = {
+          request: core.service.requestSeat,
+          heartbeat: core.service.renewSeat,
+          release: core.service.releaseSeat,
+        }[verb as 'request' | 'heartbeat' | 'release'];
         return licenceOutput(await action(profileId));
       });
     }
@@ -108,7 +138,12 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
     case 'serve':
       return runServe(context);
     default:
-      throw new LicensingError('invalid_input', name ? `Unknown command "${name}". Run \`license-manager --help\`.` : 'Name a command. Run `license-manager --help`.');
+      throw new LicensingError(
+        'invalid_input',
+        name
+          ? `Unknown command "${name}". Run \`license-manager --help\`.`
+          : 'Name a command. Run `license-manager --help`.',
+      );
   }
 }
 
@@ -117,12 +152,21 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
   const dir = join(cliDataDir(), 'sandbox');
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, `config-${new URL(set.servers.seats.url).port}.json`);
-  const config = demoConfigFor(set, { productName: 'License Manager (sandbox)', productId: 'license-manager-sandbox' });
+  const config = demoConfigFor(set, {
+    productName: 'License Manager (sandbox)',
+    productId: 'license-manager-sandbox',
+  });
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   const value = { config: configFile, servers: set.servers, demo: set.demo };
   context.announce({
     value,
-    text: [`Sandbox servers running. Configuration: ${configFile}`, `  seats: ${set.servers.seats.url}`, `  floating demo key:   ${set.demo.seats.floatingKey}`, `  activation demo key: ${set.demo.seats.activationKey}`, 'Press Ctrl+C to stop.'].join('\n'),
+    text: [
+      `Sandbox servers running. Configuration: ${configFile}`,
+      `  seats: ${set.servers.seats.url}`,
+      `  floating demo key:   ${set.demo.seats.floatingKey}`,
+      `  activation demo key: ${set.demo.seats.activationKey}`,
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
   });
   await context.untilStopped();
   await set.close();
@@ -131,10 +175,21 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
 
 async function runServe(context: CliContext): Promise<CommandOutput> {
   const core = await openCore(context, true);
-  const host = await startBrowserHost({ rendererDir: context.rendererDir, dispatch: core.dispatch, subscribe: core.service.onChange, port: context.args.port });
-  context.announce({ value: { url: host.url }, text: `Open this link in your browser (it works once):\n  ${host.url}\nPress Ctrl+C to stop.` });
+  const host = await startBrowserHost({
+    rendererDir: context.rendererDir,
+    dispatch: core.dispatch,
+    subscribe: core.service.onChange,
+    port: context.args.port,
+  });
+  context.announce({
+    value: { url: host.url },
+    text: `Open this link in your browser (it works once):\n  ${host.url}\nPress Ctrl+C to stop.`,
+  });
   await context.untilStopped();
   await host.close();
   const outcome = await core.close();
-  return { value: { stopped: true, released: outcome?.released ?? [] }, text: 'Stopped; held seats were released.' };
+  return {
+    value: { stopped: true, released: outcome?.released ?? [] },
+    text: 'Stopped; held seats were released.',
+  };
 }

@@ -1,7 +1,8 @@
 import type { LicenceView, SeatPoolView } from '../shared/model';
 
 /** Human-readable output; `--json` prints the same values as JSON instead. */
-const when = (ms: number | undefined, never = 'never'): string => (ms === undefined ? never : new Date(ms).toISOString());
+const when = (ms: number | undefined, never = 'never'): string =>
+  ms === undefined ? never : new Date(ms).toISOString();
 
 export function formatLicence(view: LicenceView): string {
   if (view.status === 'inactive') return `${view.profileId}: not activated`;
@@ -23,5 +24,8 @@ export function formatPool(pool: SeatPoolView): string {
       `  ${holder.isThisClient ? '*' : ' '} ${holder.kind.padEnd(10)} ${holder.clientName.padEnd(20)} ${holder.machineLabel.padEnd(10)} ` +
       `last heartbeat ${when(holder.lastHeartbeatAt, '-')}  expires ${when(holder.expiresAt, '-')}${holder.revoked ? '  REVOKED' : ''}`,
   );
-  return [`licence ${pool.licenseId}: ${pool.activeClients} of ${pool.maxClients} seats in use`, ...rows].join('\n');
+  return [
+    `licence ${pool.licenseId}: ${pool.activeClients} of ${pool.maxClients} seats in use`,
+    ...rows,
+  ].join('\n');
 }

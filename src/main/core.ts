@@ -3,7 +3,11 @@ import { systemClock, type Clock } from '../shared/clock';
 import type { AppInfo } from '../shared/model';
 import type { VendorConfig } from './config/vendor-config';
 import { startDemo, type DemoEnvironment } from './demo-mode';
-import { createFingerprinter, nodeHardwareSources, type HardwareSources } from './device/fingerprint';
+import {
+  createFingerprinter,
+  nodeHardwareSources,
+  type HardwareSources,
+} from './device/fingerprint';
 import { createAxiosHttpClient } from './http/axios-http-client';
 import type { HttpClient } from './http/http-client';
 import { createDispatcher } from './ipc/dispatch';
@@ -32,7 +36,7 @@ export interface CoreHost {
 
 const NO_PROFILES =
   'No licensing profiles are configured. Start the sandbox with `license-manager sandbox` and pass ' +
-  'the configuration file it prints with --config, or use your vendor\'s configuration.';
+  "the configuration file it prints with --config, or use your vendor's configuration.";
 
 /**
  * The composition root shared by every host: configuration, fingerprint, stores, adapters, the
@@ -73,8 +77,16 @@ export async function createCore(host: CoreHost) {
     version: host.version,
     demoMode: demo !== undefined,
     demoKeys: demo?.demoKeys ?? [],
-    fingerprint: { label: fingerprint.id.slice(0, 12), source: fingerprint.source, warning: fingerprint.warning },
-    secretStore: { backend: host.secrets.backend, protected: host.secrets.protected, warning: host.secrets.warning },
+    fingerprint: {
+      label: fingerprint.id.slice(0, 12),
+      source: fingerprint.source,
+      warning: fingerprint.warning,
+    },
+    secretStore: {
+      backend: host.secrets.backend,
+      protected: host.secrets.protected,
+      warning: host.secrets.warning,
+    },
   });
 
   return {

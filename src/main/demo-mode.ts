@@ -12,7 +12,10 @@ export interface DemoEnvironment {
   close(): Promise<void>;
 }
 
-export function demoConfigFor(set: SandboxSet, base: Pick<VendorConfig, 'productName' | 'productId'>): VendorConfig {
+export function demoConfigFor(
+  set: SandboxSet,
+  base: Pick<VendorConfig, 'productName' | 'productId'>,
+): VendorConfig {
   return {
     productName: base.productName,
     productId: base.productId,
@@ -23,7 +26,8 @@ export function demoConfigFor(set: SandboxSet, base: Pick<VendorConfig, 'product
         id: 'seats',
         kind: 'seats',
         label: 'Floating seats (Babel Licensing Service)',
-        description: 'Sandbox server on this computer: a 5-seat floating licence and a 3-machine activation licence.',
+        description:
+          'Sandbox server on this computer: a 5-seat floating licence and a 3-machine activation licence.',
         baseUrl: set.servers.seats.url,
         apiKey: set.servers.seats.apiKey,
       },
@@ -34,7 +38,11 @@ export function demoConfigFor(set: SandboxSet, base: Pick<VendorConfig, 'product
 export function demoKeysFor(set: SandboxSet): DemoEnvironment['demoKeys'] {
   return [
     { profileId: 'seats', label: 'Floating licence, 5 seats', key: set.demo.seats.floatingKey },
-    { profileId: 'seats', label: 'Machine activation, 3 computers', key: set.demo.seats.activationKey },
+    {
+      profileId: 'seats',
+      label: 'Machine activation, 3 computers',
+      key: set.demo.seats.activationKey,
+    },
   ];
 }
 

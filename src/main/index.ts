@@ -29,7 +29,14 @@ async function start(): Promise<void> {
     platform: process.platform,
     allowWeak: config.allowWeakSecretStore,
   });
-  core = await createCore({ config, version: app.getVersion(), secrets, state: stores.state, keepAlive: true, allowInProcessDemo: true });
+  core = await createCore({
+    config,
+    version: app.getVersion(),
+    secrets,
+    state: stores.state,
+    keepAlive: true,
+    allowInProcessDemo: true,
+  });
 
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const trustedOrigins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN];
@@ -59,6 +66,9 @@ app
   .whenReady()
   .then(start)
   .catch((error: unknown) => {
-    dialog.showErrorBox('License Manager could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(
+      'License Manager could not start',
+      error instanceof Error ? error.message : String(error),
+    );
     app.exit(1);
   });

@@ -9,7 +9,10 @@ contextBridge.exposeInMainWorld('licenseManager', {
   invoke: (channel: string, input: unknown) =>
     invokeAllowed.includes(channel)
       ? ipcRenderer.invoke(INVOKE_IPC, channel, input)
-      : Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'Unknown request.' } }),
+      : Promise.resolve({
+          ok: false,
+          error: { code: 'invalid_input', message: 'Unknown request.' },
+        }),
   on: (channel: string, listener: (payload: unknown) => void) => {
     if (!eventAllowed.includes(channel)) return () => undefined;
     const forward = (_event: unknown, payload: unknown) => listener(payload);

@@ -29,11 +29,21 @@ test.describe('the Electron app', () => {
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await window.evaluate(() => location.protocol)).toBe('app:');
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys((globalThis as unknown as { licenseManager: object }).licenseManager).sort())).toEqual(['invoke', 'on']);
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+      'undefined',
+    );
+    expect(
+      await window.evaluate(() =>
+        Object.keys((globalThis as unknown as { licenseManager: object }).licenseManager).sort(),
+      ),
+    ).toEqual(['invoke', 'on']);
     // The sandboxed renderer cannot reach Node's module system even through the bridge.
-    expect(await window.evaluate(() => typeof (globalThis as { module?: unknown }).module)).toBe('undefined');
+    expect(await window.evaluate(() => typeof (globalThis as { module?: unknown }).module)).toBe(
+      'undefined',
+    );
     expect(await window.evaluate(() => globalThis.open('https://example.com'))).toBeNull();
     await window.evaluate(() => {
       location.href = 'https://example.com';

@@ -10,7 +10,11 @@ export function electronBinary(): { path?: string; why?: string } {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const pathFile = join(root, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
-  const candidate = override ? join(override, relative ?? 'electron') : relative ? join(root, 'dist', relative) : undefined;
+  const candidate = override
+    ? join(override, relative ?? 'electron')
+    : relative
+      ? join(root, 'dist', relative)
+      : undefined;
   if (candidate && existsSync(candidate)) return { path: candidate };
   return {
     why:

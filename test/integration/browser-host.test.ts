@@ -27,10 +27,17 @@ describe('browser host', () => {
   /** fetch drops a forged Host header, so this one goes through node:http. */
   const statusWithHost = (hostHeader: string) =>
     new Promise<number | undefined>((resolve, reject) => {
-      const request = httpRequest(`${host.origin}/ipc/profiles:list`, { method: 'POST', headers: { host: hostHeader, cookie, 'content-type': 'application/json' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode);
-      });
+      const request = httpRequest(
+        `${host.origin}/ipc/profiles:list`,
+        {
+          method: 'POST',
+          headers: { host: hostHeader, cookie, 'content-type': 'application/json' },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      );
       request.on('error', reject);
       request.end('{}');
     });
@@ -41,7 +48,11 @@ describe('browser host', () => {
     const rendererDir = join(tempDir(), 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-    host = await startBrowserHost({ rendererDir, dispatch: core.dispatch, subscribe: core.service.onChange });
+    host = await startBrowserHost({
+      rendererDir,
+      dispatch: core.dispatch,
+      subscribe: core.service.onChange,
+    });
     const opened = await fetch(host.url, { redirect: 'manual' });
     expect(opened.status).toBe(303);
     cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -64,7 +75,9 @@ describe('browser host', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${host.origin}/`)).status).toBe(401);
-    expect((await fetch(`${host.origin}/%2e%2e/%2e%2e/etc/passwd`, { headers: { cookie } })).status).toBe(404);
+    expect(
+      (await fetch(`${host.origin}/%2e%2e/%2e%2e/etc/passwd`, { headers: { cookie } })).status,
+    ).toBe(404);
   });
 
   it('bridges the IPC contract to the core', async () => {
@@ -72,27 +85,40 @@ describe('browser host', () => {
     const result = await response.json();
     expect(result).toMatchObject({ ok: true, value: { status: 'active', mode: 'floating' } });
     expect(JSON.stringify(result)).not.toContain(DEMO.floatingKey);
-    expect(await (await call('nope:nope', {})).json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await (await call('nope:nope', {})).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('refuses calls without the session, from another origin, or with a non-JSON content type', async () => {
     expect((await call('profiles:list', {}, { cookie: 'lm_session=forged' })).status).toBe(401);
     expect((await call('profiles:list', {}, { origin: 'https://evil.example' })).status).toBe(401);
     expect(await statusWithHost('evil.example:80')).toBe(401); // DNS rebinding: our port, someone else's name
-    const form = await fetch(`${host.origin}/ipc/profiles:list`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: host.origin, cookie }, body: '{}' });
+    const form = await fetch(`${host.origin}/ipc/profiles:list`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: host.origin, cookie },
+      body: '{}',
+    });
     expect(form.status).toBe(403);
   });
 
   it('pushes licence changes as server-sent events', async () => {
     const controller = new AbortController();
-    const events = await fetch(`${host.origin}/events`, { headers: { cookie }, signal: controller.signal });
+    const events = await fetch(`${host.origin}/events`, {
+      headers: { cookie },
+      signal: controller.signal,
+    });
     expect(events.headers.get('content-type')).toBe('text/event-stream');
     const reader = events.body!.getReader();
     await reader.read(); // the ": connected" comment
     await call('licence:activate', { profileId: 'seats', key: DEMO.floatingKey });
     const { value } = await reader.read();
     const frame = new TextDecoder().decode(value);
-    expect(JSON.parse(frame.replace(/^data: /, ''))).toMatchObject({ channel: 'licence:changed', payload: { profileId: 'seats', status: 'active' } });
+    expect(JSON.parse(frame.replace(/^data: /, ''))).toMatchObject({
+      channel: 'licence:changed',
+      payload: { profileId: 'seats', status: 'active' },
+    });
     controller.abort();
   });
 });

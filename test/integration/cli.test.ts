@@ -9,93 +9,157 @@ import { keyringUnavailable } from '../support/keyring';
 
 const bin = join(__dirname, '../../bin/license-manager.js');
 const built = existsSync(join(__dirname, '../../out/main/cli.js'));
-const skipWhy = !built ? 'the app is not built (`npm test` builds it first)' : await keyringUnavailable();
+const skipWhy = !built
+  ? 'the app is not built (`npm test` builds it first)'
+  : await keyringUnavailable();
 if (skipWhy) console.log(`CLI tests skipped: ${skipWhy}.`);
 
-describe.skipIf(skipWhy !== undefined)('license-manager CLI (built, against `license-manager sandbox`)', () => {
-  const tempDir = useTempDir();
-  let home: string;
-  let sandbox: ReturnType<typeof spawn>;
-  let ready: { config: string; demo: { seats: { floatingKey: string; activationKey: string; revokedKey: string } } };
+describe.skipIf(skipWhy !== undefined)(
+  'license-manager CLI (built, against `license-manager sandbox`)',
+  () => {
+    const tempDir = useTempDir();
+    let home: string;
+    let sandbox: ReturnType<typeof spawn>;
+    let ready: {
+      config: string;
+      demo: { seats: { floatingKey: string; activationKey: string; revokedKey: string } };
+    };
 
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, LICENSE_MANAGER_HOME: home }, encoding: 'utf8', timeout: 15_000 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+    const cli = (...args: string[]) => {
+      const result = spawnSync(process.execPath, [bin, ...args], {
+        env: { ...process.env, LICENSE_MANAGER_HOME: home },
+        encoding: 'utf8',
+        timeout: 15_000,
+      });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
 
-  beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'lm-cli-'));
-    sandbox = spawn(process.execPath, [bin, 'sandbox', '--json'], { env: { ...process.env, LICENSE_MANAGER_HOME: home } });
-    const line = await new Promise<string>((resolve, reject) => {
-      sandbox.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString()));
-      sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    beforeAll(async () => {
+      home = mkdtempSync(join(tmpdir(), 'lm-cli-'));
+      sandbox = spawn(process.execPath, [bin, 'sandbox', '--json'], {
+        env: { ...process.env, LICENSE_MANAGER_HOME: home },
+      });
+      const line = await new Promise<string>((resolve, reject) => {
+        sandbox.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+        sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+      });
+      ready = JSON.parse(line);
     });
-    ready = JSON.parse(line);
-  });
-  afterAll(() => {
-    sandbox?.kill('SIGTERM');
-    rmSync(home, { recursive: true, force: true });
-  });
+    afterAll(() => {
+      sandbox?.kill('SIGTERM');
+      rmSync(home, { recursive: true, force: true });
+    });
 
-  it('prints one JSON line naming a configuration that works', () => {
-    expect(existsSync(ready.config)).toBe(true);
-    expect(JSON.parse(readFileSync(ready.config, 'utf8')).profiles[0]).toMatchObject({ id: 'seats', kind: 'seats' });
-  });
+    it('prints one JSON line naming a configuration that works', () => {
+      expect(existsSync(ready.config)).toBe(true);
+      expect(JSON.parse(readFileSync(ready.config, 'utf8')).profiles[0]).toMatchObject({
+        id: 'seats',
+        kind: 'seats',
+      });
+    });
 
-  it('activates, takes a seat, lists it and releases it, with global options anywhere', () => {
-    const { floatingKey } = ready.demo.seats;
-    const activate = cli('--config', ready.config, 'activate', '--profile', 'seats', '--key', floatingKey);
-    expect(activate.code).toBe(0);
-    expect(activate.stdout).toMatch(/seats: active \(floating licence/);
-    expect(activate.stdout).not.toContain(floatingKey);
+    it('activates, takes a seat, lists it and releases it, with global options anywhere', () => {
+      const { floatingKey } = ready.demo.seats;
+      const activate = cli(
+        '--config',
+        ready.config,
+        'activate',
+        '--profile',
+        'seats',
+        '--key',
+        floatingKey,
+      );
+      expect(activate.code).toBe(0);
+      expect(activate.stdout).toMatch(/seats: active \(floating licence/);
+      expect(activate.stdout).not.toContain(floatingKey);
 
-    const request = cli('seat', 'request', '--config', ready.config, '--json');
-    expect(request.code).toBe(0);
-    expect(JSON.parse(request.stdout)).toMatchObject({ status: 'active', seat: { state: 'held' } });
+      const request = cli('seat', 'request', '--config', ready.config, '--json');
+      expect(request.code).toBe(0);
+      expect(JSON.parse(request.stdout)).toMatchObject({
+        status: 'active',
+        seat: { state: 'held' },
+      });
 
-    const info = cli('--json', 'seat', 'info', '--config', ready.config);
-    expect(info.code).toBe(0);
-    const pool = JSON.parse(info.stdout);
-    expect(pool.holders.filter((holder: { isThisClient: boolean }) => holder.isThisClient)).toHaveLength(1);
-    expect(info.stdout).not.toMatch(/fltk_[a-z0-9]{12}/);
+      const info = cli('--json', 'seat', 'info', '--config', ready.config);
+      expect(info.code).toBe(0);
+      const pool = JSON.parse(info.stdout);
+      expect(
+        pool.holders.filter((holder: { isThisClient: boolean }) => holder.isThisClient),
+      ).toHaveLength(1);
+      expect(info.stdout).not.toMatch(/fltk_[a-z0-9]{12}/);
 
-    expect(cli('--config', ready.config, 'seat', 'heartbeat').code).toBe(0);
-    const release = cli('--config', ready.config, 'seat', 'release', '--quiet');
-    expect(release).toMatchObject({ code: 0, stdout: '' });
-    expect(JSON.parse(cli('--config', ready.config, 'status', '--json').stdout)[0].seat.state).toBe('none');
-    expect(everythingOnDisk(home).replace(readFileSync(ready.config, 'utf8'), '')).not.toContain(floatingKey);
-  });
+      expect(cli('--config', ready.config, 'seat', 'heartbeat').code).toBe(0);
+      const release = cli('--config', ready.config, 'seat', 'release', '--quiet');
+      expect(release).toMatchObject({ code: 0, stdout: '' });
+      expect(
+        JSON.parse(cli('--config', ready.config, 'status', '--json').stdout)[0].seat.state,
+      ).toBe('none');
+      expect(everythingOnDisk(home).replace(readFileSync(ready.config, 'utf8'), '')).not.toContain(
+        floatingKey,
+      );
+    });
 
-  it('exits 3 with a readable message for a wrong or revoked key', () => {
-    const wrong = cli('--config', ready.config, 'activate', '--profile', 'seats', '--key', 'WRONG-WRONG-WRONG-WRONG');
-    expect(wrong.code).toBe(3);
-    expect(wrong.stderr).toMatch(/^error \[invalid_key\]: .*not known/);
-    const revoked = cli('--config', ready.config, '--json', 'activate', '--profile', 'seats', '--key', ready.demo.seats.revokedKey);
-    expect(revoked.code).toBe(3);
-    expect(JSON.parse(revoked.stdout)).toMatchObject({ ok: false, error: { code: 'license_revoked' } });
-  });
+    it('exits 3 with a readable message for a wrong or revoked key', () => {
+      const wrong = cli(
+        '--config',
+        ready.config,
+        'activate',
+        '--profile',
+        'seats',
+        '--key',
+        'WRONG-WRONG-WRONG-WRONG',
+      );
+      expect(wrong.code).toBe(3);
+      expect(wrong.stderr).toMatch(/^error \[invalid_key\]: .*not known/);
+      const revoked = cli(
+        '--config',
+        ready.config,
+        '--json',
+        'activate',
+        '--profile',
+        'seats',
+        '--key',
+        ready.demo.seats.revokedKey,
+      );
+      expect(revoked.code).toBe(3);
+      expect(JSON.parse(revoked.stdout)).toMatchObject({
+        ok: false,
+        error: { code: 'license_revoked' },
+      });
+    });
 
-  it('exits 2 for usage and configuration errors', () => {
-    expect(cli('frobnicate').code).toBe(2);
-    expect(cli('--config', ready.config, 'activate', '--profile', 'seats').stderr).toMatch(/--key/);
-    expect(cli('--config', '/nonexistent/config.json', 'status').code).toBe(2);
-    expect(cli('--port', 'abc', 'serve').code).toBe(2);
-    expect(cli('status').stderr).toMatch(/No licensing profiles/);
-  });
+    it('exits 2 for usage and configuration errors', () => {
+      expect(cli('frobnicate').code).toBe(2);
+      expect(cli('--config', ready.config, 'activate', '--profile', 'seats').stderr).toMatch(
+        /--key/,
+      );
+      expect(cli('--config', '/nonexistent/config.json', 'status').code).toBe(2);
+      expect(cli('--port', 'abc', 'serve').code).toBe(2);
+      expect(cli('status').stderr).toMatch(/No licensing profiles/);
+    });
 
-  it('exits 4 when the backend is unreachable', () => {
-    const config = JSON.parse(readFileSync(ready.config, 'utf8'));
-    const deadConfig = join(tempDir(), 'dead.json');
-    config.profiles[0].baseUrl = 'http://127.0.0.1:9';
-    writeFileSync(deadConfig, JSON.stringify(config));
-    const result = cli('--config', deadConfig, 'activate', '--profile', 'seats', '--key', ready.demo.seats.floatingKey);
-    expect(result.code).toBe(4);
-    expect(result.stderr).toMatch(/error \[offline\]: Cannot reach 127\.0\.0\.1:9/);
-  });
+    it('exits 4 when the backend is unreachable', () => {
+      const config = JSON.parse(readFileSync(ready.config, 'utf8'));
+      const deadConfig = join(tempDir(), 'dead.json');
+      config.profiles[0].baseUrl = 'http://127.0.0.1:9';
+      writeFileSync(deadConfig, JSON.stringify(config));
+      const result = cli(
+        '--config',
+        deadConfig,
+        'activate',
+        '--profile',
+        'seats',
+        '--key',
+        ready.demo.seats.floatingKey,
+      );
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(/error \[offline\]: Cannot reach 127\.0\.0\.1:9/);
+    });
 
-  it('prints a fingerprint without any configuration', () => {
-    const result = cli('fingerprint', '--json');
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).id).toMatch(/^[0-9a-f]{64}$/);
-  });
-});
+    it('prints a fingerprint without any configuration', () => {
+      const result = cli('fingerprint', '--json');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).id).toMatch(/^[0-9a-f]{64}$/);
+    });
+  },
+);

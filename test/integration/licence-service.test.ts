@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { BabelSandbox } from '../../src/sandbox';
 import type { ManualClock } from '../support/manual-clock';
-import { DEMO, everythingOnDisk, openInstallation, startClockedSandbox } from '../support/core-harness';
+import {
+  DEMO,
+  everythingOnDisk,
+  openInstallation,
+  startClockedSandbox,
+} from '../support/core-harness';
 import { useTempDir } from '../support/temp-dir';
 
 describe('licence service against the Babel sandbox (real loopback HTTP)', () => {
@@ -30,7 +35,9 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     const { core } = await open();
     const activated = await core.service.activate('seats', `  ${DEMO.floatingKey} `);
     expect(activated).toMatchObject({ status: 'active', mode: 'floating', maxClients: 5 });
-    expect(activated.keyLabel).toBe(`${DEMO.floatingKey.slice(0, 5)}-•••••-•••••-${DEMO.floatingKey.slice(-5)}`);
+    expect(activated.keyLabel).toBe(
+      `${DEMO.floatingKey.slice(0, 5)}-•••••-•••••-${DEMO.floatingKey.slice(-5)}`,
+    );
 
     const before = floating();
     const held = await core.service.requestSeat('seats');
@@ -54,11 +61,17 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     await core.service.activate('seats', DEMO.floatingKey);
     const first = (await core.service.requestSeat('seats')).seat;
     await clock.advanceAsync(70_000);
-    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.expiresAt).toBeGreaterThan(first.expiresAt ?? 0));
+    await vi.waitFor(async () =>
+      expect((await core.service.status('seats')).seat.expiresAt).toBeGreaterThan(
+        first.expiresAt ?? 0,
+      ),
+    );
     // Ten minutes later, far past the 2-minute token lifetime, the seat is still ours.
     for (let minute = 0; minute < 10; minute += 1) {
       await clock.advanceAsync(60_000);
-      await vi.waitFor(async () => expect((await core.service.status('seats')).seat.expiresAt).toBeGreaterThan(clock.now()));
+      await vi.waitFor(async () =>
+        expect((await core.service.status('seats')).seat.expiresAt).toBeGreaterThan(clock.now()),
+      );
     }
     expect((await core.service.status('seats')).seat.state).toBe('held');
   });
@@ -69,13 +82,17 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     await core.service.requestSeat('seats');
     sandbox.faults.inject({ kind: 'status', status: 503 });
     await clock.advanceAsync(65_000);
-    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.state).toBe('retrying'));
+    await vi.waitFor(async () =>
+      expect((await core.service.status('seats')).seat.state).toBe('retrying'),
+    );
     const retrying = (await core.service.status('seats')).seat;
     expect(retrying.lastError?.code).toBe('server_error');
 
     sandbox.faults.clear();
     await clock.advanceAsync(60_000);
-    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.state).toBe('held'));
+    await vi.waitFor(async () =>
+      expect((await core.service.status('seats')).seat.state).toBe('held'),
+    );
   });
 
   it('retakes a seat that lapsed during a long outage once the network returns', async () => {
@@ -85,12 +102,16 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     const before = floating();
     sandbox.faults.inject({ kind: 'reset' });
     await clock.advanceAsync(10 * 60_000); // token lifetime 2 min + grace 5 min have passed
-    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.state).toBe('lost'));
+    await vi.waitFor(async () =>
+      expect((await core.service.status('seats')).seat.state).toBe('lost'),
+    );
     expect(floating()).toBe(before - 1); // the server took the seat back
 
     sandbox.faults.clear();
     await clock.advanceAsync(90_000);
-    await vi.waitFor(async () => expect((await core.service.status('seats')).seat.state).toBe('held'));
+    await vi.waitFor(async () =>
+      expect((await core.service.status('seats')).seat.state).toBe('held'),
+    );
     expect(floating()).toBe(before);
   });
 
@@ -111,7 +132,10 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     await a.core.service.activate('seats', DEMO.singleSeatKey);
     await b.core.service.activate('seats', DEMO.singleSeatKey);
     await a.core.service.requestSeat('seats');
-    await expect(b.core.service.requestSeat('seats')).rejects.toMatchObject({ code: 'seat_unavailable', message: expect.stringMatching(/seat/) });
+    await expect(b.core.service.requestSeat('seats')).rejects.toMatchObject({
+      code: 'seat_unavailable',
+      message: expect.stringMatching(/seat/),
+    });
     expect((await b.core.service.status('seats')).status).toBe('active');
     await a.core.service.releaseSeat('seats');
     expect((await b.core.service.requestSeat('seats')).seat.state).toBe('held');
@@ -120,14 +144,23 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
   it('refuses a wrong key with invalid_key and keeps what was stored', async () => {
     const { core } = await open();
     await core.service.activate('seats', DEMO.floatingKey);
-    await expect(core.service.activate('seats', 'WRONG-WRONG-WRONG-WRONG')).rejects.toMatchObject({ code: 'invalid_key' });
-    expect(await core.service.status('seats')).toMatchObject({ status: 'active', mode: 'floating' });
+    await expect(core.service.activate('seats', 'WRONG-WRONG-WRONG-WRONG')).rejects.toMatchObject({
+      code: 'invalid_key',
+    });
+    expect(await core.service.status('seats')).toMatchObject({
+      status: 'active',
+      mode: 'floating',
+    });
   });
 
   it('marks revoked and expired licences and refuses them', async () => {
     const { core } = await open();
-    await expect(core.service.activate('seats', DEMO.revokedKey)).rejects.toMatchObject({ code: 'license_revoked' });
-    await expect(core.service.activate('seats', DEMO.expiredKey)).rejects.toMatchObject({ code: 'license_expired' });
+    await expect(core.service.activate('seats', DEMO.revokedKey)).rejects.toMatchObject({
+      code: 'license_revoked',
+    });
+    await expect(core.service.activate('seats', DEMO.expiredKey)).rejects.toMatchObject({
+      code: 'license_expired',
+    });
     expect((await core.service.status('seats')).status).toBe('inactive');
   });
 
@@ -135,7 +168,11 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     const { core, secrets } = await open();
     const counts = () => sandbox.poolCounts()[DEMO.activationKey]?.activation ?? 0;
     const before = counts();
-    expect(await core.service.activate('seats', DEMO.activationKey)).toMatchObject({ status: 'active', mode: 'activation', maxClients: 3 });
+    expect(await core.service.activate('seats', DEMO.activationKey)).toMatchObject({
+      status: 'active',
+      mode: 'activation',
+      maxClients: 3,
+    });
     expect(counts()).toBe(before + 1);
     expect(await secrets.get('activation-token:seats')).toMatch(/^actk_/);
     expect((await core.service.deactivate('seats')).status).toBe('inactive');
@@ -152,9 +189,15 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     cores.splice(cores.indexOf(first.core), 1);
     // A crash: no release. The same installation starts again with the same secrets.
     const second = await open({ dataDir, secrets: first.secrets });
-    await vi.waitFor(async () => expect((await second.core.service.status('seats')).seat.lastHeartbeatAt).toBeGreaterThanOrEqual(held.lastHeartbeatAt ?? 0));
+    await vi.waitFor(async () =>
+      expect(
+        (await second.core.service.status('seats')).seat.lastHeartbeatAt,
+      ).toBeGreaterThanOrEqual(held.lastHeartbeatAt ?? 0),
+    );
     expect((await second.core.service.status('seats')).seat.state).toBe('held');
-    expect((await second.core.service.seatInfo('seats')).holders.filter((holder) => holder.isThisClient)).toHaveLength(1);
+    expect(
+      (await second.core.service.seatInfo('seats')).holders.filter((holder) => holder.isThisClient),
+    ).toHaveLength(1);
   });
 
   it('writes no key, token or raw machine id to disk', async () => {
@@ -165,6 +208,12 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     expect(token).toMatch(/^fltk_/);
     const disk = everythingOnDisk(dataDir);
     expect(disk).toContain('"seats"');
-    for (const secret of [DEMO.floatingKey, token ?? 'missing', sandbox.apiKey, 'raw-machine-id-123']) expect(disk).not.toContain(secret);
+    for (const secret of [
+      DEMO.floatingKey,
+      token ?? 'missing',
+      sandbox.apiKey,
+      'raw-machine-id-123',
+    ])
+      expect(disk).not.toContain(secret);
   });
 });

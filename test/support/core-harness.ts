@@ -7,7 +7,9 @@ import { createMemorySecretStore, type SecretStore } from '../../src/main/store/
 import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox';
 import { createManualClock, type ManualClock } from './manual-clock';
 
-export const DEMO = JSON.parse(readFileSync(join(__dirname, '../../src/sandbox/babel/demo-seed.json'), 'utf8')).demo as {
+export const DEMO = JSON.parse(
+  readFileSync(join(__dirname, '../../src/sandbox/babel/demo-seed.json'), 'utf8'),
+).demo as {
   floatingKey: string;
   activationKey: string;
   revokedKey: string;
@@ -15,12 +17,24 @@ export const DEMO = JSON.parse(readFileSync(join(__dirname, '../../src/sandbox/b
   singleSeatKey: string;
 };
 
-export const configFor = (sandbox: BabelSandbox, overrides: Partial<VendorConfig> = {}): VendorConfig => ({
+export const configFor = (
+  sandbox: BabelSandbox,
+  overrides: Partial<VendorConfig> = {},
+): VendorConfig => ({
   productName: 'Test product',
   productId: 'test-product',
   demo: false,
   allowWeakSecretStore: false,
-  profiles: [{ id: 'seats', kind: 'seats', label: 'Seats', baseUrl: sandbox.url, apiKey: sandbox.apiKey, timeoutMs: 2_000 }],
+  profiles: [
+    {
+      id: 'seats',
+      kind: 'seats',
+      label: 'Seats',
+      baseUrl: sandbox.url,
+      apiKey: sandbox.apiKey,
+      timeoutMs: 2_000,
+    },
+  ],
   ...overrides,
 });
 
@@ -43,14 +57,23 @@ export async function openInstallation(options: {
     keepAlive: options.keepAlive ?? true,
     allowInProcessDemo: false,
     clock: options.clock,
-    hardware: { rawMachineId: async () => options.machine ?? 'machine-a', hostname: () => 'test-host' },
+    hardware: {
+      rawMachineId: async () => options.machine ?? 'machine-a',
+      hostname: () => 'test-host',
+    },
   });
   return { core, secrets, dataDir: options.dataDir };
 }
 
-export async function startClockedSandbox(startMs = Date.UTC(2026, 10, 23, 9)): Promise<{ sandbox: BabelSandbox; clock: ManualClock }> {
+export async function startClockedSandbox(
+  startMs = Date.UTC(2026, 10, 23, 9),
+): Promise<{ sandbox: BabelSandbox; clock: ManualClock }> {
   const clock = createManualClock(startMs);
-  const sandbox = await startBabelSandbox({ clock, heartbeatIntervalSeconds: 60, floatingTokenTtlSeconds: 120 });
+  const sandbox = await startBabelSandbox({
+    clock,
+    heartbeatIntervalSeconds: 60,
+    floatingTokenTtlSeconds: 120,
+  });
   return { sandbox, clock };
 }
 

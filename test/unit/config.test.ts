@@ -5,11 +5,20 @@ import { loadVendorConfig, parseVendorConfig } from '../../src/main/config/load-
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { useTempDir } from '../support/temp-dir';
 
-const seats = { id: 'seats', kind: 'seats', label: 'Seats', baseUrl: 'https://licensing.example.com:5455', apiKey: 'api_x' };
+const seats = {
+  id: 'seats',
+  kind: 'seats',
+  label: 'Seats',
+  baseUrl: 'https://licensing.example.com:5455',
+  apiKey: 'api_x',
+};
 const valid = { productName: 'Acme CAD', productId: 'com.acme.cad', profiles: [seats] };
 
 const rejection = async (promise: Promise<unknown>): Promise<LicensingError> => {
-  const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(LicensingError);
   return error as LicensingError;
 };
@@ -31,31 +40,51 @@ describe('vendor configuration', () => {
 
   it('names the field and the fix when a value is wrong', () => {
     const bad = { ...valid, profiles: [{ ...seats, baseUrl: 'ftp://x' }] };
-    expect(() => parseVendorConfig(bad, 'vendor.json')).toThrow(/profiles\.0\.baseUrl: must start with https:\/\/ or http:\/\//);
+    expect(() => parseVendorConfig(bad, 'vendor.json')).toThrow(
+      /profiles\.0\.baseUrl: must start with https:\/\/ or http:\/\//,
+    );
   });
 
   it('refuses duplicate profile ids, unknown kinds and unknown fields', () => {
-    expect(() => parseVendorConfig({ ...valid, profiles: [seats, seats] }, 'f')).toThrow(/used twice/);
-    expect(() => parseVendorConfig({ ...valid, profiles: [{ ...seats, kind: 'nope' }] }, 'f')).toThrow(/profiles\.0\.kind/);
-    expect(() => parseVendorConfig({ ...valid, colour: 'red' }, 'f')).toThrow(/colour|unrecognized/i);
+    expect(() => parseVendorConfig({ ...valid, profiles: [seats, seats] }, 'f')).toThrow(
+      /used twice/,
+    );
+    expect(() =>
+      parseVendorConfig({ ...valid, profiles: [{ ...seats, kind: 'nope' }] }, 'f'),
+    ).toThrow(/profiles\.0\.kind/);
+    expect(() => parseVendorConfig({ ...valid, colour: 'red' }, 'f')).toThrow(
+      /colour|unrecognized/i,
+    );
   });
 
   it('asks for profiles unless the config is a demo', () => {
-    expect(() => parseVendorConfig({ ...valid, profiles: [] }, 'f')).toThrow(/at least one profile/);
+    expect(() => parseVendorConfig({ ...valid, profiles: [] }, 'f')).toThrow(
+      /at least one profile/,
+    );
     expect(parseVendorConfig({ ...valid, profiles: [], demo: true }, 'f').demo).toBe(true);
   });
 
   it('reports a missing file, broken JSON and an oversized file as config errors', async () => {
-    expect((await rejection(loadVendorConfig({ base: '/nonexistent/c.json' }))).message).toMatch(/does not exist/);
+    expect((await rejection(loadVendorConfig({ base: '/nonexistent/c.json' }))).message).toMatch(
+      /does not exist/,
+    );
     const broken = await rejection(loadVendorConfig({ base: write('b.json', '{"productName":') }));
     expect(broken.code).toBe('config');
     expect(broken.message).toMatch(/not valid JSON/);
-    expect((await rejection(loadVendorConfig({ base: write('big.json', ' '.repeat(300_000)) }))).message).toMatch(/larger than 256 KB/);
+    expect(
+      (await rejection(loadVendorConfig({ base: write('big.json', ' '.repeat(300_000)) }))).message,
+    ).toMatch(/larger than 256 KB/);
   });
 
   it('applies a user override: fields replace, profiles merge by id', async () => {
     const base = write('base.json', valid);
-    const override = write('o.json', { productName: 'Acme CAD (lab)', profiles: [{ ...seats, label: 'Lab seats' }, { ...seats, id: 'second' }] });
+    const override = write('o.json', {
+      productName: 'Acme CAD (lab)',
+      profiles: [
+        { ...seats, label: 'Lab seats' },
+        { ...seats, id: 'second' },
+      ],
+    });
     const config = await loadVendorConfig({ base, override });
     expect(config.productName).toBe('Acme CAD (lab)');
     expect(config.profiles.map((profile) => [profile.id, profile.label])).toEqual([
@@ -66,13 +95,17 @@ describe('vendor configuration', () => {
 
   it('ignores a missing override but not a broken one', async () => {
     const base = write('base.json', valid);
-    expect((await loadVendorConfig({ base, override: join(tempDir(), 'absent.json') })).productName).toBe('Acme CAD');
+    expect(
+      (await loadVendorConfig({ base, override: join(tempDir(), 'absent.json') })).productName,
+    ).toBe('Acme CAD');
     const override = write('o.json', { profiles: [{ ...seats, apiKey: '' }] });
     expect((await rejection(loadVendorConfig({ base, override }))).message).toMatch(/apiKey/);
   });
 
   it('ships a default configuration that starts the demo', async () => {
-    const config = await loadVendorConfig({ base: join(__dirname, '../../resources/default-config.json') });
+    const config = await loadVendorConfig({
+      base: join(__dirname, '../../resources/default-config.json'),
+    });
     expect(config.demo).toBe(true);
   });
 });

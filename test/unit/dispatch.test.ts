@@ -3,7 +3,12 @@ import { createDispatcher, type IpcHandlers } from '../../src/main/ipc/dispatch'
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import type { LicenceView } from '../../src/shared/model';
 
-const view: LicenceView = { profileId: 'seats', status: 'inactive', mode: 'unknown', seat: { state: 'none' } };
+const view: LicenceView = {
+  profileId: 'seats',
+  status: 'inactive',
+  mode: 'unknown',
+  seat: { state: 'none' },
+};
 
 const handlers = (overrides: Partial<IpcHandlers> = {}): IpcHandlers => ({
   'app:info': async () => {
@@ -16,20 +21,32 @@ const handlers = (overrides: Partial<IpcHandlers> = {}): IpcHandlers => ({
   'seat:request': async () => view,
   'seat:heartbeat': async () => view,
   'seat:release': async () => view,
-  'seat:info': async () => ({ licenseId: 'lic1', activeClients: 0, maxClients: 1, holders: [], checkedAt: 0 }),
+  'seat:info': async () => ({
+    licenseId: 'lic1',
+    activeClients: 0,
+    maxClients: 1,
+    holders: [],
+    checkedAt: 0,
+  }),
   ...overrides,
 });
 
 describe('IPC dispatcher', () => {
   it('answers a valid call with an ok Result', async () => {
     const dispatch = createDispatcher(handlers());
-    expect(await dispatch('licence:status', { profileId: 'seats' })).toEqual({ ok: true, value: view });
+    expect(await dispatch('licence:status', { profileId: 'seats' })).toEqual({
+      ok: true,
+      value: view,
+    });
   });
 
   it('refuses unknown channels and prototype names', async () => {
     const dispatch = createDispatcher(handlers());
     for (const channel of ['nope', '__proto__', 'constructor', 42, null]) {
-      expect(await dispatch(channel, {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await dispatch(channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
     }
   });
 
@@ -42,7 +59,9 @@ describe('IPC dispatcher', () => {
     [{ profileId: 'seats', key: 'ABC', extra: true }, 'request'],
   ])('refuses the malformed payload %j before any handler runs', async (payload, field) => {
     let called = false;
-    const dispatch = createDispatcher(handlers({ 'licence:activate': async () => ((called = true), view) }));
+    const dispatch = createDispatcher(
+      handlers({ 'licence:activate': async () => ((called = true), view) }),
+    );
     const result = await dispatch('licence:activate', payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!result.ok) expect(result.error.message).toContain(field);
@@ -50,19 +69,32 @@ describe('IPC dispatcher', () => {
   });
 
   it('turns a LicensingError into its coded error, and anything else into internal without details', async () => {
-    const refused = createDispatcher(handlers({ 'seat:request': async () => Promise.reject(new LicensingError('seat_unavailable', 'All 5 seats are in use.')) }));
+    const refused = createDispatcher(
+      handlers({
+        'seat:request': async () =>
+          Promise.reject(new LicensingError('seat_unavailable', 'All 5 seats are in use.')),
+      }),
+    );
     expect(await refused('seat:request', { profileId: 'seats' })).toEqual({
       ok: false,
       error: { code: 'seat_unavailable', message: 'All 5 seats are in use.', retryable: false },
     });
-    const crashed = createDispatcher(handlers({ 'seat:request': async () => Promise.reject(new TypeError('token fltk_secret is undefined')) }));
+    const crashed = createDispatcher(
+      handlers({
+        'seat:request': async () => Promise.reject(new TypeError('token fltk_secret is undefined')),
+      }),
+    );
     const result = await crashed('seat:request', { profileId: 'seats' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('fltk_secret');
   });
 
   it('strips fields the contract does not name, so a secret added by mistake never leaves main', async () => {
-    const leaky = { ...view, token: 'fltk_secret', seat: { state: 'none', token: 'fltk_secret' } } as unknown as LicenceView;
+    const leaky = {
+      ...view,
+      token: 'fltk_secret',
+      seat: { state: 'none', token: 'fltk_secret' },
+    } as unknown as LicenceView;
     const dispatch = createDispatcher(handlers({ 'licence:status': async () => leaky }));
     const result = await dispatch('licence:status', { profileId: 'seats' });
     expect(result.ok).toBe(true);

@@ -9,10 +9,17 @@ describe('masks', () => {
 
   it('never reveals the middle of any key', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 12, maxLength: 64, unit: fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'.split('')) }), (key) => {
-        const masked = maskKey(key);
-        expect(masked).not.toContain(key.slice(4, -4));
-      }),
+      fc.property(
+        fc.string({
+          minLength: 12,
+          maxLength: 64,
+          unit: fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'.split('')),
+        }),
+        (key) => {
+          const masked = maskKey(key);
+          expect(masked).not.toContain(key.slice(4, -4));
+        },
+      ),
     );
   });
 

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   daysUntil,
   formatDate,
+  formatDateTime,
   formatDayDistance,
   formatDuration,
   formatRelative,
+  isoTime,
 } from '../../src/renderer/src/lib/format';
 import { cleanPastedKey, keyProblem } from '../../src/renderer/src/lib/licence-key';
 import { errorHint, errorTitle } from '../../src/renderer/src/lib/error-text';
@@ -86,5 +88,15 @@ describe('error wording', () => {
     );
     expect(errorHint({ code: 'timeout', message: 'x', retryable: true })).toMatch(/temporary/);
     expect(errorHint({ code: 'invalid_key', message: 'x' })).toBeUndefined();
+  });
+});
+
+describe('timestamps a server should not send', () => {
+  it('reads as an unknown date instead of throwing', () => {
+    const wild = 9e15;
+    expect(formatDate(wild)).toBe('unknown date');
+    expect(formatDateTime(wild)).toBe('unknown date');
+    expect(isoTime(wild)).toBeUndefined();
+    expect(isoTime(0)).toBe('1970-01-01T00:00:00.000Z');
   });
 });

@@ -2,7 +2,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveBundlePath } from '../../src/main/security/bundle-path';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security/csp';
-import { APP_ORIGIN, isPermissionAllowed, isTrustedUrl } from '../../src/main/security/trusted-origin';
+import {
+  APP_ORIGIN,
+  isPermissionAllowed,
+  isTrustedUrl,
+} from '../../src/main/security/trusted-origin';
 
 const root = resolve('/srv/bundle');
 
@@ -58,13 +62,22 @@ describe('isTrustedUrl', () => {
 
   it('accepts the dev server only when it is listed', () => {
     expect(isTrustedUrl('http://localhost:5173/', allowed)).toBe(false);
-    expect(isTrustedUrl('http://localhost:5173/', [...allowed, 'http://localhost:5173'])).toBe(true);
+    expect(isTrustedUrl('http://localhost:5173/', [...allowed, 'http://localhost:5173'])).toBe(
+      true,
+    );
   });
 });
 
 describe('policy', () => {
   it('denies every permission a page could ask for', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(isPermissionAllowed(permission)).toBe(false);
     }
   });

@@ -21,15 +21,24 @@ async function readJsonFile(file: string): Promise<unknown> {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'it does not exist' : `it cannot be read (${code ?? 'error'})`;
-    throw new LicensingError('config', `The configuration file ${file} cannot be used: ${why}.`, { cause });
+    throw new LicensingError('config', `The configuration file ${file} cannot be used: ${why}.`, {
+      cause,
+    });
   }
   if (text.length > MAX_CONFIG_BYTES) {
-    throw new LicensingError('config', `The configuration file ${file} is larger than 256 KB; it cannot be a configuration.`);
+    throw new LicensingError(
+      'config',
+      `The configuration file ${file} is larger than 256 KB; it cannot be a configuration.`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new LicensingError('config', `The configuration file ${file} is not valid JSON: ${(cause as Error).message}.`, { cause });
+    throw new LicensingError(
+      'config',
+      `The configuration file ${file} is not valid JSON: ${(cause as Error).message}.`,
+      { cause },
+    );
   }
 }
 
@@ -72,7 +81,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 function mergeConfig(base: unknown, override: unknown): unknown {
   if (!isObject(base) || !isObject(override)) return override;
   const profiles = new Map<unknown, unknown>();
-  for (const profile of [base.profiles, override.profiles].flatMap((list) => (Array.isArray(list) ? list : []))) {
+  for (const profile of [base.profiles, override.profiles].flatMap((list) =>
+    Array.isArray(list) ? list : [],
+  )) {
     profiles.set(isObject(profile) ? profile.id : profile, profile);
   }
   return { ...base, ...override, profiles: [...profiles.values()] };

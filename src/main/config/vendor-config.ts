@@ -13,7 +13,10 @@ const profileId = z
 const httpUrl = z
   .string()
   .url('must be a full URL such as https://licensing.example.com:5455')
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must start with https:// or http://');
+  .refine(
+    (value) => /^https?:$/.test(new URL(value).protocol),
+    'must start with https:// or http://',
+  );
 
 const seatsProfile = z
   .object({

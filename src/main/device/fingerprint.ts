@@ -41,7 +41,9 @@ export function createFingerprinter(salt: string, sources: HardwareSources = nod
     const fellBack = raw.length === 0 || raw === host;
     const material = raw.length > 0 ? raw : host;
     const id = createHmac('sha256', material).update(`license-manager:${salt}`).digest('hex');
-    return fellBack ? { id, source: 'hostname', warning: HOSTNAME_WARNING } : { id, source: 'machine-id' };
+    return fellBack
+      ? { id, source: 'hostname', warning: HOSTNAME_WARNING }
+      : { id, source: 'machine-id' };
   };
   return {
     /** Spawning the shell costs a few ms each time: compute once per process. */

@@ -45,44 +45,91 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
  * used and page scripts never see the session. Requests that change state must also come from
  * our own origin (no cross-site or DNS-rebinding calls).
  */
-export async function startBrowserHost(options: BrowserHostOptions): Promise<{ url: string; origin: string; close(): Promise<void> }> {
+export async function startBrowserHost(
+  options: BrowserHostOptions,
+): Promise<{ url: string; origin: string; close(): Promise<void> }> {
   let oneTimeToken: string | undefined = randomBytes(24).toString('base64url');
   const session = randomBytes(32).toString('base64url');
   const streams = new Set<ServerResponse>();
   let origin = '';
 
-  const send = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') => {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type = 'text/plain; charset=utf-8',
+  ) => {
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
   };
-  const hasSession = (req: IncomingMessage) => sameSecret(cookieValue(req, SESSION_COOKIE) ?? '', session);
-  const fromOurOrigin = (req: IncomingMessage) => req.headers.host === new URL(origin).host && (req.headers.origin === undefined || req.headers.origin === origin);
+  const hasSession = (req: IncomingMessage) =>
+    sameSecret(cookieValue(req, SESSION_COOKIE) ?? '', session);
+  const fromOurOrigin = (req: IncomingMessage) =>
+    req.headers.host === new URL(origin).host &&
+    (req.headers.origin === undefined || req.headers.origin === origin);
 
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
       const token = url.searchParams.get('token');
       if (token !== null) {
-        if (!oneTimeToken || !sameSecret(token, oneTimeToken)) return send(res, 403, 'This link has already been used or is wrong. Start `license-manager serve` again for a new one.');
+        if (!oneTimeToken || !sameSecret(token, oneTimeToken))
+          return send(
+            res,
+            403,
+            'This link has already been used or is wrong. Start `license-manager serve` again for a new one.',
+          );
         oneTimeToken = undefined;
-        res.writeHead(303, { Location: '/', 'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`, 'Cache-Control': 'no-store' });
+        res.writeHead(303, {
+          Location: '/',
+          'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          'Cache-Control': 'no-store',
+        });
         return res.end();
       }
-      if (!hasSession(req) || !fromOurOrigin(req)) return send(res, 401, 'Open the link printed by `license-manager serve`.');
+      if (!hasSession(req) || !fromOurOrigin(req))
+        return send(res, 401, 'Open the link printed by `license-manager serve`.');
 
       if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
-        if (req.headers.origin !== origin || !req.headers['content-type']?.startsWith('application/json')) return send(res, 403, 'Refused.');
+        if (
+          req.headers.origin !== origin ||
+          !req.headers['content-type']?.startsWith('application/json')
+        )
+          return send(res, 403, 'Refused.');
         let payload: unknown;
         try {
           payload = await readBody(req);
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON or is too large.' } }), 'application/json');
+          return send(
+            res,
+            400,
+            JSON.stringify({
+              ok: false,
+              error: {
+                code: 'invalid_input',
+                message: 'The request body is not valid JSON or is too large.',
+              },
+            }),
+            'application/json',
+          );
         }
-        const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload);
+        const result = await options.dispatch(
+          decodeURIComponent(url.pathname.slice('/ipc/'.length)),
+          payload,
+        );
         return send(res, 200, JSON.stringify(result), 'application/json');
       }
       if (req.method === 'GET' && url.pathname === '/events') {
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         streams.add(res);
         req.on('close', () => streams.delete(res));
@@ -93,7 +140,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<{ u
       if (!file) return send(res, 404, 'Not found.');
       try {
         const body = await readFile(file);
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-store' });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': contentTypeFor(file),
+          'Cache-Control': 'no-store',
+        });
         res.end(body);
       } catch {
         send(res, 404, 'Not found.');

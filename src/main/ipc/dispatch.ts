@@ -4,7 +4,9 @@ import { fail, ok, type Result } from '../../shared/result';
 import { toAppError } from '../licensing/licensing-error';
 
 export type IpcHandlers = {
-  readonly [C in IpcChannel]: (input: z.infer<(typeof ipcContract)[C]['input']>) => Promise<IpcOutput<C>>;
+  readonly [C in IpcChannel]: (
+    input: z.infer<(typeof ipcContract)[C]['input']>,
+  ) => Promise<IpcOutput<C>>;
 };
 
 /**
@@ -23,7 +25,11 @@ export function createDispatcher(handlers: IpcHandlers) {
     if (!input.success) {
       const issue = input.error.issues[0];
       const field = issue?.path.join('.') || 'request';
-      return fail({ code: 'invalid_input', message: `${field}: ${issue?.message ?? 'invalid'}`, retryable: false });
+      return fail({
+        code: 'invalid_input',
+        message: `${field}: ${issue?.message ?? 'invalid'}`,
+        retryable: false,
+      });
     }
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;

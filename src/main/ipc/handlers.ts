@@ -3,7 +3,10 @@ import type { LicenceService } from '../licensing/licence-service';
 import type { IpcHandlers } from './dispatch';
 
 /** Each channel is one line onto the core: all the logic lives in the service. */
-export const createHandlers = (service: LicenceService, appInfo: () => Promise<AppInfo>): IpcHandlers => ({
+export const createHandlers = (
+  service: LicenceService,
+  appInfo: () => Promise<AppInfo>,
+): IpcHandlers => ({
   'app:info': () => appInfo(),
   'profiles:list': async () => service.profiles(),
   'licence:status': ({ profileId }) => service.status(profileId),

@@ -1,11 +1,28 @@
 import type { Clock } from '../../shared/clock';
-import type { LicenceStatus, LicenceView, ProfileView, SeatPoolView, SeatView } from '../../shared/model';
+import type {
+  LicenceStatus,
+  LicenceView,
+  ProfileView,
+  SeatPoolView,
+  SeatView,
+} from '../../shared/model';
 import type { ProfileConfig } from '../config/vendor-config';
 import type { SecretStore } from '../store/secret-store';
 import { secretName, type PersistedState, type StateStore } from '../store/persisted-state';
-import type { ActivationRecord, ClientIdentity, Lease, LicensingBackend, SeatCapability } from './backend';
+import type {
+  ActivationRecord,
+  ClientIdentity,
+  Lease,
+  LicensingBackend,
+  SeatCapability,
+} from './backend';
 import type { HeartbeatScheduler, HeartbeatState } from './heartbeat-scheduler';
-import { licenceView, seatPoolView, seatViewFromLease, seatViewFromSchedule } from './licence-views';
+import {
+  licenceView,
+  seatPoolView,
+  seatViewFromLease,
+  seatViewFromSchedule,
+} from './licence-views';
 import { LicensingError } from './licensing-error';
 import { maskKey } from './mask';
 
@@ -23,7 +40,11 @@ export interface LicenceServiceDeps {
 
 /** Licence status derived from the refusal a server gave, so the screen tells the truth. */
 const statusFromError = (error: unknown): LicenceStatus | undefined =>
-  error instanceof LicensingError ? ({ license_expired: 'expired', license_revoked: 'revoked' } as const)[error.code as 'license_expired' | 'license_revoked'] : undefined;
+  error instanceof LicensingError
+    ? ({ license_expired: 'expired', license_revoked: 'revoked' } as const)[
+        error.code as 'license_expired' | 'license_revoked'
+      ]
+    : undefined;
 
 /**
  * What the screens and the CLI do with licences: activate, deactivate, take and give back seats.
@@ -38,7 +59,11 @@ export function createLicenceService(deps: LicenceServiceDeps) {
 
   const profile = (profileId: string): ProfileConfig => {
     const found = deps.profiles.find((candidate) => candidate.id === profileId);
-    if (!found) throw new LicensingError('invalid_input', `There is no licensing profile "${profileId}" in the configuration.`);
+    if (!found)
+      throw new LicensingError(
+        'invalid_input',
+        `There is no licensing profile "${profileId}" in the configuration.`,
+      );
     return found;
   };
   const backend = (profileId: string): LicensingBackend => {
@@ -51,7 +76,11 @@ export function createLicenceService(deps: LicenceServiceDeps) {
   };
   const seatsOf = (profileId: string): SeatCapability => {
     const seats = backend(profileId).seats;
-    if (!seats) throw new LicensingError('invalid_input', `The "${profileId}" backend has no floating seats.`);
+    if (!seats)
+      throw new LicensingError(
+        'invalid_input',
+        `The "${profileId}" backend has no floating seats.`,
+      );
     return seats;
   };
   const update = (change: (state: PersistedState) => void): void => {
@@ -60,8 +89,14 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     store.save(next);
   };
   const storedKey = async (profileId: string): Promise<string> => {
-    const key = store.load().licences[profileId] ? await secrets.get(secretName.licenceKey(profileId)) : undefined;
-    if (!key) throw new LicensingError('not_activated', 'This licence is not activated on this computer yet. Activate it with your licence key first.');
+    const key = store.load().licences[profileId]
+      ? await secrets.get(secretName.licenceKey(profileId))
+      : undefined;
+    if (!key)
+      throw new LicensingError(
+        'not_activated',
+        'This licence is not activated on this computer yet. Activate it with your licence key first.',
+      );
     return key;
   };
 
@@ -70,7 +105,8 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     if (scheduled) return seatViewFromSchedule(scheduled, lastHeartbeat.get(profileId));
     return seatViewFromLease(store.load().leases[profileId], clock.now());
   };
-  const view = (profileId: string): LicenceView => licenceView(profileId, store.load().licences[profileId], seatView(profileId));
+  const view = (profileId: string): LicenceView =>
+    licenceView(profileId, store.load().licences[profileId], seatView(profileId));
   const emit = (profileId: string): void => {
     const current = view(profileId);
     for (const listener of listeners) listener(current);
@@ -109,13 +145,22 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       };
       // Every heartbeat also tells how full the pool is: keep the licence card current.
       const licence = state.licences[profileId];
-      if (licence) state.licences[profileId] = { ...licence, activeClients: lease.activeClients, maxClients: lease.maxClients };
+      if (licence)
+        state.licences[profileId] = {
+          ...licence,
+          activeClients: lease.activeClients,
+          maxClients: lease.maxClients,
+        };
     });
   };
   const storedLease = async (profileId: string): Promise<Lease> => {
     const persisted = store.load().leases[profileId];
     const token = persisted ? await secrets.get(secretName.seatToken(profileId)) : undefined;
-    if (!persisted || !token) throw new LicensingError('not_activated', 'No floating seat is held on this computer. Request a seat first.');
+    if (!persisted || !token)
+      throw new LicensingError(
+        'not_activated',
+        'No floating seat is held on this computer. Request a seat first.',
+      );
     return { ...persisted, token };
   };
   const forgetLease = async (profileId: string): Promise<void> => {
@@ -144,7 +189,11 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     });
   };
 
-  const recordActivation = async (profileId: string, key: string, record: ActivationRecord): Promise<void> => {
+  const recordActivation = async (
+    profileId: string,
+    key: string,
+    record: ActivationRecord,
+  ): Promise<void> => {
     await secrets.set(secretName.licenceKey(profileId), key);
     if (record.token) await secrets.set(secretName.activationToken(profileId), record.token);
     const now = clock.now();
@@ -166,8 +215,12 @@ export function createLicenceService(deps: LicenceServiceDeps) {
   };
 
   return {
-    profiles: (): ProfileView[] => deps.profiles.map(({ id, kind, label, description }) => ({ id, kind, label, description })),
-    status: async (profileId: string): Promise<LicenceView> => (profile(profileId), view(profileId)),
+    profiles: (): ProfileView[] =>
+      deps.profiles.map(({ id, kind, label, description }) => ({ id, kind, label, description })),
+    status: async (profileId: string): Promise<LicenceView> => (
+      profile(profileId),
+      view(profileId)
+    ),
     onChange(listener: (view: LicenceView) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -193,7 +246,8 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     async deactivate(profileId: string): Promise<LicenceView> {
       const key = await storedKey(profileId);
       if (store.load().leases[profileId]) await this.releaseSeat(profileId);
-      if (store.load().licences[profileId]?.mode !== 'floating') await backend(profileId).deactivate(key);
+      if (store.load().licences[profileId]?.mode !== 'floating')
+        await backend(profileId).deactivate(key);
       update((state) => void delete state.licences[profileId]);
       await secrets.delete(secretName.activationToken(profileId));
       await secrets.delete(secretName.licenceKey(profileId));
@@ -214,7 +268,9 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       if (scheduler.snapshot(profileId)) {
         await scheduler.renewNow(profileId);
       } else {
-        await refusing(profileId, async () => renewOrRetake(profileId, await storedLease(profileId)));
+        await refusing(profileId, async () =>
+          renewOrRetake(profileId, await storedLease(profileId)),
+        );
         emit(profileId);
       }
       return view(profileId);
@@ -232,7 +288,9 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     async seatInfo(profileId: string): Promise<SeatPoolView> {
       const key = await storedKey(profileId);
       const pool = await refusing(profileId, () => seatsOf(profileId).info(key));
-      const ourToken = store.load().leases[profileId] ? await secrets.get(secretName.seatToken(profileId)) : undefined;
+      const ourToken = store.load().leases[profileId]
+        ? await secrets.get(secretName.seatToken(profileId))
+        : undefined;
       const ourActivation = await secrets.get(secretName.activationToken(profileId));
       const isOurs = (holder: { token: string; clientId: string; machineId: string }) =>
         holder.token === ourToken || holder.token === ourActivation;
@@ -252,7 +310,9 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     },
 
     /** On quit: give every seat back, bounded in time; what cannot be released lapses on the server. */
-    async shutdown(timeoutMs: number): Promise<{ released: string[]; failed: string[]; timedOut: string[] }> {
+    async shutdown(
+      timeoutMs: number,
+    ): Promise<{ released: string[]; failed: string[]; timedOut: string[] }> {
       const outcome = await scheduler.releaseAll(async (profileId) => {
         await seatsOf(profileId).release(await storedLease(profileId));
         await forgetLease(profileId);

@@ -6,7 +6,10 @@ import type { PersistedLease, PersistedLicence } from '../store/persisted-state'
 
 /** Pure functions from what main knows to what the renderer may see: no secret crosses here. */
 
-export function seatViewFromSchedule(state: HeartbeatState<LeaseTiming>, lastHeartbeatAt: number | undefined): SeatView {
+export function seatViewFromSchedule(
+  state: HeartbeatState<LeaseTiming>,
+  lastHeartbeatAt: number | undefined,
+): SeatView {
   switch (state.state) {
     case 'held':
       return {
@@ -38,19 +41,56 @@ export function seatViewFromSchedule(state: HeartbeatState<LeaseTiming>, lastHea
 /** Without a heartbeat loop (the CLI), the stored lease is all we know. */
 export function seatViewFromLease(lease: PersistedLease | undefined, now: number): SeatView {
   if (!lease) return { state: 'none' };
-  const base = { expiresAt: lease.expiresAt, lastHeartbeatAt: lease.lastHeartbeatAt, heartbeatIntervalMs: lease.heartbeatIntervalMs };
+  const base = {
+    expiresAt: lease.expiresAt,
+    lastHeartbeatAt: lease.lastHeartbeatAt,
+    heartbeatIntervalMs: lease.heartbeatIntervalMs,
+  };
   if (lease.expiresAt > now) return { state: 'held', ...base };
   return {
     state: 'lost',
     ...base,
-    lastError: { code: 'seat_lost', message: 'The seat lapsed because no heartbeat reached the server in time. Request a seat again.', retryable: false },
+    lastError: {
+      code: 'seat_lost',
+      message:
+        'The seat lapsed because no heartbeat reached the server in time. Request a seat again.',
+      retryable: false,
+    },
   };
 }
 
-export function licenceView(profileId: string, licence: PersistedLicence | undefined, seat: SeatView): LicenceView {
+export function licenceView(
+  profileId: string,
+  licence: PersistedLicence | undefined,
+  seat: SeatView,
+): LicenceView {
   if (!licence) return { profileId, status: 'inactive', mode: 'unknown', seat };
-  const { licenseId, mode, status, keyLabel, expiresAt, supportExpiresAt, activeClients, maxClients, activatedAt, lastCheckedAt } = licence;
-  return { profileId, status, mode, keyLabel, licenseId, expiresAt, supportExpiresAt, activeClients, maxClients, activatedAt, lastCheckedAt, seat };
+  const {
+    licenseId,
+    mode,
+    status,
+    keyLabel,
+    expiresAt,
+    supportExpiresAt,
+    activeClients,
+    maxClients,
+    activatedAt,
+    lastCheckedAt,
+  } = licence;
+  return {
+    profileId,
+    status,
+    mode,
+    keyLabel,
+    licenseId,
+    expiresAt,
+    supportExpiresAt,
+    activeClients,
+    maxClients,
+    activatedAt,
+    lastCheckedAt,
+    seat,
+  };
 }
 
 const holderView = (holder: SeatHolder, isThisClient: boolean): SeatHolderView => ({
@@ -66,7 +106,11 @@ const holderView = (holder: SeatHolder, isThisClient: boolean): SeatHolderView =
   isThisClient,
 });
 
-export function seatPoolView(pool: SeatPool, isOurs: (holder: SeatHolder) => boolean, checkedAt: number): SeatPoolView {
+export function seatPoolView(
+  pool: SeatPool,
+  isOurs: (holder: SeatHolder) => boolean,
+  checkedAt: number,
+): SeatPoolView {
   return {
     licenseId: pool.licenseId,
     activeClients: pool.activeClients,

@@ -7,7 +7,11 @@ const DOT = '•';
 export function maskKey(key: string): string {
   const groups = key.split('-');
   if (groups.length >= 3) {
-    return groups.map((group, index) => (index === 0 || index === groups.length - 1 ? group : DOT.repeat(group.length))).join('-');
+    return groups
+      .map((group, index) =>
+        index === 0 || index === groups.length - 1 ? group : DOT.repeat(group.length),
+      )
+      .join('-');
   }
   if (key.length <= 8) return DOT.repeat(key.length);
   return `${key.slice(0, 4)}${DOT.repeat(4)}${key.slice(-4)}`;
@@ -20,4 +24,5 @@ export function maskToken(token: string): string {
 }
 
 /** Machine ids are already salted hashes; 8 characters tell them apart without tracking anyone. */
-export const maskMachine = (machineId: string): string => (machineId.length > 8 ? `${machineId.slice(0, 8)}…` : machineId);
+export const maskMachine = (machineId: string): string =>
+  machineId.length > 8 ? `${machineId.slice(0, 8)}…` : machineId;

@@ -13,12 +13,19 @@ export function resolveBundlePath(root: string, pathname: string): string | unde
     return undefined;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
-  const relativePath = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const relativePath =
+    decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   if (isAbsolute(relativePath)) return undefined;
   const base = resolve(root);
   const target = resolve(base, relativePath);
   const inside = relative(base, target);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) return undefined;
+  if (
+    inside === '' ||
+    inside.startsWith('..') ||
+    isAbsolute(inside) ||
+    inside.split(sep).includes('..')
+  )
+    return undefined;
   return target;
 }
 
@@ -33,4 +40,5 @@ const TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
-export const contentTypeFor = (file: string): string => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentTypeFor = (file: string): string =>
+  TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -6,7 +6,10 @@ export const APP_ORIGIN = 'app://bundle';
  * True only when `url` belongs to one of the allowed origins. Parses instead of comparing
  * prefixes, so `app://bundle.evil`, `app://bundle@evil` or `https://evil/app://bundle` fail.
  */
-export function isTrustedUrl(url: string | undefined | null, allowedOrigins: readonly string[]): boolean {
+export function isTrustedUrl(
+  url: string | undefined | null,
+  allowedOrigins: readonly string[],
+): boolean {
   if (!url) return false;
   let parsed: URL;
   try {
@@ -15,7 +18,8 @@ export function isTrustedUrl(url: string | undefined | null, allowedOrigins: rea
     return false;
   }
   if (parsed.username || parsed.password) return false;
-  const origin = parsed.protocol === `${APP_SCHEME}:` ? `${parsed.protocol}//${parsed.host}` : parsed.origin;
+  const origin =
+    parsed.protocol === `${APP_SCHEME}:` ? `${parsed.protocol}//${parsed.host}` : parsed.origin;
   return allowedOrigins.includes(origin);
 }
 

@@ -19,7 +19,9 @@ export function serveRendererBundle(rendererDir: string): void {
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
-      return new Response(body, { headers: { 'Content-Type': contentTypeFor(file), ...SECURITY_HEADERS } });
+      return new Response(body, {
+        headers: { 'Content-Type': contentTypeFor(file), ...SECURITY_HEADERS },
+      });
     } catch {
       return new Response('Not found', { status: 404 });
     }

@@ -1,7 +1,12 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
-import { emptyState, persistedStateSchema, type PersistedState, type StateStore } from '../store/persisted-state';
+import {
+  emptyState,
+  persistedStateSchema,
+  type PersistedState,
+  type StateStore,
+} from '../store/persisted-state';
 import type { CiphertextStore } from '../store/safe-storage-secret-store';
 
 interface Document {
@@ -27,7 +32,10 @@ function openStore(cwd: string): { store: Store<Document>; recovery?: string } {
   }
 }
 
-export function createElectronStores(cwd: string): { state: StateStore; ciphertexts: CiphertextStore } {
+export function createElectronStores(cwd: string): {
+  state: StateStore;
+  ciphertexts: CiphertextStore;
+} {
   const { store, recovery: openRecovery } = openStore(cwd);
   let recovery = openRecovery;
   let cached: PersistedState | undefined;
@@ -39,7 +47,8 @@ export function createElectronStores(cwd: string): { state: StateStore; cipherte
     load() {
       if (!cached) {
         const parsed = persistedStateSchema.safeParse(store.get('state'));
-        if (!parsed.success && store.has('state')) recovery = 'The saved licence state had unexpected content and was reset.';
+        if (!parsed.success && store.has('state'))
+          recovery = 'The saved licence state had unexpected content and was reset.';
         cached = parsed.success ? parsed.data : emptyState();
       }
       return structuredClone(cached);

@@ -10,17 +10,30 @@ import { isTrustedUrl } from '../security/trusted-origin';
  * with an error Result, never handled.
  */
 export function registerIpc(dispatch: Dispatcher, trustedOrigins: readonly string[]): void {
-  ipcMain.handle(INVOKE_IPC, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
-    const frame = event.senderFrame;
-    const fromMainFrame = frame !== null && frame === event.sender.mainFrame;
-    if (!fromMainFrame || !isTrustedUrl(frame.url, trustedOrigins)) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Request refused: it did not come from the app.', retryable: false } };
-    }
-    return dispatch(channel, payload);
-  });
+  ipcMain.handle(
+    INVOKE_IPC,
+    async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+      const frame = event.senderFrame;
+      const fromMainFrame = frame !== null && frame === event.sender.mainFrame;
+      if (!fromMainFrame || !isTrustedUrl(frame.url, trustedOrigins)) {
+        return {
+          ok: false,
+          error: {
+            code: 'unauthorized',
+            message: 'Request refused: it did not come from the app.',
+            retryable: false,
+          },
+        };
+      }
+      return dispatch(channel, payload);
+    },
+  );
 }
 
-export function forwardLicenceChanges(window: BrowserWindow, subscribe: (listener: (view: LicenceView) => void) => () => void): () => void {
+export function forwardLicenceChanges(
+  window: BrowserWindow,
+  subscribe: (listener: (view: LicenceView) => void) => () => void,
+): () => void {
   return subscribe((view) => {
     if (!window.isDestroyed()) window.webContents.send('licence:changed', view);
   });

@@ -6,7 +6,10 @@ import { isPermissionAllowed, isTrustedUrl } from '../security/trusted-origin';
  * The one window, locked down: isolated, sandboxed preload, no Node, no webviews, no navigation
  * away from the app, no new windows, every permission request denied.
  */
-export function createMainWindow(options: { url: string; trustedOrigins: readonly string[] }): BrowserWindow {
+export function createMainWindow(options: {
+  url: string;
+  trustedOrigins: readonly string[];
+}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
     height: 760,
@@ -48,6 +51,8 @@ function lockDown(contents: WebContents, trustedOrigins: readonly string[]): voi
     return { action: 'deny' };
   });
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  ses.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(isPermissionAllowed(permission)),
+  );
   ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
 }

@@ -1,7 +1,20 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { LicensingError } from '../licensing/licensing-error';
-import { emptyState, persistedStateSchema, type PersistedState, type StateStore } from './persisted-state';
+import {
+  emptyState,
+  persistedStateSchema,
+  type PersistedState,
+  type StateStore,
+} from './persisted-state';
 
 /**
  * The state document as a JSON file, written atomically (temp file, fsync, rename) so a crash or
@@ -24,7 +37,9 @@ export function createFileStateStore(file: string, now: () => number = Date.now)
       text = readFileSync(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
-      throw new LicensingError('storage', `The licence state in ${file} cannot be read.`, { cause: error });
+      throw new LicensingError('storage', `The licence state in ${file} cannot be read.`, {
+        cause: error,
+      });
     }
     let raw: unknown;
     try {

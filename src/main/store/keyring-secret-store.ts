@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { LicensingError } from '../licensing/licensing-error';
 import type { SecretStore } from './secret-store';
@@ -11,9 +11,13 @@ const UNAVAILABLE =
 /**
  * Secrets in the OS keyring (macOS Keychain, Windows Credential Manager, Secret Service on Linux)
  * for the CLI and the browser host. Entries are namespaced by product and data folder so two
- * installations (or two test runs) never read each other's secrets.
+ * installations (or two test runs) never read each other's secrets. Opening probes the keyring
+ * once, so the UI can say up front that secrets cannot be kept instead of failing on first use.
  */
-export function createKeyringSecretStore(productId: string, dataDir: string): SecretStore {
+export async function openKeyringSecretStore(
+  productId: string,
+  dataDir: string,
+): Promise<SecretStore> {
   const service = `license-manager:${productId}`;
   const scope = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
   const entry = (name: string) => new AsyncEntry(service, `${scope}:${name}`);
@@ -24,9 +28,17 @@ export function createKeyringSecretStore(productId: string, dataDir: string): Se
       throw new LicensingError('secret_store', UNAVAILABLE, { cause });
     }
   };
+  const usable = await guard(async () => {
+    const probe = entry(`probe-${randomUUID()}`);
+    await probe.setPassword('probe');
+    await probe.deletePassword();
+    return true;
+  }).catch(() => false);
+
   return {
     backend: 'os-keyring',
-    protected: true,
+    protected: usable,
+    warning: usable ? undefined : UNAVAILABLE,
     get: (name) => guard(async () => (await entry(name).getPassword()) ?? undefined),
     set: (name, value) => guard(() => entry(name).setPassword(value)),
     delete: (name) => guard(async () => void (await entry(name).deletePassword())),

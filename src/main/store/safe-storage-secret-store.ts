@@ -33,14 +33,21 @@ export function createSafeStorageSecretStore(
   ciphertexts: CiphertextStore,
   options: { platform: NodeJS.Platform; allowWeak: boolean },
 ): SecretStore {
-  const backend = options.platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : options.platform === 'darwin' ? 'keychain' : 'dpapi';
+  const backend =
+    options.platform === 'linux'
+      ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown')
+      : options.platform === 'darwin'
+        ? 'keychain'
+        : 'dpapi';
   const weak = options.platform === 'linux' && WEAK_BACKENDS.has(backend);
   const usable = safeStorage.isEncryptionAvailable() && (!weak || options.allowWeak);
 
   const refuse = (): never => {
     throw new LicensingError(
       'secret_store',
-      weak ? `${WEAK_WARNING} Your vendor does not allow storing licences this way.` : 'Secure storage is not available on this computer, so licences cannot be kept safely.',
+      weak
+        ? `${WEAK_WARNING} Your vendor does not allow storing licences this way.`
+        : 'Secure storage is not available on this computer, so licences cannot be kept safely.',
     );
   };
 
@@ -57,7 +64,11 @@ export function createSafeStorageSecretStore(
       } catch (cause) {
         // Keyring changed, profile copied to another user: the secret is gone, not the app.
         ciphertexts.delete(name);
-        throw new LicensingError('secret_store', 'A stored secret could not be decrypted (the keyring may have changed). Please activate again.', { cause });
+        throw new LicensingError(
+          'secret_store',
+          'A stored secret could not be decrypted (the keyring may have changed). Please activate again.',
+          { cause },
+        );
       }
     },
     async set(name, value) {

@@ -15,7 +15,9 @@ export interface SecretStore {
 }
 
 /** For tests and for the in-process sandbox demo: secrets that vanish with the process. */
-export function createMemorySecretStore(): SecretStore & { readonly entries: ReadonlyMap<string, string> } {
+export function createMemorySecretStore(): SecretStore & {
+  readonly entries: ReadonlyMap<string, string>;
+} {
   const entries = new Map<string, string>();
   return {
     backend: 'memory',

@@ -84,12 +84,14 @@ export function Shell({ info, profiles }: ShellProps) {
             <active.Component key={profile.id} />
           </Suspense>
         ) : (
-          <div className="empty-state">
-            <h1 className="empty-state__title">No licensing profiles</h1>
-            <p className="empty-state__text">
-              The configuration does not name any licensing backend. Ask your software vendor for a
-              configuration file, or start the app without one to try demo mode.
-            </p>
+          <div className="page">
+            <div className="empty-state">
+              <h1 className="empty-state__title">No licensing profiles</h1>
+              <p className="empty-state__text">
+                The configuration does not name any licensing backend. Ask your software vendor for
+                a configuration file, or start the app without one to try demo mode.
+              </p>
+            </div>
           </div>
         )}
       </main>

@@ -1,5 +1,5 @@
 import { useNow } from '../lib/clock';
-import { formatDateTime, formatDuration, formatRelative } from '../lib/format';
+import { formatDateTime, formatDuration, formatRelative, isoTime } from '../lib/format';
 
 /**
  * Leaves that tick: each subscribes to the shared clock by itself, so a countdown re-renders one
@@ -10,7 +10,7 @@ export function Countdown({ to, elapsed }: { readonly to: number; readonly elaps
   const now = useNow();
   const left = to - now;
   return (
-    <time dateTime={new Date(to).toISOString()} title={formatDateTime(to)}>
+    <time dateTime={isoTime(to)} title={formatDateTime(to)}>
       {left > 0 ? formatDuration(left) : elapsed}
     </time>
   );
@@ -19,7 +19,7 @@ export function Countdown({ to, elapsed }: { readonly to: number; readonly elaps
 export function RelativeTime({ at }: { readonly at: number }) {
   const now = useNow();
   return (
-    <time dateTime={new Date(at).toISOString()} title={formatDateTime(at)}>
+    <time dateTime={isoTime(at)} title={formatDateTime(at)}>
       {formatRelative(at, now)}
     </time>
   );

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-
-export type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info';
+import type { Tone } from '../lib/tone';
 
 /** A short state word with a coloured dot; the word carries the meaning, the colour only helps. */
 export function StatusPill({

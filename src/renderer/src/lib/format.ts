@@ -49,8 +49,22 @@ export function formatRelative(at: number, now: number): string {
   return diff > 0 ? `in ${text}` : `${text} ago`;
 }
 
+/**
+ * The contract bounds timestamps below but not above; a value past the year 275760 would make Date
+ * and Intl throw, so a wild one from a server reads as "unknown date" instead of breaking a screen.
+ */
+export function isValidTime(at: number): boolean {
+  return Number.isFinite(new Date(at).getTime());
+}
+
+/** For <time dateTime>: empty when the timestamp cannot be a date. */
+export function isoTime(at: number): string | undefined {
+  return isValidTime(at) ? new Date(at).toISOString() : undefined;
+}
+
 /** Absolute date and time in the user's locale; the options exist so tests can pin them. */
 export function formatDateTime(at: number, locale?: string, timeZone?: string): string {
+  if (!isValidTime(at)) return 'unknown date';
   return new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -59,6 +73,7 @@ export function formatDateTime(at: number, locale?: string, timeZone?: string): 
 }
 
 export function formatDate(at: number, locale?: string, timeZone?: string): string {
+  if (!isValidTime(at)) return 'unknown date';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(at);
 }
 

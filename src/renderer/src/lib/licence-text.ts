@@ -1,5 +1,5 @@
 import type { LicenceMode, LicenceStatus, SeatState } from '../../../shared/model';
-import type { Tone } from '../components/status-pill';
+import type { Tone } from './tone';
 import { assertNever } from './assert-never';
 
 /** Words and tones for the core's states, in one place so every screen says the same thing. */

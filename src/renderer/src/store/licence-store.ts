@@ -60,12 +60,15 @@ export const useLicenceStore = create<LicenceState>()((set, get) => {
     send: () => Promise<Result<LicenceView>>,
   ): Promise<boolean> => {
     if (current(profileId).flows[action].status === 'submitting') return false;
-    const flows = Object.fromEntries(
-      Object.entries(current(profileId).flows).map(([name, flow]) => [
-        name,
-        flow.status === 'submitting' ? flow : IDLE,
-      ]),
-    ) as Record<LicenceAction, Flow>;
+    const settle = (flow: Flow): Flow => (flow.status === 'submitting' ? flow : IDLE);
+    const before = current(profileId).flows;
+    const flows: ProfileLicence['flows'] = {
+      activate: settle(before.activate),
+      deactivate: settle(before.deactivate),
+      request: settle(before.request),
+      heartbeat: settle(before.heartbeat),
+      release: settle(before.release),
+    };
     patch(profileId, { flows: { ...flows, [action]: { status: 'submitting' } } });
 
     const result = await send();

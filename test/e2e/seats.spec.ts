@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { startServe } from './browser-host';
+
+const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+let serve: Awaited<ReturnType<typeof startServe>>;
+test.beforeEach(async () => {
+  serve = await startServe();
+});
+test.afterEach(async () => {
+  await serve.stop();
+});
+
+const activateDemoFloatingKey = async (page: Page) => {
+  await page.getByRole('button', { name: /use the key floating licence/i }).click();
+  await expect(page.getByLabel('Licence key')).not.toHaveValue('');
+  const key = await page.getByLabel('Licence key').inputValue();
+  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  await expect(page.getByText(/floating/i).first()).toBeVisible();
+  return key;
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`activate, take a seat, see it listed, release it (${colorScheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(serve.url);
+    await expect(page.getByText('Demo mode')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/activation-empty-${colorScheme}.png`, fullPage: true });
+
+    const key = await activateDemoFloatingKey(page);
+    await page.screenshot({
+      path: `${SHOTS}/activation-active-${colorScheme}.png`,
+      fullPage: true,
+    });
+
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: /seats/i })
+      .click();
+    await page.getByRole('button', { name: /request (a )?seat/i }).click();
+    const holders = page.getByRole('region', { name: 'Seat holders' });
+    await expect(holders.getByText('This computer')).toBeVisible();
+    await expect(holders.getByText('LAB-PC-07')).toBeVisible();
+    await expect(page.getByText(/next heartbeat/i)).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/seats-held-${colorScheme}.png`, fullPage: true });
+
+    // No secret anywhere the page can reach: not in the DOM, not in web storage, not in cookies.
+    const reachable = await page.evaluate(
+      () =>
+        document.documentElement.outerHTML +
+        JSON.stringify({ ...localStorage }) +
+        JSON.stringify({ ...sessionStorage }) +
+        document.cookie,
+    );
+    expect(reachable).not.toContain(key.slice(6, 17));
+    expect(reachable).not.toMatch(/fltk_[a-z0-9]{12}/);
+    expect(reachable).not.toMatch(/api_[a-z0-9]{24}/);
+
+    await page.getByRole('button', { name: /release( seat)?/i }).click();
+    await expect(holders.getByText('This computer')).toHaveCount(0);
+    await context.close();
+  });
+}
+
+test('a wrong key is refused beside the form, and nothing changes', async ({ page }) => {
+  await page.goto(serve.url);
+  await page.getByLabel('Licence key').fill('WRONG-WRONG-WRONG-WRONG');
+  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(/not known/);
+  await page.screenshot({ path: `${SHOTS}/activation-error-light.png`, fullPage: true });
+  await expect(page.getByRole('heading', { name: 'Activate this computer' })).toBeVisible();
+});
+
+test('the page runs under a strict CSP: injected inline script never runs', async ({ page }) => {
+  await page.goto(serve.url);
+  await expect(page.getByText('Demo mode')).toBeVisible();
+  const violated = page.evaluate(
+    () =>
+      new Promise<string>((resolve) =>
+        document.addEventListener(
+          'securitypolicyviolation',
+          (event) => resolve(event.violatedDirective),
+          { once: true },
+        ),
+      ),
+  );
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__pwned = true';
+    document.body.append(script);
+  });
+  expect(await violated).toMatch(/^script-src/);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned),
+  ).toBeUndefined();
+});
