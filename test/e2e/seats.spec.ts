@@ -27,7 +27,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     await page.goto(serve.url);
-    await expect(page.getByText('Demo mode')).toBeVisible();
+    await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/activation-empty-${colorScheme}.png`, fullPage: true });
 
     const key = await activateDemoFloatingKey(page);
@@ -76,7 +76,7 @@ test('a wrong key is refused beside the form, and nothing changes', async ({ pag
 
 test('the page runs under a strict CSP: injected inline script never runs', async ({ page }) => {
   await page.goto(serve.url);
-  await expect(page.getByText('Demo mode')).toBeVisible();
+  await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
   const violated = page.evaluate(
     () =>
       new Promise<string>((resolve) =>
