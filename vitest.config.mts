@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Inlined so a test's stand-in `electron` module also reaches electron-store's own import.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });
