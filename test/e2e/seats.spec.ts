@@ -18,7 +18,8 @@ const activateDemoFloatingKey = async (page: Page) => {
   await expect(page.getByLabel('Licence key')).not.toHaveValue('');
   const key = await page.getByLabel('Licence key').inputValue();
   await page.getByRole('button', { name: 'Activate', exact: true }).click();
-  await expect(page.getByText(/floating/i).first()).toBeVisible();
+  await expect(page.getByText('This is a floating licence')).toBeVisible();
+  await expect(page.getByText('Active', { exact: true })).toBeVisible();
   return key;
 };
 
