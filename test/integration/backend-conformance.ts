@@ -1,9 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientIdentity, LicensingBackend } from '../../src/main/licensing/backend';
-import { LicensingError } from '../../src/main/licensing/licensing-error';
+import type { LicensingError } from '../../src/main/licensing/licensing-error';
 import type { ErrorCode } from '../../src/shared/errors';
+import { licensingFailure } from '../support/licensing-failure';
+import { refusedUrl } from '../support/refused-url';
 
 /**
  * The one suite every licensing adapter passes against its sandbox over real loopback HTTP
@@ -42,22 +42,9 @@ export async function expectFailure(
   promise: Promise<unknown>,
   code: ErrorCode,
 ): Promise<LicensingError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, `expected a LicensingError with code ${code}`).toBeInstanceOf(LicensingError);
-  expect((error as LicensingError).code).toBe(code);
-  return error as LicensingError;
-}
-
-/** An address nothing listens on: a port we just held and let go. */
-export async function refusedBaseUrl(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  const error = await licensingFailure(promise, `expected a LicensingError with code ${code}`);
+  expect(error.code).toBe(code);
+  return error;
 }
 
 export function describeBackendConformance(
@@ -102,7 +89,7 @@ export function describeBackendConformance(
     });
 
     it('reports an unreachable server as offline', async () => {
-      const unreachable = fixture.createBackend({ baseUrl: await refusedBaseUrl() });
+      const unreachable = fixture.createBackend({ baseUrl: await refusedUrl() });
       const error = await expectFailure(unreachable.activate(fixture.keys.activation), 'offline');
       expect(error.retryable).toBe(true);
     });

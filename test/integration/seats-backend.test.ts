@@ -1,38 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import type { ClientIdentity } from '../../src/main/licensing/backend';
-import { createSeatsBackend } from '../../src/main/licensing/backends/seats';
-import { systemClock } from '../../src/shared/clock';
 import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox';
 import { demoKeys } from '../../src/sandbox/babel/seed';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { describeBackendConformance, expectFailure } from './backend-conformance';
+import { identity, seatsBackendOn } from './seats-fixtures';
 
 /**
  * The seats adapter against the Babel sandbox over real loopback HTTP: the shared conformance
  * suite, then the floating-seat behaviour particular to Babel (pool, lapse, heartbeats).
  */
 
-const http = createAxiosHttpClient({ defaultTimeoutMs: 5_000 });
 const keys = demoKeys();
-
-const identity = (n: number): ClientIdentity => ({
-  machineId: `machine-hash-${n}`,
-  clientId: `client-${n}`,
-  clientName: `PC-${n}`,
-});
 
 describeBackendConformance('seats (Babel Licensing Service)', async () => {
   const sandbox = await startBabelSandbox();
   const me = identity(1);
   return {
     createBackend: (overrides = {}) =>
-      createSeatsBackend({
+      seatsBackendOn(sandbox, me, {
         baseUrl: overrides.baseUrl ?? sandbox.url,
-        apiKey: sandbox.apiKey,
-        http,
-        identity: me,
-        clock: systemClock,
         timeoutMs: overrides.timeoutMs,
       }),
     identity: me,
@@ -52,14 +39,7 @@ describe('seats adapter: floating seats on the Babel sandbox', () => {
   let clock: ManualClock;
   let sandbox: BabelSandbox;
 
-  const backendFor = (who: ClientIdentity) =>
-    createSeatsBackend({
-      baseUrl: sandbox.url,
-      apiKey: sandbox.apiKey,
-      http,
-      identity: who,
-      clock,
-    });
+  const backendFor = (who: ClientIdentity) => seatsBackendOn(sandbox, who, { clock });
   const floatingInUse = (key: string): number | undefined => sandbox.poolCounts()[key]?.floating;
 
   beforeEach(async () => {

@@ -1,39 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import type { ClientIdentity } from '../../src/main/licensing/backend';
-import {
-  createSeatsBackend,
-  type SeatsBackendOptions,
-} from '../../src/main/licensing/backends/seats';
-import { systemClock } from '../../src/shared/clock';
+import type { SeatsBackendOptions } from '../../src/main/licensing/backends/seats';
 import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox';
 import { demoKeys } from '../../src/sandbox/babel/seed';
 import { expectFailure } from './backend-conformance';
+import { http, identity, seatsBackendOn } from './seats-fixtures';
 
 /**
  * Activation licences, refusals and wire quirks of the seats adapter against the Babel sandbox
  * over real loopback HTTP.
  */
 
-const http = createAxiosHttpClient({ defaultTimeoutMs: 5_000 });
 const keys = demoKeys();
-const identity = (n: number): ClientIdentity => ({
-  machineId: `machine-hash-${n}`,
-  clientId: `client-${n}`,
-  clientName: `PC-${n}`,
-});
 
 describe('seats adapter: licences on the Babel sandbox', () => {
   let sandbox: BabelSandbox;
   const backendFor = (who: ClientIdentity, options: Partial<SeatsBackendOptions> = {}) =>
-    createSeatsBackend({
-      baseUrl: sandbox.url,
-      apiKey: sandbox.apiKey,
-      http,
-      identity: who,
-      clock: systemClock,
-      ...options,
-    });
+    seatsBackendOn(sandbox, who, options);
 
   beforeEach(async () => {
     sandbox = await startBabelSandbox({ bearerToken: 'bearer-for-tests' });
@@ -139,13 +122,7 @@ describe('seats adapter: a tampered licence', () => {
       seed: { licenses: [{ userKey: key, licensingMode: 1, maxClientCount: 1, tampered: true }] },
     });
     try {
-      const backend = createSeatsBackend({
-        baseUrl: sandbox.url,
-        apiKey: sandbox.apiKey,
-        http,
-        identity: identity(1),
-        clock: systemClock,
-      });
+      const backend = seatsBackendOn(sandbox, identity(1));
       await expectFailure(backend.activate(key), 'tampered');
     } finally {
       await sandbox.close();

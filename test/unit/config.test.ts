@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadVendorConfig, parseVendorConfig } from '../../src/main/config/load-config';
-import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { licensingFailure } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
 
 const seats = {
@@ -13,15 +13,6 @@ const seats = {
   apiKey: 'api_x',
 };
 const valid = { productName: 'Acme CAD', productId: 'com.acme.cad', profiles: [seats] };
-
-const rejection = async (promise: Promise<unknown>): Promise<LicensingError> => {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(LicensingError);
-  return error as LicensingError;
-};
 
 describe('vendor configuration', () => {
   const tempDir = useTempDir();
@@ -65,14 +56,17 @@ describe('vendor configuration', () => {
   });
 
   it('reports a missing file, broken JSON and an oversized file as config errors', async () => {
-    expect((await rejection(loadVendorConfig({ base: '/nonexistent/c.json' }))).message).toMatch(
-      /does not exist/,
+    expect(
+      (await licensingFailure(loadVendorConfig({ base: '/nonexistent/c.json' }))).message,
+    ).toMatch(/does not exist/);
+    const broken = await licensingFailure(
+      loadVendorConfig({ base: write('b.json', '{"productName":') }),
     );
-    const broken = await rejection(loadVendorConfig({ base: write('b.json', '{"productName":') }));
     expect(broken.code).toBe('config');
     expect(broken.message).toMatch(/not valid JSON/);
     expect(
-      (await rejection(loadVendorConfig({ base: write('big.json', ' '.repeat(300_000)) }))).message,
+      (await licensingFailure(loadVendorConfig({ base: write('big.json', ' '.repeat(300_000)) })))
+        .message,
     ).toMatch(/larger than 256 KB/);
   });
 
@@ -99,7 +93,9 @@ describe('vendor configuration', () => {
       (await loadVendorConfig({ base, override: join(tempDir(), 'absent.json') })).productName,
     ).toBe('Acme CAD');
     const override = write('o.json', { profiles: [{ ...seats, apiKey: '' }] });
-    expect((await rejection(loadVendorConfig({ base, override }))).message).toMatch(/apiKey/);
+    expect((await licensingFailure(loadVendorConfig({ base, override }))).message).toMatch(
+      /apiKey/,
+    );
   });
 
   it('ships a default configuration that starts the demo', async () => {

@@ -6,6 +6,7 @@ import {
 } from '../../src/main/licensing/heartbeat-scheduler';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { createManualClock } from '../support/manual-clock';
+import { seededRandom } from '../support/seeded-random';
 
 /**
  * F26, thundering herd after an outage: 1,000 machines (one scheduler each) that took their seats
@@ -16,17 +17,6 @@ import { createManualClock } from '../support/manual-clock';
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const CLIENTS = 1_000;
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Run {
   readonly peakDuringOutageAndRecovery: number;
@@ -87,7 +77,7 @@ async function simulate(randomFor: (client: number) => () => number): Promise<Ru
 
 describe('thundering herd after an outage (F26)', () => {
   it('1,000 schedulers spread their retries and their recovery', async () => {
-    const run = await simulate((client) => seeded(client + 1));
+    const run = await simulate((client) => seededRandom(client + 1));
     // The outage was long enough to lose every seat, and every seat came back.
     expect(run.lostDuringOutage).toBe(CLIENTS);
     expect(run.heldAtEnd).toBe(CLIENTS);

@@ -8,6 +8,7 @@ import {
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import type { ErrorCode } from '../../src/shared/errors';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
+import { seededRandom } from '../support/seeded-random';
 
 const START = Date.UTC(2025, 0, 1);
 const SECOND = 1_000;
@@ -17,18 +18,6 @@ const HOUR = 60 * MINUTE;
 interface TestLease extends LeaseTiming {
   readonly token: string;
   readonly version: number;
-}
-
-/** Small deterministic PRNG (mulberry32), so jittered runs are reproducible yet really random. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function deferred<T>(): {
@@ -70,7 +59,7 @@ function setup(options: { random?: () => number; policy?: Partial<HeartbeatPolic
   const errors: unknown[] = [];
   const scheduler = createHeartbeatScheduler({
     clock,
-    random: options.random ?? seeded(7),
+    random: options.random ?? seededRandom(7),
     onError: (error) => errors.push(error),
     ...(options.policy ? { policy: options.policy } : {}),
   });
@@ -135,7 +124,7 @@ describe('heartbeat cadence', () => {
   );
 
   it('keeps renewing from each new lease, always inside the server window, with varying jitter', async () => {
-    const { clock, leaseFor, track } = setup({ random: seeded(42) });
+    const { clock, leaseFor, track } = setup({ random: seededRandom(42) });
     const probe = track('a', leaseFor(0), (current) => ({
       ...leaseFor(current.version + 1),
     }));
@@ -183,7 +172,7 @@ describe('heartbeat cadence', () => {
   });
 
   it('a stalled main thread before each heartbeat still lands every renew inside the window (F28)', async () => {
-    const { clock, leaseFor, track } = setup({ random: seeded(3) });
+    const { clock, leaseFor, track } = setup({ random: seededRandom(3) });
     // Tight server window: 10 s lease, 10 s interval.
     const probe = track('a', leaseFor(0, 10 * SECOND, 10 * SECOND), (current) =>
       leaseFor(current.version + 1, 10 * SECOND, 10 * SECOND),
@@ -220,7 +209,7 @@ describe('retryable failures', () => {
 
   it('draws full-jitter delays in [100 ms, ceiling] that differ between retries', async () => {
     const { clock, leaseFor, track } = setup({
-      random: seeded(11),
+      random: seededRandom(11),
       policy: { graceMs: 24 * HOUR },
     });
     const probe = track('a', leaseFor(0), () => offline());
@@ -258,7 +247,7 @@ describe('retryable failures', () => {
   });
 
   it('honours Retry-After (F7: 503 with Retry-After: 7, twice, then 200)', async () => {
-    const { clock, leaseFor, track } = setup({ random: seeded(5) });
+    const { clock, leaseFor, track } = setup({ random: seededRandom(5) });
     const unavailable = (): LicensingError =>
       new LicensingError('server_error', 'Try later.', { retryAfterSeconds: 7 });
     const probe = track('a', leaseFor(0, 10 * MINUTE, 5 * MINUTE), (current, call) =>
@@ -297,7 +286,7 @@ describe('retryable failures', () => {
   });
 
   it('turns "lost" once expiry + grace has passed, keeps the last error, then retakes when the network returns', async () => {
-    const { clock, leaseFor, track } = setup({ random: seeded(9) });
+    const { clock, leaseFor, track } = setup({ random: seededRandom(9) });
     const lease = leaseFor(0);
     const windowEnd = lease.expiresAt + 5 * MINUTE;
     let online = false;
@@ -378,7 +367,7 @@ describe('non-retryable failures', () => {
   });
 
   it('seat_unavailable after an outage-loss keeps retrying at lostRetryMs until a seat frees up', async () => {
-    const { clock, leaseFor, track } = setup({ random: seeded(21) });
+    const { clock, leaseFor, track } = setup({ random: seededRandom(21) });
     let phase: 'outage' | 'full' | 'free' = 'outage';
     const probe = track('a', leaseFor(0), () =>
       phase === 'outage'
@@ -424,7 +413,7 @@ describe('non-retryable failures', () => {
 
 describe('sleep and resume (F14)', () => {
   it('suspend stops every timer; resume after a 3 h sleep renews within 2 s using the wall clock', async () => {
-    const { clock, scheduler, leaseFor, track } = setup({ random: seeded(4) });
+    const { clock, scheduler, leaseFor, track } = setup({ random: seededRandom(4) });
     const seen: number[] = [];
     const probe = track('a', leaseFor(0), (current) => {
       seen.push(current.expiresAt);

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { licensingFailure } from '../support/licensing-failure';
+import { refusedUrl } from '../support/refused-url';
 
 /** Real loopback servers, one per test: the client is exercised through real sockets. */
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -15,30 +16,12 @@ async function serve(handler: Handler): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** A port that was just free: connecting to it is refused. */
-async function refusedUrl(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
-
 afterEach(async () => {
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
-
-async function failure(promise: Promise<unknown>): Promise<LicensingError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(LicensingError);
-  return error as LicensingError;
-}
 
 const client = createAxiosHttpClient({ userAgent: 'license-manager/test' });
 const SECRET = 'api_secret_do_not_leak';
@@ -105,7 +88,7 @@ describe('createAxiosHttpClient', () => {
     const url = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"granted": tru');
     });
-    const error = await failure(
+    const error = await licensingFailure(
       client.request({ method: 'GET', url: `${url}/path?key=${SECRET}` }),
     );
     expect(error.code).toBe('protocol');
@@ -116,7 +99,7 @@ describe('createAxiosHttpClient', () => {
 
   it('maps a refused connection to offline', async () => {
     const url = await refusedUrl();
-    const error = await failure(
+    const error = await licensingFailure(
       client.request({ method: 'POST', url, headers: { 'x-api-key': SECRET }, body: { SECRET } }),
     );
     expect(error.code).toBe('offline');
@@ -129,7 +112,7 @@ describe('createAxiosHttpClient', () => {
   it('maps a server that never answers to timeout', async () => {
     const url = await serve(() => undefined);
     const started = Date.now();
-    const error = await failure(client.request({ method: 'GET', url, timeoutMs: 200 }));
+    const error = await licensingFailure(client.request({ method: 'GET', url, timeoutMs: 200 }));
     expect(error.code).toBe('timeout');
     expect(error.message).toMatch(/0\.2 seconds/);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -142,7 +125,7 @@ describe('createAxiosHttpClient', () => {
       const drip = setInterval(() => res.write('1,'), 50);
       res.on('close', () => clearInterval(drip));
     });
-    const error = await failure(client.request({ method: 'GET', url, timeoutMs: 300 }));
+    const error = await licensingFailure(client.request({ method: 'GET', url, timeoutMs: 300 }));
     expect(error.code).toBe('timeout');
   });
 
@@ -157,7 +140,7 @@ describe('createAxiosHttpClient', () => {
       }
     });
     for (const path of ['/', '/mid-body']) {
-      const error = await failure(client.request({ method: 'GET', url: `${url}${path}` }));
+      const error = await licensingFailure(client.request({ method: 'GET', url: `${url}${path}` }));
       expect(error.code).toBe('offline');
       expect(error.message).toMatch(/cut off/);
     }
@@ -176,7 +159,7 @@ describe('createAxiosHttpClient', () => {
       }
     });
     for (const path of ['/', '/stream']) {
-      const error = await failure(small.request({ method: 'GET', url: `${url}${path}` }));
+      const error = await licensingFailure(small.request({ method: 'GET', url: `${url}${path}` }));
       expect(error.code).toBe('protocol');
       expect(error.message).toMatch(/larger than 1000 bytes/);
     }
@@ -186,7 +169,7 @@ describe('createAxiosHttpClient', () => {
     const url = await serve(() => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await failure(
+    const error = await licensingFailure(
       client.request({ method: 'GET', url, signal: controller.signal, timeoutMs: 5_000 }),
     );
     expect(error.code).toBe('timeout');
@@ -194,11 +177,11 @@ describe('createAxiosHttpClient', () => {
   });
 
   it('refuses addresses that are not http(s) URLs before sending anything', async () => {
-    expect((await failure(client.request({ method: 'GET', url: 'not a url' }))).code).toBe(
+    expect((await licensingFailure(client.request({ method: 'GET', url: 'not a url' }))).code).toBe(
       'config',
     );
-    expect((await failure(client.request({ method: 'GET', url: 'ftp://host/x' }))).code).toBe(
-      'config',
-    );
+    expect(
+      (await licensingFailure(client.request({ method: 'GET', url: 'ftp://host/x' }))).code,
+    ).toBe('config');
   });
 });

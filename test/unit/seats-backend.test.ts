@@ -3,6 +3,7 @@ import type { Lease } from '../../src/main/licensing/backend';
 import { createSeatsBackend } from '../../src/main/licensing/backends/seats';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import type { ErrorCode } from '../../src/shared/errors';
+import { licensingFailure } from '../support/licensing-failure';
 import { API_KEY, backendWith, fakeHttp, fixedClock, IDENTITY, NOW } from './seats-fake-http';
 
 const KEY = 'ADSQH-89GGJ-J7CJY-3FQFK-DF48H';
@@ -14,15 +15,6 @@ const LEASE: Lease = {
   activeClients: 1,
   maxClients: 5,
 };
-
-async function failure(promise: Promise<unknown>): Promise<LicensingError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(LicensingError);
-  return error as LicensingError;
-}
 
 describe('seats adapter: requests', () => {
   it('posts the key or token with the identity, API key and bearer token', async () => {
@@ -64,7 +56,7 @@ describe('seats adapter: requests', () => {
       backend.seats.request,
       backend.seats.info,
     ]) {
-      const error = await failure(run(key));
+      const error = await licensingFailure(run(key));
       expect(error.code).toBe('invalid_input');
       expect(error.message).toMatch(message);
     }
@@ -83,18 +75,18 @@ describe('seats adapter: requests', () => {
 describe('seats adapter: 200 replies that refuse', () => {
   it('treats success:false (or missing) on activate and validate as invalid_key', async () => {
     const { backend } = backendWith(() => ({ body: {} }));
-    expect((await failure(backend.activate(KEY))).code).toBe('invalid_key');
-    expect((await failure(backend.validate(KEY))).message).toMatch(/Activate it again/);
+    expect((await licensingFailure(backend.activate(KEY))).code).toBe('invalid_key');
+    expect((await licensingFailure(backend.validate(KEY))).message).toMatch(/Activate it again/);
   });
 
   it('lets an error code in a success:false reply say more', async () => {
     const { backend } = backendWith(() => ({ body: { success: false, code: 'LicenseExpired' } }));
-    expect((await failure(backend.activate(KEY))).code).toBe('license_expired');
+    expect((await licensingFailure(backend.activate(KEY))).code).toBe('license_expired');
   });
 
   it('reports a refused seat request with the pool counts', async () => {
     const { backend } = backendWith(() => ({ body: { activeClientCount: 5, maxClientCount: 5 } }));
-    const error = await failure(backend.seats.request(KEY));
+    const error = await licensingFailure(backend.seats.request(KEY));
     expect(error.code).toBe('seat_unavailable');
     expect(error.message).toBe(
       'All 5 seats are in use. Try again when a colleague releases one, or ask your administrator for more seats.',
@@ -103,7 +95,7 @@ describe('seats adapter: 200 replies that refuse', () => {
 
   it('treats a heartbeat without active:true as a lost seat', async () => {
     const { backend } = backendWith(() => ({ body: { activeClientCount: 2, maxClientCount: 5 } }));
-    expect((await failure(backend.seats.renew(LEASE))).code).toBe('seat_lost');
+    expect((await licensingFailure(backend.seats.renew(LEASE))).code).toBe('seat_lost');
   });
 
   it('extends the lease from the heartbeat reply', async () => {
@@ -196,7 +188,7 @@ describe('seats adapter: error replies', () => {
         : op === 'request' || op === 'info'
           ? backend.seats[op](KEY)
           : backend[op as 'activate' | 'validate'](KEY);
-    const error = await failure(run);
+    const error = await licensingFailure(run);
     expect(error.code).toBe(code);
     if (message) expect(error.message).toMatch(message);
     expect(error.message).not.toContain(KEY);
@@ -205,10 +197,10 @@ describe('seats adapter: error replies', () => {
 
   it('reads Retry-After as seconds or as a date', async () => {
     const seconds = backendWith(() => ({ status: 429, headers: { 'retry-after': '30' } }));
-    expect((await failure(seconds.backend.activate(KEY))).retryAfterSeconds).toBe(30);
+    expect((await licensingFailure(seconds.backend.activate(KEY))).retryAfterSeconds).toBe(30);
     const date = new Date(NOW + 90_000).toUTCString();
     const dated = backendWith(() => ({ status: 429, headers: { 'retry-after': date } }));
-    const error = await failure(dated.backend.activate(KEY));
+    const error = await licensingFailure(dated.backend.activate(KEY));
     expect(error.retryAfterSeconds).toBe(90);
     expect(error.message).toMatch(/Wait 90 seconds/);
   });
@@ -218,7 +210,7 @@ describe('seats adapter: error replies', () => {
       status: 400,
       body: { code: 'InvalidArgument', message: `bad key ${KEY} for api key ${API_KEY}` },
     }));
-    const error = await failure(backend.activate(KEY));
+    const error = await licensingFailure(backend.activate(KEY));
     expect(error.message).toContain('bad key ••• for api key •••');
   });
 });
@@ -238,12 +230,12 @@ describe('seats adapter: letting go is idempotent', () => {
       backendWith(() => ({ status: 204 })).backend.seats.release(LEASE),
     ).resolves.toBeUndefined();
     const portal = backendWith(() => ({ body: '<html>Sign in to Wi-Fi</html>' }));
-    expect((await failure(portal.backend.seats.release(LEASE))).code).toBe('protocol');
+    expect((await licensingFailure(portal.backend.seats.release(LEASE))).code).toBe('protocol');
   });
 
   it('still reports other failures', async () => {
     const { backend } = backendWith(() => ({ status: 503 }));
-    expect((await failure(backend.seats.release(LEASE))).code).toBe('server_error');
-    expect((await failure(backend.deactivate(KEY))).code).toBe('server_error');
+    expect((await licensingFailure(backend.seats.release(LEASE))).code).toBe('server_error');
+    expect((await licensingFailure(backend.deactivate(KEY))).code).toBe('server_error');
   });
 });

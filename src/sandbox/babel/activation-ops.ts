@@ -1,6 +1,7 @@
 import {
   counts,
   floatingTokenOf,
+  issueToken,
   knownLicence,
   licenceReply,
   usableLicence,
@@ -33,25 +34,9 @@ export function activate(ctx: OpContext, call: KeyCall): Reply {
   const existing = activationOf(ctx, licence, call.machineId);
   if (existing) return ok(licenceReply(ctx, licence, existing));
 
-  const active = ctx.state.activeCount(licence);
-  if (active >= licence.maxClientCount) {
-    return babelError(
-      'ServerReachedMaxTokenAllowed',
-      `All activation slots of this licence are in use (active ${active}, max ${licence.maxClientCount}).`,
-    );
-  }
-  const token = ctx.state.issue({
-    kind: 'activation',
-    userKey: licence.userKey,
-    clientId: call.clientId,
-    clientName: call.clientName,
-    machineId: call.machineId,
-    clientAddr: ctx.clientAddr,
-    issuedAt: ctx.now,
-    expireAt: licence.expireAt,
-    lastHeartbeat: ctx.now,
-  });
-  return ok(licenceReply(ctx, licence, token));
+  const issued = issueToken(ctx, licence, call, 'activation');
+  if ('error' in issued) return issued.error;
+  return ok(licenceReply(ctx, licence, issued.token));
 }
 
 export function deactivate(ctx: OpContext, call: KeyCall): Reply {

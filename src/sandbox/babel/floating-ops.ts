@@ -1,6 +1,7 @@
 import {
   counts,
   floatingTokenOf,
+  issueToken,
   licenceProblem,
   licenceView,
   usableLicence,
@@ -46,25 +47,9 @@ export function request(ctx: OpContext, call: KeyCall): Reply {
     return ok(seatReply(ctx, licence, existing));
   }
 
-  const active = ctx.state.activeCount(licence);
-  if (active >= licence.maxClientCount) {
-    return babelError(
-      'ServerReachedMaxTokenAllowed',
-      `All floating seats of this licence are in use (active ${active}, max ${licence.maxClientCount}).`,
-    );
-  }
-  const token = ctx.state.issue({
-    kind: 'floating',
-    userKey: licence.userKey,
-    clientId: call.clientId,
-    clientName: call.clientName,
-    machineId: call.machineId,
-    clientAddr: ctx.clientAddr,
-    issuedAt: ctx.now,
-    expireAt: ctx.now + ctx.floatingTokenTtlMs,
-    lastHeartbeat: ctx.now,
-  });
-  return ok(seatReply(ctx, licence, token));
+  const issued = issueToken(ctx, licence, call, 'floating');
+  if ('error' in issued) return issued.error;
+  return ok(seatReply(ctx, licence, issued.token));
 }
 
 export function heartbeat(ctx: OpContext, call: TokenCall): Reply {

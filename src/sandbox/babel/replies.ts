@@ -1,4 +1,4 @@
-import type { BabelState, LicenceRecord, TokenRecord } from './state';
+import type { BabelState, LicenceRecord, TokenKind, TokenRecord } from './state';
 import { babelError, timestampOrUndefined, type JsonObject, type Reply } from './wire';
 
 /** Pieces shared by the Babel operations: what a call carries and the reply fragments. */
@@ -77,6 +77,46 @@ export function floatingTokenOf(
       (t) =>
         t.kind === 'floating' && t.clientId === call.clientId && t.machineId === call.machineId,
     );
+}
+
+/** What a full pool calls its slots, in the refusal. */
+const SLOT_NAMES: Readonly<Record<TokenKind, string>> = {
+  activation: 'activation slots',
+  floating: 'floating seats',
+};
+
+/**
+ * Issues this client a new token of `kind` if the licence has a free slot, else refuses with
+ * ServerReachedMaxTokenAllowed. An activation lasts as long as its licence; a floating seat lasts
+ * one TTL and is kept alive by heartbeats.
+ */
+export function issueToken(
+  ctx: OpContext,
+  licence: LicenceRecord,
+  call: KeyCall,
+  kind: TokenKind,
+): { readonly token: TokenRecord } | { readonly error: Reply } {
+  const active = ctx.state.activeCount(licence);
+  if (active >= licence.maxClientCount) {
+    return {
+      error: babelError(
+        'ServerReachedMaxTokenAllowed',
+        `All ${SLOT_NAMES[kind]} of this licence are in use (active ${active}, max ${licence.maxClientCount}).`,
+      ),
+    };
+  }
+  const token = ctx.state.issue({
+    kind,
+    userKey: licence.userKey,
+    clientId: call.clientId,
+    clientName: call.clientName,
+    machineId: call.machineId,
+    clientAddr: ctx.clientAddr,
+    issuedAt: ctx.now,
+    expireAt: kind === 'activation' ? licence.expireAt : ctx.now + ctx.floatingTokenTtlMs,
+    lastHeartbeat: ctx.now,
+  });
+  return { token };
 }
 
 export type Lookup = { readonly licence: LicenceRecord } | { readonly error: Reply };

@@ -1,13 +1,10 @@
 import { useRef, useState } from 'react';
 import type { LicenceView } from '../../../../shared/model';
 import { Button } from '../../components/button';
-import { ErrorMessage } from '../../components/error-message';
-import { LiveRegion } from '../../components/live-region';
-import { PageHeader } from '../../components/page-header';
-import { assertNever } from '../../lib/assert-never';
 import type { ProfileLicence } from '../../store/licence-store';
 import { useAppInfo, useAppStore, useRequiredProfile } from '../../store/app-store';
 import { useLicenceStore, useProfileLicence } from '../../store/licence-store';
+import { LicencePage } from '../licence-page';
 import { DemoKeys } from './demo-keys';
 import { Deactivate } from './deactivate';
 import { KeyForm } from './key-form';
@@ -17,42 +14,23 @@ import './activation.css';
 export default function ActivationScreen() {
   const profile = useRequiredProfile();
   const state = useProfileLicence(profile.id);
-  const load = useLicenceStore((s) => s.load);
-  const { licence } = state;
 
   return (
-    <div className="page">
-      <PageHeader title="Activation" subtitle={profile.description ?? profile.label} />
-      {licence.status === 'loaded' && licence.refreshError && (
-        <div className="page__notice">
-          <ErrorMessage error={licence.refreshError} layout="block" />
-        </div>
-      )}
-      <LiveRegion message={announcement(state)} />
-      {(() => {
-        switch (licence.status) {
-          case 'loading':
-            return <span className="skeleton skeleton--card" aria-label="Loading the licence" />;
-          case 'failed':
-            return (
-              <div className="stack">
-                <ErrorMessage error={licence.error} layout="block" />
-                <div>
-                  <Button onClick={() => void load(profile.id)}>Try again</Button>
-                </div>
-              </div>
-            );
-          case 'loaded':
-            return licence.value.status === 'inactive' ? (
-              <Inactive profileId={profile.id} state={state} />
-            ) : (
-              <Active licence={licence.value} state={state} />
-            );
-          default:
-            return assertNever(licence);
-        }
-      })()}
-    </div>
+    <LicencePage
+      title="Activation"
+      profile={profile}
+      licence={state.licence}
+      loadingLabel="Loading the licence"
+      announcement={announcement(state)}
+    >
+      {(licence) =>
+        licence.status === 'inactive' ? (
+          <Inactive profileId={profile.id} state={state} />
+        ) : (
+          <Active licence={licence} state={state} />
+        )
+      }
+    </LicencePage>
   );
 }
 

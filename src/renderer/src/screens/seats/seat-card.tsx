@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { LicenceView } from '../../../../shared/model';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
@@ -38,48 +39,27 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
 
       {holding && (
         <dl className="timers">
-          <div className="timers__item">
-            <dt>Next heartbeat</dt>
-            <dd>
-              {seat.nextHeartbeatAt !== undefined ? (
-                <>
-                  in <Countdown to={seat.nextHeartbeatAt} elapsed="a moment" />
-                </>
-              ) : (
-                '—'
-              )}
-            </dd>
-          </div>
-          <div className="timers__item">
-            <dt>Seat expires</dt>
-            <dd className={seat.state === 'retrying' ? 'text-warning' : undefined}>
-              {seat.expiresAt !== undefined ? (
-                <>
-                  in <Countdown to={seat.expiresAt} elapsed="a moment" />
-                </>
-              ) : (
-                '—'
-              )}
-            </dd>
-          </div>
-          <div className="timers__item">
-            <dt>Last heartbeat</dt>
-            <dd>
-              {seat.lastHeartbeatAt !== undefined ? (
-                <RelativeTime at={seat.lastHeartbeatAt} />
-              ) : (
-                'None yet'
-              )}
-            </dd>
-          </div>
-          <div className="timers__item">
-            <dt>Renews every</dt>
-            <dd>
-              {seat.heartbeatIntervalMs !== undefined
-                ? formatDuration(seat.heartbeatIntervalMs)
-                : '—'}
-            </dd>
-          </div>
+          <Timer label="Next heartbeat">
+            <Until at={seat.nextHeartbeatAt} />
+          </Timer>
+          <Timer
+            label="Seat expires"
+            className={seat.state === 'retrying' ? 'text-warning' : undefined}
+          >
+            <Until at={seat.expiresAt} />
+          </Timer>
+          <Timer label="Last heartbeat">
+            {seat.lastHeartbeatAt !== undefined ? (
+              <RelativeTime at={seat.lastHeartbeatAt} />
+            ) : (
+              'None yet'
+            )}
+          </Timer>
+          <Timer label="Renews every">
+            {seat.heartbeatIntervalMs !== undefined
+              ? formatDuration(seat.heartbeatIntervalMs)
+              : '—'}
+          </Timer>
         </dl>
       )}
 
@@ -134,6 +114,34 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
         <ErrorMessage error={failure.error} onDismiss={() => dismiss(licence.profileId, failed)} />
       )}
     </Card>
+  );
+}
+
+/** One tile of the timers row: a caption over a live value. */
+function Timer({
+  label,
+  className,
+  children,
+}: {
+  readonly label: string;
+  readonly className?: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className="timers__item">
+      <dt>{label}</dt>
+      <dd className={className}>{children}</dd>
+    </div>
+  );
+}
+
+/** A live countdown to a moment the core scheduled, or a dash while none is. */
+function Until({ at }: { readonly at: number | undefined }) {
+  if (at === undefined) return '—';
+  return (
+    <>
+      in <Countdown to={at} elapsed="a moment" />
+    </>
   );
 }
 
