@@ -55,7 +55,6 @@ export async function createCore(host: CoreHost) {
   const fingerprinter = createFingerprinter(config.productId, host.hardware ?? nodeHardwareSources);
   const fingerprint = await fingerprinter.get();
   const state = host.state.load();
-  if (!host.state.recovery && Object.keys(state.licences).length === 0) host.state.save(state); // persists the new clientId
   const identity = { machineId: fingerprint.id, clientId: state.clientId, clientName: hostname() };
   const http = host.http ?? createAxiosHttpClient({ userAgent: `license-manager/${host.version}` });
 

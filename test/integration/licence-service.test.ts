@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
+import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { createMemorySecretStore } from '../../src/main/store/secret-store';
 import type { BabelSandbox } from '../../src/sandbox';
 import type { ManualClock } from '../support/manual-clock';
 import {
@@ -36,7 +38,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     const activated = await core.service.activate('seats', `  ${DEMO.floatingKey} `);
     expect(activated).toMatchObject({ status: 'active', mode: 'floating', maxClients: 5 });
     expect(activated.keyLabel).toBe(
-      `${DEMO.floatingKey.slice(0, 5)}-•••••-•••••-${DEMO.floatingKey.slice(-5)}`,
+      `${DEMO.floatingKey.slice(0, 2)}•••-•••••-•••••-•••${DEMO.floatingKey.slice(-2)}`,
     );
 
     const before = floating();
@@ -141,16 +143,41 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     expect((await b.core.service.requestSeat('seats')).seat.state).toBe('held');
   });
 
-  it('refuses a wrong key with invalid_key and keeps what was stored', async () => {
-    const { core } = await open();
-    await core.service.activate('seats', DEMO.floatingKey);
+  it('refuses a wrong key with invalid_key and stores nothing', async () => {
+    const { core, secrets } = await open();
     await expect(core.service.activate('seats', 'WRONG-WRONG-WRONG-WRONG')).rejects.toMatchObject({
       code: 'invalid_key',
     });
+    expect((await core.service.status('seats')).status).toBe('inactive');
+    expect(await secrets.get('licence-key:seats')).toBeUndefined();
+  });
+
+  it('will not replace an activated key with another one, so the first is never stranded', async () => {
+    const { core, secrets } = await open();
+    await core.service.activate('seats', DEMO.activationKey);
+    await expect(core.service.activate('seats', DEMO.floatingKey)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/Deactivate it first/),
+    });
     expect(await core.service.status('seats')).toMatchObject({
       status: 'active',
-      mode: 'floating',
+      mode: 'activation',
     });
+    expect(await secrets.get('licence-key:seats')).toBe(DEMO.activationKey);
+    expect((await core.service.activate('seats', DEMO.activationKey)).status).toBe('active'); // the same key again is fine
+  });
+
+  it('contacts no server when the secret store cannot keep the key', async () => {
+    const broken = {
+      ...createMemorySecretStore(),
+      set: async () => Promise.reject(new LicensingError('secret_store', 'No keyring.')),
+    };
+    const { core } = await open({ secrets: broken });
+    const before = sandbox.poolCounts()[DEMO.activationKey]?.activation ?? 0;
+    await expect(core.service.activate('seats', DEMO.activationKey)).rejects.toMatchObject({
+      code: 'secret_store',
+    });
+    expect(sandbox.poolCounts()[DEMO.activationKey]?.activation ?? 0).toBe(before);
   });
 
   it('marks revoked and expired licences and refuses them', async () => {
@@ -215,5 +242,62 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
       'raw-machine-id-123',
     ])
       expect(disk).not.toContain(secret);
+  });
+
+  describe('races (never a seat nobody holds)', () => {
+    it('a heartbeat still in flight when the seat is released does not take it back', async () => {
+      const { core } = await open();
+      await core.service.activate('seats', DEMO.floatingKey);
+      const before = floating();
+      await core.service.requestSeat('seats');
+      sandbox.faults.inject({ kind: 'latency', ms: 300, path: '/v1/license/heartbeat' });
+      const renewing = core.service.renewSeat('seats').catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await core.service.releaseSeat('seats');
+      await renewing;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect((await core.service.status('seats')).seat.state).toBe('none');
+      expect(floating()).toBe(before);
+    });
+
+    it('a seat released from the command line while the app runs is not retaken', async () => {
+      const dataDir = tempDir();
+      const app = await open({ dataDir });
+      const cli = await open({ dataDir, secrets: app.secrets, keepAlive: false });
+      await app.core.service.activate('seats', DEMO.floatingKey);
+      const before = floating();
+      await app.core.service.requestSeat('seats');
+      await cli.core.service.releaseSeat('seats');
+      expect(floating()).toBe(before);
+      await clock.advanceAsync(65_000);
+      await vi.waitFor(async () =>
+        expect((await app.core.service.status('seats')).seat.state).toBe('none'),
+      );
+      expect(floating()).toBe(before);
+      // And what the CLI wrote is still there: the app did not write back a stale copy.
+      expect((await cli.core.service.status('seats')).status).toBe('active');
+    });
+
+    it('a seat request still in flight when the app quits is given back', async () => {
+      const { core } = await open();
+      await core.service.activate('seats', DEMO.floatingKey);
+      const before = floating();
+      sandbox.faults.inject({ kind: 'latency', ms: 300, path: '/v1/license/request' });
+      const requesting = core.service.requestSeat('seats');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      cores.splice(cores.indexOf(core), 1);
+      await core.close(2_000);
+      await expect(requesting).rejects.toMatchObject({ message: expect.stringMatching(/closing/) });
+      expect(floating()).toBe(before);
+    });
+
+    it('forgets a seat whose token the keyring lost, and deactivates a licence the vendor deleted', async () => {
+      const { core, secrets } = await open();
+      await core.service.activate('seats', DEMO.floatingKey);
+      await core.service.requestSeat('seats');
+      await secrets.delete('seat-token:seats');
+      expect((await core.service.releaseSeat('seats')).seat.state).toBe('none');
+      expect((await core.service.deactivate('seats')).status).toBe('inactive');
+    });
   });
 });

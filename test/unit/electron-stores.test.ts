@@ -14,8 +14,7 @@ describe('electron-store backed stores (the app)', () => {
   it('round-trips the state and the ciphertexts across restarts', () => {
     const dir = tempDir();
     const first = createElectronStores(dir);
-    const state = { ...emptyState(), leases: {} };
-    first.state.save(state);
+    const state = first.state.update((current) => Object.assign(current, emptyState()));
     first.ciphertexts.set('seat-token:seats', 'ZW5jcnlwdGVk');
     const again = createElectronStores(dir);
     expect(again.state.load()).toEqual(state);
@@ -32,15 +31,22 @@ describe('electron-store backed stores (the app)', () => {
     expect(stores.state.load().licences).toEqual({});
     const aside = readdirSync(dir).find((name) => name.startsWith('state.json.corrupt-'));
     expect(aside && readFileSync(join(dir, aside), 'utf8')).toBe('{"state":');
-    stores.state.save(stores.state.load());
+    stores.state.update(() => undefined);
     expect(existsSync(join(dir, 'state.json'))).toBe(true);
   });
 
-  it('resets a state of the wrong shape and says so', () => {
+  it('moves a state of the wrong shape aside (a downgrade), keeping the ciphertexts', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'state.json'), JSON.stringify({ state: { version: 99 } }));
+    const content = JSON.stringify({
+      state: { version: 99 },
+      secrets: { 'licence-key:seats': 'Y2lwaGVy' },
+    });
+    writeFileSync(join(dir, 'state.json'), content);
     const stores = createElectronStores(dir);
     expect(stores.state.load().licences).toEqual({});
     expect(stores.state.recovery).toMatch(/unexpected content/);
+    const aside = readdirSync(dir).find((name) => name.startsWith('state.json.corrupt-'));
+    expect(aside && readFileSync(join(dir, aside), 'utf8')).toBe(content);
+    expect(stores.ciphertexts.get('licence-key:seats')).toBe('Y2lwaGVy');
   });
 });

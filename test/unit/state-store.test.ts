@@ -1,4 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
@@ -19,30 +26,60 @@ const licence = {
 describe('file state store', () => {
   const tempDir = useTempDir();
 
-  it('starts empty with a new installation id, and round-trips', () => {
+  it('creates the document on first use, so every process sees one installation id', () => {
+    const file = join(tempDir(), 'state.json');
+    const state = createFileStateStore(file).load();
+    expect(state.clientId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(existsSync(file)).toBe(true);
+    expect(createFileStateStore(file).load().clientId).toBe(state.clientId);
+  });
+
+  it('round-trips an update', () => {
+    const file = join(tempDir(), 'state.json');
+    const next: PersistedState = createFileStateStore(file).update((state) => {
+      state.licences.seats = licence;
+    });
+    expect(createFileStateStore(file).load()).toEqual(next);
+  });
+
+  it('never writes back a stale copy: two stores on one file see each other', () => {
+    const file = join(tempDir(), 'state.json');
+    const app = createFileStateStore(file);
+    const cli = createFileStateStore(file);
+    app.load();
+    cli.update((state) => {
+      state.licences.b = licence;
+    });
+    app.update((state) => {
+      state.licences.a = licence;
+    });
+    expect(Object.keys(cli.load().licences).sort()).toEqual(['a', 'b']);
+  });
+
+  it('waits for a lock held by another writer and takes over a stale one', () => {
     const file = join(tempDir(), 'state.json');
     const store = createFileStateStore(file);
-    const state = store.load();
-    expect(state.clientId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(existsSync(file)).toBe(false);
-    const next: PersistedState = { ...state, licences: { seats: licence } };
-    store.save(next);
-    expect(createFileStateStore(file).load()).toEqual(next);
+    writeFileSync(`${file}.lock`, '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${file}.lock`, old, old);
+    store.update((state) => {
+      state.licences.seats = licence;
+    });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(store.load().licences.seats).toEqual(licence);
   });
 
   it('writes atomically with owner-only permissions and leaves no temp file', () => {
     const dir = tempDir();
     const file = join(dir, 'nested', 'state.json');
-    const store = createFileStateStore(file);
-    store.save(store.load());
+    createFileStateStore(file).update(() => undefined);
     expect(readdirSync(join(dir, 'nested'))).toEqual(['state.json']);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('hands out copies: changing a loaded state does not change the store', () => {
     const store = createFileStateStore(join(tempDir(), 'state.json'));
-    const state = store.load();
-    state.licences.seats = licence;
+    store.load().licences.seats = licence;
     expect(store.load().licences).toEqual({});
   });
 
@@ -58,19 +95,18 @@ describe('file state store', () => {
     expect(store.load().licences).toEqual({});
     expect(store.recovery).toMatch(/damaged/);
     expect(readFileSync(`${file}.corrupt-42`, 'utf8')).toBe(content);
-    expect(existsSync(file)).toBe(false);
   });
 
   it('reports a write it cannot make as a storage error and keeps the old file', () => {
     const dir = tempDir();
     const file = join(dir, 'state.json');
-    const store = createFileStateStore(file);
-    const first = store.load();
-    store.save(first);
+    const first = createFileStateStore(file).load();
     const blocker = join(dir, 'blocked');
     writeFileSync(blocker, 'a file where a folder should be');
     const blocked = createFileStateStore(join(blocker, 'state.json'));
-    expect(() => blocked.save(first)).toThrow(expect.objectContaining({ code: 'storage' }));
+    expect(() => blocked.update(() => undefined)).toThrow(
+      expect.objectContaining({ code: 'storage' }),
+    );
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(first);
   });
 });

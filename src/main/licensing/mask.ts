@@ -1,20 +1,23 @@
 /**
  * Masking for anything derived from a secret that must still be recognisable on screen or in a
- * support conversation. Masks keep at most 5 characters at each end and never the middle.
+ * support conversation. A masked key shows at most 4 characters at each end and never more than
+ * a quarter of its characters; separators stay so the shape is familiar.
  */
 const DOT = '•';
+const isSeparator = (char: string): boolean => /[-_\s.]/.test(char);
 
 export function maskKey(key: string): string {
-  const groups = key.split('-');
-  if (groups.length >= 3) {
-    return groups
-      .map((group, index) =>
-        index === 0 || index === groups.length - 1 ? group : DOT.repeat(group.length),
-      )
-      .join('-');
-  }
-  if (key.length <= 8) return DOT.repeat(key.length);
-  return `${key.slice(0, 4)}${DOT.repeat(4)}${key.slice(-4)}`;
+  const chars = [...key];
+  const significant = chars.filter((char) => !isSeparator(char)).length;
+  const visible = Math.min(4, Math.floor(significant / 8));
+  let index = 0;
+  return chars
+    .map((char) => {
+      if (isSeparator(char)) return char;
+      const position = index++;
+      return position < visible || position >= significant - visible ? char : DOT;
+    })
+    .join('');
 }
 
 /** Tokens like `fltk_ab12cd34ef56`: keep the type prefix and the last 4 characters. */

@@ -15,48 +15,55 @@ interface Document {
 }
 
 /**
- * electron-store throws at construction when its file is damaged (default clearInvalidConfig is
- * false) and the app would not start: move the file aside and start empty instead.
+ * The app's state and ciphertexts in one electron-store file. The single-instance lock makes this
+ * process its only writer. A damaged file is moved aside, never silently reset: electron-store
+ * throws at construction on invalid JSON (default clearInvalidConfig is false), and a document of
+ * the wrong shape (a downgrade, an edit) is quarantined the same way.
  */
-function openStore(cwd: string): { store: Store<Document>; recovery?: string } {
-  try {
-    return { store: new Store<Document>({ cwd, name: 'state', clearInvalidConfig: false }) };
-  } catch (error) {
-    const file = join(cwd, 'state.json');
-    const aside = `${file}.corrupt-${Date.now()}`;
-    renameSync(file, aside);
-    return {
-      store: new Store<Document>({ cwd, name: 'state' }),
-      recovery: `The saved licence state was damaged (${(error as Error).name}) and was moved to ${aside}.`,
-    };
-  }
-}
-
 export function createElectronStores(cwd: string): {
   state: StateStore;
   ciphertexts: CiphertextStore;
 } {
-  const { store, recovery: openRecovery } = openStore(cwd);
-  let recovery = openRecovery;
-  let cached: PersistedState | undefined;
+  const file = join(cwd, 'state.json');
+  let recovery: string | undefined;
+  const quarantine = (why: string): void => {
+    const aside = `${file}.corrupt-${Date.now()}`;
+    renameSync(file, aside);
+    recovery = `The saved licence state was damaged (${why}) and was moved to ${aside}.`;
+  };
+
+  let store: Store<Document>;
+  try {
+    store = new Store<Document>({ cwd, name: 'state', clearInvalidConfig: false });
+  } catch {
+    quarantine('not valid JSON');
+    store = new Store<Document>({ cwd, name: 'state' });
+  }
+  if (store.has('state') && !persistedStateSchema.safeParse(store.get('state')).success) {
+    const secrets = store.get('secrets');
+    quarantine('unexpected content');
+    store = new Store<Document>({ cwd, name: 'state' });
+    // The ciphertexts are still good: keep them so a re-activation can reuse nothing stale.
+    if (secrets) store.set('secrets', secrets);
+  }
+
+  const read = (): PersistedState | undefined => {
+    const parsed = persistedStateSchema.safeParse(store.get('state'));
+    return parsed.success ? parsed.data : undefined;
+  };
+  const update = (change: (state: PersistedState) => void): PersistedState => {
+    const state = read() ?? emptyState();
+    change(state);
+    store.set('state', state);
+    return state;
+  };
   const state: StateStore = {
     location: store.path,
     get recovery() {
       return recovery;
     },
-    load() {
-      if (!cached) {
-        const parsed = persistedStateSchema.safeParse(store.get('state'));
-        if (!parsed.success && store.has('state'))
-          recovery = 'The saved licence state had unexpected content and was reset.';
-        cached = parsed.success ? parsed.data : emptyState();
-      }
-      return structuredClone(cached);
-    },
-    save(next) {
-      store.set('state', next);
-      cached = structuredClone(next);
-    },
+    load: () => read() ?? update(() => undefined),
+    update,
   };
   const ciphertexts: CiphertextStore = {
     get: (name) => store.get('secrets')?.[name],

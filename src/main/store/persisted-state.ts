@@ -56,12 +56,14 @@ export const secretName = {
 
 /**
  * The narrow persistence interface: the app backs it with electron-store, the CLI and tests with a
- * JSON file. `load` never throws for a damaged file: it quarantines it and starts empty, and says
- * so in `recovery` so the UI can tell the user.
+ * JSON file. Several processes may share one state (the CLI while `serve` runs), so nothing is
+ * cached: `load` reads the current document, and `update` is a read-modify-write under a lock, so
+ * one process never writes back another's stale copy. Neither throws for a damaged file: it is
+ * quarantined and the state starts empty, and `recovery` says so for the UI.
  */
 export interface StateStore {
   load(): PersistedState;
-  save(state: PersistedState): void;
+  update(change: (state: PersistedState) => void): PersistedState;
   readonly location: string;
   readonly recovery?: string;
 }
