@@ -3,7 +3,7 @@
 // keyring tests a session bus on Linux, builds the app, runs vitest then Playwright, and ends with
 // one plain summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,9 +12,14 @@ const resultsDir = join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 const has = (command) =>
   spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+// npx is a .cmd script on Windows, which only a shell can start.
 const run = (command, args, env = {}) =>
-  spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
-    .status ?? 1;
+  spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  }).status ?? 1;
 
 // The OS keyring needs a D-Bus session with an unlocked Secret Service on Linux.
 if (
@@ -73,6 +78,8 @@ const chromium = findChromium();
 const env = chromium ? { CHROMIUM_PATH: chromium } : {};
 const vitestJson = join(resultsDir, 'vitest.json');
 const playwrightJson = join(resultsDir, 'playwright.json');
+// Reports from an earlier run must not be counted as this run's.
+for (const report of [vitestJson, playwrightJson]) rmSync(report, { force: true });
 
 // Built first: the CLI and browser-host suites run the built CLI exactly as users do.
 const build = run('npx', ['electron-vite', 'build']);

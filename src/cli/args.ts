@@ -8,6 +8,7 @@ export interface CliArgs {
   readonly quiet: boolean;
   readonly profile?: string;
   readonly key?: string;
+  readonly keyFile?: string;
   readonly port?: number;
   readonly help: boolean;
 }
@@ -26,6 +27,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         quiet: { type: 'boolean', short: 'q', default: false },
         profile: { type: 'string' },
         key: { type: 'string' },
+        'key-file': { type: 'string' },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -53,6 +55,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     quiet: values.quiet,
     profile: values.profile,
     key: values.key,
+    keyFile: values['key-file'],
     port,
     help: values.help,
   };
@@ -66,7 +69,8 @@ Commands:
   sandbox [--port N]                 start every sandbox licensing server on loopback; with --json,
                                      print one line naming a ready configuration file
   fingerprint                        print this machine's fingerprint for the configured product
-  activate --profile ID --key KEY    activate a licence on this machine
+  activate --profile ID --key KEY    activate a licence on this machine; --key-file FILE or
+                                     --key - (standard input) keep the key out of the process list
   status [--profile ID]              show what is activated and which seats are held
   deactivate --profile ID            release any seat and deactivate this machine
   seat request|heartbeat|release|info [--profile ID]

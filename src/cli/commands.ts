@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
@@ -72,6 +73,30 @@ async function withCore<T>(context: CliContext, use: (core: Core) => Promise<T>)
   }
 }
 
+/** `--key KEY`, `--key -` (standard input) or `--key-file FILE`: the last two stay out of `ps`. */
+async function licenceKeyFrom(args: CliArgs): Promise<string> {
+  if (args.keyFile !== undefined) {
+    try {
+      return (await readFile(args.keyFile, 'utf8')).trim();
+    } catch (cause) {
+      throw new LicensingError('invalid_input', `The key file ${args.keyFile} cannot be read.`, {
+        cause,
+      });
+    }
+  }
+  if (args.key === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').trim();
+  }
+  if (!args.key)
+    throw new LicensingError(
+      'invalid_input',
+      'Give the licence key with --key KEY, --key - (standard input) or --key-file FILE.',
+    );
+  return args.key;
+}
+
 const licenceOutput = (view: Parameters<typeof formatLicence>[0]): CommandOutput => ({
   value: view,
   text: formatLicence(view),
@@ -94,9 +119,7 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
       };
     }
     case 'activate': {
-      if (!args.key)
-        throw new LicensingError('invalid_input', 'Give the licence key with --key KEY.');
-      const key = args.key;
+      const key = await licenceKeyFrom(args);
       return withCore(context, async (core) =>
         licenceOutput(await core.service.activate(pickProfile(core, args.profile), key)),
       );
@@ -175,12 +198,18 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
 
 async function runServe(context: CliContext): Promise<CommandOutput> {
   const core = await openCore(context, true);
-  const host = await startBrowserHost({
-    rendererDir: context.rendererDir,
-    dispatch: core.dispatch,
-    subscribe: core.service.onChange,
-    port: context.args.port,
-  });
+  let host: Awaited<ReturnType<typeof startBrowserHost>>;
+  try {
+    host = await startBrowserHost({
+      rendererDir: context.rendererDir,
+      dispatch: core.dispatch,
+      subscribe: core.onChange,
+      port: context.args.port,
+    });
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
   context.announce({
     value: { url: host.url },
     text: `Open this link in your browser (it works once):\n  ${host.url}\nPress Ctrl+C to stop.`,
@@ -188,8 +217,12 @@ async function runServe(context: CliContext): Promise<CommandOutput> {
   await context.untilStopped();
   await host.close();
   const outcome = await core.close();
+  const kept = [...(outcome?.failed ?? []), ...(outcome?.timedOut ?? [])];
   return {
-    value: { stopped: true, released: outcome?.released ?? [] },
-    text: 'Stopped; held seats were released.',
+    value: { stopped: true, released: outcome?.released ?? [], notReleased: kept },
+    text:
+      kept.length === 0
+        ? 'Stopped; every held seat was given back.'
+        : `Stopped. Seats not given back (they lapse on the server): ${kept.join(', ')}.`,
   };
 }

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { systemClock, type Clock } from '../shared/clock';
-import type { AppInfo } from '../shared/model';
+import { eventContract } from '../shared/ipc';
+import type { AppInfo, LicenceView } from '../shared/model';
 import type { VendorConfig } from './config/vendor-config';
 import { startDemo, type DemoEnvironment } from './demo-mode';
 import {
@@ -88,10 +89,15 @@ export async function createCore(host: CoreHost) {
     },
   });
 
+  /** Pushed views pass the same output schema as answers, so no stray field is ever sent. */
+  const onChange = (listener: (view: LicenceView) => void) =>
+    service.onChange((view) => listener(eventContract['licence:changed'].parse(view)));
+
   return {
     config,
     fingerprint,
     service,
+    onChange,
     appInfo,
     demoKeys: demo?.demoKeys ?? [],
     dispatch: createDispatcher(createHandlers(service, appInfo)),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, powerMonitor, safeStorage } from 'electron';
 import { loadVendorConfig } from './config/load-config';
@@ -13,17 +14,19 @@ import { createSafeStorageSecretStore } from './store/safe-storage-secret-store'
 const RELEASE_ON_QUIT_MS = 3_000;
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
+const isPrimaryInstance = app.requestSingleInstanceLock();
 
 let core: Core | undefined;
 let quitting = false;
 
 async function start(): Promise<void> {
   const resources = app.isPackaged ? process.resourcesPath : join(__dirname, '../../resources');
+  // Demo mode only when no vendor configuration ships; a broken one is reported, never replaced.
+  const vendorConfig = join(resources, 'vendor-config.json');
   const config = await loadVendorConfig({
-    base: join(resources, 'vendor-config.json'),
+    base: existsSync(vendorConfig) ? vendorConfig : join(resources, 'default-config.json'),
     override: join(app.getPath('userData'), 'config.json'),
-  }).catch(() => loadVendorConfig({ base: join(resources, 'default-config.json') }));
+  });
   const stores = createElectronStores(app.getPath('userData'));
   const secrets = createSafeStorageSecretStore(safeStorage, stores.ciphertexts, {
     platform: process.platform,
@@ -43,7 +46,7 @@ async function start(): Promise<void> {
   serveRendererBundle(join(__dirname, '../renderer'));
   registerIpc(core.dispatch, trustedOrigins);
   const window = createMainWindow({ url: devUrl ?? `${APP_ORIGIN}/index.html`, trustedOrigins });
-  forwardLicenceChanges(window, core.service.onChange);
+  forwardLicenceChanges(window, core.onChange);
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
@@ -52,6 +55,11 @@ async function start(): Promise<void> {
   // Timers do not tick during sleep: renew every seat as soon as the machine wakes.
   powerMonitor.on('suspend', () => core?.suspend());
   powerMonitor.on('resume', () => core?.resume());
+}
+
+if (!isPrimaryInstance) {
+  // Another window already runs (and heartbeats): hand over to it and leave.
+  app.exit(0);
 }
 
 app.on('before-quit', (event) => {
@@ -64,7 +72,7 @@ app.on('window-all-closed', () => app.quit());
 
 app
   .whenReady()
-  .then(start)
+  .then(() => (isPrimaryInstance ? start() : undefined))
   .catch((error: unknown) => {
     dialog.showErrorBox(
       'License Manager could not start',

@@ -51,7 +51,7 @@ describe('browser host', () => {
     host = await startBrowserHost({
       rendererDir,
       dispatch: core.dispatch,
-      subscribe: core.service.onChange,
+      subscribe: core.onChange,
     });
     const opened = await fetch(host.url, { redirect: 'manual' });
     expect(opened.status).toBe(303);

@@ -25,8 +25,10 @@ describe.skipIf(skipWhy !== undefined)(
       demo: { seats: { floatingKey: string; activationKey: string; revokedKey: string } };
     };
 
-    const cli = (...args: string[]) => {
+    const cli = (...args: string[]) => cliWithInput(undefined, ...args);
+    const cliWithInput = (input: string | undefined, ...args: string[]) => {
       const result = spawnSync(process.execPath, [bin, ...args], {
+        input,
         env: { ...process.env, LICENSE_MANAGER_HOME: home },
         encoding: 'utf8',
         timeout: 15_000,
@@ -97,6 +99,9 @@ describe.skipIf(skipWhy !== undefined)(
       expect(everythingOnDisk(home).replace(readFileSync(ready.config, 'utf8'), '')).not.toContain(
         floatingKey,
       );
+      const deactivated = cli('--config', ready.config, 'deactivate', '--json');
+      expect(deactivated.code).toBe(0);
+      expect(JSON.parse(deactivated.stdout)).toMatchObject({ status: 'inactive' });
     });
 
     it('exits 3 with a readable message for a wrong or revoked key', () => {
@@ -154,6 +159,49 @@ describe.skipIf(skipWhy !== undefined)(
       );
       expect(result.code).toBe(4);
       expect(result.stderr).toMatch(/error \[offline\]: Cannot reach 127\.0\.0\.1:9/);
+    });
+
+    it('reads the key from a file or standard input, so it stays out of the process list', () => {
+      const { activationKey } = ready.demo.seats;
+      const keyFile = join(home, 'key.txt');
+      writeFileSync(keyFile, `${activationKey}\n`);
+      const fromFile = cli(
+        '--config',
+        ready.config,
+        'activate',
+        '--profile',
+        'seats',
+        '--key-file',
+        keyFile,
+        '--json',
+      );
+      expect(fromFile.code).toBe(0);
+      expect(JSON.parse(fromFile.stdout)).toMatchObject({ status: 'active', mode: 'activation' });
+      expect(cli('--config', ready.config, 'deactivate', '--quiet').code).toBe(0);
+      const fromStdin = cliWithInput(
+        `${activationKey}\n`,
+        '--config',
+        ready.config,
+        'activate',
+        '--key',
+        '-',
+        '--json',
+      );
+      expect(fromStdin.code).toBe(0);
+      expect(JSON.parse(fromStdin.stdout)).toMatchObject({ status: 'active', mode: 'activation' });
+      expect(cli('--config', ready.config, 'deactivate', '--quiet').code).toBe(0);
+      expect(
+        cli('--config', ready.config, 'activate', '--key-file', join(home, 'absent.txt')).code,
+      ).toBe(2);
+    });
+
+    it('exits 2 with a clear message when the serve port is taken', () => {
+      const port = new URL(JSON.parse(readFileSync(ready.config, 'utf8')).profiles[0].baseUrl).port;
+      const result = cli('--config', ready.config, 'serve', '--port', port);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /error \[config\]: The browser host cannot start: port \d+ is already in use/,
+      );
     });
 
     it('prints a fingerprint without any configuration', () => {

@@ -32,8 +32,17 @@ describe('vendor configuration', () => {
   it('names the field and the fix when a value is wrong', () => {
     const bad = { ...valid, profiles: [{ ...seats, baseUrl: 'ftp://x' }] };
     expect(() => parseVendorConfig(bad, 'vendor.json')).toThrow(
-      /profiles\.0\.baseUrl: must start with https:\/\/ or http:\/\//,
+      /profiles\.0\.baseUrl: must start with https:\/\//,
     );
+  });
+
+  it('allows plain http only to this computer', () => {
+    const at = (baseUrl: string) => () =>
+      parseVendorConfig({ ...valid, profiles: [{ ...seats, baseUrl }] }, 'f');
+    expect(at('http://licensing.example.com:5455')).toThrow(/must use https:\/\//);
+    expect(at('http://192.168.1.20:5455')).toThrow(/must use https:\/\//);
+    expect(at('http://127.0.0.1:5455')).not.toThrow();
+    expect(at('http://localhost:5455')).not.toThrow();
   });
 
   it('refuses duplicate profile ids, unknown kinds and unknown fields', () => {
@@ -60,10 +69,11 @@ describe('vendor configuration', () => {
       (await licensingFailure(loadVendorConfig({ base: '/nonexistent/c.json' }))).message,
     ).toMatch(/does not exist/);
     const broken = await licensingFailure(
-      loadVendorConfig({ base: write('b.json', '{"productName":') }),
+      loadVendorConfig({ base: write('b.json', '{"productName": "x",\n"apiKey": api_TOPSECRET}') }),
     );
     expect(broken.code).toBe('config');
     expect(broken.message).toMatch(/not valid JSON/);
+    expect(broken.message).not.toContain('TOPSECRET'); // V8 quotes the text near the mistake
     expect(
       (await licensingFailure(loadVendorConfig({ base: write('big.json', ' '.repeat(300_000)) })))
         .message,

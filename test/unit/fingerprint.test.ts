@@ -48,17 +48,20 @@ describe('fingerprint', () => {
     expect(fake.calls).toBe(1);
   });
 
-  it('tries again after a failure instead of caching it', async () => {
-    let fail = true;
+  it('falls back to the host name, with the warning, when the machine id cannot be read', async () => {
     const fingerprinter = createFingerprinter('p', {
-      rawMachineId: async () => {
-        if (fail) throw new Error('REG.exe blocked');
-        return 'abc';
-      },
-      hostname: () => 'h',
+      rawMachineId: async () => Promise.reject(new Error('REG.exe blocked by policy')),
+      hostname: () => 'Workstation-7',
     });
-    await expect(fingerprinter.get()).rejects.toThrow(/REG/);
-    fail = false;
-    await expect(fingerprinter.get()).resolves.toMatchObject({ source: 'machine-id' });
+    await expect(fingerprinter.get()).resolves.toMatchObject({
+      source: 'hostname',
+      warning: expect.stringMatching(/host name/),
+    });
+  });
+
+  it('recognises the lower-cased host name node-machine-id falls back to', async () => {
+    expect(
+      (await createFingerprinter('p', sources('workstation-7', 'Workstation-7')).get()).source,
+    ).toBe('hostname');
   });
 });

@@ -235,4 +235,11 @@ describe('Babel adapter against arbitrary replies', () => {
       { numRuns: 400 },
     );
   });
+
+  it('refuses a timestamp outside the years 1 to 9999, so no stored time is ever unsafe', () => {
+    const beyond = { active: true, tokenExpireAt: { seconds: 999_999_999_999_999 } };
+    expect(() => parseReply(heartbeatReply, beyond, HOST)).toThrow(LicensingError);
+    const lastValid = { active: true, tokenExpireAt: { seconds: 253_402_300_799 } };
+    expect(parseReply(heartbeatReply, lastValid, HOST).tokenExpireAt).toBe(253_402_300_799_000);
+  });
 });

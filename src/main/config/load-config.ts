@@ -34,11 +34,17 @@ async function readJsonFile(file: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new LicensingError(
-      'config',
-      `The configuration file ${file} is not valid JSON: ${(cause as Error).message}.`,
-      { cause },
-    );
+    // V8 quotes the text around the mistake, which may be an API key: say only where it is
+    // (newer V8 versions give the position; older ones do not).
+    const message = (cause as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    const stated = /line (\d+)/.exec(message)?.[1];
+    const lineNumber =
+      position === undefined ? stated : String(text.slice(0, Number(position)).split('\n').length);
+    const line = lineNumber === undefined ? '' : ` (line ${lineNumber})`;
+    throw new LicensingError('config', `The configuration file ${file} is not valid JSON${line}.`, {
+      cause,
+    });
   }
 }
 

@@ -10,13 +10,17 @@ const profileId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lower-case letters, digits, - and _ (at most 64)');
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Keys and API keys travel in these requests: plain http only where nothing leaves the machine. */
 const httpUrl = z
   .string()
   .url('must be a full URL such as https://licensing.example.com:5455')
-  .refine(
-    (value) => /^https?:$/.test(new URL(value).protocol),
-    'must start with https:// or http://',
-  );
+  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must start with https://')
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || LOOPBACK.has(url.hostname);
+  }, 'must use https:// (plain http:// is allowed only for 127.0.0.1 and localhost)');
 
 const seatsProfile = z
   .object({

@@ -37,8 +37,10 @@ export function createFingerprinter(salt: string, sources: HardwareSources = nod
   let cached: Promise<Fingerprint> | undefined;
   const compute = async (): Promise<Fingerprint> => {
     const host = sources.hostname();
-    const raw = (await sources.rawMachineId()).trim();
-    const fellBack = raw.length === 0 || raw === host;
+    // REG.exe blocked by policy, ioreg missing: licensing still works, on the host name.
+    const raw = (await sources.rawMachineId().catch(() => '')).trim();
+    // node-machine-id lower-cases the host name it falls back to.
+    const fellBack = raw.length === 0 || raw.toLowerCase() === host.toLowerCase();
     const material = raw.length > 0 ? raw : host;
     const id = createHmac('sha256', material).update(`license-manager:${salt}`).digest('hex');
     return fellBack
@@ -48,10 +50,7 @@ export function createFingerprinter(salt: string, sources: HardwareSources = nod
   return {
     /** Spawning the shell costs a few ms each time: compute once per process. */
     get(): Promise<Fingerprint> {
-      cached ??= compute().catch((error: unknown) => {
-        cached = undefined;
-        throw error;
-      });
+      cached ??= compute();
       return cached;
     },
   };

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { LicenceView } from '../../shared/model';
 import type { Dispatcher } from '../ipc/dispatch';
+import { LicensingError } from '../licensing/licensing-error';
 import { contentTypeFor, resolveBundlePath } from '../security/bundle-path';
 import { SECURITY_HEADERS } from '../security/csp';
 
@@ -157,9 +158,25 @@ export async function startBrowserHost(
     for (const stream of streams) stream.write(frame);
   });
 
+  const port = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      unsubscribe();
+      const why =
+        error.code === 'EADDRINUSE'
+          ? `port ${port} is already in use`
+          : error.code === 'EACCES'
+            ? `port ${port} needs administrator rights`
+            : `127.0.0.1:${port} cannot be used (${error.code ?? 'error'})`;
+      reject(
+        new LicensingError(
+          'config',
+          `The browser host cannot start: ${why}. Choose another --port, or 0 for any free port.`,
+          { cause: error },
+        ),
+      );
+    });
+    server.listen(port, '127.0.0.1', resolve);
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

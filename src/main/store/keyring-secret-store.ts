@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { LicensingError } from '../licensing/licensing-error';
 import type { SecretStore } from './secret-store';
@@ -19,7 +20,7 @@ export async function openKeyringSecretStore(
   dataDir: string,
 ): Promise<SecretStore> {
   const service = `license-manager:${productId}`;
-  const scope = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  const scope = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
   const entry = (name: string) => new AsyncEntry(service, `${scope}:${name}`);
   const guard = async <T>(action: () => Promise<T>): Promise<T> => {
     try {

@@ -25,10 +25,14 @@ const int64 = z.union([
     .transform(Number),
 ]);
 
-/** protobuf Timestamp/Duration `{seconds, nanos}` → milliseconds. */
+/** protobuf Timestamps span the years 1 to 9999; beyond that a reply breaks the contract. */
+const MIN_SECONDS = -62_135_596_800;
+const MAX_SECONDS = 253_402_300_799;
+
+/** protobuf Timestamp/Duration `{seconds, nanos}` → milliseconds (always a safe integer). */
 const secondsAndNanos = z
   .object({
-    seconds: withDefault(int64, 0),
+    seconds: withDefault(int64.pipe(z.number().min(MIN_SECONDS).max(MAX_SECONDS)), 0),
     nanos: withDefault(z.int().min(0).max(999_999_999), 0),
   })
   .transform(({ seconds, nanos }) => seconds * 1000 + Math.floor(nanos / 1_000_000));
