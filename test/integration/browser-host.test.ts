@@ -57,6 +57,8 @@ describe('browser host', () => {
     expect(opened.status).toBe(303);
     cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect(opened.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    // Named after the port: cookies are shared between ports of one host.
+    expect(cookie).toMatch(new RegExp(`^lm_session_${new URL(host.origin).port}=`));
   });
   afterEach(async () => {
     await host.close();
@@ -92,7 +94,15 @@ describe('browser host', () => {
   });
 
   it('refuses calls without the session, from another origin, or with a non-JSON content type', async () => {
-    expect((await call('profiles:list', {}, { cookie: 'lm_session=forged' })).status).toBe(401);
+    expect(
+      (
+        await call(
+          'profiles:list',
+          {},
+          { cookie: `lm_session_${new URL(host.origin).port}=forged` },
+        )
+      ).status,
+    ).toBe(401);
     expect((await call('profiles:list', {}, { origin: 'https://evil.example' })).status).toBe(401);
     expect(await statusWithHost('evil.example:80')).toBe(401); // DNS rebinding: our port, someone else's name
     const form = await fetch(`${host.origin}/ipc/profiles:list`, {

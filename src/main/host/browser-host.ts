@@ -15,7 +15,6 @@ export interface BrowserHostOptions {
   readonly port?: number;
 }
 
-const SESSION_COOKIE = 'lm_session';
 const MAX_BODY_BYTES = 64 * 1024;
 
 const sameSecret = (a: string, b: string): boolean =>
@@ -53,6 +52,8 @@ export async function startBrowserHost(
   const session = randomBytes(32).toString('base64url');
   const streams = new Set<ServerResponse>();
   let origin = '';
+  // Cookies are not separated by port: a name per port keeps another local server from getting ours.
+  let sessionCookie = '';
 
   const send = (
     res: ServerResponse,
@@ -68,7 +69,7 @@ export async function startBrowserHost(
     res.end(body);
   };
   const hasSession = (req: IncomingMessage) =>
-    sameSecret(cookieValue(req, SESSION_COOKIE) ?? '', session);
+    sameSecret(cookieValue(req, sessionCookie) ?? '', session);
   const fromOurOrigin = (req: IncomingMessage) =>
     req.headers.host === new URL(origin).host &&
     (req.headers.origin === undefined || req.headers.origin === origin);
@@ -87,7 +88,7 @@ export async function startBrowserHost(
         oneTimeToken = undefined;
         res.writeHead(303, {
           Location: '/',
-          'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${sessionCookie}=${session}; HttpOnly; SameSite=Strict; Path=/`,
           'Cache-Control': 'no-store',
         });
         return res.end();
@@ -178,7 +179,9 @@ export async function startBrowserHost(
     });
     server.listen(port, '127.0.0.1', resolve);
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const boundPort = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${boundPort}`;
+  sessionCookie = `lm_session_${boundPort}`;
 
   return {
     origin,

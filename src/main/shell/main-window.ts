@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, nativeTheme, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, nativeTheme, session, type WebContents } from 'electron';
 import { isPermissionAllowed, isTrustedUrl } from '../security/trusted-origin';
 
 /**
@@ -45,11 +45,9 @@ function lockDown(contents: WebContents, trustedOrigins: readonly string[]): voi
   contents.on('will-redirect', stayInApp);
   contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to the vendor's web pages open in the browser, never inside the app.
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // No window is ever opened, and nothing is handed to the OS: there is no allow-list of vendor
+  // hosts yet, and `shell.openExternal` with page-supplied URLs is how apps get exploited.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(isPermissionAllowed(permission)),
