@@ -1,28 +1,13 @@
 import type { Clock } from '../../shared/clock';
-import type {
-  LicenceStatus,
-  LicenceView,
-  ProfileView,
-  SeatPoolView,
-  SeatView,
-} from '../../shared/model';
+import type { LicenceStatus, LicenceView, ProfileView, SeatPoolView } from '../../shared/model';
 import type { ProfileConfig } from '../config/vendor-config';
 import type { SecretStore } from '../store/secret-store';
 import { secretName, type StateStore } from '../store/persisted-state';
-import type {
-  ActivationRecord,
-  ClientIdentity,
-  Lease,
-  LicensingBackend,
-  SeatCapability,
-} from './backend';
+import type { ActivationRecord, ClientIdentity, Lease, LicensingBackend } from './backend';
 import type { HeartbeatScheduler } from './heartbeat-scheduler';
-import {
-  licenceView,
-  seatPoolView,
-  seatViewFromLease,
-  seatViewFromSchedule,
-} from './licence-views';
+import { createLeaseBook } from './lease-book';
+import { createProfileBackends } from './profile-backends';
+import { licenceView, seatPoolView } from './licence-views';
 import { LicensingError } from './licensing-error';
 import { maskKey } from './mask';
 
@@ -64,43 +49,12 @@ const RELEASED_ELSEWHERE = new LicensingError(
  */
 export function createLicenceService(deps: LicenceServiceDeps) {
   const { secrets, state: store, scheduler, clock } = deps;
-  const backends = new Map<string, LicensingBackend>();
   const listeners = new Set<(view: LicenceView) => void>();
-  const lastHeartbeat = new Map<string, number>();
-  // Bumped whenever a profile's seat is tracked or forgotten: a renew or request that started
-  // under an older generation must not save what it got.
-  const generations = new Map<string, number>();
-  const generationOf = (profileId: string): number => generations.get(profileId) ?? 0;
-  const bump = (profileId: string): void =>
-    void generations.set(profileId, generationOf(profileId) + 1);
+  const leases = createLeaseBook({ secrets, store, scheduler, clock });
   let closing = false;
 
-  const profile = (profileId: string): ProfileConfig => {
-    const found = deps.profiles.find((candidate) => candidate.id === profileId);
-    if (!found)
-      throw new LicensingError(
-        'invalid_input',
-        `There is no licensing profile "${profileId}" in the configuration.`,
-      );
-    return found;
-  };
-  const backend = (profileId: string): LicensingBackend => {
-    let existing = backends.get(profileId);
-    if (!existing) {
-      existing = deps.backendFor(profile(profileId));
-      backends.set(profileId, existing);
-    }
-    return existing;
-  };
-  const seatsOf = (profileId: string): SeatCapability => {
-    const seats = backend(profileId).seats;
-    if (!seats)
-      throw new LicensingError(
-        'invalid_input',
-        `The "${profileId}" backend has no floating seats.`,
-      );
-    return seats;
-  };
+  const profiles = createProfileBackends(deps.profiles, deps.backendFor);
+  const { profile, backend, seatsOf } = profiles;
   const storedKey = async (profileId: string): Promise<string> => {
     const key = store.load().licences[profileId]
       ? await secrets.get(secretName.licenceKey(profileId))
@@ -113,13 +67,8 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     return key;
   };
 
-  const seatView = (profileId: string): SeatView => {
-    const scheduled = scheduler.snapshot(profileId);
-    if (scheduled) return seatViewFromSchedule(scheduled, lastHeartbeat.get(profileId));
-    return seatViewFromLease(store.load().leases[profileId], clock.now());
-  };
   const view = (profileId: string): LicenceView =>
-    licenceView(profileId, store.load().licences[profileId], seatView(profileId));
+    licenceView(profileId, store.load().licences[profileId], leases.view(profileId));
   const emit = (profileId: string): void => {
     const current = view(profileId);
     for (const listener of listeners) listener(current);
@@ -142,66 +91,20 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     }
   };
 
-  const saveLease = async (profileId: string, lease: Lease): Promise<void> => {
-    await secrets.set(secretName.seatToken(profileId), lease.token);
-    const now = clock.now();
-    lastHeartbeat.set(profileId, now);
-    store.update((state) => {
-      const { licenseId, expiresAt, heartbeatIntervalMs, activeClients, maxClients } = lease;
-      state.leases[profileId] = {
-        licenseId,
-        expiresAt,
-        heartbeatIntervalMs,
-        activeClients,
-        maxClients,
-        lastHeartbeatAt: now,
-      };
-      // Every heartbeat also tells how full the pool is: keep the licence card current.
-      const licence = state.licences[profileId];
-      if (licence) state.licences[profileId] = { ...licence, activeClients, maxClients };
-    });
-  };
-  /** The held lease, or undefined after forgetting one whose token secret is gone. */
-  const storedLease = async (profileId: string): Promise<Lease | undefined> => {
-    const persisted = store.load().leases[profileId];
-    if (!persisted) return undefined;
-    const token = await secrets.get(secretName.seatToken(profileId));
-    if (token) return { ...persisted, token };
-    // The keyring lost the token: the seat lapses on the server by itself, so forget it here.
-    await forgetLease(profileId);
-    return undefined;
-  };
-  const requireLease = async (profileId: string): Promise<Lease> => {
-    const lease = await storedLease(profileId);
-    if (!lease)
-      throw new LicensingError(
-        'not_activated',
-        'No floating seat is held on this computer. Request a seat first.',
-      );
-    return lease;
-  };
-  const forgetLease = async (profileId: string): Promise<void> => {
-    scheduler.untrack(profileId);
-    bump(profileId);
-    lastHeartbeat.delete(profileId);
-    store.update((state) => void delete state.leases[profileId]);
-    await secrets.delete(secretName.seatToken(profileId));
-  };
-
   /** Heartbeat; when the server has dropped our token (lapse after an outage), take a seat again. */
   const renewOrRetake = async (profileId: string, lease: Lease): Promise<Lease> => {
-    const generation = generationOf(profileId);
-    const stillOurs = () => generationOf(profileId) === generation && !closing;
+    const generation = leases.generationOf(profileId);
+    const stillOurs = () => leases.generationOf(profileId) === generation && !closing;
     let next: Lease;
     try {
       next = await seatsOf(profileId).renew(lease);
     } catch (error) {
       if (!(error instanceof LicensingError) || error.code !== 'seat_lost') throw error;
-      if (!store.load().leases[profileId]) throw RELEASED_ELSEWHERE;
+      if (!leases.isHeld(profileId)) throw RELEASED_ELSEWHERE;
       if (!stillOurs()) throw error;
       next = await seatsOf(profileId).request(await storedKey(profileId));
     }
-    if (!stillOurs() || !store.load().leases[profileId]) {
+    if (!stillOurs() || !leases.isHeld(profileId)) {
       // Released while this call was in flight: give back what we just got, keep nothing.
       if (next.token !== lease.token)
         await seatsOf(profileId)
@@ -209,11 +112,11 @@ export function createLicenceService(deps: LicenceServiceDeps) {
           .catch(() => undefined);
       throw RELEASED_ELSEWHERE;
     }
-    await saveLease(profileId, next);
+    await leases.save(profileId, next);
     return next;
   };
   const track = (profileId: string, lease: Lease): void => {
-    bump(profileId);
+    leases.bump(profileId);
     scheduler.track(profileId, lease, {
       renew: async (current) => {
         try {
@@ -222,7 +125,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
           // The CLI gave the seat back on purpose: this window simply no longer holds one.
           if (error === RELEASED_ELSEWHERE) {
             scheduler.untrack(profileId);
-            bump(profileId);
+            leases.bump(profileId);
             queueMicrotask(() => emit(profileId));
           }
           throw error;
@@ -253,8 +156,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
   };
 
   const service = {
-    profiles: (): ProfileView[] =>
-      deps.profiles.map(({ id, kind, label, description }) => ({ id, kind, label, description })),
+    profiles: (): ProfileView[] => profiles.views(),
     status: async (profileId: string): Promise<LicenceView> => (
       profile(profileId),
       view(profileId)
@@ -307,7 +209,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
           'not_activated',
           'Nothing is activated here, so there is nothing to deactivate.',
         );
-      if (store.load().leases[profileId]) await service.releaseSeat(profileId);
+      if (leases.isHeld(profileId)) await service.releaseSeat(profileId);
       const key = await secrets.get(secretName.licenceKey(profileId));
       // Without the key (keyring reset) the server cannot be told; the licence is still forgotten here.
       if (key && licence.mode !== 'floating') {
@@ -335,7 +237,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
           .catch(() => undefined);
         throw SHUTTING_DOWN;
       }
-      await saveLease(profileId, lease);
+      await leases.save(profileId, lease);
       if (deps.keepAlive) track(profileId, lease);
       emit(profileId);
       return view(profileId);
@@ -346,7 +248,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
         await scheduler.renewNow(profileId);
       } else {
         await refusing(profileId, async () =>
-          renewOrRetake(profileId, await requireLease(profileId)),
+          renewOrRetake(profileId, await leases.require(profileId)),
         );
         emit(profileId);
       }
@@ -354,18 +256,18 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     },
 
     async releaseSeat(profileId: string): Promise<LicenceView> {
-      const lease = await storedLease(profileId);
+      const lease = await leases.stored(profileId);
       if (lease) {
         // Stop heartbeating first, so no renew in flight can take the seat back after this.
         scheduler.untrack(profileId);
-        bump(profileId);
+        leases.bump(profileId);
         try {
           await seatsOf(profileId).release(lease);
         } catch (error) {
           if (deps.keepAlive) track(profileId, lease); // still ours: keep it alive, let the user retry
           throw error;
         }
-        await forgetLease(profileId);
+        await leases.forget(profileId);
       }
       emit(profileId);
       return view(profileId);
@@ -386,17 +288,16 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     /** Long-running hosts: renew seats held before a restart, and re-check every activation. */
     async restore(): Promise<void> {
       if (!deps.keepAlive) return;
-      const known = new Set(deps.profiles.map((candidate) => candidate.id));
       const state = store.load();
-      for (const profileId of Object.keys(state.leases).filter((id) => known.has(id))) {
-        const lease = await storedLease(profileId).catch(() => undefined);
+      for (const profileId of Object.keys(state.leases).filter(profiles.has)) {
+        const lease = await leases.stored(profileId).catch(() => undefined);
         if (!lease) continue;
         track(profileId, lease);
         void scheduler.renewNow(profileId);
       }
       // A licence revoked or expired while the app was closed shows up as such; being offline
       // here changes nothing stored.
-      for (const profileId of Object.keys(state.licences).filter((id) => known.has(id))) {
+      for (const profileId of Object.keys(state.licences).filter(profiles.has)) {
         void service.validate(profileId).catch(() => undefined);
       }
     },
@@ -407,10 +308,10 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     ): Promise<{ released: string[]; failed: string[]; timedOut: string[] }> {
       closing = true;
       return scheduler.releaseAll(async (profileId) => {
-        const lease = await storedLease(profileId);
+        const lease = await leases.stored(profileId);
         if (!lease) return;
         await seatsOf(profileId).release(lease);
-        await forgetLease(profileId);
+        await leases.forget(profileId);
       }, timeoutMs);
     },
   };

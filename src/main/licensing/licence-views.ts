@@ -65,32 +65,8 @@ export function licenceView(
   seat: SeatView,
 ): LicenceView {
   if (!licence) return { profileId, status: 'inactive', mode: 'unknown', seat };
-  const {
-    licenseId,
-    mode,
-    status,
-    keyLabel,
-    expiresAt,
-    supportExpiresAt,
-    activeClients,
-    maxClients,
-    activatedAt,
-    lastCheckedAt,
-  } = licence;
-  return {
-    profileId,
-    status,
-    mode,
-    keyLabel,
-    licenseId,
-    expiresAt,
-    supportExpiresAt,
-    activeClients,
-    maxClients,
-    activatedAt,
-    lastCheckedAt,
-    seat,
-  };
+  // The stored licence holds only what may be shown (the key is a masked label).
+  return { profileId, ...licence, seat };
 }
 
 const holderView = (holder: SeatHolder, isThisClient: boolean): SeatHolderView => ({

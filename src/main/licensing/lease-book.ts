@@ -1,0 +1,89 @@
+import type { Clock } from '../../shared/clock';
+import type { SeatView } from '../../shared/model';
+import { secretName, type StateStore } from '../store/persisted-state';
+import type { SecretStore } from '../store/secret-store';
+import type { Lease } from './backend';
+import type { HeartbeatScheduler } from './heartbeat-scheduler';
+import { seatViewFromLease, seatViewFromSchedule } from './licence-views';
+import { LicensingError } from './licensing-error';
+
+/**
+ * Where held seats are written down: the token in the secret store, the rest in the state, and a
+ * generation per profile that changes whenever a seat is tracked or forgotten, so a renew or
+ * request that started under an older generation knows not to save what it got.
+ */
+export function createLeaseBook(deps: {
+  readonly secrets: SecretStore;
+  readonly store: StateStore;
+  readonly scheduler: HeartbeatScheduler;
+  readonly clock: Clock;
+}) {
+  const { secrets, store, scheduler, clock } = deps;
+  const generations = new Map<string, number>();
+  const lastHeartbeat = new Map<string, number>();
+  const generationOf = (profileId: string): number => generations.get(profileId) ?? 0;
+
+  const book = {
+    generationOf,
+    bump: (profileId: string): void => void generations.set(profileId, generationOf(profileId) + 1),
+    isHeld: (profileId: string): boolean => store.load().leases[profileId] !== undefined,
+
+    async save(profileId: string, lease: Lease): Promise<void> {
+      await secrets.set(secretName.seatToken(profileId), lease.token);
+      const now = clock.now();
+      lastHeartbeat.set(profileId, now);
+      store.update((state) => {
+        const { licenseId, expiresAt, heartbeatIntervalMs, activeClients, maxClients } = lease;
+        state.leases[profileId] = {
+          licenseId,
+          expiresAt,
+          heartbeatIntervalMs,
+          activeClients,
+          maxClients,
+          lastHeartbeatAt: now,
+        };
+        // Every heartbeat also tells how full the pool is: keep the licence card current.
+        const licence = state.licences[profileId];
+        if (licence) state.licences[profileId] = { ...licence, activeClients, maxClients };
+      });
+    },
+
+    /** The held lease, or undefined (after forgetting one whose token secret is gone). */
+    async stored(profileId: string): Promise<Lease | undefined> {
+      const persisted = store.load().leases[profileId];
+      if (!persisted) return undefined;
+      const token = await secrets.get(secretName.seatToken(profileId));
+      if (token) return { ...persisted, token };
+      // The keyring lost the token: the seat lapses on the server by itself, so forget it here.
+      await book.forget(profileId);
+      return undefined;
+    },
+
+    async require(profileId: string): Promise<Lease> {
+      const lease = await book.stored(profileId);
+      if (!lease)
+        throw new LicensingError(
+          'not_activated',
+          'No floating seat is held on this computer. Request a seat first.',
+        );
+      return lease;
+    },
+
+    async forget(profileId: string): Promise<void> {
+      scheduler.untrack(profileId);
+      book.bump(profileId);
+      lastHeartbeat.delete(profileId);
+      store.update((state) => void delete state.leases[profileId]);
+      await secrets.delete(secretName.seatToken(profileId));
+    },
+
+    view(profileId: string): SeatView {
+      const scheduled = scheduler.snapshot(profileId);
+      if (scheduled) return seatViewFromSchedule(scheduled, lastHeartbeat.get(profileId));
+      return seatViewFromLease(store.load().leases[profileId], clock.now());
+    },
+  };
+  return book;
+}
+
+export type LeaseBook = ReturnType<typeof createLeaseBook>;

@@ -1,0 +1,48 @@
+import type { ProfileView } from '../../shared/model';
+import type { ProfileConfig } from '../config/vendor-config';
+import type { LicensingBackend, SeatCapability } from './backend';
+import { LicensingError } from './licensing-error';
+
+/** The configured profiles and their adapters, each created on first use. */
+export function createProfileBackends(
+  profiles: readonly ProfileConfig[],
+  backendFor: (profile: ProfileConfig) => LicensingBackend,
+) {
+  const backends = new Map<string, LicensingBackend>();
+
+  const profile = (profileId: string): ProfileConfig => {
+    const found = profiles.find((candidate) => candidate.id === profileId);
+    if (!found) {
+      throw new LicensingError(
+        'invalid_input',
+        `There is no licensing profile "${profileId}" in the configuration.`,
+      );
+    }
+    return found;
+  };
+  const backend = (profileId: string): LicensingBackend => {
+    let existing = backends.get(profileId);
+    if (!existing) {
+      existing = backendFor(profile(profileId));
+      backends.set(profileId, existing);
+    }
+    return existing;
+  };
+
+  return {
+    profile,
+    backend,
+    seatsOf(profileId: string): SeatCapability {
+      const seats = backend(profileId).seats;
+      if (!seats)
+        throw new LicensingError(
+          'invalid_input',
+          `The "${profileId}" backend has no floating seats.`,
+        );
+      return seats;
+    },
+    has: (profileId: string): boolean => profiles.some((candidate) => candidate.id === profileId),
+    views: (): ProfileView[] =>
+      profiles.map(({ id, kind, label, description }) => ({ id, kind, label, description })),
+  };
+}
