@@ -17,6 +17,7 @@ const BY_CODE: Readonly<Record<ErrorCode, number>> = {
   secret_store: EXIT.usage,
   storage: EXIT.usage,
   invalid_key: EXIT.refused,
+  invalid_credentials: EXIT.refused,
   seat_unavailable: EXIT.refused,
   license_expired: EXIT.refused,
   license_revoked: EXIT.refused,

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'invalid_input', // a key, id or option that cannot be right; nothing was sent
   'invalid_key', // the backend does not know this key
   'unauthorized', // the vendor's API key or token was refused
+  'invalid_credentials', // the user's account name or password was refused
   'seat_unavailable', // every floating seat is taken, or every activation is used
   'license_expired',
   'license_revoked',

@@ -14,6 +14,8 @@ export function errorTitle(code: ErrorCode): string {
       return "This licence key isn't recognised";
     case 'unauthorized':
       return 'The licensing server refused the request';
+    case 'invalid_credentials':
+      return 'The account name or password is wrong';
     case 'seat_unavailable':
       return 'No seats are free right now';
     case 'license_expired':
