@@ -29,6 +29,8 @@ export function createMainWindow(options: {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links in new windows; no link here needs it (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   lockDown(window.webContents, options.trustedOrigins);
