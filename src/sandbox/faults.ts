@@ -85,7 +85,20 @@ export interface FaultLayer {
 /** The body a `malformed` fault sends: a floating-token reply cut off mid-string. */
 export const MALFORMED_BODY = '{"licenseToken": "fltk_';
 
-export function withFaults(inner: Handler): FaultLayer {
+/** How a protocol words an injected 5xx or 429: each sandbox answers in its own error envelope. */
+export type FaultErrorBody = (
+  status: number,
+  message: string,
+  retryAfterSeconds?: number,
+) => unknown;
+
+const defaultErrorBody: FaultErrorBody = (_status, message) => ({ code: 'Unavailable', message });
+
+export function withFaults(
+  inner: Handler,
+  options: { errorBody?: FaultErrorBody } = {},
+): FaultLayer {
+  const errorBody = options.errorBody ?? defaultErrorBody;
   let entries: Entry[] = [];
 
   const controller: FaultController = {
@@ -131,7 +144,7 @@ export function withFaults(inner: Handler): FaultLayer {
     }
     if (!terminal) return inner(req, res);
     // A TCP RST (not a polite FIN), so every client sees ECONNRESET as on a real broken link.
-    answerWithFault(terminal.spec, () => req.socket.resetAndDestroy(), res);
+    answerWithFault(terminal.spec, errorBody, () => req.socket.resetAndDestroy(), res);
   };
 
   return { controller, handler };
@@ -139,6 +152,7 @@ export function withFaults(inner: Handler): FaultLayer {
 
 function answerWithFault(
   spec: FaultSpec,
+  errorBody: FaultErrorBody,
   destroySocket: () => void,
   res: Parameters<Handler>[1],
 ): void {
@@ -154,7 +168,7 @@ function answerWithFault(
         spec.status === 429
           ? 'Too many requests (fault injected by the sandbox)'
           : `The service is unavailable (fault injected by the sandbox: HTTP ${spec.status})`;
-      sendJson(res, spec.status, { code: 'Unavailable', message }, headers);
+      sendJson(res, spec.status, errorBody(spec.status, message, retryAfter), headers);
       return;
     }
     case 'reset':
