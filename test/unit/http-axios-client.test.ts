@@ -54,6 +54,16 @@ describe('createAxiosHttpClient', () => {
     expect(seen?.headers['user-agent']).toBe('license-manager/test');
   });
 
+  it('claims no content type for a POST without a body (axios would say it is a form)', async () => {
+    let contentType: string | undefined = 'unset';
+    const url = await serve((req, res) => {
+      contentType = req.headers['content-type'];
+      res.writeHead(204).end();
+    });
+    await client.request({ method: 'POST', url: `${url}/activate` });
+    expect(contentType).toBeUndefined();
+  });
+
   it('resolves for error statuses and does not follow redirects', async () => {
     const url = await serve((req, res) => {
       if (req.url === '/moved') {

@@ -93,10 +93,12 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
   return { request };
 }
 
-function buildHeaders(req: HttpRequest, userAgent: string): Record<string, string> {
-  const headers: Record<string, string> = { 'User-Agent': userAgent, ...req.headers };
+function buildHeaders(req: HttpRequest, userAgent: string): Record<string, string | false> {
+  const headers: Record<string, string | false> = { 'User-Agent': userAgent, ...req.headers };
   const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  if (req.body !== undefined && !hasContentType) headers['Content-Type'] = 'application/json';
+  // Without a body axios would claim a form body (x-www-form-urlencoded); `false` sends no type.
+  if (!hasContentType)
+    headers['Content-Type'] = req.body === undefined ? false : 'application/json';
   return headers;
 }
 
