@@ -188,6 +188,8 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
       `  seats: ${set.servers.seats.url}`,
       `  floating demo key:   ${set.demo.seats.floatingKey}`,
       `  activation demo key: ${set.demo.seats.activationKey}`,
+      `  flecs:  ${set.servers.flecs.url}  (account ${set.demo.flecs.username} / ${set.demo.flecs.password}, key ${set.demo.flecs.licenseKey})`,
+      `  eniris: ${set.servers.eniris.apiUrl}  (account ${set.demo.eniris.username} / ${set.demo.eniris.password}, key ${set.demo.eniris.freeKey})`,
       'Press Ctrl+C to stop.',
     ].join('\n'),
   });

@@ -1,10 +1,12 @@
-import { startBabelSandbox } from './babel/server';
 import { demoKeys } from './babel/seed';
+import { startBabelSandbox } from './babel/server';
+import { enirisDemo, startEnirisSandbox } from './eniris/server';
+import { flecsDemo, startFlecsSandbox } from './flecs/server';
 
 /**
- * Starts every sandbox server the demo and the integration tests need. Only the Babel Licensing
- * Service (`seats`) exists so far; FLECS, Eniris, LicenseSpring and MobiusFlow will take the
- * following ports (port + 1, + 2, ...) when they arrive.
+ * Starts every sandbox server the demo, the CLI's `sandbox` command and the integration tests
+ * need, on consecutive ports from `port` (or ephemeral ports with 0): Babel Licensing Service
+ * (`seats`), FLECS, Eniris. LicenseSpring and MobiusFlow will follow.
  */
 
 export type { FaultController, FaultSpec } from './faults';
@@ -12,14 +14,32 @@ export type { BabelSandbox, BabelSandboxOptions, BabelSeed } from './babel/serve
 export { startBabelSandbox } from './babel/server';
 
 export interface SandboxSet {
-  readonly servers: { readonly seats: { readonly url: string; readonly apiKey: string } };
-  /** Demo credentials shown on screen and printed by the CLI. */
+  readonly servers: {
+    readonly seats: { readonly url: string; readonly apiKey: string };
+    readonly flecs: { readonly url: string };
+    /** One server answers both the auth and the API routes. */
+    readonly eniris: { readonly authUrl: string; readonly apiUrl: string };
+  };
+  /** Demo credentials shown on screen and printed by the CLI (public by design). */
   readonly demo: {
     readonly seats: {
       floatingKey: string;
       activationKey: string;
       revokedKey: string;
       expiredKey: string;
+    };
+    readonly flecs: {
+      username: string;
+      password: string;
+      licenseKey: string;
+      serialNumber: string;
+    };
+    readonly eniris: {
+      username: string;
+      password: string;
+      freeKey: string;
+      nodeId: string;
+      customerId: string;
     };
   };
   close(): Promise<void>;
@@ -32,14 +52,21 @@ export async function startSandboxes(
     clock?: { now(): number };
   } = {},
 ): Promise<SandboxSet> {
+  const host = options.host ?? '127.0.0.1';
+  const portAt = (offset: number) => (options.port ? options.port + offset : 0);
+  const clock = options.clock ? { clock: options.clock } : {};
+  const seats = await startBabelSandbox({ host, port: portAt(0), ...clock });
+  const flecs = await startFlecsSandbox({ host, port: portAt(1), ...clock });
+  const eniris = await startEnirisSandbox({ host, port: portAt(2), ...clock });
   const keys = demoKeys();
-  const seats = await startBabelSandbox({
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 0,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const { username, password, licenseKey, serialNumber } = flecsDemo();
+  const enirisUser = enirisDemo();
   return {
-    servers: { seats: { url: seats.url, apiKey: seats.apiKey } },
+    servers: {
+      seats: { url: seats.url, apiKey: seats.apiKey },
+      flecs: { url: flecs.url },
+      eniris: { authUrl: eniris.url, apiUrl: eniris.url },
+    },
     demo: {
       seats: {
         floatingKey: keys.floatingKey,
@@ -47,7 +74,17 @@ export async function startSandboxes(
         revokedKey: keys.revokedKey,
         expiredKey: keys.expiredKey,
       },
+      flecs: { username, password, licenseKey, serialNumber },
+      eniris: {
+        username: enirisUser.username,
+        password: enirisUser.password,
+        freeKey: enirisUser.freeKey,
+        nodeId: enirisUser.nodeId,
+        customerId: enirisUser.customerId,
+      },
     },
-    close: () => seats.close(),
+    close: async () => {
+      await Promise.all([seats.close(), flecs.close(), eniris.close()]);
+    },
   };
 }

@@ -64,3 +64,46 @@ describe('startSandboxes', () => {
     expect((await post('request', set.demo.seats.expiredKey)).body.code).toBe('LicenseExpired');
   });
 });
+
+describe('startSandboxes: FLECS and Eniris', () => {
+  it('serves FLECS, where the demo account signs in and the demo key activates', async () => {
+    const { username, password, licenseKey } = set.demo.flecs;
+    const login = await fetch(`${set.servers.flecs.url}/api/v2/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password, issueJWT: true }),
+    });
+    expect(login.status).toBe(200);
+    const activation = await fetch(`${set.servers.flecs.url}/api/v2/device/license/activate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ licenseKey }),
+    });
+    expect(activation.status).toBe(200);
+  });
+
+  it('serves Eniris auth and API on one server, where the demo account signs in', async () => {
+    const { username, password } = set.demo.eniris;
+    expect(set.servers.eniris.authUrl).toBe(set.servers.eniris.apiUrl);
+    const login = await fetch(`${set.servers.eniris.authUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(login.status).toBe(200);
+    expect((await login.text()).length).toBeGreaterThan(20);
+  });
+
+  it('puts the three servers on consecutive ports when a first port is given', async () => {
+    const fixed = await startSandboxes({ port: 47_310 });
+    try {
+      expect([
+        fixed.servers.seats.url,
+        fixed.servers.flecs.url,
+        fixed.servers.eniris.apiUrl,
+      ]).toEqual(['http://127.0.0.1:47310', 'http://127.0.0.1:47311', 'http://127.0.0.1:47312']);
+    } finally {
+      await fixed.close();
+    }
+  });
+});

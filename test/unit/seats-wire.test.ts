@@ -6,9 +6,9 @@ import {
   countsReply,
   heartbeatReply,
   infoReply,
-  parseReply,
   seatRequestReply,
 } from '../../src/main/licensing/backends/seats-wire';
+import { parseReply } from '../../src/main/licensing/backends/wire-helpers';
 import { backendWith, NOW } from './seats-fake-http';
 
 /** The vendor reference page's example 200 bodies, verbatim (shared/backends/reference/002_…). */

@@ -1,5 +1,6 @@
 import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
+import { cleanServerText, statusOnlyError, withServerText } from './wire-helpers';
 import type { ErrorCode } from '../../../shared/errors';
 
 /**
@@ -64,7 +65,7 @@ export function serverDetail(body: unknown, secrets: readonly string[]): ServerD
   };
   return {
     name: knownName(code) ?? (rawText ? nameInText(rawText) : undefined),
-    text: rawText === undefined ? undefined : clean(rawText, secrets),
+    text: rawText === undefined ? undefined : cleanServerText(rawText, secrets),
     activeClients: pickCount('activeClientCount', /\bactive\D{0,3}(\d{1,6})\b/i),
     maxClients: pickCount('maxClientCount', /\bmax(?:imum)?\D{0,3}(\d{1,6})\b/i),
   };
@@ -75,14 +76,6 @@ const knownName = (code: string | undefined): ErrorName | undefined =>
 
 const nameInText = (text: string): ErrorName | undefined =>
   ERROR_NAMES.find((name) => new RegExp(`\\b${name}\\b`).test(text));
-
-function clean(raw: string, secrets: readonly string[]): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  let text = raw.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-  for (const secret of secrets) if (secret) text = text.split(secret).join('•••');
-  if (text.length > 200) text = `${text.slice(0, 199)}…`;
-  return text === '' ? undefined : text;
-}
 
 /** True when the server says the token or activation is already gone: release/deactivate succeeded. */
 export function isAlreadyGone(response: HttpResponse): boolean {
@@ -128,9 +121,6 @@ export function seatUnavailableError(
   return new LicensingError('seat_unavailable', `${taken}${advice}`);
 }
 
-const withText = (message: string, text: string | undefined): string =>
-  text ? `${message} (The server said: "${text}")` : message;
-
 function namedError(name: ErrorName, detail: ServerDetail, ctx: FailureContext): LicensingError {
   const fail = (code: ErrorCode, message: string): LicensingError =>
     new LicensingError(code, message);
@@ -140,7 +130,7 @@ function namedError(name: ErrorName, detail: ServerDetail, ctx: FailureContext):
     case 'InvalidArgument':
       return fail(
         'invalid_input',
-        withText('The licensing server says the request is invalid.', detail.text),
+        withServerText('The licensing server says the request is invalid.', detail.text),
       );
     case 'LicenseKeyNotFound':
       return fail(
@@ -150,7 +140,7 @@ function namedError(name: ErrorName, detail: ServerDetail, ctx: FailureContext):
     case 'LicenseRevoked':
       return fail(
         'license_revoked',
-        withText(
+        withServerText(
           'This licence has been revoked. Contact your administrator or the vendor.',
           detail.text,
         ),
@@ -164,7 +154,7 @@ function namedError(name: ErrorName, detail: ServerDetail, ctx: FailureContext):
     case 'TokenTampered':
       return fail(
         'tampered',
-        withText(
+        withServerText(
           'The licensing server reports that this licence was altered and no longer matches its signature. Contact the vendor.',
           detail.text,
         ),
@@ -190,55 +180,8 @@ function statusError(
   detail: ServerDetail,
   ctx: FailureContext,
 ): LicensingError {
-  const { status } = response;
-  if (status === 401 || status === 403) return new LicensingError('unauthorized', API_KEY_REFUSED);
-  if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], ctx.now);
-    const wait = retryAfterSeconds === undefined ? 'a minute' : `${retryAfterSeconds} seconds`;
-    return new LicensingError(
-      'rate_limited',
-      `The licensing server is receiving too many requests. Wait ${wait} and try again.`,
-      { retryAfterSeconds },
-    );
+  if (response.status === 401 || response.status === 403) {
+    return new LicensingError('unauthorized', API_KEY_REFUSED);
   }
-  if (status === 408) {
-    return new LicensingError(
-      'timeout',
-      `The licensing server at ${ctx.host} gave up waiting for the request. Try again.`,
-    );
-  }
-  if (status >= 500) {
-    return new LicensingError(
-      'server_error',
-      `The licensing server had a problem (HTTP ${status}). Try again in a few minutes.`,
-    );
-  }
-  if (status === 404) {
-    return new LicensingError(
-      'protocol',
-      `The server at ${ctx.host} does not offer the licensing service (HTTP 404). Check the server address in the configuration.`,
-    );
-  }
-  if (status >= 300 && status < 400) {
-    return new LicensingError(
-      'protocol',
-      `The server at ${ctx.host} redirected the request (HTTP ${status}). Check the server address in the configuration (http vs https).`,
-    );
-  }
-  return new LicensingError(
-    'protocol',
-    withText(
-      `The licensing server at ${ctx.host} gave an answer this app does not understand (HTTP ${status}).`,
-      detail.text,
-    ),
-  );
-}
-
-/** Retry-After is either delay-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+  return statusOnlyError(response, { host: ctx.host, now: ctx.now, serverText: detail.text });
 }

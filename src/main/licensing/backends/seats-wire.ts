@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { LicensingError } from '../licensing-error';
 
 /**
  * The Babel Licensing Service's REST replies, as its protobuf messages come out of
@@ -121,33 +120,3 @@ export type SeatRequestReply = z.output<typeof seatRequestReply>;
 export type HeartbeatReply = z.output<typeof heartbeatReply>;
 export type InfoReply = z.output<typeof infoReply>;
 export type TokenInfo = z.output<typeof tokenInfo>;
-
-/** Parses a 2xx body; anything that does not fit is a `protocol` error and nothing else. */
-export function parseReply<S extends z.ZodType>(
-  schema: S,
-  body: unknown,
-  host: string,
-): z.output<S> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  // The cause keeps zod's issue list for logs; zod does not copy input values into issues.
-  throw new LicensingError(
-    'protocol',
-    `The licensing server at ${host} sent a reply this app does not understand (${describeMismatch(body, result.error)}).`,
-    { cause: result.error },
-  );
-}
-
-function describeMismatch(body: unknown, error: z.ZodError): string {
-  if (body === undefined || body === null) return 'the reply was empty';
-  if (typeof body === 'string') {
-    return /^\s*</.test(body)
-      ? 'a web page instead of data: a captive portal, proxy or wrong address may be in the way'
-      : 'plain text instead of data';
-  }
-  if (typeof body !== 'object' || Array.isArray(body)) return 'expected an object';
-  const issue = error.issues[0];
-  if (!issue) return 'unexpected shape';
-  const where = issue.path.map(String).join('.');
-  return `${where || 'reply'}: ${issue.message}`;
-}

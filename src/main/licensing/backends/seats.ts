@@ -17,9 +17,9 @@ import {
   countsReply,
   heartbeatReply,
   infoReply,
-  parseReply,
   seatRequestReply,
 } from './seats-wire';
+import { isSuccess, normaliseBaseUrl, parseReply } from './wire-helpers';
 
 /**
  * Adapter for the Babel Licensing Service (contract: shared/backends/CONTRACTS.md §3): activation
@@ -170,32 +170,9 @@ export function createSeatsBackend(
   };
 }
 
-const isSuccess = (response: HttpResponse): boolean =>
-  response.status >= 200 && response.status < 300;
-
 function requireToken(lease: Lease): string {
   if (!lease.token) {
     throw new LicensingError('invalid_input', 'This seat has no token. Request a seat again.');
   }
   return lease.token;
-}
-
-/** Accepts `http(s)://host:port` (an optional path prefix is kept, without its trailing slash). */
-function normaliseBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new LicensingError(
-      'config',
-      'The licensing server address is not a valid URL. Check the configuration.',
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new LicensingError(
-      'config',
-      'The licensing server address must start with http:// or https://. Check the configuration.',
-    );
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

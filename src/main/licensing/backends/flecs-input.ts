@@ -1,0 +1,54 @@
+import { LicensingError } from '../licensing-error';
+
+/**
+ * Checks what a person typed for FLECS before anything is sent, so a pasted paragraph or a stray
+ * control character becomes a clear message rather than a confusing refusal from the console.
+ * Messages never repeat the value: it may be a password.
+ */
+
+export const MAX_CREDENTIAL_LENGTH = 256;
+export const MAX_SERIAL_LENGTH = 128;
+/** Far above any real JWT; only there to stop a pasted file from going into a header. */
+const MAX_JWT_LENGTH = 16_384;
+
+// C0 controls, DEL and C1 controls: invisible, never typed on purpose.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+const invalid = (message: string): LicensingError => new LicensingError('invalid_input', message);
+
+function checkText(value: string, what: string, max: number): void {
+  if (value === '') throw invalid(`Enter ${what}.`);
+  if (CONTROL_CHARACTERS.test(value)) {
+    throw invalid(`${capitalise(what)} contains invisible control characters. Type it again.`);
+  }
+  if (value.length > max) {
+    throw invalid(`${capitalise(what)} is longer than ${max} characters. Check what was entered.`);
+  }
+}
+
+const capitalise = (text: string): string =>
+  text.replace(/^(?:your|the|a) /, '').replace(/^./, (first) => first.toUpperCase());
+
+/** The account name is trimmed (a pasted e-mail address often carries a space); the password never is. */
+export function checkCredentials(username: string, password: string): string {
+  const name = username.trim();
+  checkText(name, 'your FLECS account name', MAX_CREDENTIAL_LENGTH);
+  checkText(password, 'your FLECS password', MAX_CREDENTIAL_LENGTH);
+  return name;
+}
+
+export function normaliseSerialNumber(raw: string): string {
+  const serial = raw.trim();
+  checkText(serial, "the device's serial number", MAX_SERIAL_LENGTH);
+  return serial;
+}
+
+/** A JWT goes into a header, so it must be one run of visible ASCII. */
+export function checkJwt(raw: string): string {
+  const jwt = raw.trim();
+  if (jwt === '' || jwt.length > MAX_JWT_LENGTH || !/^[\x21-\x7e]+$/.test(jwt)) {
+    throw invalid('The FLECS sign-in is missing or damaged. Sign in again.');
+  }
+  return jwt;
+}

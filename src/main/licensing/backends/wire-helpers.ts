@@ -1,0 +1,142 @@
+import type { HttpResponse } from '../../http/http-client';
+import { LicensingError } from '../licensing-error';
+import type { z } from 'zod';
+
+/**
+ * Small pieces every HTTP adapter needs in the same form: the base URL check, the 2xx test,
+ * parsing a reply against its schema, cleaning a server's own words before they reach a message,
+ * Retry-After, and what the HTTP status alone says when no protocol-specific meaning applies
+ * (redirects, 404, 408, 429, 5xx).
+ */
+
+export const isSuccess = (response: HttpResponse): boolean =>
+  response.status >= 200 && response.status < 300;
+
+/** Accepts `http(s)://host:port` (an optional path prefix is kept, without its trailing slash). */
+export function normaliseBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new LicensingError(
+      'config',
+      'The licensing server address is not a valid URL. Check the configuration.',
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new LicensingError(
+      'config',
+      'The licensing server address must start with http:// or https://. Check the configuration.',
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+const MAX_SERVER_TEXT = 200;
+
+/**
+ * A server's message made safe to show: control characters flattened, every secret we sent (or
+ * hold) blanked out in case the server echoes it, and the length capped. Undefined when nothing is
+ * left to show.
+ */
+export function cleanServerText(raw: string, secrets: readonly string[]): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  let text = raw.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  for (const secret of secrets) if (secret) text = text.split(secret).join('•••');
+  if (text.length > MAX_SERVER_TEXT) text = `${text.slice(0, MAX_SERVER_TEXT - 1)}…`;
+  return text === '' ? undefined : text;
+}
+
+export const withServerText = (message: string, text: string | undefined): string =>
+  text ? `${message} (The server said: "${text}")` : message;
+
+/**
+ * What the status alone means, for replies the protocol gives no meaning of its own:
+ * 3xx and 404 point at a wrong address, 408 is a timeout, 429 asks us to wait, 5xx is the
+ * server's own trouble, and anything else is an answer outside the contract.
+ */
+export function statusOnlyError(
+  response: HttpResponse,
+  ctx: { readonly host: string; readonly now: number; readonly serverText?: string },
+): LicensingError {
+  const { status } = response;
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], ctx.now);
+    const wait = retryAfterSeconds === undefined ? 'a minute' : `${retryAfterSeconds} seconds`;
+    return new LicensingError(
+      'rate_limited',
+      `The licensing server is receiving too many requests. Wait ${wait} and try again.`,
+      { retryAfterSeconds },
+    );
+  }
+  if (status === 408) {
+    return new LicensingError(
+      'timeout',
+      `The licensing server at ${ctx.host} gave up waiting for the request. Try again.`,
+    );
+  }
+  if (status >= 500) {
+    return new LicensingError(
+      'server_error',
+      `The licensing server had a problem (HTTP ${status}). Try again in a few minutes.`,
+    );
+  }
+  if (status === 404) {
+    return new LicensingError(
+      'protocol',
+      `The server at ${ctx.host} does not offer the licensing service (HTTP 404). Check the server address in the configuration.`,
+    );
+  }
+  if (status >= 300 && status < 400) {
+    return new LicensingError(
+      'protocol',
+      `The server at ${ctx.host} redirected the request (HTTP ${status}). Check the server address in the configuration (http vs https).`,
+    );
+  }
+  return new LicensingError(
+    'protocol',
+    withServerText(
+      `The licensing server at ${ctx.host} gave an answer this app does not understand (HTTP ${status}).`,
+      ctx.serverText,
+    ),
+  );
+}
+
+/** Parses a 2xx body; anything that does not fit is a `protocol` error and nothing else. */
+export function parseReply<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  host: string,
+): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  // The cause keeps zod's issue list for logs; zod does not copy input values into issues.
+  throw new LicensingError(
+    'protocol',
+    `The licensing server at ${host} sent a reply this app does not understand (${describeMismatch(body, result.error)}).`,
+    { cause: result.error },
+  );
+}
+
+function describeMismatch(body: unknown, error: z.ZodError): string {
+  if (body === undefined || body === null) return 'the reply was empty';
+  if (typeof body === 'string') {
+    return /^\s*</.test(body)
+      ? 'a web page instead of data: a captive portal, proxy or wrong address may be in the way'
+      : 'plain text instead of data';
+  }
+  if (typeof body !== 'object' || Array.isArray(body)) return 'expected an object';
+  const issue = error.issues[0];
+  if (!issue) return 'unexpected shape';
+  const where = issue.path.map(String).join('.');
+  return `${where || 'reply'}: ${issue.message}`;
+}
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
