@@ -115,13 +115,13 @@ async function main(): Promise<void> {
     };
     for (let warm = 0; warm < 20; warm += 1) {
       await bare();
-      await core.service.activate('seats', demoSeed.demo.activationKey);
+      await core.service.activate('seats', { method: 'key', key: demoSeed.demo.activationKey });
     }
     const bareTimes: number[] = [];
     const ourTimes: number[] = [];
     for (let run = 0; run < 200; run += 1) {
       bareTimes.push(await time(bare));
-      ourTimes.push(await time(() => core.service.activate('seats', demoSeed.demo.activationKey)));
+      ourTimes.push(await time(() => core.service.activate('seats', { method: 'key', key: demoSeed.demo.activationKey })));
     }
     rows.push({
       figure: 'activation round trip, bare fetch',
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       reference: 'target < 1.2× the bare round trip',
     });
 
-    await core.service.activate('seats', demoSeed.demo.floatingKey);
+    await core.service.activate('seats', { method: 'key', key: demoSeed.demo.floatingKey });
     await core.service.requestSeat('seats');
     // Run under --expose-gc (scripts/bench.mjs does) so the heap figure is not GC timing noise.
     const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);

@@ -9,6 +9,11 @@ export interface CliArgs {
   readonly profile?: string;
   readonly key?: string;
   readonly keyFile?: string;
+  readonly username?: string;
+  readonly password?: string;
+  readonly passwordFile?: string;
+  readonly serial: boolean;
+  readonly online: boolean;
   readonly port?: number;
   readonly help: boolean;
 }
@@ -28,6 +33,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         profile: { type: 'string' },
         key: { type: 'string' },
         'key-file': { type: 'string' },
+        username: { type: 'string' },
+        password: { type: 'string' },
+        'password-file': { type: 'string' },
+        serial: { type: 'boolean', default: false },
+        online: { type: 'boolean', default: false },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -56,6 +66,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     profile: values.profile,
     key: values.key,
     keyFile: values['key-file'],
+    username: values.username,
+    password: values.password,
+    passwordFile: values['password-file'],
+    serial: values.serial,
+    online: values.online,
     port,
     help: values.help,
   };
@@ -71,7 +86,11 @@ Commands:
   fingerprint                        print this machine's fingerprint for the configured product
   activate --profile ID --key KEY    activate a licence on this machine; --key-file FILE or
                                      --key - (standard input) keep the key out of the process list
-  status [--profile ID]              show what is activated and which seats are held
+  activate --profile ID --username NAME --password-file FILE | --password -
+                                     activate with your account's licence (FLECS)
+  activate --profile ID --serial     activate by the device serial number the vendor configured
+  status [--profile ID] [--online]   show what is activated and which seats are held; --online
+                                     re-checks each licence with its server first
   deactivate --profile ID            release any seat and deactivate this machine
   seat request|heartbeat|release|info [--profile ID]
                                      take, keep alive, give back a floating seat; list who holds seats

@@ -11,6 +11,7 @@ import { LicensingError } from '../main/licensing/licensing-error';
 import { createFileStateStore } from '../main/store/file-state-store';
 import { openKeyringSecretStore } from '../main/store/keyring-secret-store';
 import { startSandboxes } from '../sandbox';
+import type { Credentials } from '../main/licensing/backend';
 import type { CliArgs } from './args';
 import { cliDataDir } from './data-dir';
 import { formatLicence, formatPool } from './format';
@@ -73,28 +74,60 @@ async function withCore<T>(context: CliContext, use: (core: Core) => Promise<T>)
   }
 }
 
-/** `--key KEY`, `--key -` (standard input) or `--key-file FILE`: the last two stay out of `ps`. */
-async function licenceKeyFrom(args: CliArgs): Promise<string> {
-  if (args.keyFile !== undefined) {
+/**
+ * A secret given on the command line as a file, as `-` (standard input), or (for keys only)
+ * inline. Files and standard input keep it out of `ps` and the shell history.
+ */
+async function secretArg(
+  what: string,
+  inline: string | undefined,
+  file: string | undefined,
+  allowInline: boolean,
+): Promise<string | undefined> {
+  if (file !== undefined) {
     try {
-      return (await readFile(args.keyFile, 'utf8')).trim();
+      return (await readFile(file, 'utf8')).replace(/\r?\n$/, '');
     } catch (cause) {
-      throw new LicensingError('invalid_input', `The key file ${args.keyFile} cannot be read.`, {
+      throw new LicensingError('invalid_input', `The ${what} file ${file} cannot be read.`, {
         cause,
       });
     }
   }
-  if (args.key === '-') {
+  if (inline === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8').trim();
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
-  if (!args.key)
+  if (inline !== undefined && !allowInline) {
     throw new LicensingError(
       'invalid_input',
-      'Give the licence key with --key KEY, --key - (standard input) or --key-file FILE.',
+      `Give the ${what} with --${what}-file FILE or --${what} - (standard input), never on the command line.`,
     );
-  return args.key;
+  }
+  return inline;
+}
+
+/** What `activate` was given: a key, an account, or the configured device serial. */
+async function credentialsFrom(args: CliArgs): Promise<Credentials> {
+  if (args.serial) return { method: 'serial' };
+  if (args.username !== undefined) {
+    const password = await secretArg('password', args.password, args.passwordFile, false);
+    if (!password)
+      throw new LicensingError(
+        'invalid_input',
+        'Give the password with --password-file FILE or --password - (standard input).',
+      );
+    return { method: 'account', username: args.username, password };
+  }
+  const key = (await secretArg('key', args.key, args.keyFile, true))?.trim();
+  if (!key)
+    throw new LicensingError(
+      'invalid_input',
+      'Give the licence key with --key KEY, --key - (standard input) or --key-file FILE; or --username, or --serial.',
+    );
+  return { method: 'key', key };
 }
 
 const licenceOutput = (view: Parameters<typeof formatLicence>[0]): CommandOutput => ({
@@ -119,9 +152,9 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
       };
     }
     case 'activate': {
-      const key = await licenceKeyFrom(args);
+      const credentials = await credentialsFrom(args);
       return withCore(context, async (core) =>
-        licenceOutput(await core.service.activate(pickProfile(core, args.profile), key)),
+        licenceOutput(await core.service.activate(pickProfile(core, args.profile), credentials)),
       );
     }
     case 'deactivate':
@@ -133,7 +166,12 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
         const ids = args.profile
           ? [args.profile]
           : core.config.profiles.map((profile) => profile.id);
-        const views = await Promise.all(ids.map((id) => core.service.status(id)));
+        // --online asks each server; a licence not activated here has nothing to check.
+        const check = async (id: string) => {
+          const local = await core.service.status(id);
+          return args.online && local.status !== 'inactive' ? core.service.validate(id) : local;
+        };
+        const views = await Promise.all(ids.map(check));
         return {
           value: args.profile ? views[0] : views,
           text: views.map(formatLicence).join('\n'),

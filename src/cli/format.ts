@@ -10,6 +10,7 @@ export function formatLicence(view: LicenceView): string {
     `${view.profileId}: ${view.status} (${view.mode} licence ${view.licenseId ?? ''}, key ${view.keyLabel ?? ''})`,
     `  expires: ${when(view.expiresAt)}    clients: ${view.activeClients ?? 0} of ${view.maxClients ?? 0}`,
   ];
+  if (view.statusReason) lines.push(`  reason: ${view.statusReason}`);
   const seat = view.seat;
   if (seat.state !== 'none') {
     lines.push(`  seat: ${seat.state}, expires ${when(seat.expiresAt, 'n/a')}`);

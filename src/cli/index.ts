@@ -19,7 +19,14 @@ function print(args: CliArgs, output: CommandOutput): void {
 
 /** Entry point of `license-manager`: parse, run one command, print, exit with a documented code. */
 async function main(argv: readonly string[]): Promise<number> {
-  let args: CliArgs = { command: [], json: argv.includes('--json'), quiet: false, help: false };
+  let args: CliArgs = {
+    command: [],
+    json: argv.includes('--json'),
+    quiet: false,
+    help: false,
+    serial: false,
+    online: false,
+  };
   try {
     args = parseCliArgs(argv);
     if (args.help || args.command.length === 0) {

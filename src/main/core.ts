@@ -62,7 +62,8 @@ export async function createCore(host: CoreHost) {
   const scheduler = createHeartbeatScheduler({ clock });
   const service = createLicenceService({
     profiles: config.profiles,
-    backendFor: (profile) => createBackend(profile, { http, identity, clock }),
+    backendFor: (profile) =>
+      createBackend(profile, { http, identity, clock, secrets: host.secrets }),
     secrets: host.secrets,
     state: host.state,
     scheduler,

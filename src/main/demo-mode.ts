@@ -31,6 +31,14 @@ export function demoConfigFor(
         baseUrl: set.servers.seats.url,
         apiKey: set.servers.seats.apiKey,
       },
+      {
+        id: 'flecs',
+        kind: 'flecs',
+        label: 'Device licence (FLECS)',
+        description: `Sandbox FLECS console on this computer: sign in as ${set.demo.flecs.username} / ${set.demo.flecs.password}, or use the key below.`,
+        baseUrl: set.servers.flecs.url,
+        serialNumber: set.demo.flecs.serialNumber,
+      },
     ],
   };
 }
@@ -43,6 +51,7 @@ export function demoKeysFor(set: SandboxSet): DemoEnvironment['demoKeys'] {
       label: 'Machine activation, 3 computers',
       key: set.demo.seats.activationKey,
     },
+    { profileId: 'flecs', label: 'FLECS device licence key', key: set.demo.flecs.licenseKey },
   ];
 }
 

@@ -23,6 +23,9 @@ const licenceKey = z
   .max(256, 'a licence key is at most 256 characters')
   .regex(/^[\x20-\x7E]+$/, 'a licence key has only printable ASCII characters');
 
+/** Account names and passwords: bounded, never trimmed (a password may end in a space). */
+const accountField = z.string().min(1, 'this field is required').max(256, 'at most 256 characters');
+
 const noInput = z.object({}).strict();
 const onProfile = z.object({ profileId }).strict();
 
@@ -34,6 +37,13 @@ export const ipcContract = {
     input: z.object({ profileId, key: licenceKey }).strict(),
     output: licenceViewSchema,
   },
+  /** Signs in for this one call (FLECS user licence); the password is never stored. */
+  'licence:activate-account': {
+    input: z.object({ profileId, username: accountField, password: accountField }).strict(),
+    output: licenceViewSchema,
+  },
+  'licence:activate-serial': { input: onProfile, output: licenceViewSchema },
+  'licence:validate': { input: onProfile, output: licenceViewSchema },
   'licence:deactivate': { input: onProfile, output: licenceViewSchema },
   'seat:request': { input: onProfile, output: licenceViewSchema },
   'seat:heartbeat': { input: onProfile, output: licenceViewSchema },

@@ -13,11 +13,16 @@ export type BackendKind = z.infer<typeof backendKindSchema>;
 /** Epoch milliseconds (UTC). */
 const epochMs = z.number().int().nonnegative();
 
+/** How a licence can be activated: a licence key, the user's account, or the device serial. */
+export const ACTIVATION_METHODS = ['key', 'account', 'serial'] as const;
+export type ActivationMethod = (typeof ACTIVATION_METHODS)[number];
+
 export const profileViewSchema = z.object({
   id: z.string(),
   kind: backendKindSchema,
   label: z.string(),
   description: z.string().optional(),
+  activationMethods: z.array(z.enum(ACTIVATION_METHODS)),
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
@@ -44,12 +49,15 @@ export const seatViewSchema = z.object({
 });
 export type SeatView = z.infer<typeof seatViewSchema>;
 
-export const LICENCE_STATUSES = ['inactive', 'active', 'expired', 'revoked'] as const;
+/** `invalid`: activated, but the server now says the licence is not valid (with a reason). */
+export const LICENCE_STATUSES = ['inactive', 'active', 'invalid', 'expired', 'revoked'] as const;
 export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 
 export const licenceViewSchema = z.object({
   profileId: z.string(),
   status: z.enum(LICENCE_STATUSES),
+  /** Why the server says the licence is not valid (status `invalid`). */
+  statusReason: z.string().optional(),
   mode: z.enum(LICENCE_MODES),
   /** The key as the user may see it, e.g. "FLOAT-•••••-•••••-5POOL". */
   keyLabel: z.string().optional(),

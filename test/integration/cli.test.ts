@@ -22,7 +22,10 @@ describe.skipIf(skipWhy !== undefined)(
     let sandbox: ReturnType<typeof spawn>;
     let ready: {
       config: string;
-      demo: { seats: { floatingKey: string; activationKey: string; revokedKey: string } };
+      demo: {
+        seats: { floatingKey: string; activationKey: string; revokedKey: string };
+        flecs: { username: string; password: string; licenseKey: string };
+      };
     };
 
     const cli = (...args: string[]) => cliWithInput(undefined, ...args);
@@ -94,12 +97,20 @@ describe.skipIf(skipWhy !== undefined)(
       const release = cli('--config', ready.config, 'seat', 'release', '--quiet');
       expect(release).toMatchObject({ code: 0, stdout: '' });
       expect(
-        JSON.parse(cli('--config', ready.config, 'status', '--json').stdout)[0].seat.state,
+        JSON.parse(cli('--config', ready.config, 'status', '--profile', 'seats', '--json').stdout)
+          .seat.state,
       ).toBe('none');
       expect(everythingOnDisk(home).replace(readFileSync(ready.config, 'utf8'), '')).not.toContain(
         floatingKey,
       );
-      const deactivated = cli('--config', ready.config, 'deactivate', '--json');
+      const deactivated = cli(
+        '--config',
+        ready.config,
+        'deactivate',
+        '--profile',
+        'seats',
+        '--json',
+      );
       expect(deactivated.code).toBe(0);
       expect(JSON.parse(deactivated.stdout)).toMatchObject({ status: 'inactive' });
     });
@@ -177,21 +188,35 @@ describe.skipIf(skipWhy !== undefined)(
       );
       expect(fromFile.code).toBe(0);
       expect(JSON.parse(fromFile.stdout)).toMatchObject({ status: 'active', mode: 'activation' });
-      expect(cli('--config', ready.config, 'deactivate', '--quiet').code).toBe(0);
+      expect(
+        cli('--config', ready.config, 'deactivate', '--profile', 'seats', '--quiet').code,
+      ).toBe(0);
       const fromStdin = cliWithInput(
         `${activationKey}\n`,
         '--config',
         ready.config,
         'activate',
+        '--profile',
+        'seats',
         '--key',
         '-',
         '--json',
       );
       expect(fromStdin.code).toBe(0);
       expect(JSON.parse(fromStdin.stdout)).toMatchObject({ status: 'active', mode: 'activation' });
-      expect(cli('--config', ready.config, 'deactivate', '--quiet').code).toBe(0);
       expect(
-        cli('--config', ready.config, 'activate', '--key-file', join(home, 'absent.txt')).code,
+        cli('--config', ready.config, 'deactivate', '--profile', 'seats', '--quiet').code,
+      ).toBe(0);
+      expect(
+        cli(
+          '--config',
+          ready.config,
+          'activate',
+          '--profile',
+          'seats',
+          '--key-file',
+          join(home, 'absent.txt'),
+        ).code,
       ).toBe(2);
     });
 
@@ -202,6 +227,67 @@ describe.skipIf(skipWhy !== undefined)(
       expect(result.stderr).toMatch(
         /error \[config\]: The browser host cannot start: port \d+ is already in use/,
       );
+    });
+
+    it('activates a FLECS device with the account, the password read from standard input', () => {
+      const { username, password } = ready.demo.flecs;
+      const inline = cli(
+        '--config',
+        ready.config,
+        'activate',
+        '--profile',
+        'flecs',
+        '--username',
+        username,
+        '--password',
+        password,
+      );
+      expect(inline.code).toBe(2); // a password on the command line would show in `ps`
+      expect(inline.stderr).toMatch(/never on the command line/);
+      const wrong = cliWithInput(
+        'wrong\n',
+        '--config',
+        ready.config,
+        'activate',
+        '--profile',
+        'flecs',
+        '--username',
+        username,
+        '--password',
+        '-',
+      );
+      expect(wrong.code).toBe(3);
+      expect(wrong.stderr).toMatch(/^error \[invalid_credentials\]/);
+      const signedIn = cliWithInput(
+        `${password}\n`,
+        '--config',
+        ready.config,
+        'activate',
+        '--profile',
+        'flecs',
+        '--username',
+        username,
+        '--password',
+        '-',
+        '--json',
+      );
+      expect(signedIn.code).toBe(0);
+      expect(JSON.parse(signedIn.stdout)).toMatchObject({ profileId: 'flecs', status: 'active' });
+      expect(signedIn.stdout).not.toContain(password);
+      const online = cli(
+        '--config',
+        ready.config,
+        'status',
+        '--profile',
+        'flecs',
+        '--online',
+        '--json',
+      );
+      expect(online.code).toBe(0);
+      expect(JSON.parse(online.stdout)).toMatchObject({ status: 'active' });
+      expect(
+        cli('--config', ready.config, 'deactivate', '--profile', 'flecs', '--quiet').code,
+      ).toBe(0);
     });
 
     it('prints a fingerprint without any configuration', () => {

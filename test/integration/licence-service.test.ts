@@ -13,6 +13,10 @@ import {
 } from '../support/core-harness';
 import { useTempDir } from '../support/temp-dir';
 
+/** Heartbeats travel over real HTTP: under a loaded CI machine they take more than vitest's 1 s default. */
+const eventually = (check: () => Promise<void> | void) =>
+  vi.waitFor(check, { timeout: 10_000, interval: 20 });
+
 describe('licence service against the Babel sandbox (real loopback HTTP)', () => {
   const tempDir = useTempDir();
   let sandbox: BabelSandbox;
@@ -35,7 +39,10 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
   it('activates a floating licence, takes a seat, lists it, and releases it', async () => {
     const { core } = await open();
-    const activated = await core.service.activate('seats', `  ${DEMO.floatingKey} `);
+    const activated = await core.service.activate('seats', {
+      method: 'key',
+      key: `  ${DEMO.floatingKey} `,
+    });
     expect(activated).toMatchObject({ status: 'active', mode: 'floating', maxClients: 5 });
     expect(activated.keyLabel).toBe(
       `${DEMO.floatingKey.slice(0, 2)}•••-•••••-•••••-•••${DEMO.floatingKey.slice(-2)}`,
@@ -60,10 +67,10 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
   it('keeps the seat alive with heartbeats at the server pace', async () => {
     const { core } = await open();
-    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
     const first = (await core.service.requestSeat('seats')).seat;
     await clock.advanceAsync(70_000);
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect((await core.service.status('seats')).seat.expiresAt).toBeGreaterThan(
         first.expiresAt ?? 0,
       ),
@@ -71,7 +78,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     // Ten minutes later, far past the 2-minute token lifetime, the seat is still ours.
     for (let minute = 0; minute < 10; minute += 1) {
       await clock.advanceAsync(60_000);
-      await vi.waitFor(async () =>
+      await eventually(async () =>
         expect((await core.service.status('seats')).seat.expiresAt).toBeGreaterThan(clock.now()),
       );
     }
@@ -80,11 +87,11 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
   it('rides out an outage inside the grace window, then recovers without user action', async () => {
     const { core } = await open();
-    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
     await core.service.requestSeat('seats');
     sandbox.faults.inject({ kind: 'status', status: 503 });
-    await clock.advanceAsync(65_000);
-    await vi.waitFor(async () =>
+    await clock.advanceAsync(70_000); // the 60 s interval plus its ±10 % jitter
+    await eventually(async () =>
       expect((await core.service.status('seats')).seat.state).toBe('retrying'),
     );
     const retrying = (await core.service.status('seats')).seat;
@@ -92,26 +99,26 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
     sandbox.faults.clear();
     await clock.advanceAsync(60_000);
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect((await core.service.status('seats')).seat.state).toBe('held'),
     );
   });
 
   it('retakes a seat that lapsed during a long outage once the network returns', async () => {
     const { core } = await open();
-    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
     await core.service.requestSeat('seats');
     const before = floating();
     sandbox.faults.inject({ kind: 'reset' });
     await clock.advanceAsync(10 * 60_000); // token lifetime 2 min + grace 5 min have passed
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect((await core.service.status('seats')).seat.state).toBe('lost'),
     );
     expect(floating()).toBe(before - 1); // the server took the seat back
 
     sandbox.faults.clear();
     await clock.advanceAsync(90_000);
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect((await core.service.status('seats')).seat.state).toBe('held'),
     );
     expect(floating()).toBe(before);
@@ -119,7 +126,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
   it('gives every seat back on close, bounded in time', async () => {
     const { core } = await open();
-    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
     await core.service.requestSeat('seats');
     const held = floating();
     cores.splice(cores.indexOf(core), 1);
@@ -131,8 +138,8 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
   it('reports pool exhaustion to the second machine without losing its activation', async () => {
     const a = await open({ machine: 'machine-a' });
     const b = await open({ machine: 'machine-b' });
-    await a.core.service.activate('seats', DEMO.singleSeatKey);
-    await b.core.service.activate('seats', DEMO.singleSeatKey);
+    await a.core.service.activate('seats', { method: 'key', key: DEMO.singleSeatKey });
+    await b.core.service.activate('seats', { method: 'key', key: DEMO.singleSeatKey });
     await a.core.service.requestSeat('seats');
     await expect(b.core.service.requestSeat('seats')).rejects.toMatchObject({
       code: 'seat_unavailable',
@@ -145,7 +152,9 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
   it('refuses a wrong key with invalid_key and stores nothing', async () => {
     const { core, secrets } = await open();
-    await expect(core.service.activate('seats', 'WRONG-WRONG-WRONG-WRONG')).rejects.toMatchObject({
+    await expect(
+      core.service.activate('seats', { method: 'key', key: 'WRONG-WRONG-WRONG-WRONG' }),
+    ).rejects.toMatchObject({
       code: 'invalid_key',
     });
     expect((await core.service.status('seats')).status).toBe('inactive');
@@ -154,8 +163,10 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
   it('will not replace an activated key with another one, so the first is never stranded', async () => {
     const { core, secrets } = await open();
-    await core.service.activate('seats', DEMO.activationKey);
-    await expect(core.service.activate('seats', DEMO.floatingKey)).rejects.toMatchObject({
+    await core.service.activate('seats', { method: 'key', key: DEMO.activationKey });
+    await expect(
+      core.service.activate('seats', { method: 'key', key: DEMO.floatingKey }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/Deactivate it first/),
     });
@@ -164,7 +175,9 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
       mode: 'activation',
     });
     expect(await secrets.get('licence-key:seats')).toBe(DEMO.activationKey);
-    expect((await core.service.activate('seats', DEMO.activationKey)).status).toBe('active'); // the same key again is fine
+    expect(
+      (await core.service.activate('seats', { method: 'key', key: DEMO.activationKey })).status,
+    ).toBe('active'); // the same key again is fine
   });
 
   it('contacts no server when the secret store cannot keep the key', async () => {
@@ -174,7 +187,9 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     };
     const { core } = await open({ secrets: broken });
     const before = sandbox.poolCounts()[DEMO.activationKey]?.activation ?? 0;
-    await expect(core.service.activate('seats', DEMO.activationKey)).rejects.toMatchObject({
+    await expect(
+      core.service.activate('seats', { method: 'key', key: DEMO.activationKey }),
+    ).rejects.toMatchObject({
       code: 'secret_store',
     });
     expect(sandbox.poolCounts()[DEMO.activationKey]?.activation ?? 0).toBe(before);
@@ -182,10 +197,14 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
   it('marks revoked and expired licences and refuses them', async () => {
     const { core } = await open();
-    await expect(core.service.activate('seats', DEMO.revokedKey)).rejects.toMatchObject({
+    await expect(
+      core.service.activate('seats', { method: 'key', key: DEMO.revokedKey }),
+    ).rejects.toMatchObject({
       code: 'license_revoked',
     });
-    await expect(core.service.activate('seats', DEMO.expiredKey)).rejects.toMatchObject({
+    await expect(
+      core.service.activate('seats', { method: 'key', key: DEMO.expiredKey }),
+    ).rejects.toMatchObject({
       code: 'license_expired',
     });
     expect((await core.service.status('seats')).status).toBe('inactive');
@@ -195,7 +214,9 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
     const { core, secrets } = await open();
     const counts = () => sandbox.poolCounts()[DEMO.activationKey]?.activation ?? 0;
     const before = counts();
-    expect(await core.service.activate('seats', DEMO.activationKey)).toMatchObject({
+    expect(
+      await core.service.activate('seats', { method: 'key', key: DEMO.activationKey }),
+    ).toMatchObject({
       status: 'active',
       mode: 'activation',
       maxClients: 3,
@@ -211,12 +232,12 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
   it('picks up a held seat after a restart and renews it at once', async () => {
     const dataDir = tempDir();
     const first = await open({ dataDir });
-    await first.core.service.activate('seats', DEMO.floatingKey);
+    await first.core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
     const held = (await first.core.service.requestSeat('seats')).seat;
     cores.splice(cores.indexOf(first.core), 1);
     // A crash: no release. The same installation starts again with the same secrets.
     const second = await open({ dataDir, secrets: first.secrets });
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(
         (await second.core.service.status('seats')).seat.lastHeartbeatAt,
       ).toBeGreaterThanOrEqual(held.lastHeartbeatAt ?? 0),
@@ -229,7 +250,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
   it('writes no key, token or raw machine id to disk', async () => {
     const { core, secrets, dataDir } = await open({ machine: 'raw-machine-id-123' });
-    await core.service.activate('seats', DEMO.floatingKey);
+    await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
     await core.service.requestSeat('seats');
     const token = await secrets.get('seat-token:seats');
     expect(token).toMatch(/^fltk_/);
@@ -247,7 +268,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
   describe('races (never a seat nobody holds)', () => {
     it('a heartbeat still in flight when the seat is released does not take it back', async () => {
       const { core } = await open();
-      await core.service.activate('seats', DEMO.floatingKey);
+      await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
       const before = floating();
       await core.service.requestSeat('seats');
       sandbox.faults.inject({ kind: 'latency', ms: 300, path: '/v1/license/heartbeat' });
@@ -264,13 +285,13 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
       const dataDir = tempDir();
       const app = await open({ dataDir });
       const cli = await open({ dataDir, secrets: app.secrets, keepAlive: false });
-      await app.core.service.activate('seats', DEMO.floatingKey);
+      await app.core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
       const before = floating();
       await app.core.service.requestSeat('seats');
       await cli.core.service.releaseSeat('seats');
       expect(floating()).toBe(before);
-      await clock.advanceAsync(65_000);
-      await vi.waitFor(async () =>
+      await clock.advanceAsync(70_000); // the 60 s interval plus its ±10 % jitter
+      await eventually(async () =>
         expect((await app.core.service.status('seats')).seat.state).toBe('none'),
       );
       expect(floating()).toBe(before);
@@ -280,7 +301,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
     it('a seat request still in flight when the app quits is given back', async () => {
       const { core } = await open();
-      await core.service.activate('seats', DEMO.floatingKey);
+      await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
       const before = floating();
       sandbox.faults.inject({ kind: 'latency', ms: 300, path: '/v1/license/request' });
       const requesting = core.service.requestSeat('seats');
@@ -293,7 +314,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
 
     it('forgets a seat whose token the keyring lost, and deactivates a licence the vendor deleted', async () => {
       const { core, secrets } = await open();
-      await core.service.activate('seats', DEMO.floatingKey);
+      await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
       await core.service.requestSeat('seats');
       await secrets.delete('seat-token:seats');
       expect((await core.service.releaseSeat('seats')).seat.state).toBe('none');

@@ -38,9 +38,15 @@ export const configFor = (
   ...overrides,
 });
 
+const requireSandbox = (sandbox: BabelSandbox | undefined): BabelSandbox => {
+  if (!sandbox) throw new Error('openInstallation needs a sandbox or a config');
+  return sandbox;
+};
+
 /** One installation: its own data folder, secrets and machine, against a shared sandbox. */
 export async function openInstallation(options: {
-  sandbox: BabelSandbox;
+  /** The Babel sandbox the default configuration points at; or give `config` for another one. */
+  sandbox?: BabelSandbox;
   clock: ManualClock;
   dataDir: string;
   secrets?: SecretStore;
@@ -50,7 +56,7 @@ export async function openInstallation(options: {
 }): Promise<{ core: Core; secrets: SecretStore; dataDir: string }> {
   const secrets = options.secrets ?? createMemorySecretStore();
   const core = await createCore({
-    config: options.config ?? configFor(options.sandbox),
+    config: options.config ?? configFor(requireSandbox(options.sandbox)),
     version: '0.0.0-test',
     secrets,
     state: createFileStateStore(join(options.dataDir, 'state.json')),

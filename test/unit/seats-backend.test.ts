@@ -22,7 +22,7 @@ describe('seats adapter: requests', () => {
       () => ({ body: { success: true, licenseToken: 'actk_1', active: true, granted: true } }),
       'bearer-xyz',
     );
-    await backend.activate(`  ${KEY}\n`);
+    await backend.activate({ method: 'key', key: `  ${KEY}\n` });
     await backend.seats.renew(LEASE);
     expect(sent.map((r) => r.url)).toEqual([
       'https://licence.example.com:5455/v1/license/activate',
@@ -50,7 +50,7 @@ describe('seats adapter: requests', () => {
   ])('refuses the malformed key %j before sending anything', async (key, message) => {
     const { backend, sent } = backendWith(() => ({ body: {} }));
     for (const run of [
-      backend.activate,
+      (bad: string) => backend.activate({ method: 'key', key: bad }),
       backend.validate,
       backend.deactivate,
       backend.seats.request,
@@ -75,13 +75,13 @@ describe('seats adapter: requests', () => {
 describe('seats adapter: 200 replies that refuse', () => {
   it('treats success:false (or missing) on activate and validate as invalid_key', async () => {
     const { backend } = backendWith(() => ({ body: {} }));
-    expect((await licensingFailure(backend.activate(KEY))).code).toBe('invalid_key');
+    expect((await licensingFailure(backend.activate({ method: 'key', key: KEY }))).code).toBe('invalid_key');
     expect((await licensingFailure(backend.validate(KEY))).message).toMatch(/Activate it again/);
   });
 
   it('lets an error code in a success:false reply say more', async () => {
     const { backend } = backendWith(() => ({ body: { success: false, code: 'LicenseExpired' } }));
-    expect((await licensingFailure(backend.activate(KEY))).code).toBe('license_expired');
+    expect((await licensingFailure(backend.activate({ method: 'key', key: KEY }))).code).toBe('license_expired');
   });
 
   it('reports a refused seat request with the pool counts', async () => {
@@ -187,7 +187,9 @@ describe('seats adapter: error replies', () => {
         ? backend.seats.renew(LEASE)
         : op === 'request' || op === 'info'
           ? backend.seats[op](KEY)
-          : backend[op as 'activate' | 'validate'](KEY);
+          : op === 'activate'
+            ? backend.activate({ method: 'key', key: KEY })
+            : backend.validate(KEY);
     const error = await licensingFailure(run);
     expect(error.code).toBe(code);
     if (message) expect(error.message).toMatch(message);
@@ -197,10 +199,10 @@ describe('seats adapter: error replies', () => {
 
   it('reads Retry-After as seconds or as a date', async () => {
     const seconds = backendWith(() => ({ status: 429, headers: { 'retry-after': '30' } }));
-    expect((await licensingFailure(seconds.backend.activate(KEY))).retryAfterSeconds).toBe(30);
+    expect((await licensingFailure(seconds.backend.activate({ method: 'key', key: KEY }))).retryAfterSeconds).toBe(30);
     const date = new Date(NOW + 90_000).toUTCString();
     const dated = backendWith(() => ({ status: 429, headers: { 'retry-after': date } }));
-    const error = await licensingFailure(dated.backend.activate(KEY));
+    const error = await licensingFailure(dated.backend.activate({ method: 'key', key: KEY }));
     expect(error.retryAfterSeconds).toBe(90);
     expect(error.message).toMatch(/Wait 90 seconds/);
   });
@@ -210,7 +212,7 @@ describe('seats adapter: error replies', () => {
       status: 400,
       body: { code: 'InvalidArgument', message: `bad key ${KEY} for api key ${API_KEY}` },
     }));
-    const error = await licensingFailure(backend.activate(KEY));
+    const error = await licensingFailure(backend.activate({ method: 'key', key: KEY }));
     expect(error.message).toContain('bad key ••• for api key •••');
   });
 });

@@ -89,7 +89,7 @@ describe('Babel wire replies: the reference examples', () => {
       '/v1/license/info': REFERENCE.info,
     };
     const { backend } = backendWith((req) => ({ body: parse(byPath[new URL(req.url).pathname]!) }));
-    const record = await backend.activate('KEY');
+    const record = await backend.activate({ method: 'key', key: 'KEY' });
     expect(record).toMatchObject({ licenseId: 'string', mode: 'file', token: 'string' });
     expect(record.expiresAt).toBeUndefined();
     await backend.validate('KEY');
@@ -151,7 +151,7 @@ describe('Babel wire replies: omitted defaults (IgnoreJSonDefaultValues)', () =>
       const { backend } = backendWith(() => ({
         body: { success: true, license: { licenseId: 'lic0001', licensingMode } },
       }));
-      const record = await backend.activate('KEY');
+      const record = await backend.activate({ method: 'key', key: 'KEY' });
       expect(record.mode).toBe(expected[i]);
       // A floating licence activates without a token.
       expect(record.token).toBeUndefined();
@@ -222,7 +222,8 @@ describe('Babel adapter against arbitrary replies', () => {
             if (op === 'renew') return backend.seats.renew(lease);
             if (op === 'release') return backend.seats.release(lease);
             if (op === 'request' || op === 'info') return backend.seats[op]('SECRET-KEY');
-            return backend[op as 'activate' | 'validate' | 'deactivate']('SECRET-KEY');
+            if (op === 'activate') return backend.activate({ method: 'key', key: 'SECRET-KEY' });
+            return backend[op as 'validate' | 'deactivate']('SECRET-KEY');
           };
           try {
             await run();

@@ -35,7 +35,25 @@ const seatsProfile = z
   })
   .strict();
 
-export const profileConfigSchema = z.discriminatedUnion('kind', [seatsProfile]);
+const flecsProfile = z
+  .object({
+    id: profileId,
+    kind: z.literal('flecs'),
+    label: z.string().min(1).max(80),
+    description: z.string().max(300).optional(),
+    baseUrl: httpUrl,
+    /** The device serial, where the installer knows it: offers activation by serial number. */
+    serialNumber: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[\x20-\x7E]+$/, 'printable characters only')
+      .optional(),
+    timeoutMs: z.number().int().min(500).max(120_000).optional(),
+  })
+  .strict();
+
+export const profileConfigSchema = z.discriminatedUnion('kind', [seatsProfile, flecsProfile]);
 export type ProfileConfig = z.infer<typeof profileConfigSchema>;
 
 export const vendorConfigSchema = z

@@ -10,7 +10,11 @@ export const createHandlers = (
   'app:info': () => appInfo(),
   'profiles:list': async () => service.profiles(),
   'licence:status': ({ profileId }) => service.status(profileId),
-  'licence:activate': ({ profileId, key }) => service.activate(profileId, key),
+  'licence:activate': ({ profileId, key }) => service.activate(profileId, { method: 'key', key }),
+  'licence:activate-account': ({ profileId, username, password }) =>
+    service.activate(profileId, { method: 'account', username, password }),
+  'licence:activate-serial': ({ profileId }) => service.activate(profileId, { method: 'serial' }),
+  'licence:validate': ({ profileId }) => service.validate(profileId),
   'licence:deactivate': ({ profileId }) => service.deactivate(profileId),
   'seat:request': ({ profileId }) => service.requestSeat(profileId),
   'seat:heartbeat': ({ profileId }) => service.renewSeat(profileId),

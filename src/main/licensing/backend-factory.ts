@@ -1,14 +1,25 @@
 import type { Clock } from '../../shared/clock';
 import type { ProfileConfig } from '../config/vendor-config';
 import type { HttpClient } from '../http/http-client';
+import type { SecretStore } from '../store/secret-store';
 import type { ClientIdentity, LicensingBackend } from './backend';
+import { createFlecsBackend } from './backends/flecs-backend';
 import { createSeatsBackend } from './backends/seats';
 
 export interface BackendEnvironment {
   readonly http: HttpClient;
   readonly identity: ClientIdentity;
   readonly clock: Clock;
+  /** Where adapters keep the secrets they rotate themselves (FLECS session ids). */
+  readonly secrets: SecretStore;
 }
+
+/** A rotating secret of one profile, kept in the secret store. */
+const secretSlot = (secrets: SecretStore, name: string) => ({
+  get: () => secrets.get(name),
+  set: (value: string) => secrets.set(name, value),
+  clear: () => secrets.delete(name),
+});
 
 /** One switch from a configured profile to its adapter; exhaustive over the configured kinds. */
 export function createBackend(profile: ProfileConfig, env: BackendEnvironment): LicensingBackend {
@@ -20,6 +31,15 @@ export function createBackend(profile: ProfileConfig, env: BackendEnvironment): 
         bearerToken: profile.bearerToken,
         timeoutMs: profile.timeoutMs,
         ...env,
+      });
+    case 'flecs':
+      return createFlecsBackend({
+        baseUrl: profile.baseUrl,
+        serialNumber: profile.serialNumber,
+        timeoutMs: profile.timeoutMs,
+        http: env.http,
+        clock: env.clock,
+        vault: secretSlot(env.secrets, `flecs-session:${profile.id}`),
       });
   }
 }

@@ -1,4 +1,4 @@
-import type { BackendKind, LicenceMode } from '../../shared/model';
+import type { ActivationMethod, BackendKind, LicenceMode } from '../../shared/model';
 
 /**
  * The lifecycle every licensing adapter implements. Adapters are factories returning plain objects
@@ -9,8 +9,19 @@ import type { BackendKind, LicenceMode } from '../../shared/model';
  * before anything leaves the process.
  */
 
+/** What the person gives to activate. Passwords are used for the one call and never kept. */
+export type Credentials =
+  | { readonly method: 'key'; readonly key: string }
+  | { readonly method: 'account'; readonly username: string; readonly password: string }
+  | { readonly method: 'serial' };
+
 export interface ActivationRecord {
   readonly licenseId: string;
+  /** Secret: a licence key the server issued during activation (FLECS user licences): keep it. */
+  readonly issuedKey?: string;
+  /** False when the server answers that the licence is not valid (not an error). */
+  readonly valid?: boolean;
+  readonly invalidReason?: string;
   readonly mode: LicenceMode;
   /** Secret: the server's activation token for this machine, when the mode has one. */
   readonly token?: string;
@@ -74,12 +85,14 @@ export interface SeatCapability {
 
 export interface LicensingBackend {
   readonly kind: BackendKind;
+  /** The activation methods this backend (as configured) accepts. */
+  readonly activationMethods: readonly ActivationMethod[];
   /** Binds this machine (activation licences) or verifies the key (floating licences). */
-  activate(key: string): Promise<ActivationRecord>;
-  /** Re-checks an activated key with the server. */
-  validate(key: string): Promise<ActivationRecord>;
+  activate(credentials: Credentials): Promise<ActivationRecord>;
+  /** Re-checks the activation with the server; the stored licence key when there is one. */
+  validate(key: string | undefined): Promise<ActivationRecord>;
   /** Unbinds this machine. Deactivating what the server no longer has is not an error. */
-  deactivate(key: string): Promise<void>;
+  deactivate(key: string | undefined): Promise<void>;
   readonly seats?: SeatCapability;
 }
 

@@ -3,7 +3,13 @@ import type { LicenceStatus, LicenceView, ProfileView, SeatPoolView } from '../.
 import type { ProfileConfig } from '../config/vendor-config';
 import type { SecretStore } from '../store/secret-store';
 import { secretName, type StateStore } from '../store/persisted-state';
-import type { ActivationRecord, ClientIdentity, Lease, LicensingBackend } from './backend';
+import type {
+  ActivationRecord,
+  ClientIdentity,
+  Credentials,
+  Lease,
+  LicensingBackend,
+} from './backend';
 import type { HeartbeatScheduler } from './heartbeat-scheduler';
 import { createLeaseBook } from './lease-book';
 import { createProfileBackends } from './profile-backends';
@@ -39,6 +45,13 @@ const RELEASED_ELSEWHERE = new LicensingError(
   'seat_lost',
   'This seat was given back from another window or from the command line.',
 );
+
+/** What the licence card shows for how this computer was activated: never a secret in full. */
+function keyLabelFor(given: Credentials, record: ActivationRecord): string {
+  const key = record.issuedKey ?? (given.method === 'key' ? given.key : undefined);
+  if (key) return maskKey(key);
+  return given.method === 'account' ? `Account ${given.username}` : 'Device serial number';
+}
 
 /**
  * What the screens and the CLI do with licences: activate, deactivate, take and give back seats.
@@ -137,7 +150,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
 
   const recordActivation = async (
     profileId: string,
-    key: string,
+    keyLabel: string,
     record: ActivationRecord,
   ): Promise<void> => {
     if (record.token) await secrets.set(secretName.activationToken(profileId), record.token);
@@ -146,9 +159,14 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       const previous = state.licences[profileId];
       const { licenseId, mode, expiresAt, supportExpiresAt, activeClients, maxClients } = record;
       state.licences[profileId] = {
-        ...{ licenseId, mode, expiresAt, supportExpiresAt, activeClients, maxClients },
-        status: 'active',
-        keyLabel: maskKey(key),
+        ...{ licenseId, mode, expiresAt, supportExpiresAt, activeClients, maxClients, keyLabel },
+        status: record.valid === false ? 'invalid' : 'active',
+        ...(record.valid === false
+          ? {
+              statusReason:
+                record.invalidReason ?? 'The licensing server says this licence is not valid.',
+            }
+          : {}),
         activatedAt: previous?.activatedAt ?? now,
         lastCheckedAt: now,
       };
@@ -166,38 +184,49 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       return () => listeners.delete(listener);
     },
 
-    async activate(profileId: string, rawKey: string): Promise<LicenceView> {
-      const key = rawKey.trim();
+    async activate(profileId: string, credentials: Credentials): Promise<LicenceView> {
+      const given: Credentials =
+        credentials.method === 'key' ? { method: 'key', key: credentials.key.trim() } : credentials;
       const recorded = store.load().licences[profileId];
-      const storedSame = recorded
-        ? (await secrets.get(secretName.licenceKey(profileId))) === key
-        : false;
-      if (recorded && !storedSame) {
+      const sameKey =
+        recorded !== undefined &&
+        given.method === 'key' &&
+        (await secrets.get(secretName.licenceKey(profileId))) === given.key;
+      if (recorded && !sameKey) {
         throw new LicensingError(
           'invalid_input',
-          `This computer already uses the licence ${recorded.keyLabel} here. Deactivate it first to use another key.`,
+          `This computer already uses the licence ${recorded.keyLabel} here. Deactivate it first to activate another way.`,
         );
       }
-      // Store the key before the server learns of it: if secrets cannot be kept on this computer,
-      // nothing is activated that could not be deactivated later.
-      if (!recorded) await secrets.set(secretName.licenceKey(profileId), key);
+      // Store a typed key before the server learns of it: if secrets cannot be kept on this
+      // computer, nothing is activated that could not be deactivated later.
+      const newKey = given.method === 'key' && !recorded ? given.key : undefined;
+      if (newKey) await secrets.set(secretName.licenceKey(profileId), newKey);
       let record: ActivationRecord;
       try {
-        record = await refusing(profileId, () => backend(profileId).activate(key));
+        record = await refusing(profileId, () => backend(profileId).activate(given));
       } catch (error) {
-        if (!recorded) await secrets.delete(secretName.licenceKey(profileId));
+        if (newKey) await secrets.delete(secretName.licenceKey(profileId));
         throw error;
       }
-      await recordActivation(profileId, key, record);
+      // A key the server issued (a FLECS user licence, spent for good) is kept like a typed one.
+      if (record.issuedKey) await secrets.set(secretName.licenceKey(profileId), record.issuedKey);
+      await recordActivation(profileId, keyLabelFor(given, record), record);
       emit(profileId);
       return view(profileId);
     },
 
-    /** Re-checks the stored activation with the server (at start in long-running hosts). */
+    /** Re-checks the stored activation with the server (at start, and on request). */
     async validate(profileId: string): Promise<LicenceView> {
-      const key = await storedKey(profileId);
+      const licence = store.load().licences[profileId];
+      if (!licence)
+        throw new LicensingError(
+          'not_activated',
+          'This licence is not activated on this computer yet.',
+        );
+      const key = await secrets.get(secretName.licenceKey(profileId));
       const record = await refusing(profileId, () => backend(profileId).validate(key));
-      await recordActivation(profileId, key, record);
+      await recordActivation(profileId, licence.keyLabel, record);
       emit(profileId);
       return view(profileId);
     },
@@ -211,13 +240,16 @@ export function createLicenceService(deps: LicenceServiceDeps) {
         );
       if (leases.isHeld(profileId)) await service.releaseSeat(profileId);
       const key = await secrets.get(secretName.licenceKey(profileId));
-      // Without the key (keyring reset) the server cannot be told; the licence is still forgotten here.
-      if (key && licence.mode !== 'floating') {
+      if (licence.mode !== 'floating') {
         await backend(profileId)
           .deactivate(key)
           .catch((error: unknown) => {
-            // The vendor deleted the licence: there is nothing left to unbind.
-            if (!(error instanceof LicensingError && error.code === 'invalid_key')) throw error;
+            // The vendor deleted the licence, or the keyring lost its key so the server cannot be
+            // told: either way there is nothing left to unbind from here.
+            const gone =
+              error instanceof LicensingError &&
+              (error.code === 'invalid_key' || error.code === 'not_activated');
+            if (!gone) throw error;
           });
       }
       store.update((state) => void delete state.licences[profileId]);

@@ -43,6 +43,9 @@ export function createProfileBackends(
     },
     has: (profileId: string): boolean => profiles.some((candidate) => candidate.id === profileId),
     views: (): ProfileView[] =>
-      profiles.map(({ id, kind, label, description }) => ({ id, kind, label, description })),
+      profiles.map(({ id, kind, label, description }) => ({
+        ...{ id, kind, label, description },
+        activationMethods: [...backend(id).activationMethods],
+      })),
   };
 }

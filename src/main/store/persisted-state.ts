@@ -12,6 +12,7 @@ export const persistedLicenceSchema = z.object({
   licenseId: z.string(),
   mode: z.enum(LICENCE_MODES),
   status: z.enum(LICENCE_STATUSES),
+  statusReason: z.string().optional(),
   keyLabel: z.string(),
   expiresAt: epochMs.optional(),
   supportExpiresAt: epochMs.optional(),

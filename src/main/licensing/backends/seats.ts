@@ -1,7 +1,13 @@
 import type { Clock } from '../../../shared/clock';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { hostOf } from '../../http/network-errors';
-import type { ClientIdentity, Lease, LicensingBackend, SeatCapability } from '../backend';
+import type {
+  ClientIdentity,
+  Credentials,
+  Lease,
+  LicensingBackend,
+  SeatCapability,
+} from '../backend';
 import { LicensingError } from '../licensing-error';
 import { normaliseLicenceKey } from './key-input';
 import {
@@ -160,14 +166,35 @@ export function createSeatsBackend(
 
   return {
     kind: 'seats',
-    activate: (key) => activateOrValidate('activate', key),
-    validate: (key) => activateOrValidate('validate', key),
+    activationMethods: ['key'],
+    activate: (credentials) => activateOrValidate('activate', keyOf(credentials)),
+    validate: (key) => activateOrValidate('validate', storedKey(key)),
     async deactivate(rawKey) {
-      const key = normaliseLicenceKey(rawKey);
+      const key = normaliseLicenceKey(storedKey(rawKey));
       await letGo('deactivate', { userKey: key }, key);
     },
     seats,
   };
+}
+
+/** Babel licences are activated by their user key only. */
+function keyOf(credentials: Credentials): string {
+  if (credentials.method !== 'key') {
+    throw new LicensingError(
+      'invalid_input',
+      'This licensing server activates with a licence key only.',
+    );
+  }
+  return credentials.key;
+}
+
+function storedKey(key: string | undefined): string {
+  if (key === undefined)
+    throw new LicensingError(
+      'not_activated',
+      'The licence key of this activation is missing. Activate again.',
+    );
+  return key;
 }
 
 function requireToken(lease: Lease): string {

@@ -14,6 +14,8 @@ export function statusLabel(status: LicenceStatus): { label: string; tone: Tone 
       return { label: 'Expired', tone: 'danger' };
     case 'revoked':
       return { label: 'Revoked', tone: 'danger' };
+    case 'invalid':
+      return { label: 'Not valid', tone: 'danger' };
     default:
       return assertNever(status);
   }

@@ -128,6 +128,14 @@ function Active({
           </div>
         </div>
       )}
+      {licence.status === 'invalid' && (
+        <div className="callout callout--warning callout--block" role="status">
+          <div className="callout__body">
+            <p className="callout__title">The licensing server says this licence is not valid</p>
+            <p className="callout__text">{licence.statusReason}</p>
+          </div>
+        </div>
+      )}
       {floating && licence.status === 'active' && (
         <div className="callout callout--info callout--block">
           <div className="callout__body">
