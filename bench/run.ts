@@ -121,7 +121,11 @@ async function main(): Promise<void> {
     const ourTimes: number[] = [];
     for (let run = 0; run < 200; run += 1) {
       bareTimes.push(await time(bare));
-      ourTimes.push(await time(() => core.service.activate('seats', { method: 'key', key: demoSeed.demo.activationKey })));
+      ourTimes.push(
+        await time(() =>
+          core.service.activate('seats', { method: 'key', key: demoSeed.demo.activationKey }),
+        ),
+      );
     }
     rows.push({
       figure: 'activation round trip, bare fetch',

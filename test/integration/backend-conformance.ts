@@ -81,7 +81,10 @@ export function describeBackendConformance(
     });
 
     it('refuses an unknown key with invalid_key', async () => {
-      await expectFailure(backend.activate({ method: 'key', key: fixture.keys.unknown }), 'invalid_key');
+      await expectFailure(
+        backend.activate({ method: 'key', key: fixture.keys.unknown }),
+        'invalid_key',
+      );
     });
 
     it('refuses a blank key with invalid_input', async () => {
@@ -90,46 +93,68 @@ export function describeBackendConformance(
 
     it('reports an unreachable server as offline', async () => {
       const unreachable = fixture.createBackend({ baseUrl: await refusedUrl() });
-      const error = await expectFailure(unreachable.activate({ method: 'key', key: fixture.keys.activation }), 'offline');
+      const error = await expectFailure(
+        unreachable.activate({ method: 'key', key: fixture.keys.activation }),
+        'offline',
+      );
       expect(error.retryable).toBe(true);
     });
 
     it('reports a 5xx as a retryable server_error, and recovers once it clears', async () => {
       fixture.faults.inject({ kind: 'status', status: 503 });
-      const error = await expectFailure(backend.activate({ method: 'key', key: fixture.keys.activation }), 'server_error');
+      const error = await expectFailure(
+        backend.activate({ method: 'key', key: fixture.keys.activation }),
+        'server_error',
+      );
       expect(error.retryable).toBe(true);
       fixture.faults.clear();
-      await expect(backend.activate({ method: 'key', key: fixture.keys.activation })).resolves.toBeDefined();
+      await expect(
+        backend.activate({ method: 'key', key: fixture.keys.activation }),
+      ).resolves.toBeDefined();
     });
 
     it('reports a 429 as rate_limited with the server-given wait', async () => {
       fixture.faults.inject({ kind: 'status', status: 429, retryAfterSeconds: 7, times: 1 });
-      const error = await expectFailure(backend.activate({ method: 'key', key: fixture.keys.activation }), 'rate_limited');
+      const error = await expectFailure(
+        backend.activate({ method: 'key', key: fixture.keys.activation }),
+        'rate_limited',
+      );
       expect(error.retryAfterSeconds).toBe(7);
     });
 
     it('reports a malformed body as protocol, never a crash', async () => {
       fixture.faults.inject({ kind: 'malformed', times: 1 });
-      await expectFailure(backend.activate({ method: 'key', key: fixture.keys.activation }), 'protocol');
+      await expectFailure(
+        backend.activate({ method: 'key', key: fixture.keys.activation }),
+        'protocol',
+      );
     });
 
     it('reports a reset connection as offline', async () => {
       fixture.faults.inject({ kind: 'reset', times: 1 });
-      await expectFailure(backend.activate({ method: 'key', key: fixture.keys.activation }), 'offline');
+      await expectFailure(
+        backend.activate({ method: 'key', key: fixture.keys.activation }),
+        'offline',
+      );
     });
 
     it('reports a server that never answers as timeout, within the deadline', async () => {
       fixture.faults.inject({ kind: 'hang' });
       const impatient = fixture.createBackend({ timeoutMs: 300 });
       const started = Date.now();
-      await expectFailure(impatient.activate({ method: 'key', key: fixture.keys.activation }), 'timeout');
+      await expectFailure(
+        impatient.activate({ method: 'key', key: fixture.keys.activation }),
+        'timeout',
+      );
       expect(Date.now() - started).toBeLessThan(3_000);
     });
 
     it('tolerates latency within the deadline', async () => {
       fixture.faults.inject({ kind: 'latency', ms: 150, times: 1 });
       const patient = fixture.createBackend({ timeoutMs: 5_000 });
-      await expect(patient.activate({ method: 'key', key: fixture.keys.activation })).resolves.toBeDefined();
+      await expect(
+        patient.activate({ method: 'key', key: fixture.keys.activation }),
+      ).resolves.toBeDefined();
     });
 
     it('takes, renews, lists and releases a floating seat', async ({ skip }) => {

@@ -24,7 +24,10 @@ describe('seats adapter: licences on the Babel sandbox', () => {
   afterEach(() => sandbox.close());
 
   it('activates a perpetual activation licence with a token and support date', async () => {
-    const record = await backendFor(identity(1)).activate({ method: 'key', key: keys.activationKey });
+    const record = await backendFor(identity(1)).activate({
+      method: 'key',
+      key: keys.activationKey,
+    });
     expect(record).toMatchObject({ mode: 'activation', activeClients: 1, maxClients: 3 });
     expect(record.licenseId).toMatch(/^lic[0-9A-F]{8}$/);
     expect(record.token).toMatch(/^actk_[a-z0-9]{12}$/);
@@ -33,7 +36,8 @@ describe('seats adapter: licences on the Babel sandbox', () => {
   });
 
   it('bounds activations by the licence, and a deactivation frees a slot', async () => {
-    for (const n of [1, 2, 3]) await backendFor(identity(n)).activate({ method: 'key', key: keys.activationKey });
+    for (const n of [1, 2, 3])
+      await backendFor(identity(n)).activate({ method: 'key', key: keys.activationKey });
     const error = await expectFailure(
       backendFor(identity(4)).activate({ method: 'key', key: keys.activationKey }),
       'seat_unavailable',
@@ -42,7 +46,9 @@ describe('seats adapter: licences on the Babel sandbox', () => {
       'All 3 activations of this licence are in use: deactivate it on another computer first.',
     );
     await backendFor(identity(2)).deactivate(keys.activationKey);
-    await expect(backendFor(identity(4)).activate({ method: 'key', key: keys.activationKey })).resolves.toMatchObject({
+    await expect(
+      backendFor(identity(4)).activate({ method: 'key', key: keys.activationKey }),
+    ).resolves.toMatchObject({
       activeClients: 3,
     });
   });
@@ -67,8 +73,14 @@ describe('seats adapter: licences on the Babel sandbox', () => {
 
   it('refuses revoked and expired licences with their own codes', async () => {
     const backend = backendFor(identity(1));
-    await expectFailure(backend.activate({ method: 'key', key: keys.revokedKey }), 'license_revoked');
-    await expectFailure(backend.activate({ method: 'key', key: keys.expiredKey }), 'license_expired');
+    await expectFailure(
+      backend.activate({ method: 'key', key: keys.revokedKey }),
+      'license_revoked',
+    );
+    await expectFailure(
+      backend.activate({ method: 'key', key: keys.expiredKey }),
+      'license_expired',
+    );
     await expectFailure(backend.seats.request(keys.expiredKey), 'license_expired');
     // info still answers, so the app can show why.
     expect((await backend.seats.info(keys.revokedKey)).revoked).toBe(true);
@@ -76,11 +88,16 @@ describe('seats adapter: licences on the Babel sandbox', () => {
 
   it('refuses a wrong API key as unauthorized, and accepts the bearer token instead', async () => {
     const wrong = backendFor(identity(1), { apiKey: 'api_wrongwrongwrongwrongwron' });
-    const error = await expectFailure(wrong.activate({ method: 'key', key: keys.activationKey }), 'unauthorized');
+    const error = await expectFailure(
+      wrong.activate({ method: 'key', key: keys.activationKey }),
+      'unauthorized',
+    );
     expect(error.message).toMatch(/API key/);
     expect(error.message).not.toContain('api_wrong');
     const bearer = backendFor(identity(1), { apiKey: 'nope', bearerToken: 'bearer-for-tests' });
-    await expect(bearer.activate({ method: 'key', key: keys.activationKey })).resolves.toBeDefined();
+    await expect(
+      bearer.activate({ method: 'key', key: keys.activationKey }),
+    ).resolves.toBeDefined();
   });
 
   it('asks for a seat on a non-floating licence → invalid_input with the server reason', async () => {
@@ -93,7 +110,10 @@ describe('seats adapter: licences on the Babel sandbox', () => {
 
   it('reports a wrong base path as protocol, pointing at the address', async () => {
     const lost = backendFor(identity(1), { baseUrl: `${sandbox.url}/api` });
-    const error = await expectFailure(lost.activate({ method: 'key', key: keys.activationKey }), 'protocol');
+    const error = await expectFailure(
+      lost.activate({ method: 'key', key: keys.activationKey }),
+      'protocol',
+    );
     expect(error.message).toMatch(/Check the server address/);
   });
 

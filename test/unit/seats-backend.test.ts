@@ -75,13 +75,17 @@ describe('seats adapter: requests', () => {
 describe('seats adapter: 200 replies that refuse', () => {
   it('treats success:false (or missing) on activate and validate as invalid_key', async () => {
     const { backend } = backendWith(() => ({ body: {} }));
-    expect((await licensingFailure(backend.activate({ method: 'key', key: KEY }))).code).toBe('invalid_key');
+    expect((await licensingFailure(backend.activate({ method: 'key', key: KEY }))).code).toBe(
+      'invalid_key',
+    );
     expect((await licensingFailure(backend.validate(KEY))).message).toMatch(/Activate it again/);
   });
 
   it('lets an error code in a success:false reply say more', async () => {
     const { backend } = backendWith(() => ({ body: { success: false, code: 'LicenseExpired' } }));
-    expect((await licensingFailure(backend.activate({ method: 'key', key: KEY }))).code).toBe('license_expired');
+    expect((await licensingFailure(backend.activate({ method: 'key', key: KEY }))).code).toBe(
+      'license_expired',
+    );
   });
 
   it('reports a refused seat request with the pool counts', async () => {
@@ -199,7 +203,10 @@ describe('seats adapter: error replies', () => {
 
   it('reads Retry-After as seconds or as a date', async () => {
     const seconds = backendWith(() => ({ status: 429, headers: { 'retry-after': '30' } }));
-    expect((await licensingFailure(seconds.backend.activate({ method: 'key', key: KEY }))).retryAfterSeconds).toBe(30);
+    expect(
+      (await licensingFailure(seconds.backend.activate({ method: 'key', key: KEY })))
+        .retryAfterSeconds,
+    ).toBe(30);
     const date = new Date(NOW + 90_000).toUTCString();
     const dated = backendWith(() => ({ status: 429, headers: { 'retry-after': date } }));
     const error = await licensingFailure(dated.backend.activate({ method: 'key', key: KEY }));
