@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpRequest } from '../../src/main/http/http-client';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../src/main/http/http-client';
 import {
   createFlecsClient,
   LICENCE_NOT_VALID_REASON,
@@ -74,8 +74,8 @@ describe('flecs client: requests', () => {
     expect(sent[0]?.headers).not.toHaveProperty('Authorization');
   });
 
-  it('activates with a user licence: bearer only, no session, no body', async () => {
-    const { client, sent, stored } = flecsClientWith(() => activated(S2), S1);
+  it('activates with a user licence: bearer only, no body, no session when none is stored', async () => {
+    const { client, sent, stored } = flecsClientWith(() => activated(S2));
     expect(await client.activateWithUserLicence(JWT)).toEqual({
       outcome: 'activated',
       licenseKey: KEY,
@@ -87,6 +87,63 @@ describe('flecs client: requests', () => {
     });
     expect(sent[0]?.body).toBeUndefined();
     expect(await stored()).toBe(S2);
+  });
+
+  it('sends the stored session with the bearer, so an active device is not charged a second licence', async () => {
+    const { client, sent } = flecsClientWith(() => ({ status: 204 }), S1);
+    expect(await client.activateWithUserLicence(JWT)).toEqual({ outcome: 'already-active' });
+    expect(sent[0]?.headers).toEqual({
+      Accept: 'application/json',
+      Authorization: `Bearer ${JWT}`,
+      'X-Session-Id': S1,
+    });
+  });
+
+  it('keeps a key a user licence paid for even when the vault cannot be written', async () => {
+    const { http } = fakeHttp(() => activated(S2));
+    const vault: SessionVault = {
+      get: async () => undefined,
+      set: async () => Promise.reject(new Error('keyring locked')),
+      clear: async () => undefined,
+    };
+    const client = createFlecsClient({ baseUrl: BASE, http, clock: fixedClock, vault });
+    expect(await client.activateWithUserLicence(JWT)).toEqual({
+      outcome: 'activated',
+      licenseKey: KEY,
+    });
+  });
+
+  it('keeps the issued key when the reply body carries a malformed session id', async () => {
+    const { client, stored } = flecsClientWith(
+      () => ({ status: 200, body: { data: { licenseKey: KEY, sessionId: { id: 'x' } } } }),
+      S1,
+    );
+    expect(await client.activateWithUserLicence(JWT)).toEqual({
+      outcome: 'activated',
+      licenseKey: KEY,
+    });
+    expect(await stored()).toBe(S1);
+  });
+
+  it('never goes back to an older session id when replies arrive out of order', async () => {
+    const replies: ((response: HttpResponse) => void)[] = [];
+    const http: HttpClient = { request: () => new Promise((resolve) => replies.push(resolve)) };
+    const vault = createMemorySessionVault(S1);
+    const client = createFlecsClient({ baseUrl: BASE, http, clock: fixedClock, vault });
+    const reply = (id: string, timestamp: number): HttpResponse => ({
+      status: 200,
+      headers: { 'x-session-id': JSON.stringify({ id, timestamp }) },
+      body: { data: { isValid: true } },
+      rawBody: '',
+    });
+    const first = client.validate();
+    const second = client.validate();
+    await new Promise((resolve) => setImmediate(resolve));
+    replies[1]?.(reply(S2, 2_000)); // the newer id lands first...
+    await second;
+    replies[0]?.(reply(S1, 1_000)); // ...then the late reply from before the rotation
+    await first;
+    expect(await vault.get()).toBe(S2);
   });
 
   it('activates with a key, sending the stored session as a bare id', async () => {

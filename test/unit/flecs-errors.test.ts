@@ -109,12 +109,6 @@ describe('flecs error mapping', () => {
       'protocol',
       /data\.licenseKey/,
     ],
-    [
-      'key',
-      { status: 200, body: { data: { licenseKey: KEY, sessionId: { id: 'x' } } } },
-      'protocol',
-      /sessionId\.id/,
-    ],
     ['user', { status: 200 }, 'protocol', /reply was empty/],
     [
       'login',

@@ -73,10 +73,19 @@ export const loginReply = envelope(
 );
 export type LoginReply = z.output<typeof loginReply>;
 
-/** POST /api/v2/device/license/activate → 200; both fields are required by the OpenAPI file. */
+/**
+ * POST /api/v2/device/license/activate → 200. The key is read on its own: a session id that does
+ * not fit is ignored like a bad header, never a reason to drop a key a user licence paid for.
+ */
 export const activationReply = envelope(
-  z.object({ sessionId: sessionStamp, licenseKey: z.string().min(1) }),
+  z.object({ sessionId: z.unknown().optional(), licenseKey: z.string().min(1) }),
 );
+
+/** A session stamp from anywhere (a reply body, the vault), or undefined when it does not fit. */
+export function stampFrom(value: unknown): SessionStamp | undefined {
+  const parsed = sessionStamp.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** POST /api/v2/device/license/validate → 200. */
 export const validationReply = envelope(z.object({ isValid: z.boolean() }));

@@ -6,12 +6,13 @@ import { flecsFailure, type FlecsOperation } from './flecs-errors';
 import { checkCredentials, checkJwt, normaliseSerialNumber } from './flecs-input';
 import {
   activationReply,
-  isSessionId,
   loginReply,
   newerStamp,
   sessionFromHeader,
   validationReply,
   type SessionStamp,
+  isSessionId,
+  stampFrom,
 } from './flecs-wire';
 import { normaliseLicenceKey } from './key-input';
 import { isSuccess, normaliseBaseUrl, parseReply } from './wire-helpers';
@@ -103,6 +104,25 @@ export function createFlecsClient(options: FlecsClientOptions): FlecsClient {
     return id !== undefined && isSessionId(id) ? id : undefined;
   }
 
+  // Session writes run one at a time and never go back to an older stamp: replies may arrive out
+  // of order, and an older id put back after the grace window would lock the device out (the
+  // vendor's own client compares timestamps the same way).
+  let newestSeen: SessionStamp | undefined;
+  let writes: Promise<void> = Promise.resolve();
+  function saveSession(stamp: SessionStamp): Promise<void> {
+    const run = writes.then(async () => {
+      const stale =
+        newestSeen !== undefined &&
+        newestSeen.id !== stamp.id &&
+        newerStamp(stamp, newestSeen) === newestSeen;
+      if (stale) return;
+      newestSeen = stamp;
+      if ((await vault.get()) !== stamp.id) await vault.set(stamp.id);
+    });
+    writes = run.catch(() => undefined);
+    return run;
+  }
+
   async function exchange<T>(out: Outgoing, read: Reader<T>): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (out.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -133,9 +153,10 @@ export function createFlecsClient(options: FlecsClientOptions): FlecsClient {
       return result.value;
     } finally {
       // On every reply, error or not: the console may rotate the id on any of them, and the old
-      // one stops working after the grace window.
+      // one stops working after the grace window. A vault that cannot be written (keyring locked)
+      // must not turn a success into a failure: a key from a user licence is spent for good.
       const newest = newerStamp(headerSession, bodySession);
-      if (newest && (await vault.get()) !== newest.id) await vault.set(newest.id);
+      if (newest) await saveSession(newest).catch(() => undefined);
     }
   }
 
@@ -145,7 +166,7 @@ export function createFlecsClient(options: FlecsClientOptions): FlecsClient {
     const { data } = parseReply(activationReply, response.body, host);
     return {
       value: { outcome: 'activated', licenseKey: data.licenseKey },
-      session: data.sessionId,
+      session: stampFrom(data.sessionId),
     };
   };
 
@@ -179,9 +200,18 @@ export function createFlecsClient(options: FlecsClientOptions): FlecsClient {
 
     async activateWithUserLicence(rawJwt) {
       const jwt = checkJwt(rawJwt);
-      // No session and no body: the bearer alone asks for a licence from the account.
+      // The bearer asks for a licence from the account. The current session goes along (as
+      // FLECS's C++ client does): an already active device then gets 204, and a retry after a lost
+      // reply or a double click does not spend a second licence.
+      const session = await storedSession();
       return exchange(
-        { operation: 'activate-user', path: PATHS.activate, bearer: jwt, secrets: [jwt] },
+        {
+          operation: 'activate-user',
+          path: PATHS.activate,
+          bearer: jwt,
+          session,
+          secrets: [jwt, session ?? ''],
+        },
         readActivation,
       );
     },
