@@ -194,3 +194,18 @@ describe('readableReason', () => {
     expect(text.length).toBe(200);
   });
 });
+
+describe('secrets in server text', () => {
+  it('are blanked even where the server text is reshaped (tags, doubled spaces, tabs, entities)', async () => {
+    const { readableReason } = await import('../../src/main/licensing/backends/flecs-errors');
+    const { cleanServerText } = await import('../../src/main/licensing/backends/wire-helpers');
+    for (const secret of ['pa<ss>word', 'correct  horse', 'ab\tcd', 'x&amp;y']) {
+      expect(readableReason(`Wrong: ${secret}`, [secret])).not.toContain(
+        secret.replace(/<[^>]*>/g, ''),
+      );
+      const cleaned = cleanServerText(`Wrong: ${secret}`, [secret]) ?? '';
+      expect(cleaned).toContain('•••');
+      expect(cleaned).not.toContain(secret.replace(/\s+/g, ' '));
+    }
+  });
+});

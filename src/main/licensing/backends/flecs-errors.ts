@@ -1,7 +1,7 @@
 import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
 import { errorReason } from './flecs-wire';
-import { cleanServerText, statusOnlyError, withServerText } from './wire-helpers';
+import { cleanServerText, statusOnlyError, withServerText, blankSecrets } from './wire-helpers';
 
 /**
  * What a FLECS Console refusal means for the person in front of the app. Error bodies are
@@ -115,7 +115,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * "recover your account (https://…)" so the address stays usable; other tags are dropped.
  */
 export function readableReason(reason: string, secrets: readonly string[]): string | undefined {
-  const text = reason
+  // Secrets go first, while the text is still exactly what the server echoed.
+  const text = blankSecrets(reason, secrets)
     .replace(
       /<a\b[^>]*?\bhref\s*=\s*(["'])(https?:\/\/[^"'\s]+)\1[^>]*>([\s\S]*?)<\/a\s*>/gi,
       (_match, _quote: string, href: string, label: string) => `${label} (${href})`,

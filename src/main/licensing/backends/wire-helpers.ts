@@ -40,11 +40,27 @@ const MAX_SERVER_TEXT = 200;
  * left to show.
  */
 export function cleanServerText(raw: string, secrets: readonly string[]): string | undefined {
+  // Blank before reshaping too: once spaces collapse or control characters change, an echoed
+  // secret (a password with a tab, two spaces) would no longer match.
   // eslint-disable-next-line no-control-regex
-  let text = raw.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-  for (const secret of secrets) if (secret) text = text.split(secret).join('•••');
+  let text = blankSecrets(raw, secrets)
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .trim();
+  text = blankSecrets(text, secrets);
   if (text.length > MAX_SERVER_TEXT) text = `${text.slice(0, MAX_SERVER_TEXT - 1)}…`;
   return text === '' ? undefined : text;
+}
+
+/** Every secret (and its whitespace-collapsed form) replaced by dots. */
+export function blankSecrets(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const form of new Set([secret, secret.replace(/\s+/g, ' ').trim()])) {
+      if (form) result = result.split(form).join('•••');
+    }
+  }
+  return result;
 }
 
 export const withServerText = (message: string, text: string | undefined): string =>
