@@ -42,8 +42,8 @@ const MAX_SERVER_TEXT = 200;
 export function cleanServerText(raw: string, secrets: readonly string[]): string | undefined {
   // Blank before reshaping too: once spaces collapse or control characters change, an echoed
   // secret (a password with a tab, two spaces) would no longer match.
-  // eslint-disable-next-line no-control-regex
   let text = blankSecrets(raw, secrets)
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .trim();
   text = blankSecrets(text, secrets);

@@ -7,13 +7,21 @@ interface ErrorMessageProps {
   /** 'inline' sits beside a button; 'block' is a full-width callout. */
   readonly layout?: 'inline' | 'block';
   readonly id?: string;
+  /** A headline that fits the action better than the generic one for the code. */
+  readonly title?: string;
 }
 
 /**
  * An error shown where it happened. role="alert" so a screen reader announces it the moment the
  * action fails, without moving focus away from the button the user just pressed.
  */
-export function ErrorMessage({ error, onDismiss, layout = 'inline', id }: ErrorMessageProps) {
+export function ErrorMessage({
+  error,
+  onDismiss,
+  layout = 'inline',
+  id,
+  title,
+}: ErrorMessageProps) {
   const hint = errorHint(error);
   return (
     <div className={`callout callout--danger callout--${layout}`} role="alert" id={id}>
@@ -21,7 +29,7 @@ export function ErrorMessage({ error, onDismiss, layout = 'inline', id }: ErrorM
         <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-.9 4h1.8v5.2H9.1V6Zm0 6.6h1.8v1.8H9.1v-1.8Z" />
       </svg>
       <div className="callout__body">
-        <p className="callout__title">{errorTitle(error.code)}</p>
+        <p className="callout__title">{title ?? errorTitle(error.code)}</p>
         <p className="callout__text">
           {error.message}
           {hint && <span className="callout__hint">{hint}</span>}

@@ -10,6 +10,8 @@ interface KeyFormProps {
   readonly onSubmit: (key: string) => void;
   readonly onDismissError: () => void;
   readonly flow: Flow;
+  /** Another way of activating is on its way: this form waits. */
+  readonly disabled?: boolean;
   readonly inputRef: RefObject<HTMLInputElement | null>;
   readonly autoFocus: boolean;
 }
@@ -20,6 +22,7 @@ export function KeyForm({
   onSubmit,
   onDismissError,
   flow,
+  disabled = false,
   inputRef,
   autoFocus,
 }: KeyFormProps) {
@@ -29,6 +32,7 @@ export function KeyForm({
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
+    if (busy || disabled) return;
     const problem = keyProblem(value);
     setLocalProblem(problem);
     if (problem) {
@@ -88,7 +92,13 @@ export function KeyForm({
           readOnly={busy}
           autoFocus={autoFocus}
         />
-        <Button type="submit" variant="primary" busy={busy} busyLabel="Activating…">
+        <Button
+          type="submit"
+          variant="primary"
+          busy={busy}
+          busyLabel="Activating…"
+          disabled={disabled}
+        >
           Activate
         </Button>
       </div>

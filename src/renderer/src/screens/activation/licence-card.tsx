@@ -11,13 +11,16 @@ import { modeLabel, statusLabel } from '../../lib/licence-text';
 /** Expiry closer than this is worth a warning colour. */
 const SOON_DAYS = 30;
 
-export function LicenceCard({
-  licence,
-  footer,
-}: {
+interface LicenceCardProps {
   readonly licence: LicenceView;
+  /** Actions at the top right, before the status pill ("Check now"). */
+  readonly actions?: ReactNode;
+  /** The outcome of those actions, under the facts. */
+  readonly notice?: ReactNode;
   readonly footer: ReactNode;
-}) {
+}
+
+export function LicenceCard({ licence, actions, notice, footer }: LicenceCardProps) {
   const status = statusLabel(licence.status);
   const floating = licence.mode === 'floating';
   return (
@@ -28,7 +31,12 @@ export function LicenceCard({
       description={
         licence.keyLabel ? <code className="licence-card__key">{licence.keyLabel}</code> : undefined
       }
-      aside={<StatusPill tone={status.tone}>{status.label}</StatusPill>}
+      aside={
+        <>
+          {actions}
+          <StatusPill tone={status.tone}>{status.label}</StatusPill>
+        </>
+      }
     >
       <dl className="facts">
         <Fact term="Licence ID">
@@ -43,7 +51,8 @@ export function LicenceCard({
             <Expiry at={licence.supportExpiresAt} />
           </Fact>
         )}
-        {licence.maxClients !== undefined && (
+        {/* "1 of 1" on a single-device licence says nothing: it is this computer. */}
+        {licence.maxClients !== undefined && (floating || licence.maxClients > 1) && (
           <Fact term={floating ? 'Seats in use' : 'Activations used'} wide>
             <div className="licence-card__usage">
               <span>
@@ -66,6 +75,7 @@ export function LicenceCard({
           </Fact>
         )}
       </dl>
+      {notice}
       <div className="card__footer">{footer}</div>
     </Card>
   );

@@ -1,0 +1,142 @@
+import type { LicenceView, ProfileView } from '../../../../shared/model';
+import { Button } from '../../components/button';
+import { Callout } from '../../components/callout';
+import { ErrorMessage } from '../../components/error-message';
+import { deactivateConsequence } from '../../lib/activation-text';
+import { assertNever } from '../../lib/assert-never';
+import { useAppStore } from '../../store/app-store';
+import { useLicenceStore, type ProfileLicence } from '../../store/licence-store';
+import { Deactivate } from './deactivate';
+import { LicenceCard } from './licence-card';
+
+/** A licence is recorded here: its state, its facts, "Check now" and deactivation. */
+export function ActiveView({
+  profile,
+  licence,
+  state,
+}: {
+  readonly profile: ProfileView;
+  readonly licence: LicenceView;
+  readonly state: ProfileLicence;
+}) {
+  const deactivate = useLicenceStore((s) => s.deactivate);
+  const validate = useLicenceStore((s) => s.validate);
+  const dismiss = useLicenceStore((s) => s.dismiss);
+  const navigate = useAppStore((s) => s.navigate);
+  const { flows } = state;
+  const checking = flows.validate.status === 'submitting';
+  const deactivating = flows.deactivate.status === 'submitting';
+  const check = () => void validate(licence.profileId);
+
+  return (
+    <div className="stack">
+      <StateCallout licence={licence} checking={checking} onCheck={check} />
+      {licence.mode === 'floating' && licence.status === 'active' && (
+        <Callout
+          tone="info"
+          icon={false}
+          title="This is a floating licence"
+          action={
+            <Button size="sm" onClick={() => navigate('seats')}>
+              Go to Seats
+            </Button>
+          }
+        >
+          Seats are shared between computers. Take one on the Seats screen to start working.
+        </Callout>
+      )}
+      <LicenceCard
+        licence={licence}
+        actions={
+          <Button
+            size="sm"
+            onClick={check}
+            busy={checking}
+            busyLabel="Checking…"
+            disabled={deactivating}
+            title="Ask the licensing server whether this licence is still valid"
+          >
+            <RefreshIcon />
+            Check now
+          </Button>
+        }
+        notice={
+          flows.validate.status === 'failed' && (
+            <ErrorMessage
+              error={flows.validate.error}
+              title="Couldn't check the licence"
+              onDismiss={() => dismiss(licence.profileId, 'validate')}
+            />
+          )
+        }
+        footer={
+          <Deactivate
+            flow={flows.deactivate}
+            onConfirm={() => void deactivate(licence.profileId)}
+            onDismissError={() => dismiss(licence.profileId, 'deactivate')}
+            consequence={deactivateConsequence(profile.kind, licence)}
+          />
+        }
+      />
+    </div>
+  );
+}
+
+/** Why a recorded licence does not work, with what to do about it; nothing while it is active. */
+function StateCallout({
+  licence,
+  checking,
+  onCheck,
+}: {
+  readonly licence: LicenceView;
+  readonly checking: boolean;
+  readonly onCheck: () => void;
+}) {
+  switch (licence.status) {
+    case 'active':
+    case 'inactive':
+      return null;
+    case 'invalid':
+      return (
+        <Callout
+          tone="danger"
+          role="status"
+          title="The licensing server says this licence is not valid"
+          action={
+            <Button size="sm" onClick={onCheck} busy={checking} busyLabel="Checking…">
+              Check again
+            </Button>
+          }
+        >
+          <p>{licence.statusReason ?? 'It gave no reason.'}</p>
+          <p className="callout__hint">
+            Check again once it is sorted out, or deactivate this computer and activate it another
+            way.
+          </p>
+        </Callout>
+      );
+    case 'expired':
+    case 'revoked':
+      return (
+        <Callout
+          tone="warning"
+          role="status"
+          title={
+            licence.status === 'expired' ? 'This licence has expired' : 'This licence was revoked'
+          }
+        >
+          Contact your vendor to renew it, or deactivate this computer and enter a different key.
+        </Callout>
+      );
+    default:
+      return assertNever(licence.status);
+  }
+}
+
+function RefreshIcon() {
+  return (
+    <svg className="btn__icon" viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M13.6 2.4v3.9H9.7l1.5-1.5A4.6 4.6 0 0 0 3.4 7.2H1.9a6.1 6.1 0 0 1 10.4-3.5l1.3-1.3ZM2.4 13.6V9.7h3.9l-1.5 1.5a4.6 4.6 0 0 0 7.8-2.4h1.5a6.1 6.1 0 0 1-10.4 3.5l-1.3 1.3Z" />
+    </svg>
+  );
+}
