@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startServe } from './browser-host';
+import { startSandbox, startServe } from './browser-host';
 
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -166,60 +166,60 @@ test('activates by the device serial number', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`a licence the server calls invalid shows as a state with its reason (${colorScheme})`, async ({
-    browser,
-  }) => {
-    const context = await browser.newContext({ colorScheme });
-    const page = await context.newPage();
-    await openFlecs(page);
-    await tab(page, 'Device serial number').click();
-    await page.getByRole('button', { name: 'Activate this device' }).click();
-    const card = licenceCard(page);
-    await expect(card.getByText('Active', { exact: true })).toBeVisible();
-
-    // The demo sandbox's revoke back door is not reachable through `serve`, so the server's
-    // "not valid" answer is stood in for at the bridge: the host's reply to licence:status,
-    // marked invalid with the reason the FLECS adapter gives. No validate reaches the core, so no
-    // pushed update can race the answer.
-    const reason =
-      "The FLECS console reports that this device's licence is not valid (it may have expired or been revoked). Activate the device again, or ask your administrator.";
-    const isValidate = (url: URL) => url.pathname.endsWith('/ipc/licence%3Avalidate');
-    await page.route(isValidate, async (route) => {
-      const status = await route.fetch({
-        url: route.request().url().replace('licence%3Avalidate', 'licence%3Astatus'),
-      });
-      const body = (await status.json()) as { ok: boolean; value: Record<string, unknown> };
-      await route.fulfill({
-        response: status,
-        json: {
-          ...body,
-          value: {
-            ...body.value,
-            status: 'invalid',
-            statusReason: reason,
-            lastCheckedAt: Date.now(),
-          },
-        },
-      });
-    });
-    await card.getByRole('button', { name: 'Check now' }).click();
-    await expect(card.getByText('Not valid', { exact: true })).toBeVisible();
-    const callout = page.getByRole('status').filter({ hasText: 'The licensing server says' });
-    await expect(callout).toContainText('The licensing server says this licence is not valid');
-    await expect(callout).toContainText(reason);
-    await expect(page.getByRole('alert')).toHaveCount(0);
-    await page.screenshot({
-      path: `${SHOTS}/flecs-invalid-${colorScheme}.png`,
-      fullPage: true,
-      animations: 'disabled',
-    });
-
-    // Once the server is happy again, checking again brings the licence back.
-    await page.unroute(isValidate);
-    await callout.getByRole('button', { name: 'Check again' }).click();
-    await expect(card.getByText('Active', { exact: true })).toBeVisible();
-    await expect(callout).toHaveCount(0);
-    await context.close();
+test.describe('against a separate sandbox', () => {
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  let hosted: Awaited<ReturnType<typeof startServe>>;
+  test.beforeEach(async () => {
+    sandbox = await startSandbox();
+    hosted = await startServe({ config: sandbox.ready.config });
   });
-}
+  test.afterEach(async () => {
+    await hosted.stop();
+    await sandbox.stop();
+  });
+
+  /** The console's own admin route: the vendor revokes (or restores) the licence. */
+  const setRevoked = (revoked: boolean) =>
+    fetch(`${sandbox.ready.servers.flecs.url}/__sandbox/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ licenseKey: sandbox.ready.demo.flecs.licenseKey, revoked }),
+    });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`a licence the console revoked shows as not valid with its reason (${colorScheme})`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(hosted.url);
+      await page.getByLabel('Profile').selectOption({ label: 'Device licence (FLECS)' });
+      await page
+        .getByRole('textbox', { name: 'Licence key' })
+        .fill(sandbox.ready.demo.flecs.licenseKey);
+      await page.getByRole('button', { name: 'Activate', exact: true }).click();
+      const card = licenceCard(page);
+      await expect(card.getByText('Active', { exact: true })).toBeVisible();
+
+      expect((await setRevoked(true)).status).toBe(200);
+      await card.getByRole('button', { name: 'Check now' }).click();
+      await expect(card.getByText('Not valid', { exact: true })).toBeVisible();
+      const callout = page.getByRole('status').filter({ hasText: 'The licensing server says' });
+      await expect(callout).toContainText('The licensing server says this licence is not valid');
+      await expect(callout).toContainText(/not valid \(it may have expired or been revoked\)/);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await page.screenshot({
+        path: `${SHOTS}/flecs-invalid-${colorScheme}.png`,
+        fullPage: true,
+        animations: 'disabled',
+      });
+
+      // Once the vendor restores it, checking again brings the licence back.
+      expect((await setRevoked(false)).status).toBe(200);
+      await callout.getByRole('button', { name: 'Check again' }).click();
+      await expect(card.getByText('Active', { exact: true })).toBeVisible();
+      await expect(callout).toHaveCount(0);
+      await context.close();
+    });
+  }
+});

@@ -137,7 +137,7 @@ describe('FLECS device licences through the licence service (real loopback HTTP)
     expect(view.statusReason).toMatch(/\w/);
   });
 
-  it('will not activate a second way over an activation, and deactivating forgets the session', async () => {
+  it('will not activate a second way over an activation; after deactivating, the same key activates again', async () => {
     const { core, secrets } = await open();
     await core.service.activate('flecs', { method: 'key', key: demo.licenseKey });
     await expect(
@@ -148,7 +148,27 @@ describe('FLECS device licences through the licence service (real loopback HTTP)
       }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await core.service.deactivate('flecs')).status).toBe('inactive');
-    expect(await secrets.get('flecs-session:flecs')).toBeUndefined();
     expect(await secrets.get('licence-key:flecs')).toBeUndefined();
+    // The device keeps its identity at FLECS, so its own key is recognised, not refused as taken.
+    expect(
+      (await core.service.activate('flecs', { method: 'key', key: demo.licenseKey })).status,
+    ).toBe('active');
+  });
+
+  it('signing in again on an active device spends no second licence', async () => {
+    const { core } = await open();
+    await core.service.activate('flecs', {
+      method: 'account',
+      username: demo.username,
+      password: demo.password,
+    });
+    const after = sandbox.userLicences()[demo.username];
+    await core.service.deactivate('flecs');
+    await core.service.activate('flecs', {
+      method: 'account',
+      username: demo.username,
+      password: demo.password,
+    });
+    expect(sandbox.userLicences()[demo.username]).toBe(after);
   });
 });

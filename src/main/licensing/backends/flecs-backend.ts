@@ -18,8 +18,8 @@ export interface FlecsBackendOptions {
 
 /**
  * FLECS device licences behind the common lifecycle. A FLECS device holds one licence: no seats,
- * no client counts (1 of 1). The console has no deactivation call, so deactivating forgets the
- * session on this device only; the licence key stays bound to the device at FLECS.
+ * no client counts (1 of 1). The console has no deactivation call: deactivating forgets the
+ * licence here while the device stays known to FLECS, and its licence stays bound to it.
  */
 export function createFlecsBackend(options: FlecsBackendOptions): LicensingBackend {
   const client = createFlecsClient(options);
@@ -70,8 +70,9 @@ export function createFlecsBackend(options: FlecsBackendOptions): LicensingBacke
       const { isValid, reason } = await client.validate();
       return record(key, isValid ? { valid: true } : { valid: false, invalidReason: reason });
     },
-    async deactivate() {
-      await options.vault.clear();
-    },
+    // The session is this device's identity at FLECS, which keeps the licence bound to it: it is
+    // kept, so activating again (same key, or the account) is recognised instead of refused or
+    // charged a second licence. Only the licence record and key are forgotten, by the service.
+    deactivate: async () => undefined,
   };
 }
