@@ -13,6 +13,10 @@ export interface CliArgs {
   readonly password?: string;
   readonly passwordFile?: string;
   readonly serial: boolean;
+  readonly node?: string;
+  readonly customer?: string;
+  /** ISO date-time for `eniris activate --at`. */
+  readonly at?: string;
   readonly online: boolean;
   readonly port?: number;
   readonly help: boolean;
@@ -37,6 +41,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         password: { type: 'string' },
         'password-file': { type: 'string' },
         serial: { type: 'boolean', default: false },
+        node: { type: 'string' },
+        customer: { type: 'string' },
+        at: { type: 'string' },
         online: { type: 'boolean', default: false },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -70,6 +77,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     password: values.password,
     passwordFile: values['password-file'],
     serial: values.serial,
+    node: values.node,
+    customer: values.customer,
+    at: values.at,
     online: values.online,
     port,
     help: values.help,
@@ -94,6 +104,11 @@ Commands:
   deactivate --profile ID            release any seat and deactivate this machine
   seat request|heartbeat|release|info [--profile ID]
                                      take, keep alive, give back a floating seat; list who holds seats
+  eniris login --username NAME --password-file FILE | --password -
+  eniris logout | status             the installer's Eniris account (a sign-in lasts 14 days)
+  eniris activate --key KEY [--at ISO]
+  eniris claim --node ID --key KEY   claim a licence for a controller
+  eniris licences --node ID | --customer ID
   serve [--port N]                   open the full UI in a browser, without Electron
 
 Exit codes: 0 ok, 2 usage or configuration error, 3 licence refused, 4 backend unreachable,

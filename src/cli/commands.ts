@@ -14,6 +14,7 @@ import { startSandboxes } from '../sandbox';
 import type { Credentials } from '../main/licensing/backend';
 import type { CliArgs } from './args';
 import { cliDataDir } from './data-dir';
+import { formatAccount, runEniris } from './eniris-commands';
 import { formatLicence, formatPool } from './format';
 
 export interface CommandOutput {
@@ -109,6 +110,19 @@ async function secretArg(
   return inline;
 }
 
+const kindOf = (core: Core, profileId: string) =>
+  core.config.profiles.find((profile) => profile.id === profileId)?.kind;
+
+async function passwordFrom(args: CliArgs): Promise<string> {
+  const password = await secretArg('password', args.password, args.passwordFile, false);
+  if (!password)
+    throw new LicensingError(
+      'invalid_input',
+      'Give the password with --password-file FILE or --password - (standard input).',
+    );
+  return password;
+}
+
 /** What `activate` was given: a key, an account, or the configured device serial. */
 async function credentialsFrom(args: CliArgs): Promise<Credentials> {
   if (args.serial) return { method: 'serial' };
@@ -152,10 +166,20 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
       };
     }
     case 'activate': {
-      const credentials = await credentialsFrom(args);
-      return withCore(context, async (core) =>
-        licenceOutput(await core.service.activate(pickProfile(core, args.profile), credentials)),
-      );
+      return withCore(context, async (core) => {
+        const profileId = pickProfile(core, args.profile);
+        // An Eniris profile activates keys of the account: `--username` signs in, `--key` activates.
+        if (kindOf(core, profileId) === 'eniris') {
+          return runEniris(
+            core,
+            profileId,
+            args.username !== undefined ? 'login' : 'activate',
+            args,
+            () => passwordFrom(args),
+          );
+        }
+        return licenceOutput(await core.service.activate(profileId, await credentialsFrom(args)));
+      });
     }
     case 'deactivate':
       return withCore(context, async (core) =>
@@ -171,10 +195,20 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
           const local = await core.service.status(id);
           return args.online && local.status !== 'inactive' ? core.service.validate(id) : local;
         };
-        const views = await Promise.all(ids.map(check));
+        // Eniris profiles report the account; the others this computer's licence.
+        const outputs = await Promise.all(
+          ids.map(async (id) => {
+            if (kindOf(core, id) !== 'eniris') {
+              const view = await check(id);
+              return { value: view, text: formatLicence(view) };
+            }
+            const account = await core.eniris.account(id);
+            return { value: account, text: formatAccount(account) };
+          }),
+        );
         return {
-          value: args.profile ? views[0] : views,
-          text: views.map(formatLicence).join('\n'),
+          value: args.profile ? outputs[0]?.value : outputs.map((output) => output.value),
+          text: outputs.map((output) => output.text).join('\n'),
         };
       });
     case 'seat': {
@@ -194,6 +228,12 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
         return licenceOutput(await action(profileId));
       });
     }
+    case 'eniris':
+      return withCore(context, (core) =>
+        runEniris(core, pickProfile(core, args.profile, ['eniris']), verb, args, () =>
+          passwordFrom(args),
+        ),
+      );
     case 'sandbox':
       return runSandbox(context);
     case 'serve':

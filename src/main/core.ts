@@ -15,6 +15,7 @@ import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { createBackend } from './licensing/backend-factory';
 import { createHeartbeatScheduler } from './licensing/heartbeat-scheduler';
+import { createEnirisService } from './licensing/eniris-service';
 import { createLicenceService } from './licensing/licence-service';
 import { LicensingError } from './licensing/licensing-error';
 import type { StateStore } from './store/persisted-state';
@@ -72,6 +73,12 @@ export async function createCore(host: CoreHost) {
     keepAlive: host.keepAlive,
   });
   await service.restore();
+  const eniris = createEnirisService({
+    profiles: config.profiles,
+    http,
+    clock,
+    secrets: host.secrets,
+  });
 
   const appInfo = async (): Promise<AppInfo> => ({
     productName: config.productName,
@@ -101,7 +108,8 @@ export async function createCore(host: CoreHost) {
     onChange,
     appInfo,
     demoKeys: demo?.demoKeys ?? [],
-    dispatch: createDispatcher(createHandlers(service, appInfo)),
+    eniris,
+    dispatch: createDispatcher(createHandlers(service, eniris, appInfo)),
     /** powerMonitor 'suspend': stop timers; 'resume': renew every held seat at once. */
     suspend: () => scheduler.suspend(),
     resume: () => scheduler.resume(),

@@ -39,6 +39,14 @@ export function demoConfigFor(
         baseUrl: set.servers.flecs.url,
         serialNumber: set.demo.flecs.serialNumber,
       },
+      {
+        id: 'eniris',
+        kind: 'eniris',
+        label: 'Eniris licences (Sofar)',
+        description: `Sandbox Eniris service on this computer: sign in as ${set.demo.eniris.username} / ${set.demo.eniris.password}; controller ${set.demo.eniris.nodeId}, customer ${set.demo.eniris.customerId}.`,
+        authUrl: set.servers.eniris.authUrl,
+        apiUrl: set.servers.eniris.apiUrl,
+      },
     ],
   };
 }
@@ -52,6 +60,11 @@ export function demoKeysFor(set: SandboxSet): DemoEnvironment['demoKeys'] {
       key: set.demo.seats.activationKey,
     },
     { profileId: 'flecs', label: 'FLECS device licence key', key: set.demo.flecs.licenseKey },
+    {
+      profileId: 'eniris',
+      label: 'Eniris licence, not yet activated',
+      key: set.demo.eniris.freeKey,
+    },
   ];
 }
 

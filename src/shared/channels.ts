@@ -15,6 +15,12 @@ export const INVOKE_CHANNELS = [
   'seat:heartbeat',
   'seat:release',
   'seat:info',
+  'eniris:account',
+  'eniris:sign-in',
+  'eniris:sign-out',
+  'eniris:activate',
+  'eniris:claim',
+  'eniris:licences',
 ] as const;
 
 export const EVENT_CHANNELS = ['licence:changed'] as const;

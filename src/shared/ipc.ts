@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 
 export { EVENT_CHANNELS };
-import { appInfoSchema, licenceViewSchema, profileViewSchema, seatPoolViewSchema } from './model';
+import {
+  appInfoSchema,
+  enirisAccountViewSchema,
+  enirisLicenceListSchema,
+  enirisLicenceViewSchema,
+  licenceViewSchema,
+  profileViewSchema,
+  seatPoolViewSchema,
+} from './model';
 
 /**
  * The one IPC contract. Each channel (`area:verb`) has an input and an output schema; main parses
@@ -25,6 +33,18 @@ const licenceKey = z
 
 /** Account names and passwords: bounded, never trimmed (a password may end in a space). */
 const accountField = z.string().min(1, 'this field is required').max(256, 'at most 256 characters');
+
+/** Eniris licence keys are 1 to 50 characters; controller ids are printable. */
+const enirisKey = z
+  .string()
+  .min(1, 'enter a licence key')
+  .max(50, 'an Eniris key has at most 50 characters')
+  .regex(/^[\x20-\x7E]+$/, 'printable characters only');
+const enirisNodeId = z
+  .string()
+  .min(1, 'enter the controller id')
+  .max(128)
+  .regex(/^[\x20-\x7E]+$/, 'printable characters only');
 
 const noInput = z.object({}).strict();
 const onProfile = z.object({ profileId }).strict();
@@ -49,6 +69,38 @@ export const ipcContract = {
   'seat:heartbeat': { input: onProfile, output: licenceViewSchema },
   'seat:release': { input: onProfile, output: licenceViewSchema },
   'seat:info': { input: onProfile, output: seatPoolViewSchema },
+  'eniris:account': { input: onProfile, output: enirisAccountViewSchema },
+  /** The password goes to the Eniris sign-in for this call only; a refresh token is kept instead. */
+  'eniris:sign-in': {
+    input: z.object({ profileId, username: accountField, password: accountField }).strict(),
+    output: enirisAccountViewSchema,
+  },
+  'eniris:sign-out': { input: onProfile, output: enirisAccountViewSchema },
+  'eniris:activate': {
+    input: z
+      .object({
+        profileId,
+        key: enirisKey,
+        activationIso: z.iso.datetime({ offset: true }).optional(),
+      })
+      .strict(),
+    output: enirisLicenceViewSchema,
+  },
+  'eniris:claim': {
+    input: z.object({ profileId, key: enirisKey, nodeId: enirisNodeId }).strict(),
+    output: enirisLicenceListSchema,
+  },
+  /** Exactly one of nodeId (a controller) and customerId. */
+  'eniris:licences': {
+    input: z
+      .object({ profileId, nodeId: enirisNodeId.optional(), customerId: z.uuid().optional() })
+      .strict()
+      .refine(
+        (value) => (value.nodeId === undefined) !== (value.customerId === undefined),
+        'give a controller or a customer',
+      ),
+    output: enirisLicenceListSchema,
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -99,6 +99,46 @@ export const seatPoolViewSchema = z.object({
 });
 export type SeatPoolView = z.infer<typeof seatPoolViewSchema>;
 
+/** Eniris (Sofar): licences of the installer's account, activated and claimed for controllers. */
+export const enirisAccountViewSchema = z.object({
+  profileId: z.string(),
+  signedIn: z.boolean(),
+  /** The account name signed in with (not a secret). */
+  username: z.string().optional(),
+  signedInAt: epochMs.optional(),
+});
+export type EnirisAccountView = z.infer<typeof enirisAccountViewSchema>;
+
+export const ENIRIS_LICENCE_STATES = ['not-activated', 'active', 'expired', 'deactivated'] as const;
+
+export const enirisLicenceViewSchema = z.object({
+  id: z.string(),
+  /** Masked licence key. */
+  keyLabel: z.string(),
+  type: z.string(),
+  state: z.enum(ENIRIS_LICENCE_STATES),
+  /** Capacities in kW; null when the licence does not limit that kind. */
+  gridKw: z.number().nullable(),
+  solarKw: z.number().nullable(),
+  batteryKw: z.number().nullable(),
+  evKw: z.number().nullable(),
+  createdAt: epochMs,
+  activatedAt: epochMs.optional(),
+  /** activatedAt + duration (days, the sandbox's reading of the contract). */
+  expiresAt: epochMs.optional(),
+  deactivatedAt: epochMs.optional(),
+  durationDays: z.number().nonnegative(),
+  /** Controllers (datalinks) the licence is claimed for, when the listing asked for them. */
+  datalinks: z.array(z.string()).optional(),
+});
+export type EnirisLicenceView = z.infer<typeof enirisLicenceViewSchema>;
+
+export const enirisLicenceListSchema = z.object({
+  licences: z.array(enirisLicenceViewSchema),
+  checkedAt: epochMs,
+});
+export type EnirisLicenceList = z.infer<typeof enirisLicenceListSchema>;
+
 export const appInfoSchema = z.object({
   productName: z.string(),
   version: z.string(),

@@ -25,6 +25,13 @@ describe.skipIf(skipWhy !== undefined)(
       demo: {
         seats: { floatingKey: string; activationKey: string; revokedKey: string };
         flecs: { username: string; password: string; licenseKey: string };
+        eniris: {
+          username: string;
+          password: string;
+          freeKey: string;
+          nodeId: string;
+          customerId: string;
+        };
       };
     };
 
@@ -288,6 +295,64 @@ describe.skipIf(skipWhy !== undefined)(
       expect(
         cli('--config', ready.config, 'deactivate', '--profile', 'flecs', '--quiet').code,
       ).toBe(0);
+    });
+
+    it('manages Eniris licences from the command line: sign in, list, activate, claim, sign out', () => {
+      const { username, password, freeKey, nodeId, customerId } = ready.demo.eniris;
+      const run = (...args: string[]) =>
+        cli('--config', ready.config, 'eniris', '--profile', 'eniris', ...args);
+      expect(run('licences', '--node', nodeId).stderr).toMatch(
+        /error \[invalid_credentials\]: Sign in to Eniris first/,
+      );
+      const wrong = cliWithInput(
+        'wrong\n',
+        '--config',
+        ready.config,
+        'eniris',
+        'login',
+        '--username',
+        username,
+        '--password',
+        '-',
+      );
+      expect(wrong.code).toBe(3);
+      const login = cliWithInput(
+        `${password}\n`,
+        '--config',
+        ready.config,
+        'eniris',
+        'login',
+        '--username',
+        username,
+        '--password',
+        '-',
+        '--json',
+      );
+      expect(login.code).toBe(0);
+      expect(JSON.parse(login.stdout)).toMatchObject({ signedIn: true, username });
+      expect(
+        JSON.parse(cli('--config', ready.config, 'status', '--profile', 'eniris', '--json').stdout),
+      ).toMatchObject({ signedIn: true });
+      const activated = cli(
+        '--config',
+        ready.config,
+        'activate',
+        '--profile',
+        'eniris',
+        '--key',
+        freeKey,
+        '--json',
+      );
+      expect(activated.code).toBe(0);
+      expect(JSON.parse(activated.stdout)).toMatchObject({ state: 'active' });
+      expect(activated.stdout).not.toContain(freeKey);
+      const claimed = run('claim', '--node', nodeId, '--key', freeKey, '--json');
+      expect(claimed.code).toBe(0);
+      const listed = run('licences', '--customer', customerId);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toMatch(/active\s+residential/);
+      expect(run('licences', '--node', nodeId, '--customer', customerId).code).toBe(2);
+      expect(JSON.parse(run('logout', '--json').stdout)).toMatchObject({ signedIn: false });
     });
 
     it('prints a fingerprint without any configuration', () => {

@@ -31,6 +31,14 @@ const handlers = (overrides: Partial<IpcHandlers> = {}): IpcHandlers => ({
     holders: [],
     checkedAt: 0,
   }),
+  'eniris:account': async () => ({ profileId: 'eniris', signedIn: false }),
+  'eniris:sign-in': async () => ({ profileId: 'eniris', signedIn: true }),
+  'eniris:sign-out': async () => ({ profileId: 'eniris', signedIn: false }),
+  'eniris:activate': async () => {
+    throw new Error('not used');
+  },
+  'eniris:claim': async () => ({ licences: [], checkedAt: 0 }),
+  'eniris:licences': async () => ({ licences: [], checkedAt: 0 }),
   ...overrides,
 });
 
@@ -102,5 +110,22 @@ describe('IPC dispatcher', () => {
     const result = await dispatch('licence:status', { profileId: 'seats' });
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result)).not.toContain('fltk_secret');
+  });
+
+  it('asks for exactly one of a controller and a customer when listing Eniris licences', async () => {
+    const dispatch = createDispatcher(handlers());
+    for (const payload of [
+      { profileId: 'eniris' },
+      { profileId: 'eniris', nodeId: 'N1', customerId: '3f9c2b1e-8a4d-4c1b-9e2f-7d6a5b4c8f14' },
+      { profileId: 'eniris', customerId: 'not-a-uuid' },
+    ]) {
+      expect(await dispatch('eniris:licences', payload)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+    }
+    expect(await dispatch('eniris:licences', { profileId: 'eniris', nodeId: 'N1' })).toMatchObject({
+      ok: true,
+    });
   });
 });

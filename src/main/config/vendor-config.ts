@@ -53,7 +53,24 @@ const flecsProfile = z
   })
   .strict();
 
-export const profileConfigSchema = z.discriminatedUnion('kind', [seatsProfile, flecsProfile]);
+const enirisProfile = z
+  .object({
+    id: profileId,
+    kind: z.literal('eniris'),
+    label: z.string().min(1).max(80),
+    description: z.string().max(300).optional(),
+    /** The sign-in service (https://authentication.eniris.be) and the API (https://api.eniris.be). */
+    authUrl: httpUrl,
+    apiUrl: httpUrl,
+    timeoutMs: z.number().int().min(500).max(120_000).optional(),
+  })
+  .strict();
+
+export const profileConfigSchema = z.discriminatedUnion('kind', [
+  seatsProfile,
+  flecsProfile,
+  enirisProfile,
+]);
 export type ProfileConfig = z.infer<typeof profileConfigSchema>;
 
 export const vendorConfigSchema = z

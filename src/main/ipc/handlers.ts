@@ -1,10 +1,12 @@
 import type { AppInfo } from '../../shared/model';
+import type { EnirisService } from '../licensing/eniris-service';
 import type { LicenceService } from '../licensing/licence-service';
 import type { IpcHandlers } from './dispatch';
 
 /** Each channel is one line onto the core: all the logic lives in the service. */
 export const createHandlers = (
   service: LicenceService,
+  eniris: EnirisService,
   appInfo: () => Promise<AppInfo>,
 ): IpcHandlers => ({
   'app:info': () => appInfo(),
@@ -20,4 +22,13 @@ export const createHandlers = (
   'seat:heartbeat': ({ profileId }) => service.renewSeat(profileId),
   'seat:release': ({ profileId }) => service.releaseSeat(profileId),
   'seat:info': ({ profileId }) => service.seatInfo(profileId),
+  'eniris:account': ({ profileId }) => eniris.account(profileId),
+  'eniris:sign-in': ({ profileId, username, password }) =>
+    eniris.signIn(profileId, username, password),
+  'eniris:sign-out': ({ profileId }) => eniris.signOut(profileId),
+  'eniris:activate': ({ profileId, key, activationIso }) =>
+    eniris.activate(profileId, key, activationIso),
+  'eniris:claim': ({ profileId, key, nodeId }) => eniris.claim(profileId, key, nodeId),
+  'eniris:licences': ({ profileId, nodeId, customerId }) =>
+    eniris.licences(profileId, { nodeId, customerId }),
 });

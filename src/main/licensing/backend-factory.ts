@@ -5,6 +5,7 @@ import type { SecretStore } from '../store/secret-store';
 import type { ClientIdentity, LicensingBackend } from './backend';
 import { createFlecsBackend } from './backends/flecs-backend';
 import { createSeatsBackend } from './backends/seats';
+import { LicensingError } from './licensing-error';
 
 export interface BackendEnvironment {
   readonly http: HttpClient;
@@ -41,5 +42,10 @@ export function createBackend(profile: ProfileConfig, env: BackendEnvironment): 
         clock: env.clock,
         vault: secretSlot(env.secrets, `flecs-session:${profile.id}`),
       });
+    case 'eniris':
+      throw new LicensingError(
+        'invalid_input',
+        'Eniris licences belong to your Eniris account, not to this computer: use the Eniris screen or `license-manager eniris`.',
+      );
   }
 }

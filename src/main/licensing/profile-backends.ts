@@ -45,7 +45,8 @@ export function createProfileBackends(
     views: (): ProfileView[] =>
       profiles.map(({ id, kind, label, description }) => ({
         ...{ id, kind, label, description },
-        activationMethods: [...backend(id).activationMethods],
+        // Eniris licences are the account's, not this computer's: nothing to activate here.
+        activationMethods: kind === 'eniris' ? [] : [...backend(id).activationMethods],
       })),
   };
 }
