@@ -111,4 +111,19 @@ describe('Eniris licences through the core (real loopback HTTP)', () => {
       { code: 'seat_unavailable' },
     );
   });
+
+  it('leaves no refresh token valid on the server after a renewal and a sign-out', async () => {
+    const liveRefreshTokens = async () =>
+      (
+        (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as {
+          liveTokens: { refresh: number };
+        }
+      ).liveTokens.refresh;
+    await core.eniris.signIn('eniris', demo.username, demo.password);
+    clock.advance(8 * 86_400_000); // past the 7-day renewal
+    await core.eniris.licences('eniris', { nodeId: demo.nodeId });
+    expect(await liveRefreshTokens()).toBe(1);
+    await core.eniris.signOut('eniris');
+    expect(await liveRefreshTokens()).toBe(0);
+  });
 });

@@ -110,13 +110,14 @@ describe('eniris client: a stale access token (API 401)', () => {
 });
 
 describe('eniris client: refresh tokens', () => {
-  it('renews the refresh token after 7 days, storing it before using it', async () => {
+  it('renews the refresh token after 7 days, storing it before using it and revoking the old one', async () => {
     const { client, clock, events, peek } = await setup({ signedIn: true });
     await clock.advanceAsync(7 * DAY + MINUTE);
     await client.licencesOfController(NODE_ID);
     expect(events).toEqual([
       'GET /auth/refreshtoken',
       'vault.set rt.2',
+      'POST /auth/logout',
       'GET /auth/accesstoken',
       'GET /v1/license/controller/node-7f3a',
     ]);

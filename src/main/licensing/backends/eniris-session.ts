@@ -83,11 +83,20 @@ export function createEnirisSession(options: SessionOptions): EnirisSession {
 
   const context = (secrets: readonly string[]) => ({ host, now: clock.now(), secrets });
 
-  /** Clears the vault, unless another sign-in has replaced the refused token meanwhile. */
-  async function expire(token: string): Promise<LicensingError> {
+  /** Clears the vault, unless a sign-in or sign-out since `started` has replaced the session. */
+  async function expire(token: string, started: number): Promise<LicensingError> {
     cached = undefined;
-    if ((await vault.get())?.token === token) await vault.clear();
+    if (epoch === started && (await vault.get())?.token === token) await vault.clear();
     return sessionExpired();
+  }
+
+  /** Best effort: a token we will not use must not stay valid on the server for days. */
+  async function revoke(token: string): Promise<void> {
+    try {
+      await send('POST', '/auth/logout', token);
+    } catch (error) {
+      if (!(error instanceof LicensingError)) throw error;
+    }
   }
 
   /**
@@ -103,10 +112,17 @@ export function createEnirisSession(options: SessionOptions): EnirisSession {
       if (error instanceof LicensingError) return token;
       throw error;
     }
-    if (isRefused(response.status)) throw await expire(token);
+    if (isRefused(response.status)) throw await expire(token, started);
     if (!isSuccess(response)) return token;
     const fresh = readTokenText(response, host, 'a new refresh token');
-    if (epoch === started) await vault.set({ token: fresh, issuedAt: clock.now() });
+    if (epoch !== started) {
+      // Signed out (or in again) while renewing: the new token belongs to no one.
+      await revoke(fresh);
+      throw notSignedIn();
+    }
+    await vault.set({ token: fresh, issuedAt: clock.now() });
+    // The old token would otherwise stay valid until its own 14 days are up.
+    await revoke(token);
     return fresh;
   }
 
@@ -114,7 +130,7 @@ export function createEnirisSession(options: SessionOptions): EnirisSession {
     const stored = await vault.get();
     if (!stored) throw notSignedIn();
     const age = clock.now() - stored.issuedAt;
-    if (age > REFRESH_TOKEN_GIVE_UP_AFTER_MS) throw await expire(stored.token);
+    if (age > REFRESH_TOKEN_GIVE_UP_AFTER_MS) throw await expire(stored.token, started);
     // A negative age means the clock was turned back since: renewing resets the issue time.
     if (age < 0 || age > REFRESH_TOKEN_RENEW_AFTER_MS) {
       return renewRefreshToken(stored.token, started);
@@ -126,7 +142,7 @@ export function createEnirisSession(options: SessionOptions): EnirisSession {
     const started = epoch;
     const refresh = await refreshToken(started);
     const response = await send('GET', '/auth/accesstoken', refresh);
-    if (isRefused(response.status)) throw await expire(refresh);
+    if (isRefused(response.status)) throw await expire(refresh, started);
     if (!isSuccess(response)) throw commonFailure(response, context([refresh]));
     const token = readTokenText(response, host, 'an access token');
     // Signed out or in again meanwhile: this token belongs to a session that is gone.
