@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { LicenceView, ProfileView } from '../../../shared/model';
+import { hasDeviceLicence } from '../lib/licence-text';
 import type { ScreenId } from '../store/app-store';
 
 /**
@@ -30,7 +31,7 @@ export const SCREENS: readonly ScreenDefinition[] = [
     'activation',
     'Activation',
     () => import('../screens/activation/activation-screen'),
-    () => true,
+    (profile) => hasDeviceLicence(profile.kind),
   ),
   screen(
     'seats',
@@ -38,5 +39,11 @@ export const SCREENS: readonly ScreenDefinition[] = [
     () => import('../screens/seats/seat-screen'),
     // Floating seats come from the seat server, or from any licence that turns out to float.
     (profile, licence) => profile.kind === 'seats' || licence?.mode === 'floating',
+  ),
+  screen(
+    'eniris',
+    'Eniris',
+    () => import('../screens/eniris/eniris-screen'),
+    (profile) => profile.kind === 'eniris',
   ),
 ];

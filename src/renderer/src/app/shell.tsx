@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import type { AppInfo, ProfileView } from '../../../shared/model';
+import { hasDeviceLicence } from '../lib/licence-text';
 import { useAppStore } from '../store/app-store';
 import { useLicenceStore } from '../store/licence-store';
 import { Nav } from './nav';
@@ -29,9 +30,11 @@ export function Shell({ info, profiles }: ShellProps) {
     document.title = info.productName;
   }, [info.productName]);
 
+  // Only a licence of this computer has a status to load; an Eniris account loads on its screen.
+  const deviceLicence = profile ? hasDeviceLicence(profile.kind) : false;
   useEffect(() => {
-    if (profileId) void load(profileId);
-  }, [profileId, load]);
+    if (profileId && deviceLicence) void load(profileId);
+  }, [profileId, deviceLicence, load]);
 
   const licenceView = licence?.status === 'loaded' ? licence.value : undefined;
   const screens = profile ? SCREENS.filter((s) => s.isAvailable(profile, licenceView)) : [];

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { errorHint, errorTitle } from '../lib/error-text';
 
@@ -9,6 +10,8 @@ interface ErrorMessageProps {
   readonly id?: string;
   /** A headline that fits the action better than the generic one for the code. */
   readonly title?: string;
+  /** What to do next, when the caller knows better than the code (a live "try again at"). */
+  readonly hint?: ReactNode;
 }
 
 /**
@@ -21,8 +24,9 @@ export function ErrorMessage({
   layout = 'inline',
   id,
   title,
+  hint: ownHint,
 }: ErrorMessageProps) {
-  const hint = errorHint(error);
+  const hint = ownHint ?? errorHint(error);
   return (
     <div className={`callout callout--danger callout--${layout}`} role="alert" id={id}>
       <svg className="callout__icon" viewBox="0 0 20 20" aria-hidden="true">

@@ -72,6 +72,12 @@ export function formatDateTime(at: number, locale?: string, timeZone?: string): 
   }).format(at);
 }
 
+/** A time of day in the user's locale ("14:05", "2:05 PM"), for moments within the next hours. */
+export function formatTime(at: number, locale?: string, timeZone?: string): string {
+  if (!isValidTime(at)) return 'unknown time';
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(at);
+}
+
 export function formatDate(at: number, locale?: string, timeZone?: string): string {
   if (!isValidTime(at)) return 'unknown date';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(at);

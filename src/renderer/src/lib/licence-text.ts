@@ -1,8 +1,26 @@
-import type { LicenceMode, LicenceStatus, SeatState } from '../../../shared/model';
+import type { BackendKind, LicenceMode, LicenceStatus, SeatState } from '../../../shared/model';
 import type { Tone } from './tone';
 import { assertNever } from './assert-never';
 
 /** Words and tones for the core's states, in one place so every screen says the same thing. */
+
+/**
+ * Whether a profile's licence belongs to this computer (activated here, `licence:status` applies).
+ * Eniris licences belong to the installer's account and are managed for controllers instead.
+ */
+export function hasDeviceLicence(kind: BackendKind): boolean {
+  switch (kind) {
+    case 'seats':
+    case 'flecs':
+    case 'licensespring':
+    case 'mobiusflow':
+      return true;
+    case 'eniris':
+      return false;
+    default:
+      return assertNever(kind);
+  }
+}
 
 export function statusLabel(status: LicenceStatus): { label: string; tone: Tone } {
   switch (status) {

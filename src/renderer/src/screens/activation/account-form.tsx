@@ -62,8 +62,8 @@ export function AccountForm({ onSubmit, onDismissError, flow, disabled }: Accoun
 
   return (
     <form className="account-form" onSubmit={(event) => void submit(event)} noValidate>
-      <p className="account-form__note" id="account-form-note">
-        <svg className="account-form__note-icon" viewBox="0 0 20 20" aria-hidden="true">
+      <p className="note" id="account-form-note">
+        <svg className="note__icon" viewBox="0 0 20 20" aria-hidden="true">
           <path d="M10 1.5a4 4 0 0 0-4 4V8H5a1.5 1.5 0 0 0-1.5 1.5v7A1.5 1.5 0 0 0 5 18h10a1.5 1.5 0 0 0 1.5-1.5v-7A1.5 1.5 0 0 0 15 8h-1V5.5a4 4 0 0 0-4-4Zm-2.2 4a2.2 2.2 0 1 1 4.4 0V8H7.8V5.5Z" />
         </svg>
         <span>

@@ -6,7 +6,7 @@ import { assertNever } from '../../lib/assert-never';
 import { useAppInfo } from '../../store/app-store';
 import { isActivating, useLicenceStore, type ProfileLicence } from '../../store/licence-store';
 import { AccountForm } from './account-form';
-import { DemoKeys } from './demo-keys';
+import { DemoKeys } from '../../components/demo-keys';
 import { KeyForm } from './key-form';
 import { SerialActivation } from './serial-activation';
 

@@ -5,6 +5,7 @@ import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { Countdown, RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
+import { SuccessNote } from '../../components/success-note';
 import { errorTitle } from '../../lib/error-text';
 import { formatDuration } from '../../lib/format';
 import { seatStateText } from '../../lib/licence-text';
@@ -108,7 +109,7 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
             Request seat
           </Button>
         )}
-        <SuccessNote flows={flows} />
+        <SeatSuccessNote flows={flows} />
       </div>
       {failed && failure?.status === 'failed' && (
         <ErrorMessage error={failure.error} onDismiss={() => dismiss(licence.profileId, failed)} />
@@ -145,18 +146,11 @@ function Until({ at }: { readonly at: number | undefined }) {
   );
 }
 
-/** A quiet confirmation beside the buttons; the live region reads the same words aloud. */
-function SuccessNote({ flows }: { readonly flows: ProfileLicence['flows'] }) {
+/** The latest seat outcome beside the buttons; the live region reads the same words aloud. */
+function SeatSuccessNote({ flows }: { readonly flows: ProfileLicence['flows'] }) {
   const message = seatAnnouncement(flows);
   if (!message || message.endsWith('…')) return null;
-  return (
-    <span className="success-note">
-      <svg viewBox="0 0 16 16" aria-hidden="true">
-        <path d="M6.2 11.6 2.6 8l1.1-1.1 2.5 2.5 6.1-6.1 1.1 1.1z" />
-      </svg>
-      {message}
-    </span>
-  );
+  return <SuccessNote>{message}</SuccessNote>;
 }
 
 export function seatAnnouncement(flows: ProfileLicence['flows']): string {

@@ -1,6 +1,6 @@
-import type { AppInfo } from '../../../../shared/model';
-import { Button } from '../../components/button';
-import { Card } from '../../components/card';
+import type { AppInfo } from '../../../shared/model';
+import { Button } from './button';
+import { Card } from './card';
 
 interface DemoKeysProps {
   readonly keys: AppInfo['demoKeys'];

@@ -1,0 +1,175 @@
+import { useState, type FormEvent, type RefObject } from 'react';
+import type { AppError } from '../../../../shared/errors';
+import { Button } from '../../components/button';
+import { Card } from '../../components/card';
+import { ErrorMessage } from '../../components/error-message';
+import { SuccessNote } from '../../components/success-note';
+import { assertNever } from '../../lib/assert-never';
+import {
+  activationOutcome,
+  ENIRIS_KEY_MAX,
+  enirisErrorTitle,
+  enirisKeyProblem,
+  localDateTimeToIso,
+} from '../../lib/eniris-text';
+import { formatDate } from '../../lib/format';
+import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
+import { KeyInput } from './key-input';
+import { LicenceTable } from './licence-table';
+
+const ERROR_ID = 'eniris-activate-error';
+
+type Field = 'key' | 'date';
+interface Problem {
+  readonly field: Field;
+  readonly error: AppError;
+}
+
+interface ActivateCardProps {
+  readonly profileId: string;
+  readonly flow: EnirisFlows['activate'];
+  /** The key field's text lives in the screen, so a demo key or the claim form can share it. */
+  readonly keyValue: string;
+  readonly onKeyChange: (key: string) => void;
+  readonly keyRef: RefObject<HTMLInputElement | null>;
+  /** Called with the key once Eniris activated it. */
+  readonly onActivated: (key: string) => void;
+}
+
+/** Activate a licence key: it starts running now, or from the date given. */
+export function ActivateCard({
+  profileId,
+  flow,
+  keyValue,
+  onKeyChange,
+  keyRef,
+  onActivated,
+}: ActivateCardProps) {
+  const activate = useEnirisStore((s) => s.activate);
+  const dismiss = useEnirisStore((s) => s.dismiss);
+  const [date, setDate] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const busy = flow.status === 'submitting';
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    const keyIssue = enirisKeyProblem(keyValue);
+    const iso = localDateTimeToIso(date);
+    const found: Problem | null = keyIssue
+      ? { field: 'key', error: { code: 'invalid_input', message: keyIssue } }
+      : iso === null
+        ? {
+            field: 'date',
+            error: { code: 'invalid_input', message: 'Enter a full date and time, or none.' },
+          }
+        : null;
+    setProblem(found);
+    if (found) {
+      if (found.field === 'key') keyRef.current?.focus();
+      return;
+    }
+    const key = keyValue.trim();
+    if (await activate(profileId, key, iso ?? undefined)) {
+      setDate('');
+      onActivated(key);
+    }
+  };
+
+  const error = problem?.error ?? (flow.status === 'failed' ? flow.error : null);
+  const invalid = (field: Field): true | undefined =>
+    (problem ? problem.field === field : error !== null && field === 'key') || undefined;
+
+  return (
+    <Card
+      labelledBy="eniris-activate-title"
+      title="Activate a licence"
+      description="Starts the licence's period on Eniris. It runs for the licence's duration from the activation date."
+    >
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <div className="eniris-form">
+          <div className="eniris-form__field">
+            <label className="field-label" htmlFor="eniris-activate-key">
+              Licence key
+            </label>
+            <KeyInput
+              ref={keyRef}
+              id="eniris-activate-key"
+              value={keyValue}
+              onValueChange={(value) => {
+                setProblem(null);
+                onKeyChange(value);
+              }}
+              placeholder="XXX-XXX-XXXX-XXXX"
+              maxLength={ENIRIS_KEY_MAX + 20}
+              aria-describedby={error ? ERROR_ID : undefined}
+              aria-invalid={invalid('key')}
+              readOnly={busy}
+            />
+          </div>
+          <div className="eniris-form__field">
+            <label className="field-label" htmlFor="eniris-activate-date">
+              Activation date <span className="field-optional">(optional)</span>
+            </label>
+            <input
+              id="eniris-activate-date"
+              className="input"
+              type="datetime-local"
+              value={date}
+              onChange={(event) => {
+                setProblem(null);
+                setDate(event.target.value);
+              }}
+              aria-describedby="eniris-activate-date-help"
+              aria-invalid={invalid('date')}
+              readOnly={busy}
+            />
+          </div>
+          <Button type="submit" variant="primary" busy={busy} busyLabel="Activating…">
+            Activate
+          </Button>
+        </div>
+        <p className="field-help eniris-form__help" id="eniris-activate-date-help">
+          Leave the date empty to start the licence now, or give the day the installation went live.
+          Times are in this computer&apos;s time zone.
+        </p>
+        {error && (
+          <ErrorMessage
+            id={ERROR_ID}
+            error={error}
+            title={enirisErrorTitle('activate', error)}
+            onDismiss={() => {
+              setProblem(null);
+              dismiss(profileId, 'activate');
+            }}
+          />
+        )}
+      </form>
+      <ActivateResult flow={flow} />
+    </Card>
+  );
+}
+
+function ActivateResult({ flow }: { readonly flow: EnirisFlows['activate'] }) {
+  switch (flow.status) {
+    case 'idle':
+    case 'submitting':
+    case 'failed':
+      return null;
+    case 'succeeded': {
+      const outcome = activationOutcome(flow.value, (at) => formatDate(at));
+      return (
+        <div className="eniris-result">
+          {outcome.ok ? (
+            <SuccessNote>{outcome.text}</SuccessNote>
+          ) : (
+            <p className="eniris-result__warning">{outcome.text}</p>
+          )}
+          <LicenceTable licences={[flow.value]} label="Activated licence" />
+        </div>
+      );
+    }
+    default:
+      return assertNever(flow);
+  }
+}

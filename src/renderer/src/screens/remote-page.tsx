@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import type { ProfileView } from '../../../shared/model';
+import { Button } from '../components/button';
+import { ErrorMessage } from '../components/error-message';
+import { LiveRegion } from '../components/live-region';
+import { PageHeader } from '../components/page-header';
+import { assertNever } from '../lib/assert-never';
+import type { Remote } from '../lib/remote';
+
+interface RemotePageProps<T> {
+  readonly title: string;
+  readonly profile: ProfileView;
+  /** What the screen is about, fetched from the core. */
+  readonly remote: Remote<T>;
+  /** The accessible name of the skeleton while it loads. */
+  readonly loadingLabel: string;
+  /** What the live region reads aloud: the outcome of the screen's latest action. */
+  readonly announcement: string;
+  readonly onRetry: () => void;
+  /** The screen's own content, once the value is known. */
+  readonly children: (value: T) => ReactNode;
+}
+
+/**
+ * The frame of a screen about one profile: its header, a failed refresh above the last good view,
+ * and a skeleton or a retry until the first value has loaded.
+ */
+export function RemotePage<T>({
+  title,
+  profile,
+  remote,
+  loadingLabel,
+  announcement,
+  onRetry,
+  children,
+}: RemotePageProps<T>) {
+  return (
+    <div className="page">
+      <PageHeader title={title} subtitle={profile.description ?? profile.label} />
+      {remote.status === 'loaded' && remote.refreshError && (
+        <div className="page__notice">
+          <ErrorMessage error={remote.refreshError} layout="block" />
+        </div>
+      )}
+      <LiveRegion message={announcement} />
+      {(() => {
+        switch (remote.status) {
+          case 'loading':
+            return <span className="skeleton skeleton--card" aria-label={loadingLabel} />;
+          case 'failed':
+            return (
+              <div className="stack">
+                <ErrorMessage error={remote.error} layout="block" />
+                <div>
+                  <Button onClick={onRetry}>Try again</Button>
+                </div>
+              </div>
+            );
+          case 'loaded':
+            return children(remote.value);
+          default:
+            return assertNever(remote);
+        }
+      })()}
+    </div>
+  );
+}

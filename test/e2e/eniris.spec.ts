@@ -1,0 +1,264 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { startServe } from './browser-host';
+
+const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+let serve: Awaited<ReturnType<typeof startServe>>;
+test.beforeEach(async () => {
+  serve = await startServe();
+});
+test.afterEach(async () => {
+  await serve.stop();
+});
+
+/**
+ * Licence keys of the demo seed that the screen does not offer itself (src/sandbox/eniris/
+ * demo-seed.json): the running key, already claimed for the demo controller.
+ */
+const RUNNING_KEY = 'SOF-RES-9PWA-3HTC';
+const OTHER_CONTROLLER = 'SOFAR-CTRL-0002';
+
+/** Opens the app and switches the profile picker to the demo's Eniris licences. */
+const openEniris = async (page: Page) => {
+  await page.goto(serve.url);
+  await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
+  await page.getByLabel('Profile').selectOption({ label: 'Eniris licences (Sofar)' });
+  await expect(page.getByRole('heading', { name: 'Sign in to Eniris' })).toBeVisible();
+};
+
+/**
+ * The demo account, controller and customer as the profile's description shows them on screen
+ * ("sign in as NAME / PASSWORD; controller ID, customer UUID"); the values come from
+ * src/sandbox/eniris/demo-seed.json.
+ */
+const demo = async (page: Page) => {
+  const text = (await page.getByText(/sign in as \S+ \/ \S+/).textContent()) ?? '';
+  const account = /sign in as (\S+) \/ ([^\s;,]+)/.exec(text);
+  const controller = /controller ([^\s;,]+)/.exec(text);
+  const customer = /customer ([0-9a-f]{8}-[0-9a-f-]{27})/i.exec(text);
+  expect(account, 'the Eniris profile names its demo account').not.toBeNull();
+  expect(controller, 'the Eniris profile names its demo controller').not.toBeNull();
+  expect(customer, 'the Eniris profile names its demo customer').not.toBeNull();
+  return {
+    username: account?.[1] ?? '',
+    password: account?.[2] ?? '',
+    nodeId: controller?.[1] ?? '',
+    customerId: customer?.[1] ?? '',
+  };
+};
+
+/**
+ * A screenshot of the whole screen. The page itself never scrolls (the main region does), so a
+ * full-page shot would cut the screen off: the window grows to fit it first, then shrinks back.
+ */
+const shoot = async (page: Page, name: string) => {
+  const size = page.viewportSize() ?? { width: 1100, height: 760 };
+  const overflow = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main ? main.scrollHeight - main.clientHeight : 0;
+  });
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: size.width, height: size.height + Math.max(0, overflow) });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, animations: 'disabled' });
+  await page.setViewportSize(size);
+};
+
+const signIn = async (page: Page, username: string, password: string) => {
+  await page.getByLabel('Account name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+};
+
+const card = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+const accountBar = (page: Page) => page.getByRole('region', { name: 'Eniris account' });
+const licencesOf = (page: Page, what: string) =>
+  page.getByRole('region', { name: `Licences of ${what}` });
+
+const showLicences = async (page: Page, by: 'By controller' | 'By customer', id: string) => {
+  const licences = card(page, 'Licences');
+  await licences.getByRole('tab', { name: by }).click();
+  await licences.getByLabel(by === 'By controller' ? 'Controller id' : 'Customer id').fill(id);
+  await licences.getByRole('button', { name: 'Show', exact: true }).click();
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`sign in, list a controller's licences, activate and claim the free key, sign out (${colorScheme})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await openEniris(page);
+
+    // An Eniris profile is an account, not a licence of this computer: only the Eniris section.
+    const sections = page.getByRole('navigation', { name: 'Sections' });
+    await expect(sections.getByRole('button', { name: 'Eniris' })).toBeVisible();
+    await expect(sections.getByRole('button', { name: 'Activation' })).toHaveCount(0);
+    await expect(sections.getByRole('button', { name: /seats/i })).toHaveCount(0);
+
+    const { username, password, nodeId } = await demo(page);
+    expect(username).toBe('installer@sofar-demo.example');
+    const passwordField = page.getByLabel('Password');
+    await expect(passwordField).toHaveAttribute('type', 'password');
+    await expect(passwordField).toHaveAttribute('autocomplete', 'current-password');
+    await expect(page.getByText(/sign-in token is kept in your operating system/)).toContainText(
+      '14 days',
+    );
+    await shoot(page, `eniris-signed-out-${colorScheme}`);
+
+    await signIn(page, username, password);
+    await expect(accountBar(page)).toContainText(`Signed in as ${username}`);
+    await expect(accountBar(page)).toContainText(/since /);
+    await expect(page.getByLabel('Password')).toHaveCount(0);
+    // Signed in, the cursor waits in the first thing to do.
+    await expect(card(page, 'Activate a licence').getByLabel('Licence key')).toBeFocused();
+
+    // The password is nowhere the page can reach once the call is over: not in a field, not in
+    // web storage or cookies, and in the page only where the demo profile's description shows it.
+    const reachable = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      fields: [...document.querySelectorAll('input')].map((input) => input.value),
+      stored: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      cookie: document.cookie,
+    }));
+    expect(reachable.html.split(password)).toHaveLength(2);
+    expect(reachable.fields).not.toContain(password);
+    expect(reachable.stored + reachable.cookie).not.toContain(password);
+
+    // The demo controller holds a running, an expired and a claimed-but-not-activated licence.
+    await showLicences(page, 'By controller', nodeId);
+    const controllerTable = licencesOf(page, `controller ${nodeId}`);
+    await expect(controllerTable.getByRole('row')).toHaveCount(4);
+    await expect(controllerTable.getByText('Active', { exact: true })).toHaveCount(1);
+    await expect(controllerTable.getByText('Expired', { exact: true })).toHaveCount(1);
+    await expect(controllerTable.getByText('Not activated', { exact: true })).toHaveCount(1);
+    // The running licence's capacities, as chips (seed: 25 / 15 / 20 / 11 kW).
+    await expect(controllerTable).toContainText(/Grid\s25\skW\s*Solar\s15\skW/);
+    // Keys are masked: the running key's middle never reaches the page.
+    expect(await page.content()).not.toContain(RUNNING_KEY.slice(4, 12));
+
+    // Activate the free demo key ("Use this key" fills the field; activating is still a click).
+    await page.getByRole('button', { name: /use the key Eniris licence/i }).click();
+    const activateKey = card(page, 'Activate a licence').getByLabel('Licence key');
+    await expect(activateKey).not.toHaveValue('');
+    await expect(activateKey).toBeFocused();
+    const freeKey = await activateKey.inputValue();
+    await card(page, 'Activate a licence').getByRole('button', { name: 'Activate' }).click();
+    const activated = page.getByRole('region', { name: 'Activated licence' });
+    await expect(activated.getByText('Active', { exact: true })).toBeVisible();
+    await expect(card(page, 'Activate a licence')).toContainText(/Licence active until/);
+    const keyLabel = (await activated.getByRole('rowheader').textContent()) ?? '';
+    expect(keyLabel).not.toBe('');
+    expect(keyLabel).not.toContain(freeKey.slice(4, 12));
+
+    // Claim it for the controller: the key carries over from the activation.
+    const claim = card(page, 'Claim for a controller');
+    await expect(claim.getByLabel('Licence key')).toHaveValue(freeKey);
+    await expect(claim.getByText('The key is the one you just activated.')).toBeVisible();
+    await claim.getByLabel('Controller id').fill(nodeId);
+    await claim.getByRole('button', { name: 'Claim', exact: true }).click();
+    await expect(claim.getByText(`Claimed for ${nodeId}.`)).toBeVisible();
+    await expect(claim.getByLabel('Licence key')).toHaveValue('');
+    await expect(controllerTable.getByRole('row')).toHaveCount(5);
+    const claimedRow = controllerTable.getByRole('row').filter({ hasText: keyLabel });
+    await expect(claimedRow.getByText('Active', { exact: true })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await shoot(page, `eniris-signed-in-${colorScheme}`);
+
+    // Signing out asks first, then the sign-in card comes back with the cursor in it.
+    await accountBar(page).getByRole('button', { name: 'Sign out…' }).click();
+    await expect(accountBar(page).getByText('Sign out of Eniris?')).toBeVisible();
+    await expect(accountBar(page).getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await accountBar(page).getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in to Eniris' })).toBeVisible();
+    await expect(page.getByLabel('Account name')).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Licences', exact: true })).toHaveCount(0);
+    await context.close();
+  });
+}
+
+test('a wrong password is refused beside the form, and nothing is signed in', async ({ page }) => {
+  await openEniris(page);
+  const { username } = await demo(page);
+  await signIn(page, username, 'not-the-password');
+
+  const error = card(page, 'Sign in to Eniris').getByRole('alert');
+  await expect(error).toContainText('The account name or password is wrong');
+  // The password is cleared after a refusal, the account name kept for the next try.
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await expect(page.getByLabel('Account name')).toHaveValue(username);
+  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(accountBar(page)).toHaveCount(0);
+  await shoot(page, 'eniris-sign-in-error-light');
+
+  // Still signed out after a reload.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in to Eniris' })).toBeVisible();
+});
+
+test('after too many wrong passwords the form says when to try again', async ({ page }) => {
+  await openEniris(page);
+  const { username, password } = await demo(page);
+  const error = card(page, 'Sign in to Eniris').getByRole('alert');
+  // The sandbox locks an account after 5 wrong passwords in a row (src/sandbox/eniris/server.ts).
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await signIn(page, username, `wrong-${attempt}`);
+    await expect(error).toContainText('The account name or password is wrong');
+    await expect(page.getByLabel('Password')).toBeFocused();
+  }
+  // Locked: even the right password is turned away, with the moment it may be tried again.
+  await signIn(page, username, password);
+  await expect(error).toContainText('Too many failed sign-in attempts');
+  await expect(error).toContainText(/You can sign in again at \d/);
+  await expect(accountBar(page)).toHaveCount(0);
+  await shoot(page, 'eniris-rate-limited-light');
+});
+
+test('claim refusals are explained beside the claim, and a customer query is remembered', async ({
+  page,
+}) => {
+  await openEniris(page);
+  const { username, password, customerId } = await demo(page);
+  await signIn(page, username, password);
+  await expect(accountBar(page)).toBeVisible();
+
+  // A key another controller holds.
+  const claim = card(page, 'Claim for a controller');
+  await claim.getByLabel('Licence key').fill(RUNNING_KEY);
+  await claim.getByLabel('Controller id').fill(OTHER_CONTROLLER);
+  await claim.getByRole('button', { name: 'Claim', exact: true }).click();
+  await expect(claim.getByRole('alert')).toContainText(
+    'This licence is claimed by another controller',
+  );
+  await expect(claim.getByLabel('Licence key')).toHaveAttribute('aria-invalid', 'true');
+
+  // A controller Eniris does not know.
+  await claim.getByLabel('Controller id').fill('NO-SUCH-CONTROLLER');
+  await claim.getByRole('button', { name: 'Claim', exact: true }).click();
+  await expect(claim.getByRole('alert')).toContainText(
+    'Check the licence key and the controller id',
+  );
+  await expect(claim.getByLabel('Controller id')).toHaveAttribute('aria-invalid', 'true');
+
+  // A malformed customer id is caught before anything is sent.
+  await showLicences(page, 'By customer', 'not-a-uuid');
+  await expect(card(page, 'Licences').getByRole('alert')).toContainText('A customer id is a UUID');
+
+  // The customer's licences, with how many controllers each is claimed for.
+  await showLicences(page, 'By customer', customerId);
+  const table = licencesOf(page, `customer ${customerId}`);
+  await expect(table.getByRole('columnheader', { name: 'Controllers' })).toBeVisible();
+  await expect(table.getByText('Deactivated', { exact: true })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await shoot(page, 'eniris-customer-light');
+
+  // Signed in for 14 days and the last query remembered: a reload shows the same table again.
+  await page.reload();
+  await expect(accountBar(page)).toContainText(`Signed in as ${username}`);
+  await expect(
+    card(page, 'Licences').getByRole('tab', { name: 'By customer', selected: true }),
+  ).toBeVisible();
+  await expect(licencesOf(page, `customer ${customerId}`).getByRole('row')).toHaveCount(6);
+});
