@@ -13,9 +13,8 @@ import type {
 import type { HeartbeatScheduler } from './heartbeat-scheduler';
 import { createLeaseBook } from './lease-book';
 import { createProfileBackends } from './profile-backends';
-import { licenceView, seatPoolView } from './licence-views';
+import { keyLabelFor, licenceView, seatPoolView } from './licence-views';
 import { LicensingError } from './licensing-error';
-import { maskKey } from './mask';
 
 export interface LicenceServiceDeps {
   readonly profiles: readonly ProfileConfig[];
@@ -45,13 +44,6 @@ const RELEASED_ELSEWHERE = new LicensingError(
   'seat_lost',
   'This seat was given back from another window or from the command line.',
 );
-
-/** What the licence card shows for how this computer was activated: never a secret in full. */
-function keyLabelFor(given: Credentials, record: ActivationRecord): string {
-  const key = record.issuedKey ?? (given.method === 'key' ? given.key : undefined);
-  if (key) return maskKey(key);
-  return given.method === 'account' ? `Account ${given.username}` : 'Device serial number';
-}
 
 /**
  * What the screens and the CLI do with licences: activate, deactivate, take and give back seats.

@@ -1,7 +1,7 @@
 import type { LicenceView, SeatHolderView, SeatPoolView, SeatView } from '../../shared/model';
-import type { SeatHolder, SeatPool } from './backend';
+import type { ActivationRecord, Credentials, SeatHolder, SeatPool } from './backend';
 import type { HeartbeatState, LeaseTiming } from './heartbeat-scheduler';
-import { maskMachine, maskToken } from './mask';
+import { maskKey, maskMachine, maskToken } from './mask';
 import type { PersistedLease, PersistedLicence } from '../store/persisted-state';
 
 /** Pure functions from what main knows to what the renderer may see: no secret crosses here. */
@@ -94,4 +94,11 @@ export function seatPoolView(
     holders: pool.holders.map((holder) => holderView(holder, isOurs(holder))),
     checkedAt,
   };
+}
+
+/** What the licence card shows for how this computer was activated: never a secret in full. */
+export function keyLabelFor(given: Credentials, record: ActivationRecord): string {
+  const key = record.issuedKey ?? (given.method === 'key' ? given.key : undefined);
+  if (key) return maskKey(key);
+  return given.method === 'account' ? `Account ${given.username}` : 'Device serial number';
 }
