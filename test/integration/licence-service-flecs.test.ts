@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { VendorConfig } from '../../src/main/config/vendor-config';
 import { flecsDemo, startFlecsSandbox, type FlecsSandbox } from '../../src/sandbox/flecs/server';
@@ -30,12 +30,12 @@ describe('FLECS device licences through the licence service (real loopback HTTP)
       },
     ],
   });
-  const open = async (serialNumber?: string) => {
+  const open = async (serialNumber?: string, keepAlive = false) => {
     const installation = await openInstallation({
       clock,
       dataDir: tempDir(),
       config: configFor(serialNumber),
-      keepAlive: false,
+      keepAlive,
     });
     cores.push(installation.core);
     return installation;
@@ -170,5 +170,18 @@ describe('FLECS device licences through the licence service (real loopback HTTP)
       password: demo.password,
     });
     expect(sandbox.userLicences()[demo.username]).toBe(after);
+  });
+
+  it('re-checks the licence hourly while the app runs: a revocation shows without any user action', async () => {
+    const { core } = await open(undefined, true);
+    await core.service.activate('flecs', { method: 'key', key: demo.licenseKey });
+    await revoke(demo.licenseKey);
+    await clock.advanceAsync(30 * 60_000);
+    expect((await core.service.status('flecs')).status).toBe('active'); // not yet due
+    await clock.advanceAsync(40 * 60_000); // the hour plus its ±10 % jitter
+    await vi.waitFor(
+      async () => expect((await core.service.status('flecs')).status).toBe('invalid'),
+      { timeout: 10_000 },
+    );
   });
 });

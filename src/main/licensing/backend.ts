@@ -87,6 +87,8 @@ export interface LicensingBackend {
   readonly kind: BackendKind;
   /** The activation methods this backend (as configured) accepts. */
   readonly activationMethods: readonly ActivationMethod[];
+  /** Re-check an activation this often while the app runs (server-side revocation, rotation). */
+  readonly revalidateEveryMs?: number;
   /** Binds this machine (activation licences) or verifies the key (floating licences). */
   activate(credentials: Credentials): Promise<ActivationRecord>;
   /** Re-checks the activation with the server; the stored licence key when there is one. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/clock';
-import type { LicenceStatus, LicenceView, ProfileView, SeatPoolView } from '../../shared/model';
+import type { LicenceView, ProfileView, SeatPoolView } from '../../shared/model';
 import type { ProfileConfig } from '../config/vendor-config';
 import type { SecretStore } from '../store/secret-store';
 import { secretName, type StateStore } from '../store/persisted-state';
@@ -12,8 +12,9 @@ import type {
 } from './backend';
 import type { HeartbeatScheduler } from './heartbeat-scheduler';
 import { createLeaseBook } from './lease-book';
+import { createRevalidation } from './revalidation';
 import { createProfileBackends } from './profile-backends';
-import { keyLabelFor, licenceView, seatPoolView } from './licence-views';
+import { keyLabelFor, licenceView, seatPoolView, statusFromError } from './licence-views';
 import { LicensingError } from './licensing-error';
 
 export interface LicenceServiceDeps {
@@ -27,14 +28,6 @@ export interface LicenceServiceDeps {
   /** True in long-running hosts (app, browser host): held seats are heartbeated and released on quit. */
   readonly keepAlive: boolean;
 }
-
-/** Licence status derived from the refusal a server gave, so the screen tells the truth. */
-const statusFromError = (error: unknown): LicenceStatus | undefined => {
-  if (!(error instanceof LicensingError)) return undefined;
-  if (error.code === 'license_expired') return 'expired';
-  if (error.code === 'license_revoked') return 'revoked';
-  return undefined;
-};
 
 const SHUTTING_DOWN = new LicensingError(
   'invalid_input',
@@ -60,6 +53,11 @@ export function createLicenceService(deps: LicenceServiceDeps) {
 
   const profiles = createProfileBackends(deps.profiles, deps.backendFor);
   const { profile, backend, seatsOf } = profiles;
+  const revalidation = createRevalidation({
+    ...{ scheduler, clock, enabled: deps.keepAlive },
+    validate: (profileId) => service.validate(profileId),
+    everyMsOf: (profileId) => backend(profileId).revalidateEveryMs,
+  });
   const storedKey = async (profileId: string): Promise<string> => {
     const key = store.load().licences[profileId]
       ? await secrets.get(secretName.licenceKey(profileId))
@@ -204,6 +202,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       // A key the server issued (a FLECS user licence, spent for good) is kept like a typed one.
       if (record.issuedKey) await secrets.set(secretName.licenceKey(profileId), record.issuedKey);
       await recordActivation(profileId, keyLabelFor(given, record), record);
+      revalidation.start(profileId);
       emit(profileId);
       return view(profileId);
     },
@@ -231,6 +230,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
           'Nothing is activated here, so there is nothing to deactivate.',
         );
       if (leases.isHeld(profileId)) await service.releaseSeat(profileId);
+      revalidation.stop(profileId);
       const key = await secrets.get(secretName.licenceKey(profileId));
       if (licence.mode !== 'floating') {
         await backend(profileId)
@@ -323,6 +323,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       // here changes nothing stored.
       for (const profileId of Object.keys(state.licences).filter(profiles.has)) {
         void service.validate(profileId).catch(() => undefined);
+        revalidation.start(profileId);
       }
     },
 

@@ -1,6 +1,13 @@
-import type { LicenceView, SeatHolderView, SeatPoolView, SeatView } from '../../shared/model';
+import type {
+  LicenceStatus,
+  LicenceView,
+  SeatHolderView,
+  SeatPoolView,
+  SeatView,
+} from '../../shared/model';
 import type { ActivationRecord, Credentials, SeatHolder, SeatPool } from './backend';
 import type { HeartbeatState, LeaseTiming } from './heartbeat-scheduler';
+import { LicensingError } from './licensing-error';
 import { maskKey, maskMachine, maskToken } from './mask';
 import type { PersistedLease, PersistedLicence } from '../store/persisted-state';
 
@@ -102,3 +109,11 @@ export function keyLabelFor(given: Credentials, record: ActivationRecord): strin
   if (key) return maskKey(key);
   return given.method === 'account' ? `Account ${given.username}` : 'Device serial number';
 }
+
+/** Licence status derived from the refusal a server gave, so the screen tells the truth. */
+export const statusFromError = (error: unknown): LicenceStatus | undefined => {
+  if (!(error instanceof LicensingError)) return undefined;
+  if (error.code === 'license_expired') return 'expired';
+  if (error.code === 'license_revoked') return 'revoked';
+  return undefined;
+};

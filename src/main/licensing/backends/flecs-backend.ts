@@ -45,6 +45,8 @@ export function createFlecsBackend(options: FlecsBackendOptions): LicensingBacke
   return {
     kind: 'flecs',
     activationMethods: methods,
+    // Hourly: a revoked licence shows within the hour, and the session rotates before it expires.
+    revalidateEveryMs: 60 * 60_000,
     async activate(credentials) {
       switch (credentials.method) {
         case 'key':
