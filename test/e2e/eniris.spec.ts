@@ -1,17 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startServe } from './browser-host';
+import { demoServePerTest, openDemoProfile, SHOTS } from './demo-app';
 
-const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
-
-let serve: Awaited<ReturnType<typeof startServe>>;
-test.beforeEach(async () => {
-  serve = await startServe();
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
+const serve = demoServePerTest();
 
 /**
  * Licence keys of the demo seed that the screen does not offer itself (src/sandbox/eniris/
@@ -22,9 +12,7 @@ const OTHER_CONTROLLER = 'SOFAR-CTRL-0002';
 
 /** Opens the app and switches the profile picker to the demo's Eniris licences. */
 const openEniris = async (page: Page) => {
-  await page.goto(serve.url);
-  await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
-  await page.getByLabel('Profile').selectOption({ label: 'Eniris licences (Sofar)' });
+  await openDemoProfile(page, serve.url, 'Eniris licences (Sofar)');
   await expect(page.getByRole('heading', { name: 'Sign in to Eniris' })).toBeVisible();
 };
 

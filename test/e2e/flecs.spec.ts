@@ -1,23 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startSandbox, startServe } from './browser-host';
+import { demoServePerTest, openDemoProfile, SHOTS } from './demo-app';
 
-const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
-
-let serve: Awaited<ReturnType<typeof startServe>>;
-test.beforeEach(async () => {
-  serve = await startServe();
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
+const serve = demoServePerTest();
 
 /** Opens the app and switches the profile picker to the demo's FLECS device licence. */
 const openFlecs = async (page: Page) => {
-  await page.goto(serve.url);
-  await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
-  await page.getByLabel('Profile').selectOption({ label: 'Device licence (FLECS)' });
+  await openDemoProfile(page, serve.url, 'Device licence (FLECS)');
   await expect(page.getByRole('tablist', { name: 'How to activate' })).toBeVisible();
 };
 

@@ -1,10 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { enirisDemo } from '../../src/sandbox/eniris/server';
 import {
-  enirisDemo,
-  startEnirisSandbox,
-  type EnirisSandbox,
-} from '../../src/sandbox/eniris/server';
-import { createManualClock, type ManualClock } from '../support/manual-clock';
+  BAD_REQUEST,
+  DAY,
+  ENIRIS_START as START,
+  enirisLicenceApiPerTest,
+  FORBIDDEN,
+  LICENSE_KEYS,
+  NOT_FOUND,
+  UNAUTHORIZED,
+  UUID,
+  type License,
+} from '../support/eniris-licence-api';
 
 /**
  * The Eniris licence API over real loopback HTTP (contract 4.3): claiming licences for
@@ -12,81 +19,17 @@ import { createManualClock, type ManualClock } from '../support/manual-clock';
  */
 
 const demo = enirisDemo();
-const START = Date.UTC(2030, 0, 15, 9, 0, 0);
-const DAY = 86_400_000;
-/** The License object's keys, in the order of the vendor's sample. */
-const LICENSE_KEYS = [
-  'id',
-  'key',
-  'gridKw',
-  'solarKw',
-  'batteryKw',
-  'evKw',
-  'creationDate',
-  'activationDate',
-  'duration',
-  'deactivationDate',
-  'type',
-];
+const eniris = enirisLicenceApiPerTest();
+const { api, tokenFor } = eniris;
 const ISO_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-type License = Record<string, unknown> & { key: string; activationDate: string | null };
-
-let sandbox: EnirisSandbox;
-let clock: ManualClock;
-let access: string;
-
-async function tokenFor(username: string, password: string): Promise<string> {
-  const post = (path: string, init: RequestInit) => fetch(`${sandbox.url}${path}`, init);
-  const refresh = await (
-    await post('/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    })
-  ).text();
-  return (
-    await post('/auth/accesstoken', { headers: { authorization: `Bearer ${refresh}` } })
-  ).text();
-}
-
-async function api(method: 'GET' | 'POST', path: string, body?: unknown, token = access) {
-  const res = await fetch(`${sandbox.url}/v1/license/${path}`, {
-    method,
-    headers: {
-      ...(token === '' ? {} : { authorization: `Bearer ${token}` }),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
 const claim = (body: unknown, token?: string) => api('POST', 'claim', body, token);
 const keysOf = (body: Record<string, unknown>) => (body.licenses as License[]).map((l) => l.key);
-
-const envelope = (statusCode: number, error: string, message: string) => ({
-  statusCode,
-  error,
-  message,
-});
-const BAD_REQUEST = envelope(400, 'Bad Request', 'Missing or misformatted query parameter or body');
-const UNAUTHORIZED = envelope(401, 'Unauthorized', 'Failed to verify token');
-const FORBIDDEN = envelope(403, 'Forbidden', 'User does not have sufficient rights');
-const NOT_FOUND = envelope(404, 'Not Found', 'Resource not found');
-
-beforeEach(async () => {
-  clock = createManualClock(START);
-  sandbox = await startEnirisSandbox({ clock });
-  access = await tokenFor(demo.username, demo.password);
-});
-afterEach(() => sandbox.close());
 
 describe('Eniris API: claim', () => {
   it('claims a free licence for a controller, idempotently', async () => {
     const res = await claim({ licenseKey: demo.freeKey, nodeId: demo.otherNodeId });
     expect(res.status).toBe(200);
-    const id = sandbox.licence(demo.freeKey)?.id;
+    const id = eniris.sandbox.licence(demo.freeKey)?.id;
     expect(res.body).toEqual({
       success: true,
       license: { id, key: demo.freeKey, nodeId: demo.otherNodeId },
@@ -95,14 +38,14 @@ describe('Eniris API: claim', () => {
     expect(keysOf((await api('GET', `controller/${demo.otherNodeId}`)).body)).toEqual([
       demo.freeKey,
     ]);
-    expect(sandbox.licence(demo.freeKey)?.activationDate).toBeNull(); // claiming is not activating
+    expect(eniris.sandbox.licence(demo.freeKey)?.activationDate).toBeNull(); // claiming is not activating
   });
 
   it('refuses a licence already claimed by a different controller with 400', async () => {
     const res = await claim({ licenseKey: demo.claimedKey, nodeId: demo.otherNodeId });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    expect(sandbox.licence(demo.claimedKey)?.nodeId).toBe(demo.nodeId);
+    expect(eniris.sandbox.licence(demo.claimedKey)?.nodeId).toBe(demo.nodeId);
     expect((await claim({ licenseKey: demo.claimedKey, nodeId: demo.nodeId })).status).toBe(200);
   });
 
@@ -128,7 +71,7 @@ describe('Eniris API: claim', () => {
     ]) {
       expect(await claim(body)).toEqual({ status: 400, body: BAD_REQUEST });
     }
-    expect(sandbox.licence(demo.freeKey)?.nodeId).toBeNull();
+    expect(eniris.sandbox.licence(demo.freeKey)?.nodeId).toBeNull();
   });
 });
 

@@ -1,11 +1,19 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { enirisDemo } from '../../src/sandbox/eniris/server';
 import {
-  enirisDemo,
-  startEnirisSandbox,
-  type EnirisSandbox,
-} from '../../src/sandbox/eniris/server';
-import { createManualClock, type ManualClock } from '../support/manual-clock';
+  BAD_REQUEST,
+  DAY,
+  envelope,
+  ENIRIS_START as START,
+  enirisLicenceApiPerTest,
+  FORBIDDEN,
+  LICENSE_KEYS,
+  NOT_FOUND,
+  UNAUTHORIZED,
+  UUID,
+  type License,
+} from '../support/eniris-licence-api';
 
 /**
  * The Eniris licence API over real loopback HTTP (contract 4.3, the vendor's sample payload):
@@ -13,77 +21,13 @@ import { createManualClock, type ManualClock } from '../support/manual-clock';
  */
 
 const demo = enirisDemo();
-const START = Date.UTC(2030, 0, 15, 9, 0, 0);
-const DAY = 86_400_000;
-/** The License object's keys, in the order of the vendor's sample. */
-const LICENSE_KEYS = [
-  'id',
-  'key',
-  'gridKw',
-  'solarKw',
-  'batteryKw',
-  'evKw',
-  'creationDate',
-  'activationDate',
-  'duration',
-  'deactivationDate',
-  'type',
-];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-type License = Record<string, unknown> & { key: string; activationDate: string | null };
-
-let sandbox: EnirisSandbox;
-let clock: ManualClock;
-let access: string;
-
-async function tokenFor(username: string, password: string): Promise<string> {
-  const post = (path: string, init: RequestInit) => fetch(`${sandbox.url}${path}`, init);
-  const refresh = await (
-    await post('/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    })
-  ).text();
-  return (
-    await post('/auth/accesstoken', { headers: { authorization: `Bearer ${refresh}` } })
-  ).text();
-}
-
-async function api(method: 'GET' | 'POST', path: string, body?: unknown, token = access) {
-  const res = await fetch(`${sandbox.url}/v1/license/${path}`, {
-    method,
-    headers: {
-      ...(token === '' ? {} : { authorization: `Bearer ${token}` }),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const eniris = enirisLicenceApiPerTest();
+const { api, tokenFor } = eniris;
 const activate = (body: unknown, token?: string) => api('POST', 'activate', body, token);
-
-const envelope = (statusCode: number, error: string, message: string) => ({
-  statusCode,
-  error,
-  message,
-});
-const BAD_REQUEST = envelope(400, 'Bad Request', 'Missing or misformatted query parameter or body');
-const UNAUTHORIZED = envelope(401, 'Unauthorized', 'Failed to verify token');
-const FORBIDDEN = envelope(403, 'Forbidden', 'User does not have sufficient rights');
-const NOT_FOUND = envelope(404, 'Not Found', 'Resource not found');
-
-beforeEach(async () => {
-  clock = createManualClock(START);
-  sandbox = await startEnirisSandbox({ clock });
-  access = await tokenFor(demo.username, demo.password);
-});
-afterEach(() => sandbox.close());
 
 describe('Eniris API: activate', () => {
   it('activates a free licence now and answers the vendor-shaped License', async () => {
-    clock.advance(1234); // a fraction of a second: the wire still carries whole seconds
+    eniris.clock.advance(1234); // a fraction of a second: the wire still carries whole seconds
     const res = await activate({ key: demo.freeKey });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body)).toEqual(['success', 'license']);
@@ -103,7 +47,7 @@ describe('Eniris API: activate', () => {
       deactivationDate: null,
       type: 'residential',
     });
-    expect(sandbox.licence(demo.freeKey)?.activationDate).toBe(START + 1000);
+    expect(eniris.sandbox.licence(demo.freeKey)?.activationDate).toBe(START + 1000);
   });
 
   it('uses activationIso when given, normalised to UTC, and ignores unknown properties', async () => {
@@ -118,17 +62,17 @@ describe('Eniris API: activate', () => {
 
   it('is idempotent: an activated licence keeps its first activation date', async () => {
     const first = (await activate({ key: demo.freeKey })).body.license as License;
-    clock.advance(3 * DAY);
-    access = await tokenFor(demo.username, demo.password);
+    eniris.clock.advance(3 * DAY);
+    await eniris.signInAgain();
     const again = await activate({ key: demo.freeKey, activationIso: '2031-01-01T00:00:00Z' });
     expect(again.status).toBe(200);
     expect(again.body.license).toEqual(first);
 
     for (const key of [demo.activeKey, demo.expiredKey, demo.deactivatedKey]) {
-      const before = sandbox.licence(key);
+      const before = eniris.sandbox.licence(key);
       const res = await activate({ key });
       expect(res.status).toBe(200);
-      expect(sandbox.licence(key)).toEqual(before);
+      expect(eniris.sandbox.licence(key)).toEqual(before);
     }
   });
 
@@ -151,7 +95,7 @@ describe('Eniris API: activate', () => {
     expect(none.status).toBe(401);
     expect(none.body).toEqual(envelope(401, 'Unauthorized', 'NO_TOKEN_PROVIDED'));
     const refresh = await (
-      await fetch(`${sandbox.url}/auth/login`, {
+      await fetch(`${eniris.sandbox.url}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: demo.username, password: demo.password }),
@@ -162,14 +106,14 @@ describe('Eniris API: activate', () => {
       expect(res.status).toBe(401);
       expect(res.body).toEqual(UNAUTHORIZED);
     }
-    expect(sandbox.licence(demo.freeKey)?.activationDate).toBeNull();
+    expect(eniris.sandbox.licence(demo.freeKey)?.activationDate).toBeNull();
   });
 
   it('answers 403 on another customer’s licence and 404 on an unknown key', async () => {
     const forbidden = await activate({ key: demo.forbiddenKey });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toEqual(FORBIDDEN);
-    expect(sandbox.licence(demo.forbiddenKey)?.activationDate).toBeNull();
+    expect(eniris.sandbox.licence(demo.forbiddenKey)?.activationDate).toBeNull();
     const unknown = await activate({ key: 'NO-SUCH-KEY' });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual(NOT_FOUND);

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFlecsSandbox, flecsDemo, type FlecsSandbox } from '../../src/sandbox/flecs/server';
+import { describe, expect, it } from 'vitest';
+import { flecsDemo } from '../../src/sandbox/flecs/server';
 import { demoRoles, demoSeed } from '../../src/sandbox/flecs/seed';
 import { fetchChecked } from '../support/flecs-openapi';
-import { createManualClock, type ManualClock } from '../support/manual-clock';
+import { FLECS_START as START, flecsSandboxPerTest } from '../support/flecs-sandbox';
 
 /**
  * FLECS activation by licence key and by device serial, the 204 "already active" answer, and the
  * refusals, over real HTTP. Every exchange is checked against FLECS's OpenAPI file.
  */
 
-const START = Date.UTC(2030, 0, 15, 9, 0, 0);
 const GRACE_MS = 300_000;
 const UUID = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
 const ACTIVATE = '/api/v2/device/license/activate';
@@ -24,18 +23,13 @@ interface Activation {
   data: { sessionId: { id: string; timestamp: number }; licenseKey: string };
 }
 
-let clock: ManualClock;
-let sandbox: FlecsSandbox;
+const rig = flecsSandboxPerTest();
 
-/** One checked exchange; `specGaps` lists the OpenAPI problems this exchange is known to have. */
-async function activate(
+/** One checked activation; `specGaps` lists the OpenAPI problems it is known to have. */
+const activate = (
   sent: { headers?: Record<string, string>; body?: unknown } = {},
   specGaps: string[] = [],
-) {
-  const res = await fetchChecked(sandbox.url, 'POST', ACTIVATE, sent);
-  expect(res.problems).toEqual(specGaps);
-  return res;
-}
+) => rig.call('POST', ACTIVATE, sent, specGaps);
 
 const withKey = (licenseKey: string, sessionId?: string) =>
   activate({
@@ -45,13 +39,7 @@ const withKey = (licenseKey: string, sessionId?: string) =>
 const forbidden = (reason: string) => ({ reason, statusCode: 403, statusText: 'Forbidden' });
 const data = (res: { body: unknown }) => (res.body as Activation).data;
 const device = (deviceId: string | undefined) =>
-  sandbox.devices().find((d) => d.deviceId === deviceId);
-
-beforeEach(async () => {
-  clock = createManualClock(START);
-  sandbox = await startFlecsSandbox({ clock });
-});
-afterEach(() => sandbox.close());
+  rig.sandbox.devices().find((d) => d.deviceId === deviceId);
 
 describe('FLECS sandbox: activation by licence key', () => {
   it('binds an unbound key to a new device and answers 200 with a session', async () => {
@@ -65,7 +53,7 @@ describe('FLECS sandbox: activation by licence key', () => {
       statusCode: 200,
       statusText: 'OK',
     });
-    expect(sandbox.devices()).toContainEqual({
+    expect(rig.sandbox.devices()).toContainEqual({
       deviceId: expect.any(String),
       licenseKey: demo.licenseKey,
       active: true,
@@ -75,16 +63,16 @@ describe('FLECS sandbox: activation by licence key', () => {
 
   it('answers 204 with only an X-Session-Id header once the device is active', async () => {
     const first = data(await withKey(demo.licenseKey));
-    const before = sandbox.devices();
+    const before = rig.sandbox.devices();
     const again = await withKey(demo.licenseKey, first.sessionId.id);
     expect(again.status).toBe(204);
     expect(again.body).toBeUndefined();
     expect(JSON.parse(again.headers.get('x-session-id') ?? '')).toEqual(first.sessionId);
-    expect(sandbox.devices()).toEqual(before);
+    expect(rig.sandbox.devices()).toEqual(before);
   });
 
   it('answers 204 to a Bearer activation of an active device and spends no licence', async () => {
-    const login = await fetchChecked(sandbox.url, 'POST', '/api/v2/auth/login', {
+    const login = await fetchChecked(rig.sandbox.url, 'POST', '/api/v2/auth/login', {
       body: { username: demo.username, password: demo.password, issueJWT: true },
     });
     const token = (login.body as { data: { jwt: { token: string } } }).data.jwt.token;
@@ -92,7 +80,7 @@ describe('FLECS sandbox: activation by licence key', () => {
       headers: { authorization: `Bearer ${token}`, 'x-session-id': sessionOf(demo.usedKey) },
     });
     expect(res.status).toBe(204);
-    expect(sandbox.userLicences()[demo.username]).toBe(2);
+    expect(rig.sandbox.userLicences()[demo.username]).toBe(2);
   });
 
   it('refuses unknown and revoked keys with 403 (the route documents no 404)', async () => {
@@ -171,11 +159,11 @@ describe('FLECS sandbox: activation by device serial', () => {
     const second = data(await activate({ body: { serialNumber: demo.serialNumber } })).sessionId.id;
     expect(second).not.toBe(first);
     const validate = (id: string) =>
-      fetchChecked(sandbox.url, 'POST', '/api/v2/device/license/validate', {
+      fetchChecked(rig.sandbox.url, 'POST', '/api/v2/device/license/validate', {
         headers: { 'x-session-id': id },
       });
     expect((await validate(first)).body).toMatchObject({ data: { isValid: true } });
-    clock.advance(GRACE_MS);
+    rig.clock.advance(GRACE_MS);
     expect((await validate(first)).body).toMatchObject({ data: { isValid: false } });
     expect((await validate(second)).body).toMatchObject({ data: { isValid: true } });
   });

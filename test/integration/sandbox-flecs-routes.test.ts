@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFlecsSandbox, flecsDemo, type FlecsSandbox } from '../../src/sandbox/flecs/server';
+import { describe, expect, it } from 'vitest';
+import { flecsDemo } from '../../src/sandbox/flecs/server';
 import { demoRoles, demoSeed } from '../../src/sandbox/flecs/seed';
-import { fetchChecked } from '../support/flecs-openapi';
-import { createManualClock, type ManualClock } from '../support/manual-clock';
+import { flecsSandboxPerTest } from '../support/flecs-sandbox';
 
 /**
  * The other session-authenticated FLECS routes (app manifests, download tokens), routing errors,
@@ -10,7 +9,6 @@ import { createManualClock, type ManualClock } from '../support/manual-clock';
  * OpenAPI file.
  */
 
-const START = Date.UTC(2030, 0, 15, 9, 0, 0);
 const TTL_MS = 3600_000;
 const demo = flecsDemo();
 const roles = demoRoles();
@@ -19,31 +17,13 @@ const sessionOf = (licenseKey: string) =>
 const ACTIVE = sessionOf(demo.usedKey);
 const APP = '/api/v2/manifests/tech.flecs.mqtt-bridge/2.2.0';
 
-let clock: ManualClock;
-let sandbox: FlecsSandbox;
-
-/** One checked exchange; `specGaps` lists the OpenAPI problems this exchange is known to have. */
-async function call(
-  method: string,
-  path: string,
-  sent: { headers?: Record<string, string>; body?: unknown } = {},
-  specGaps: string[] = [],
-) {
-  const res = await fetchChecked(sandbox.url, method, path, sent);
-  expect(res.problems).toEqual(specGaps);
-  return res;
-}
+const rig = flecsSandboxPerTest();
+const { call } = rig;
 
 const session = (id: string) => ({ 'x-session-id': id });
 const headerId = (res: { headers: Headers }) =>
   (JSON.parse(res.headers.get('x-session-id') ?? 'null') as { id: string } | null)?.id;
 const forbidden = (reason: string) => ({ reason, statusCode: 403, statusText: 'Forbidden' });
-
-beforeEach(async () => {
-  clock = createManualClock(START);
-  sandbox = await startFlecsSandbox({ clock });
-});
-afterEach(() => sandbox.close());
 
 describe('FLECS sandbox: app manifests', () => {
   it('serves a manifest to an active device, with the session header', async () => {
@@ -91,11 +71,13 @@ describe('FLECS sandbox: app manifests', () => {
   });
 
   it('rotates the session id like every session-authenticated route', async () => {
-    clock.advance(TTL_MS);
+    rig.clock.advance(TTL_MS);
     const res = await call('GET', APP, { headers: session(ACTIVE) });
     const rotated = headerId(res);
     expect(rotated).not.toBe(ACTIVE);
-    expect(sandbox.devices().find((d) => d.licenseKey === demo.usedKey)?.sessionId).toBe(rotated);
+    expect(rig.sandbox.devices().find((d) => d.licenseKey === demo.usedKey)?.sessionId).toBe(
+      rotated,
+    );
   });
 });
 
@@ -124,7 +106,7 @@ describe('FLECS sandbox: download tokens', () => {
     expect(
       (await token('tech.flecs.mqtt-bridge', '2.1.0', '00000000-0000-4000-8000-000000000000')).body,
     ).toEqual(forbidden('Session not found'));
-    clock.advance(TTL_MS);
+    rig.clock.advance(TTL_MS);
     expect(headerId(await token('tech.flecs.mqtt-bridge', '2.1.0'))).not.toBe(ACTIVE);
   });
 });
@@ -149,22 +131,22 @@ describe('FLECS sandbox: routing, admin routes and faults', () => {
   });
 
   it('reports devices and user licences on /__sandbox/state and revokes on /__sandbox/revoke', async () => {
-    const state = (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as unknown;
+    const state = (await (await fetch(`${rig.sandbox.url}/__sandbox/state`)).json()) as unknown;
     expect(state).toEqual({
-      devices: sandbox.devices(),
+      devices: rig.sandbox.devices(),
       userLicences: { demo: 2, spent: 0, vendor: 1 },
     });
-    const unknown = await fetch(`${sandbox.url}/__sandbox/revoke`, {
+    const unknown = await fetch(`${rig.sandbox.url}/__sandbox/revoke`, {
       method: 'POST',
       body: '{"licenseKey":"NOPE"}',
     });
     expect(unknown.status).toBe(404);
-    const bad = await fetch(`${sandbox.url}/__sandbox/revoke`, { method: 'POST', body: '{}' });
+    const bad = await fetch(`${rig.sandbox.url}/__sandbox/revoke`, { method: 'POST', body: '{}' });
     expect(bad.status).toBe(400);
   });
 
   it('injects faults through the shared layer, path by path, and clears them', async () => {
-    const res = await fetch(`${sandbox.url}/__sandbox/faults`, {
+    const res = await fetch(`${rig.sandbox.url}/__sandbox/faults`, {
       method: 'POST',
       body: JSON.stringify({
         kind: 'status',
@@ -182,9 +164,11 @@ describe('FLECS sandbox: routing, admin routes and faults', () => {
     expect(
       (await call('POST', '/api/v2/device/license/validate', { headers: session(ACTIVE) })).status,
     ).toBe(200);
-    sandbox.faults.inject({ kind: 'reset', path: '/api/v2/auth/login' });
-    await expect(fetch(`${sandbox.url}/api/v2/auth/login`, { method: 'POST' })).rejects.toThrow();
-    sandbox.faults.clear();
-    expect(sandbox.faults.active).toEqual([]);
+    rig.sandbox.faults.inject({ kind: 'reset', path: '/api/v2/auth/login' });
+    await expect(
+      fetch(`${rig.sandbox.url}/api/v2/auth/login`, { method: 'POST' }),
+    ).rejects.toThrow();
+    rig.sandbox.faults.clear();
+    expect(rig.sandbox.faults.active).toEqual([]);
   });
 });

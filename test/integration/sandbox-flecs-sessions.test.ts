@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFlecsSandbox, flecsDemo, type FlecsSandbox } from '../../src/sandbox/flecs/server';
+import { describe, expect, it } from 'vitest';
+import { flecsDemo, startFlecsSandbox } from '../../src/sandbox/flecs/server';
 import { demoRoles, demoSeed } from '../../src/sandbox/flecs/seed';
-import { fetchChecked } from '../support/flecs-openapi';
-import { createManualClock, type ManualClock } from '../support/manual-clock';
+import { FLECS_START as START, flecsSandboxPerTest } from '../support/flecs-sandbox';
 
 /**
  * FLECS licence validation and session-id rotation, over real HTTP with a manual clock: the
@@ -10,7 +9,6 @@ import { createManualClock, type ManualClock } from '../support/manual-clock';
  * lasts the grace window, then it is unknown. Every exchange is checked against the OpenAPI file.
  */
 
-const START = Date.UTC(2030, 0, 15, 9, 0, 0);
 const TTL_MS = 3600_000;
 const GRACE_MS = 300_000;
 const UUID = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
@@ -21,20 +19,8 @@ const sessionOf = (licenseKey: string) =>
   demoSeed().devices.find((d) => d.licenseKey === licenseKey)?.sessionId ?? 'missing';
 const UNKNOWN_SESSION = '00000000-0000-4000-8000-000000000000';
 
-let clock: ManualClock;
-let sandbox: FlecsSandbox;
-
-/** One checked exchange; `specGaps` lists the OpenAPI problems this exchange is known to have. */
-async function call(
-  method: string,
-  path: string,
-  sent: { headers?: Record<string, string>; body?: unknown } = {},
-  specGaps: string[] = [],
-) {
-  const res = await fetchChecked(sandbox.url, method, path, sent);
-  expect(res.problems).toEqual(specGaps);
-  return res;
-}
+const rig = flecsSandboxPerTest();
+const { call } = rig;
 
 const validate = (sessionId: string) =>
   call('POST', VALIDATE, { headers: { 'x-session-id': sessionId } });
@@ -50,17 +36,6 @@ async function activateDemoKey(): Promise<string> {
   });
   return (res.body as { data: { sessionId: { id: string } } }).data.sessionId.id;
 }
-
-async function startWith(options: { sessionTtlSeconds?: number; sessionGraceSeconds?: number }) {
-  await sandbox.close();
-  sandbox = await startFlecsSandbox({ clock, ...options });
-}
-
-beforeEach(async () => {
-  clock = createManualClock(START);
-  sandbox = await startFlecsSandbox({ clock });
-});
-afterEach(() => sandbox.close());
 
 describe('FLECS sandbox: licence validation', () => {
   it('answers isValid true and the current session as a JSON header', async () => {
@@ -86,13 +61,13 @@ describe('FLECS sandbox: licence validation', () => {
 
   it('follows revocation from the admin route both ways', async () => {
     const admin = (revoked: boolean) =>
-      fetch(`${sandbox.url}/__sandbox/revoke`, {
+      fetch(`${rig.sandbox.url}/__sandbox/revoke`, {
         method: 'POST',
         body: JSON.stringify({ licenseKey: demo.usedKey, revoked }),
       });
     expect((await admin(true)).status).toBe(200);
     expect(await isValid(sessionOf(demo.usedKey))).toBe(false);
-    expect(sandbox.devices().find((d) => d.licenseKey === demo.usedKey)?.active).toBe(false);
+    expect(rig.sandbox.devices().find((d) => d.licenseKey === demo.usedKey)?.active).toBe(false);
     await admin(false);
     expect(await isValid(sessionOf(demo.usedKey))).toBe(true);
   });
@@ -121,24 +96,26 @@ describe('FLECS sandbox: licence validation', () => {
 describe('FLECS sandbox: session rotation', () => {
   it('keeps the id until the TTL, then rotates; the old id lasts the grace window', async () => {
     const first = await activateDemoKey();
-    clock.advance(TTL_MS - 1);
+    rig.clock.advance(TTL_MS - 1);
     expect(headerSession(await validate(first))).toEqual({ id: first, timestamp: START });
 
-    clock.advance(1);
+    rig.clock.advance(1);
     const rotated = headerSession(await validate(first));
     expect(rotated).toEqual({ id: expect.stringMatching(UUID), timestamp: START + TTL_MS });
     const second = rotated?.id ?? '';
     expect(second).not.toBe(first);
-    expect(sandbox.devices().find((d) => d.licenseKey === demo.licenseKey)?.sessionId).toBe(second);
+    expect(rig.sandbox.devices().find((d) => d.licenseKey === demo.licenseKey)?.sessionId).toBe(
+      second,
+    );
 
     // During the grace window both ids work and both point the client at the new one.
-    clock.advance(GRACE_MS - 1);
+    rig.clock.advance(GRACE_MS - 1);
     const old = await validate(first);
     expect(old.body).toMatchObject({ data: { isValid: true } });
     expect(headerSession(old)?.id).toBe(second);
     expect(headerSession(await validate(second))?.id).toBe(second);
 
-    clock.advance(1);
+    rig.clock.advance(1);
     const expired = await validate(first);
     expect(expired.body).toMatchObject({ data: { isValid: false } });
     expect(expired.headers.get('x-session-id')).toBeNull();
@@ -147,7 +124,7 @@ describe('FLECS sandbox: session rotation', () => {
 
   it('rotates on the 204 of an activation as well', async () => {
     const first = await activateDemoKey();
-    clock.advance(TTL_MS);
+    rig.clock.advance(TTL_MS);
     const res = await call('POST', '/api/v2/device/license/activate', {
       headers: { 'x-session-id': first },
       body: { licenseKey: demo.licenseKey },
@@ -161,18 +138,21 @@ describe('FLECS sandbox: session rotation', () => {
 
   it('accepts and rotates an id presented long after its TTL (a device back from being offline)', async () => {
     const first = await activateDemoKey();
-    clock.advance(7 * 24 * TTL_MS);
+    rig.clock.advance(7 * 24 * TTL_MS);
     const res = await validate(first);
     expect(res.body).toMatchObject({ data: { isValid: true } });
-    expect(headerSession(res)).toEqual({ id: expect.stringMatching(UUID), timestamp: clock.now() });
+    expect(headerSession(res)).toEqual({
+      id: expect.stringMatching(UUID),
+      timestamp: rig.clock.now(),
+    });
     expect(headerSession(res)?.id).not.toBe(first);
   });
 
   it('loses the session of a client that ignores the rotated header', async () => {
     const first = await activateDemoKey();
-    clock.advance(TTL_MS);
+    rig.clock.advance(TTL_MS);
     await validate(first); // rotated here; this client keeps using `first`
-    clock.advance(GRACE_MS);
+    rig.clock.advance(GRACE_MS);
     expect(await isValid(first)).toBe(false);
     const res = await call('GET', '/api/v2/manifests/tech.flecs.mqtt-bridge/2.2.0', {
       headers: { 'x-session-id': first },
@@ -186,9 +166,9 @@ describe('FLECS sandbox: session rotation', () => {
   });
 
   it('honours sessionTtlSeconds and sessionGraceSeconds (grace 0: the old id dies at once)', async () => {
-    await startWith({ sessionTtlSeconds: 60, sessionGraceSeconds: 0 });
+    await rig.restart({ sessionTtlSeconds: 60, sessionGraceSeconds: 0 });
     const first = await activateDemoKey();
-    clock.advance(60_000);
+    rig.clock.advance(60_000);
     const second = headerSession(await validate(first))?.id ?? '';
     expect(second).not.toBe(first);
     expect(await isValid(first)).toBe(false);

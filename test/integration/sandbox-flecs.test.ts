@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFlecsSandbox, flecsDemo, type FlecsSandbox } from '../../src/sandbox/flecs/server';
+import { describe, expect, it } from 'vitest';
+import { flecsDemo } from '../../src/sandbox/flecs/server';
 import { demoRoles } from '../../src/sandbox/flecs/seed';
-import { fetchChecked } from '../support/flecs-openapi';
-import { createManualClock, type ManualClock } from '../support/manual-clock';
+import { FLECS_START as START, flecsSandboxPerTest } from '../support/flecs-sandbox';
 
 /**
  * The FLECS sandbox over real loopback HTTP: user login, and the three activation modes with each
@@ -10,7 +9,6 @@ import { createManualClock, type ManualClock } from '../support/manual-clock';
  * answers something the file does not describe, the test names that gap explicitly.
  */
 
-const START = Date.UTC(2030, 0, 15, 9, 0, 0);
 const UUID = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
 const KEY = /^[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}$/;
 const ACTIVATE = '/api/v2/device/license/activate';
@@ -22,20 +20,8 @@ interface Activation {
   data: { sessionId: { id: string; timestamp: number }; licenseKey: string };
 }
 
-let clock: ManualClock;
-let sandbox: FlecsSandbox;
-
-/** One checked exchange; `specGaps` lists the OpenAPI problems this exchange is known to have. */
-async function call(
-  method: string,
-  path: string,
-  sent: { headers?: Record<string, string>; body?: unknown } = {},
-  specGaps: string[] = [],
-) {
-  const res = await fetchChecked(sandbox.url, method, path, sent);
-  expect(res.problems).toEqual(specGaps);
-  return res;
-}
+const rig = flecsSandboxPerTest();
+const { call } = rig;
 
 const forbidden = (reason: string) => ({ reason, statusCode: 403, statusText: 'Forbidden' });
 const undocumented = (status: number, path: string, only: string) =>
@@ -55,12 +41,6 @@ async function activate(headers: Record<string, string>, body?: unknown) {
 const activation = (res: { body: unknown }) => (res.body as Activation).data;
 const sessionHeader = (res: { headers: Headers }) =>
   JSON.parse(res.headers.get('x-session-id') ?? 'null') as unknown;
-
-beforeEach(async () => {
-  clock = createManualClock(START);
-  sandbox = await startFlecsSandbox({ clock });
-});
-afterEach(() => sandbox.close());
 
 describe('FLECS sandbox: user login', () => {
   it('issues a JWT with the documented envelope, expiry in epoch seconds and user fields', async () => {
@@ -142,9 +122,9 @@ describe('FLECS sandbox: user login', () => {
       statusCode: 200,
       statusText: 'OK',
     });
-    clock.advance(3600_000 - 1);
+    rig.clock.advance(3600_000 - 1);
     expect((await check(token)).body).toMatchObject({ data: { isValid: true } });
-    clock.advance(1);
+    rig.clock.advance(1);
     const expired = {
       isValid: false,
       feature_flags: { ff: { isVendor: false, isWhitelabeled: false } },
@@ -154,8 +134,7 @@ describe('FLECS sandbox: user login', () => {
   });
 
   it('honours jwtTtlSeconds', async () => {
-    await sandbox.close();
-    sandbox = await startFlecsSandbox({ clock, jwtTtlSeconds: 60 });
+    await rig.restart({ jwtTtlSeconds: 60 });
     const res = await call('POST', '/api/v2/auth/login', {
       body: { username: demo.username, password: demo.password, issueJWT: true },
     });
@@ -178,8 +157,8 @@ describe('FLECS sandbox: activation via user licence (Bearer JWT)', () => {
     });
     const { sessionId, licenseKey } = activation(res);
     expect(sessionHeader(res)).toEqual(sessionId);
-    expect(sandbox.userLicences()[demo.username]).toBe(1);
-    expect(sandbox.devices()).toContainEqual({
+    expect(rig.sandbox.userLicences()[demo.username]).toBe(1);
+    expect(rig.sandbox.devices()).toContainEqual({
       deviceId: expect.any(String),
       licenseKey,
       active: true,
@@ -196,7 +175,7 @@ describe('FLECS sandbox: activation via user licence (Bearer JWT)', () => {
     const res = await activate({ authorization: `Bearer ${token}` });
     expect(res.status).toBe(403);
     expect(res.body).toEqual(forbidden('No user license available'));
-    expect(sandbox.userLicences()[demo.username]).toBe(0);
+    expect(rig.sandbox.userLicences()[demo.username]).toBe(0);
 
     const spent = await activate({
       authorization: `Bearer ${await loginToken(roles.exhaustedUsername, 'flecs-demo-pass')}`,
@@ -209,11 +188,11 @@ describe('FLECS sandbox: activation via user licence (Bearer JWT)', () => {
     expect((await activate({ authorization: 'Bearer made-up' })).body).toEqual(
       forbidden('Invalid or expired token'),
     );
-    clock.advance(3600_000);
+    rig.clock.advance(3600_000);
     expect((await activate({ authorization: `Bearer ${token}` })).body).toEqual(
       forbidden('Invalid or expired token'),
     );
-    expect(sandbox.userLicences()[demo.username]).toBe(2);
+    expect(rig.sandbox.userLicences()[demo.username]).toBe(2);
   });
 
   it('refuses an Authorization header that is not Bearer', async () => {

@@ -7,13 +7,21 @@ import type {
 } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
 import { call } from '../api';
-import { sameQuery, type LicenceQuery, type QueryKind } from '../lib/eniris-text';
+import { sameQuery, type LicenceQuery } from '../lib/eniris-text';
 import { beginRefresh, endRefresh, LOADING, type Remote } from '../lib/remote';
+import {
+  draftQuery,
+  EMPTY_DRAFT,
+  rememberDraft,
+  rememberedDraft,
+  type QueryDraft,
+} from './eniris-query';
 
 /**
  * The Eniris (Sofar) screen's state per profile: the installer's account, one outcome per action
  * (shown beside its button), and the licence listing. Keys and passwords are never put here: the
- * forms that typed them hand them straight to the core.
+ * forms that typed them hand them straight to the core. The query draft, and remembering it
+ * between visits: eniris-query.ts.
  */
 
 /** One action's outcome, carrying what the core answered so the screen can show it. */
@@ -51,13 +59,6 @@ export type Listing =
       readonly refreshError?: AppError;
     };
 
-/** The ids typed in the Licences card, both kept so switching between them loses neither. */
-export interface QueryDraft {
-  readonly by: QueryKind;
-  readonly nodeId: string;
-  readonly customerId: string;
-}
-
 export interface EnirisProfileState {
   readonly account: Remote<EnirisAccountView>;
   /** Why the account is signed out now, when an action found the session gone. */
@@ -68,42 +69,6 @@ export interface EnirisProfileState {
 }
 
 const IDLE_FLOWS: EnirisFlows = { signIn: IDLE, signOut: IDLE, activate: IDLE, claim: IDLE };
-const EMPTY_DRAFT: QueryDraft = { by: 'controller', nodeId: '', customerId: '' };
-
-// The last query shown is remembered per profile (ids, not secrets) so the table comes back.
-const QUERY_KEY = (profileId: string): string => `license-manager.eniris.query.${profileId}`;
-
-function rememberedDraft(profileId: string): QueryDraft | undefined {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(QUERY_KEY(profileId)) ?? 'null');
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { by, nodeId, customerId } = parsed as Record<string, unknown>;
-    if (by !== 'controller' && by !== 'customer') return undefined;
-    return {
-      by,
-      nodeId: typeof nodeId === 'string' ? nodeId : '',
-      customerId: typeof customerId === 'string' ? customerId : '',
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-function remember(profileId: string, draft: QueryDraft): void {
-  try {
-    localStorage.setItem(QUERY_KEY(profileId), JSON.stringify(draft));
-  } catch {
-    // Storage may be disabled; the query then lasts for this session only.
-  }
-}
-
-/** The query a draft asks for, or undefined while its id is empty. */
-export function draftQuery(draft: QueryDraft): LicenceQuery | undefined {
-  const nodeId = draft.nodeId.trim();
-  const customerId = draft.customerId.trim();
-  if (draft.by === 'controller') return nodeId ? { by: 'controller', nodeId } : undefined;
-  return customerId ? { by: 'customer', customerId } : undefined;
-}
 
 function initialState(profileId: string): EnirisProfileState {
   return {
@@ -302,7 +267,7 @@ export const useEnirisStore = create<EnirisState>()((set, get) => {
       // The answer is the controller's licences after the claim: show them in the table.
       listingSeq.set(profileId, (listingSeq.get(profileId) ?? 0) + 1);
       const draft: QueryDraft = { ...current(profileId).draft, by: 'controller', nodeId };
-      remember(profileId, draft);
+      rememberDraft(profileId, draft);
       patch(profileId, {
         draft,
         listing: {
@@ -320,7 +285,7 @@ export const useEnirisStore = create<EnirisState>()((set, get) => {
     },
 
     async showLicences(profileId, query) {
-      remember(profileId, current(profileId).draft);
+      rememberDraft(profileId, current(profileId).draft);
       await list(profileId, query);
     },
 

@@ -1,5 +1,4 @@
 import { useState, type FormEvent, type RefObject } from 'react';
-import type { AppError } from '../../../../shared/errors';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
@@ -7,23 +6,18 @@ import { SuccessNote } from '../../components/success-note';
 import { assertNever } from '../../lib/assert-never';
 import {
   activationOutcome,
-  ENIRIS_KEY_MAX,
   enirisErrorTitle,
   enirisKeyProblem,
   localDateTimeToIso,
 } from '../../lib/eniris-text';
 import { formatDate } from '../../lib/format';
 import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
-import { KeyInput } from './key-input';
+import { firstProblem, KeyField, type FieldProblem } from './key-field';
 import { LicenceTable } from './licence-table';
 
 const ERROR_ID = 'eniris-activate-error';
 
 type Field = 'key' | 'date';
-interface Problem {
-  readonly field: Field;
-  readonly error: AppError;
-}
 
 interface ActivateCardProps {
   readonly profileId: string;
@@ -48,22 +42,17 @@ export function ActivateCard({
   const activate = useEnirisStore((s) => s.activate);
   const dismiss = useEnirisStore((s) => s.dismiss);
   const [date, setDate] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<FieldProblem<Field> | null>(null);
   const busy = flow.status === 'submitting';
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (busy) return;
-    const keyIssue = enirisKeyProblem(keyValue);
     const iso = localDateTimeToIso(date);
-    const found: Problem | null = keyIssue
-      ? { field: 'key', error: { code: 'invalid_input', message: keyIssue } }
-      : iso === null
-        ? {
-            field: 'date',
-            error: { code: 'invalid_input', message: 'Enter a full date and time, or none.' },
-          }
-        : null;
+    const found = firstProblem<Field>([
+      ['key', enirisKeyProblem(keyValue)],
+      ['date', iso === null ? 'Enter a full date and time, or none.' : null],
+    ]);
     setProblem(found);
     if (found) {
       if (found.field === 'key') keyRef.current?.focus();
@@ -88,25 +77,18 @@ export function ActivateCard({
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="eniris-form">
-          <div className="eniris-form__field">
-            <label className="field-label" htmlFor="eniris-activate-key">
-              Licence key
-            </label>
-            <KeyInput
-              ref={keyRef}
-              id="eniris-activate-key"
-              value={keyValue}
-              onValueChange={(value) => {
-                setProblem(null);
-                onKeyChange(value);
-              }}
-              placeholder="XXX-XXX-XXXX-XXXX"
-              maxLength={ENIRIS_KEY_MAX + 20}
-              aria-describedby={error ? ERROR_ID : undefined}
-              aria-invalid={invalid('key')}
-              readOnly={busy}
-            />
-          </div>
+          <KeyField
+            id="eniris-activate-key"
+            inputRef={keyRef}
+            value={keyValue}
+            onValueChange={(value) => {
+              setProblem(null);
+              onKeyChange(value);
+            }}
+            describedBy={error ? ERROR_ID : undefined}
+            invalid={invalid('key')}
+            busy={busy}
+          />
           <div className="eniris-form__field">
             <label className="field-label" htmlFor="eniris-activate-date">
               Activation date <span className="field-optional">(optional)</span>

@@ -1,26 +1,20 @@
 import { useState, type FormEvent, type RefObject } from 'react';
-import type { AppError } from '../../../../shared/errors';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { SuccessNote } from '../../components/success-note';
 import {
-  ENIRIS_KEY_MAX,
   enirisErrorTitle,
   enirisKeyProblem,
   NODE_ID_MAX,
   nodeIdProblem,
 } from '../../lib/eniris-text';
 import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
-import { KeyInput } from './key-input';
+import { firstProblem, KeyField, type FieldProblem } from './key-field';
 
 const ERROR_ID = 'eniris-claim-error';
 
 type Field = 'key' | 'node';
-interface Problem {
-  readonly field: Field;
-  readonly error: AppError;
-}
 
 interface ClaimCardProps {
   readonly profileId: string;
@@ -50,19 +44,16 @@ export function ClaimCard({
 }: ClaimCardProps) {
   const claim = useEnirisStore((s) => s.claim);
   const dismiss = useEnirisStore((s) => s.dismiss);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<FieldProblem<Field> | null>(null);
   const busy = flow.status === 'submitting';
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (busy) return;
-    const keyIssue = enirisKeyProblem(keyValue);
-    const nodeIssue = nodeIdProblem(nodeId);
-    const found: Problem | null = keyIssue
-      ? { field: 'key', error: { code: 'invalid_input', message: keyIssue } }
-      : nodeIssue
-        ? { field: 'node', error: { code: 'invalid_input', message: nodeIssue } }
-        : null;
+    const found = firstProblem<Field>([
+      ['key', enirisKeyProblem(keyValue)],
+      ['node', nodeIdProblem(nodeId)],
+    ]);
     setProblem(found);
     if (found) {
       if (found.field === 'key') keyRef.current?.focus();
@@ -91,29 +82,22 @@ export function ClaimCard({
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="eniris-form">
-          <div className="eniris-form__field">
-            <label className="field-label" htmlFor="eniris-claim-key">
-              Licence key
-            </label>
-            <KeyInput
-              ref={keyRef}
-              id="eniris-claim-key"
-              value={keyValue}
-              onValueChange={(value) => {
-                setProblem(null);
-                onKeyChange(value);
-              }}
-              placeholder="XXX-XXX-XXXX-XXXX"
-              maxLength={ENIRIS_KEY_MAX + 20}
-              aria-describedby={
-                [keyCarried ? 'eniris-claim-key-help' : '', error ? ERROR_ID : '']
-                  .filter(Boolean)
-                  .join(' ') || undefined
-              }
-              aria-invalid={invalid('key')}
-              readOnly={busy}
-            />
-          </div>
+          <KeyField
+            id="eniris-claim-key"
+            inputRef={keyRef}
+            value={keyValue}
+            onValueChange={(value) => {
+              setProblem(null);
+              onKeyChange(value);
+            }}
+            describedBy={
+              [keyCarried ? 'eniris-claim-key-help' : '', error ? ERROR_ID : '']
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
+            invalid={invalid('key')}
+            busy={busy}
+          />
           <div className="eniris-form__field">
             <label className="field-label" htmlFor="eniris-claim-node">
               Controller id

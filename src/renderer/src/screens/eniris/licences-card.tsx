@@ -16,7 +16,8 @@ import {
   type LicenceQuery,
   type QueryKind,
 } from '../../lib/eniris-text';
-import { draftQuery, useEnirisStore, type EnirisProfileState } from '../../store/eniris-store';
+import { draftQuery } from '../../store/eniris-query';
+import { useEnirisStore, type EnirisProfileState } from '../../store/eniris-store';
 import { LicenceTable } from './licence-table';
 
 const TABS = 'eniris-query';

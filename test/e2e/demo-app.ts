@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { startServe } from './browser-host';
+
+/** Where the specs leave their screenshots for a person to look at. */
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+/**
+ * `license-manager serve` in demo mode, started fresh around each test of the calling file
+ * (registers its own beforeEach/afterEach). `url` is the current test's one-time link.
+ */
+export function demoServePerTest(): { readonly url: string } {
+  let serve: Awaited<ReturnType<typeof startServe>> | undefined;
+  test.beforeEach(async () => {
+    serve = await startServe();
+  });
+  test.afterEach(async () => {
+    await serve?.stop();
+  });
+  return {
+    get url() {
+      if (!serve) throw new Error('The demo app runs inside a test only.');
+      return serve.url;
+    },
+  };
+}
+
+/** Opens the demo app and switches the profile picker to the profile with this label. */
+export async function openDemoProfile(page: Page, url: string, profile: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
+  await page.getByLabel('Profile').selectOption({ label: profile });
+}
