@@ -118,3 +118,33 @@ async function readJson(req: Parameters<Handler>[0]): Promise<unknown> {
   const text = await readBody(req);
   return JSON.parse(text) as unknown;
 }
+
+/**
+ * `POST /__sandbox/revoke {<keyField>, revoked?}`: the vendor revoking (or restoring) a licence in
+ * its own console, outside the protocol. Every sandbox names the key its own way.
+ */
+export function revokeAction(
+  keyField: string,
+  setRevoked: (key: string, revoked: boolean) => boolean,
+  notFound: { readonly code: string; readonly message: string },
+): AdminAction {
+  return (body) => {
+    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<
+      string,
+      unknown
+    >;
+    const key = input[keyField];
+    const revoked = input.revoked ?? true;
+    if (typeof key !== 'string' || typeof revoked !== 'boolean') {
+      return {
+        status: 400,
+        body: {
+          code: 'InvalidArgument',
+          message: `Send {"${keyField}": string, "revoked"?: boolean}`,
+        },
+      };
+    }
+    if (!setRevoked(key, revoked)) return { status: 404, body: notFound };
+    return { status: 200, body: { [keyField]: key, revoked } };
+  };
+}

@@ -43,34 +43,14 @@ export function enirisLicenceView(licence: EnirisLicence, now: number): EnirisLi
         : expiresAt <= now
           ? 'expired'
           : 'active';
-  const {
-    id,
-    type,
-    gridKw,
-    solarKw,
-    batteryKw,
-    evKw,
-    createdAt,
-    activatedAt,
-    deactivatedAt,
-    datalinks,
-  } = licence;
+  // Everything but the key (masked instead) and the raw duration (shown in days) may be shown.
+  const { key, duration, datalinks, ...shown } = licence;
   return {
-    ...{
-      id,
-      type,
-      gridKw,
-      solarKw,
-      batteryKw,
-      evKw,
-      createdAt,
-      activatedAt,
-      deactivatedAt,
-      expiresAt,
-      state,
-    },
-    keyLabel: maskKey(licence.key),
-    durationDays: licence.duration,
+    ...shown,
+    expiresAt,
+    state,
+    keyLabel: maskKey(key),
+    durationDays: duration,
     ...(datalinks ? { datalinks: [...datalinks] } : {}),
   };
 }

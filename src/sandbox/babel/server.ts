@@ -33,7 +33,7 @@
  *   injected clock, so no timers run and a manual clock controls it completely.
  * - activeClientCount counts live tokens of the licence's own mode.
  */
-import { withAdmin, type AdminAction } from '../admin';
+import { withAdmin, revokeAction } from '../admin';
 import { withFaults, type FaultController } from '../faults';
 import { listen } from '../http-server';
 import { createLicenceSigner } from './licence-document';
@@ -111,26 +111,11 @@ export async function startBabelSandbox(options: BabelSandboxOptions = {}): Prom
     floatingTokenTtlMs: ttlSeconds * 1000,
   });
   const faultLayer = withFaults(protocol);
-  const revoke: AdminAction = (body) => {
-    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<
-      string,
-      unknown
-    >;
-    const revoked = input.revoked ?? true;
-    if (typeof input.userKey !== 'string' || typeof revoked !== 'boolean') {
-      return {
-        status: 400,
-        body: { code: 'InvalidArgument', message: 'Send {"userKey": string, "revoked"?: boolean}' },
-      };
-    }
-    if (!state.setRevoked(input.userKey, revoked)) {
-      return {
-        status: 404,
-        body: { code: 'LicenseKeyNotFound', message: 'No licence has this user key.' },
-      };
-    }
-    return { status: 200, body: { userKey: input.userKey, revoked } };
-  };
+  const revoke = revokeAction('userKey', (key, revoked) => state.setRevoked(key, revoked), {
+    code: 'LicenseKeyNotFound',
+    message: 'No licence has this user key.',
+  });
+
   const handler = withAdmin(
     {
       faults: faultLayer.controller,

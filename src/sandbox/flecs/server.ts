@@ -45,7 +45,7 @@
  *   404 {statusCode,statusText}; bad manifest_version -> 400. tokens: official app -> 200
  *   {token:{username,password}}; unofficial or unknown -> 204; missing app/version -> 400.
  */
-import { withAdmin, type AdminAction } from '../admin';
+import { withAdmin, revokeAction } from '../admin';
 import { withFaults, type FaultController } from '../faults';
 import { statusText } from './wire';
 import { listen } from '../http-server';
@@ -112,26 +112,11 @@ export async function startFlecsSandbox(options: FlecsSandboxOptions = {}): Prom
     }),
   });
   // Revocation happens in the vendor's web console, outside the protocol; tests reach it here.
-  const revoke: AdminAction = (body) => {
-    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<
-      string,
-      unknown
-    >;
-    const revoked = input.revoked ?? true;
-    if (typeof input.licenseKey !== 'string' || typeof revoked !== 'boolean') {
-      return {
-        status: 400,
-        body: {
-          code: 'InvalidArgument',
-          message: 'Send {"licenseKey": string, "revoked"?: boolean}',
-        },
-      };
-    }
-    if (!state.setRevoked(input.licenseKey, revoked)) {
-      return { status: 404, body: { code: 'NotFound', message: 'No such licence key.' } };
-    }
-    return { status: 200, body: { licenseKey: input.licenseKey, revoked } };
-  };
+  const revoke = revokeAction('licenseKey', (key, revoked) => state.setRevoked(key, revoked), {
+    code: 'NotFound',
+    message: 'No such licence key.',
+  });
+
   const handler = withAdmin(
     {
       faults: faultLayer.controller,
