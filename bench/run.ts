@@ -1,35 +1,19 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createCore } from '../src/main/core';
 import { createFingerprinter } from '../src/main/device/fingerprint';
 import { createFileStateStore } from '../src/main/store/file-state-store';
 import { createMemorySecretStore } from '../src/main/store/secret-store';
 import { startBabelSandbox } from '../src/sandbox';
 import demoSeed from '../src/sandbox/babel/demo-seed.json';
+import { benchHubFleet } from './hub-fleet';
+import { median, time, type Row } from './measure';
 
 /**
  * `npm run bench`: figures for the foundation, each beside the reference it should be read
  * against. Prints a table and writes bench-results/bench.json. Numbers are medians.
  */
-interface Row {
-  readonly figure: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly reference: string;
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
-const time = async (action: () => Promise<unknown>): Promise<number> => {
-  const start = performance.now();
-  await action();
-  return performance.now() - start;
-};
-
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'lm-bench-'));
@@ -76,6 +60,7 @@ async function main(): Promise<void> {
             version: 'bench',
             secrets: createMemorySecretStore(),
             state: createFileStateStore(state),
+            hubInventoryFile: join(dir, `hubs-${run}.json`),
             keepAlive: true,
             allowInProcessDemo: false,
           });
@@ -95,6 +80,7 @@ async function main(): Promise<void> {
       version: 'bench',
       secrets: createMemorySecretStore(),
       state: createFileStateStore(join(dir, 'state.json')),
+      hubInventoryFile: join(dir, 'hubs.json'),
       keepAlive: false,
       allowInProcessDemo: false,
     });
@@ -146,6 +132,8 @@ async function main(): Promise<void> {
       reference: 'target < 1.2× the bare round trip',
     });
 
+    // One licence per profile: give the activation back before taking the floating licence.
+    await core.service.deactivate('seats');
     await core.service.activate('seats', { method: 'key', key: demoSeed.demo.floatingKey });
     await core.service.requestSeat('seats');
     // Run under --expose-gc (scripts/bench.mjs does) so the heap figure is not GC timing noise.
@@ -180,6 +168,7 @@ async function main(): Promise<void> {
     });
     await core.service.releaseSeat('seats');
     await core.close(100);
+    rows.push(...(await benchHubFleet(dir)));
   } finally {
     await sandbox.close();
     rmSync(dir, { recursive: true, force: true });

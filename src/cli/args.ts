@@ -20,6 +20,38 @@ export interface CliArgs {
   readonly online: boolean;
   readonly port?: number;
   readonly help: boolean;
+  /** LicenseSpring: `consume --feature CODE`, `borrow --until ISO`. */
+  readonly feature?: string;
+  readonly until?: string;
+  /** `sandbox --hubs N`: how many hubs the MobiusFlow engine emulates. */
+  readonly hubs?: number;
+  /** `hub add` fields. */
+  readonly name?: string;
+  readonly host?: string;
+  readonly scheme?: string;
+  readonly lan: boolean;
+  readonly basePath?: string;
+  readonly hid?: string;
+  readonly site?: string;
+  readonly concurrency?: number;
+  readonly fingerprint?: string;
+}
+
+/** A whole-number option within bounds, or a usage error naming the option. */
+function wholeNumber(
+  option: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max)
+    throw new LicensingError(
+      'invalid_input',
+      `--${option} must be a number from ${min} to ${max}, not "${raw}".`,
+    );
+  return value;
 }
 
 /** Global options may stand before or after the command: parseArgs reads them anywhere. */
@@ -47,6 +79,18 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         online: { type: 'boolean', default: false },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        feature: { type: 'string' },
+        until: { type: 'string' },
+        hubs: { type: 'string' },
+        name: { type: 'string' },
+        host: { type: 'string' },
+        scheme: { type: 'string' },
+        lan: { type: 'boolean', default: false },
+        'base-path': { type: 'string' },
+        hid: { type: 'string' },
+        site: { type: 'string' },
+        concurrency: { type: 'string' },
+        fingerprint: { type: 'string' },
       },
     });
   } catch (error) {
@@ -56,15 +100,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     );
   }
   const { values, positionals } = parsed;
-  let port: number | undefined;
-  if (values.port !== undefined) {
-    port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65_535)
-      throw new LicensingError(
-        'invalid_input',
-        `--port must be a number from 0 to 65535, not "${values.port}".`,
-      );
-  }
   return {
     command: positionals,
     config: values.config,
@@ -81,8 +116,20 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     customer: values.customer,
     at: values.at,
     online: values.online,
-    port,
+    port: wholeNumber('port', values.port, 0, 65_535),
     help: values.help,
+    feature: values.feature,
+    until: values.until,
+    hubs: wholeNumber('hubs', values.hubs, 1, 5_000),
+    name: values.name,
+    host: values.host,
+    scheme: values.scheme,
+    lan: values.lan,
+    basePath: values['base-path'],
+    hid: values.hid,
+    site: values.site,
+    concurrency: wholeNumber('concurrency', values.concurrency, 1, 64),
+    fingerprint: values.fingerprint,
   };
 }
 
@@ -91,8 +138,9 @@ export const USAGE = `license-manager: activate licences and manage floating sea
 Usage: license-manager [--config FILE] [--json] [--quiet] <command> [options]
 
 Commands:
-  sandbox [--port N]                 start every sandbox licensing server on loopback; with --json,
-                                     print one line naming a ready configuration file
+  sandbox [--port N] [--hubs N]      start every sandbox licensing server on loopback (the MobiusFlow
+                                     engine emulates N hubs, default 12); with --json, print one line
+                                     naming a ready configuration file and a hub inventory CSV
   fingerprint                        print this machine's fingerprint for the configured product
   activate --profile ID --key KEY    activate a licence on this machine; --key-file FILE or
                                      --key - (standard input) keep the key out of the process list
@@ -109,6 +157,17 @@ Commands:
   eniris activate --key KEY [--at ISO]
   eniris claim --node ID --key KEY   claim a licence for a controller
   eniris licences --node ID | --customer ID
+  feature check|release|borrow CODE [--until ISO]
+                                     LicenseSpring: check a feature (a floating one takes a slot),
+                                     give its slot back, borrow it
+  consume N [--feature CODE]         LicenseSpring: record N units on the licence or a feature
+  borrow [--until ISO] | release     LicenseSpring: borrow the floating licence, or give its slot back
+  licence                            LicenseSpring: the licence's terms, features and local check
+  hub list | get HID | refresh [--concurrency N]
+  hub add --name N --host H [--port P] [--scheme http|https] [--lan] [--base-path P] --hid HID
+          [--site S] --username U --password-file FILE | --password -
+  hub set HID CODE | trust HID [--fingerprint FP] | import FILE | export FILE | report FILE
+                                     MobiusFlow hubs: the engineer's inventory and their licences
   serve [--port N]                   open the full UI in a browser, without Electron
 
 Exit codes: 0 ok, 2 usage or configuration error, 3 licence refused, 4 backend unreachable,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
 import { createCore, type Core } from '../main/core';
-import { demoConfigFor } from '../main/demo-mode';
+import { demoConfigFor, hubInventoryCsv } from '../main/demo-mode';
 import { createFingerprinter } from '../main/device/fingerprint';
 import { startBrowserHost } from '../main/host/browser-host';
 import { LicensingError } from '../main/licensing/licensing-error';
@@ -16,12 +16,16 @@ import type { CliArgs } from './args';
 import { cliDataDir } from './data-dir';
 import { formatAccount, runEniris } from './eniris-commands';
 import { formatLicence, formatPool } from './format';
+import { runHub } from './hub-commands';
+import { formatDetails, runLicenseSpring } from './licensespring-commands';
 
 export interface CommandOutput {
   /** What `--json` prints. */
   readonly value: unknown;
   /** What a person reads. */
   readonly text: string;
+  /** A command that did its job but must report a refusal (`hub trust` without a fingerprint). */
+  readonly exitCode?: number;
 }
 
 export interface CliContext {
@@ -48,6 +52,7 @@ async function openCore(context: CliContext, keepAlive: boolean): Promise<Core> 
     version: context.version,
     secrets: await openKeyringSecretStore(config.productId, dataDir),
     state: createFileStateStore(join(dataDir, `${config.productId}.state.json`)),
+    hubInventoryFile: join(dataDir, `${config.productId}.hubs.json`),
     keepAlive,
     allowInProcessDemo: keepAlive,
   });
@@ -195,15 +200,34 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
           const local = await core.service.status(id);
           return args.online && local.status !== 'inactive' ? core.service.validate(id) : local;
         };
-        // Eniris profiles report the account; the others this computer's licence.
+        // Eniris profiles report the account, MobiusFlow the fleet; the others this computer's
+        // licence (LicenseSpring with its terms and features once they are known).
         const outputs = await Promise.all(
           ids.map(async (id) => {
-            if (kindOf(core, id) !== 'eniris') {
-              const view = await check(id);
-              return { value: view, text: formatLicence(view) };
+            const kind = kindOf(core, id);
+            if (kind === 'eniris') {
+              const account = await core.eniris.account(id);
+              return { value: account, text: formatAccount(account) };
             }
-            const account = await core.eniris.account(id);
-            return { value: account, text: formatAccount(account) };
+            if (kind === 'mobiusflow') {
+              const { hubs } = core.hubs.list();
+              return {
+                value: { profileId: id, hubs: hubs.length },
+                text: `${id}: ${hubs.length} hubs in the inventory (see \`hub list\`)`,
+              };
+            }
+            const view = await check(id);
+            if (kind === 'licensespring' && view.status !== 'inactive') {
+              const details = await core.licenseSpring
+                .details(id, args.online)
+                .catch(() => undefined);
+              if (details)
+                return {
+                  value: { ...view, details },
+                  text: `${formatLicence(view)}\n${formatDetails(details)}`,
+                };
+            }
+            return { value: view, text: formatLicence(view) };
           }),
         );
         return {
@@ -234,6 +258,23 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
           passwordFrom(args),
         ),
       );
+    case 'feature':
+    case 'consume':
+    case 'borrow':
+    case 'release':
+    case 'licence':
+      return withCore(context, async (core) =>
+        runLicenseSpring(
+          core,
+          pickProfile(core, args.profile, ['licensespring']),
+          args.command,
+          args,
+        ),
+      );
+    case 'hub':
+      return withCore(context, (core) =>
+        runHub(core.hubs, verb, args.command.slice(2), args, () => passwordFrom(args)),
+      );
     case 'sandbox':
       return runSandbox(context);
     case 'serve':
@@ -249,7 +290,11 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
 }
 
 async function runSandbox(context: CliContext): Promise<CommandOutput> {
-  const set = await startSandboxes({ host: '127.0.0.1', port: context.args.port ?? 0 });
+  const set = await startSandboxes({
+    host: '127.0.0.1',
+    port: context.args.port ?? 0,
+    hubs: context.args.hubs,
+  });
   const dir = join(cliDataDir(), 'sandbox');
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, `config-${new URL(set.servers.seats.url).port}.json`);
@@ -258,7 +303,16 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
     productId: 'license-manager-sandbox',
   });
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  const value = { config: configFile, servers: set.servers, demo: set.demo };
+  // The hubs with their passwords go to a file, not the ready line (a thousand of them).
+  const hubsCsv = join(dir, `hubs-${new URL(set.servers.mobiusflow.url).port}.csv`);
+  writeFileSync(hubsCsv, hubInventoryCsv(set.servers.mobiusflow.hubs), { mode: 0o600 });
+  const { hubs, ...mobiusflow } = set.servers.mobiusflow;
+  const value = {
+    config: configFile,
+    hubsCsv,
+    servers: { ...set.servers, mobiusflow: { ...mobiusflow, hubCount: hubs.length } },
+    demo: set.demo,
+  };
   context.announce({
     value,
     text: [
@@ -268,6 +322,8 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
       `  activation demo key: ${set.demo.seats.activationKey}`,
       `  flecs:  ${set.servers.flecs.url}  (account ${set.demo.flecs.username} / ${set.demo.flecs.password}, key ${set.demo.flecs.licenseKey})`,
       `  eniris: ${set.servers.eniris.apiUrl}  (account ${set.demo.eniris.username} / ${set.demo.eniris.password}, key ${set.demo.eniris.freeKey})`,
+      `  licensespring: ${set.servers.licensespring.url}  (node-locked key ${set.demo.licensespring.nodeLockedKey}, floating key ${set.demo.licensespring.floatingKey})`,
+      `  mobiusflow: ${set.servers.mobiusflow.url}  (${hubs.length} hubs; import ${hubsCsv} with \`hub import\`)`,
       'Press Ctrl+C to stop.',
     ].join('\n'),
   });
@@ -283,7 +339,7 @@ async function runServe(context: CliContext): Promise<CommandOutput> {
     host = await startBrowserHost({
       rendererDir: context.rendererDir,
       dispatch: core.dispatch,
-      subscribe: core.onChange,
+      subscribe: core.onEvent,
       port: context.args.port,
     });
   } catch (error) {

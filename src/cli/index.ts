@@ -26,6 +26,7 @@ async function main(argv: readonly string[]): Promise<number> {
     help: false,
     serial: false,
     online: false,
+    lan: false,
   };
   try {
     args = parseCliArgs(argv);
@@ -43,7 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
       announce: (ready) => print({ ...args, quiet: false }, ready),
     });
     print(args, output);
-    return EXIT.ok;
+    return output.exitCode ?? EXIT.ok;
   } catch (thrown) {
     const error = toAppError(thrown);
     if (args.json) process.stdout.write(`${JSON.stringify({ ok: false, error })}\n`);

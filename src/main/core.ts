@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { systemClock, type Clock } from '../shared/clock';
-import { eventContract } from '../shared/ipc';
+import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
 import type { AppInfo, LicenceView } from '../shared/model';
 import type { VendorConfig } from './config/vendor-config';
 import { startDemo, type DemoEnvironment } from './demo-mode';
@@ -17,6 +17,8 @@ import { createBackend } from './licensing/backend-factory';
 import { createHeartbeatScheduler } from './licensing/heartbeat-scheduler';
 import { createEnirisService } from './licensing/eniris-service';
 import { createLicenceService } from './licensing/licence-service';
+import { createLicenseSpringService } from './licensing/licensespring-service';
+import { createHubService } from './hubs/hub-service';
 import { LicensingError } from './licensing/licensing-error';
 import type { StateStore } from './store/persisted-state';
 import type { SecretStore } from './store/secret-store';
@@ -27,6 +29,8 @@ export interface CoreHost {
   readonly version: string;
   readonly secrets: SecretStore;
   readonly state: StateStore;
+  /** Where the engineer's MobiusFlow hub inventory is kept (a JSON document; secrets go to `secrets`). */
+  readonly hubInventoryFile: string;
   /** Long-running hosts heartbeat held seats and release them on close. */
   readonly keepAlive: boolean;
   /** Run the sandbox in-process when the configuration asks for demo mode (app and browser host). */
@@ -35,6 +39,11 @@ export interface CoreHost {
   readonly clock?: Clock;
   readonly hardware?: HardwareSources;
 }
+
+/** One pushed event, whichever channel it is on. */
+export type CoreEvent = {
+  [E in EventChannel]: { readonly channel: E; readonly payload: EventPayload<E> };
+}[EventChannel];
 
 const NO_PROFILES =
   'No licensing profiles are configured. Start the sandbox with `license-manager sandbox` and pass ' +
@@ -73,6 +82,25 @@ export async function createCore(host: CoreHost) {
     keepAlive: host.keepAlive,
   });
   await service.restore();
+  const licenseSpring = createLicenseSpringService({
+    licences: service,
+    profiles: config.profiles,
+    state: host.state,
+    scheduler,
+    clock,
+    keepAlive: host.keepAlive,
+  });
+  licenseSpring.restore();
+  const hubProfile = config.profiles.find((profile) => profile.kind === 'mobiusflow');
+  const hubs = createHubService({
+    file: host.hubInventoryFile,
+    secrets: host.secrets,
+    clock,
+    httpTimeoutMs: hubProfile?.timeoutMs,
+    maxConcurrency: hubProfile?.concurrency,
+  });
+  // The demo starts with the sandbox's hubs in the inventory, so the fleet screen has a fleet.
+  if (demo && hubs.list().hubs.length === 0) await hubs.importCsv(demo.hubsCsv);
   const eniris = createEnirisService({
     profiles: config.profiles,
     http,
@@ -100,22 +128,42 @@ export async function createCore(host: CoreHost) {
   /** Pushed views pass the same output schema as answers, so no stray field is ever sent. */
   const onChange = (listener: (view: LicenceView) => void) =>
     service.onChange((view) => listener(eventContract['licence:changed'].parse(view)));
+  /** Every pushed event, for hosts that forward them all (Electron IPC, the browser host's SSE). */
+  const onEvent = (listener: (event: CoreEvent) => void): (() => void) => {
+    const stopLicences = onChange((payload) => listener({ channel: 'licence:changed', payload }));
+    const stopHubs = hubs.onChange((change) =>
+      listener({ channel: 'hubs:changed', payload: eventContract['hubs:changed'].parse(change) }),
+    );
+    return () => {
+      stopLicences();
+      stopHubs();
+    };
+  };
 
   return {
     config,
     fingerprint,
     service,
     onChange,
+    onEvent,
     appInfo,
     demoKeys: demo?.demoKeys ?? [],
     eniris,
-    dispatch: createDispatcher(createHandlers(service, eniris, appInfo)),
+    licenseSpring,
+    hubs,
+    dispatch: createDispatcher(
+      createHandlers({ licences: service, eniris, licenseSpring, hubs, appInfo }),
+    ),
     /** powerMonitor 'suspend': stop timers; 'resume': renew every held seat at once. */
     suspend: () => scheduler.suspend(),
     resume: () => scheduler.resume(),
     /** Releases held seats (bounded), then stops the in-process sandbox. */
     async close(releaseTimeoutMs = 3_000) {
-      const outcome = host.keepAlive ? await service.shutdown(releaseTimeoutMs) : undefined;
+      licenseSpring.close();
+      const outcome = host.keepAlive
+        ? await service.shutdown(releaseTimeoutMs, (id) => licenseSpring.releaseEntry(id))
+        : undefined;
+      await hubs.close();
       await demo?.close();
       return outcome;
     },

@@ -1,4 +1,4 @@
-import { startSandboxes, type SandboxSet } from '../sandbox';
+import { startSandboxes, type SandboxHub, type SandboxSet } from '../sandbox';
 import type { VendorConfig } from './config/vendor-config';
 
 /**
@@ -9,6 +9,8 @@ import type { VendorConfig } from './config/vendor-config';
 export interface DemoEnvironment {
   readonly config: VendorConfig;
   readonly demoKeys: { profileId: string; label: string; key: string }[];
+  /** The sandbox's hubs as an inventory CSV, imported when the inventory is empty. */
+  readonly hubsCsv: string;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,30 @@ export function demoConfigFor(
         authUrl: set.servers.eniris.authUrl,
         apiUrl: set.servers.eniris.apiUrl,
       },
+      {
+        id: 'licensespring',
+        kind: 'licensespring',
+        label: 'LicenseSpring',
+        description:
+          'Sandbox LicenseSpring License API on this computer: node-locked, floating, consumption and trial licences with features.',
+        baseUrl: set.servers.licensespring.url,
+        productCode: set.servers.licensespring.productCode,
+        auth: {
+          kind: 'hmac',
+          apiKey: set.servers.licensespring.apiKey,
+          sharedKey: set.servers.licensespring.sharedKey,
+        },
+        publicKey: set.servers.licensespring.publicKeyPem,
+        authorizationMethod: 'license-key',
+        allowConsumption: true,
+      },
+      {
+        id: 'mobiusflow',
+        kind: 'mobiusflow',
+        label: 'MobiusFlow hubs',
+        description: `Sandbox MobiusFlow engine on this computer emulating ${set.servers.mobiusflow.hubs.length} hubs.`,
+        concurrency: 8,
+      },
     ],
   };
 }
@@ -65,10 +91,59 @@ export function demoKeysFor(set: SandboxSet): DemoEnvironment['demoKeys'] {
       label: 'Eniris licence, not yet activated',
       key: set.demo.eniris.freeKey,
     },
+    {
+      profileId: 'licensespring',
+      label: 'LicenseSpring node-locked, 3 devices, with features',
+      key: set.demo.licensespring.nodeLockedKey,
+    },
+    {
+      profileId: 'licensespring',
+      label: 'LicenseSpring floating, 2 slots',
+      key: set.demo.licensespring.floatingKey,
+    },
+    {
+      profileId: 'licensespring',
+      label: 'LicenseSpring consumption, 100 units',
+      key: set.demo.licensespring.consumptionKey,
+    },
   ];
+}
+
+const csvField = (value: string): string =>
+  /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+
+/**
+ * The sandbox's hubs as an inventory file the Hubs screen and `hub import` read. The engine is on
+ * loopback, so the hubs are marked as on the LAN (plain http is allowed only there).
+ */
+export function hubInventoryCsv(hubs: readonly SandboxHub[]): string {
+  const header = 'name,site,scheme,host,port,base_path,hid,lan,username,password';
+  const lines = hubs.map((hub) => {
+    const url = new URL(hub.baseUrl);
+    return [
+      hub.name,
+      hub.site,
+      url.protocol.replace(':', ''),
+      url.hostname,
+      url.port,
+      url.pathname === '/' ? '' : url.pathname,
+      hub.hid,
+      'true',
+      hub.username,
+      hub.password,
+    ]
+      .map(csvField)
+      .join(',');
+  });
+  return `${[header, ...lines].join('\r\n')}\r\n`;
 }
 
 export async function startDemo(base: VendorConfig): Promise<DemoEnvironment> {
   const set = await startSandboxes({ host: '127.0.0.1', port: 0 });
-  return { config: demoConfigFor(set, base), demoKeys: demoKeysFor(set), close: () => set.close() };
+  return {
+    config: demoConfigFor(set, base),
+    demoKeys: demoKeysFor(set),
+    hubsCsv: hubInventoryCsv(set.servers.mobiusflow.hubs),
+    close: () => set.close(),
+  };
 }

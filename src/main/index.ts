@@ -6,7 +6,7 @@ import { createCore, type Core } from './core';
 import { APP_ORIGIN } from './security/trusted-origin';
 import { registerAppScheme, serveRendererBundle } from './shell/app-protocol';
 import { createElectronStores } from './shell/electron-stores';
-import { forwardLicenceChanges, registerIpc } from './shell/ipc-main';
+import { forwardEvents, registerIpc } from './shell/ipc-main';
 import { createMainWindow } from './shell/main-window';
 import { createSafeStorageSecretStore } from './store/safe-storage-secret-store';
 
@@ -37,6 +37,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     secrets,
     state: stores.state,
+    hubInventoryFile: join(app.getPath('userData'), 'hubs.json'),
     keepAlive: true,
     allowInProcessDemo: true,
   });
@@ -46,7 +47,7 @@ async function start(): Promise<void> {
   serveRendererBundle(join(__dirname, '../renderer'));
   registerIpc(core.dispatch, trustedOrigins);
   const window = createMainWindow({ url: devUrl ?? `${APP_ORIGIN}/index.html`, trustedOrigins });
-  forwardLicenceChanges(window, core.onChange);
+  forwardEvents(window, core.onEvent);
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();

@@ -2,16 +2,19 @@ import { demoKeys } from './babel/seed';
 import { startBabelSandbox } from './babel/server';
 import { enirisDemo, startEnirisSandbox } from './eniris/server';
 import { flecsDemo, startFlecsSandbox } from './flecs/server';
+import { licenseSpringDemo, startLicenseSpringSandbox } from './licensespring/server';
+import { startMobiusFlowSandbox, type SandboxHub } from './mobiusflow/server';
 
 /**
  * Starts every sandbox server the demo, the CLI's `sandbox` command and the integration tests
  * need, on consecutive ports from `port` (or ephemeral ports with 0): Babel Licensing Service
- * (`seats`), FLECS, Eniris. LicenseSpring and MobiusFlow will follow.
+ * (`seats`), FLECS, Eniris, LicenseSpring, and a MobiusFlow engine emulating a fleet of hubs.
  */
 
 export type { FaultController, FaultSpec } from './faults';
 export type { BabelSandbox, BabelSandboxOptions, BabelSeed } from './babel/server';
 export { startBabelSandbox } from './babel/server';
+export type { SandboxHub } from './mobiusflow/server';
 
 export interface SandboxSet {
   readonly servers: {
@@ -19,6 +22,22 @@ export interface SandboxSet {
     readonly flecs: { readonly url: string };
     /** One server answers both the auth and the API routes. */
     readonly eniris: { readonly authUrl: string; readonly apiUrl: string };
+    readonly licensespring: {
+      readonly url: string;
+      readonly apiKey: string;
+      readonly sharedKey: string;
+      readonly publicKeyPem: string;
+      readonly productCode: string;
+      readonly userProductCode: string;
+      readonly oauth: { tokenUrl: string; clientId: string; clientSecret: string };
+    };
+    /** Every hub answers under its own base URL on this one server. */
+    readonly mobiusflow: {
+      readonly url: string;
+      readonly hubs: readonly SandboxHub[];
+      /** Licence codes the engine knows and no hub uses yet. */
+      readonly spareCodes: readonly string[];
+    };
   };
   /** Demo credentials shown on screen and printed by the CLI (public by design). */
   readonly demo: {
@@ -41,6 +60,7 @@ export interface SandboxSet {
       nodeId: string;
       customerId: string;
     };
+    readonly licensespring: ReturnType<typeof licenseSpringDemo>;
   };
   close(): Promise<void>;
 }
@@ -50,6 +70,8 @@ export async function startSandboxes(
     host?: string;
     port?: number /* first port; 0 = ephemeral */;
     clock?: { now(): number };
+    /** How many hubs the MobiusFlow engine emulates (default 12). */
+    hubs?: number;
   } = {},
 ): Promise<SandboxSet> {
   const host = options.host ?? '127.0.0.1';
@@ -58,6 +80,13 @@ export async function startSandboxes(
   const seats = await startBabelSandbox({ host, port: portAt(0), ...clock });
   const flecs = await startFlecsSandbox({ host, port: portAt(1), ...clock });
   const eniris = await startEnirisSandbox({ host, port: portAt(2), ...clock });
+  const licensespring = await startLicenseSpringSandbox({ host, port: portAt(3), ...clock });
+  const mobiusflow = await startMobiusFlowSandbox({
+    host,
+    port: portAt(4),
+    ...clock,
+    ...(options.hubs === undefined ? {} : { hubs: options.hubs }),
+  });
   const keys = demoKeys();
   const { username, password, licenseKey, serialNumber } = flecsDemo();
   const enirisUser = enirisDemo();
@@ -66,6 +95,20 @@ export async function startSandboxes(
       seats: { url: seats.url, apiKey: seats.apiKey },
       flecs: { url: flecs.url },
       eniris: { authUrl: eniris.url, apiUrl: eniris.url },
+      licensespring: {
+        url: licensespring.url,
+        apiKey: licensespring.apiKey,
+        sharedKey: licensespring.sharedKey,
+        publicKeyPem: licensespring.publicKeyPem,
+        productCode: licensespring.productCode,
+        userProductCode: licensespring.userProductCode,
+        oauth: licensespring.oauth,
+      },
+      mobiusflow: {
+        url: mobiusflow.url,
+        hubs: mobiusflow.hubs,
+        spareCodes: mobiusflow.spareCodes,
+      },
     },
     demo: {
       seats: {
@@ -82,9 +125,12 @@ export async function startSandboxes(
         nodeId: enirisUser.nodeId,
         customerId: enirisUser.customerId,
       },
+      licensespring: licenseSpringDemo(),
     },
     close: async () => {
-      await Promise.all([seats.close(), flecs.close(), eniris.close()]);
+      await Promise.all(
+        [seats, flecs, eniris, licensespring, mobiusflow].map((server) => server.close()),
+      );
     },
   };
 }

@@ -21,9 +21,29 @@ export const INVOKE_CHANNELS = [
   'eniris:activate',
   'eniris:claim',
   'eniris:licences',
+  'licensespring:product',
+  'licensespring:details',
+  'licensespring:trial',
+  'licensespring:borrow',
+  'licensespring:release',
+  'licensespring:consume',
+  'licensespring:feature-check',
+  'licensespring:feature-release',
+  'licensespring:feature-borrow',
+  'hubs:list',
+  'hubs:add',
+  'hubs:update',
+  'hubs:remove',
+  'hubs:import',
+  'hubs:export',
+  'hubs:report',
+  'hubs:refresh',
+  'hubs:certificate',
+  'hubs:trust',
+  'hubs:set-code',
 ] as const;
 
-export const EVENT_CHANNELS = ['licence:changed'] as const;
+export const EVENT_CHANNELS = ['licence:changed', 'hubs:changed'] as const;
 
 /** The single Electron IPC channel that carries every invoke; the contract channel is its first argument. */
 export const INVOKE_IPC = 'license-manager:invoke';

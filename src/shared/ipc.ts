@@ -11,6 +11,17 @@ import {
   profileViewSchema,
   seatPoolViewSchema,
 } from './model';
+import {
+  hubCertificateSchema,
+  hubCodeChangeSchema,
+  hubDraftSchema,
+  hubImportResultSchema,
+  hubListSchema,
+  hubsChangedSchema,
+  hubViewSchema,
+  LICENCE_CODE_PATTERN,
+} from './hubs-model';
+import { lsLicenceDetailsSchema, lsProductViewSchema } from './licensespring-model';
 
 /**
  * The one IPC contract. Each channel (`area:verb`) has an input and an output schema; main parses
@@ -45,6 +56,16 @@ const enirisNodeId = z
   .min(1, 'enter the controller id')
   .max(128)
   .regex(/^[\x20-\x7E]+$/, 'printable characters only');
+
+/** LicenseSpring feature codes: short identifiers chosen by the vendor. */
+const featureCode = z
+  .string()
+  .min(1, 'enter a feature code')
+  .max(100)
+  .regex(/^[\x21-\x7E]+$/, 'a feature code has no spaces');
+/** A borrow end date; absent means as long as the vendor allows. */
+const borrowUntil = z.iso.datetime({ offset: true }).optional();
+const hubId = z.string().min(1).max(64);
 
 const noInput = z.object({}).strict();
 const onProfile = z.object({ profileId }).strict();
@@ -101,6 +122,101 @@ export const ipcContract = {
       ),
     output: enirisLicenceListSchema,
   },
+  'licensespring:product': { input: onProfile, output: lsProductViewSchema },
+  /** `refresh`: ask the server now; otherwise the last answer with a fresh local check. */
+  'licensespring:details': {
+    input: z.object({ profileId, refresh: z.boolean().optional() }).strict(),
+    output: lsLicenceDetailsSchema,
+  },
+  /** Asks the server for this computer's trial key and activates it. */
+  'licensespring:trial': {
+    input: z.object({ profileId, email: z.email().optional() }).strict(),
+    output: licenceViewSchema,
+  },
+  'licensespring:borrow': {
+    input: z.object({ profileId, until: borrowUntil }).strict(),
+    output: lsLicenceDetailsSchema,
+  },
+  'licensespring:release': { input: onProfile, output: lsLicenceDetailsSchema },
+  /** Records usage on the licence, or on one feature when `feature` is given. */
+  'licensespring:consume': {
+    input: z
+      .object({
+        profileId,
+        amount: z
+          .number()
+          .int()
+          .min(-1_000_000)
+          .max(1_000_000)
+          .refine((n) => n !== 0, 'not 0'),
+        feature: featureCode.optional(),
+      })
+      .strict(),
+    output: lsLicenceDetailsSchema,
+  },
+  'licensespring:feature-check': {
+    input: z.object({ profileId, feature: featureCode }).strict(),
+    output: lsLicenceDetailsSchema,
+  },
+  'licensespring:feature-release': {
+    input: z.object({ profileId, feature: featureCode }).strict(),
+    output: lsLicenceDetailsSchema,
+  },
+  'licensespring:feature-borrow': {
+    input: z.object({ profileId, feature: featureCode, until: borrowUntil }).strict(),
+    output: lsLicenceDetailsSchema,
+  },
+  'hubs:list': { input: noInput, output: hubListSchema },
+  'hubs:add': { input: z.object({ hub: hubDraftSchema }).strict(), output: hubViewSchema },
+  'hubs:update': {
+    input: z.object({ id: hubId, hub: hubDraftSchema }).strict(),
+    output: hubViewSchema,
+  },
+  'hubs:remove': { input: z.object({ id: hubId }).strict(), output: hubListSchema },
+  /** CSV text as the engineer picked it (the renderer reads the file). */
+  'hubs:import': {
+    input: z.object({ csv: z.string().max(5_000_000) }).strict(),
+    output: hubImportResultSchema,
+  },
+  /** The inventory as CSV (no passwords). */
+  'hubs:export': { input: noInput, output: z.object({ csv: z.string() }) },
+  /** The fleet's licences as CSV, for the hand-over to the customer. */
+  'hubs:report': { input: noInput, output: z.object({ csv: z.string() }) },
+  /** Refreshes the given hubs (all when absent); progress comes as `hubs:changed` events. */
+  'hubs:refresh': {
+    input: z
+      .object({
+        ids: z.array(hubId).max(10_000).optional(),
+        concurrency: z.number().int().min(1).max(64).optional(),
+      })
+      .strict(),
+    output: hubListSchema,
+  },
+  /** Reads the certificate an https hub presents, for trust on first use. */
+  'hubs:certificate': { input: z.object({ id: hubId }).strict(), output: hubCertificateSchema },
+  /** Pins the certificate the engineer compared; refused if the hub now shows another. */
+  'hubs:trust': {
+    input: z
+      .object({ id: hubId, fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) })
+      .strict(),
+    output: hubViewSchema,
+  },
+  'hubs:set-code': {
+    input: z
+      .object({
+        id: hubId,
+        code: z
+          .string()
+          .trim()
+          .max(1_000)
+          .regex(
+            LICENCE_CODE_PATTERN,
+            'a licence code is groups of hexadecimal digits joined by -',
+          ),
+      })
+      .strict(),
+    output: hubCodeChangeSchema,
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -116,7 +232,10 @@ void _channelsMatch;
 
 /** Pushed from main to the renderer whenever a licence or seat changes (heartbeat, loss, quit). */
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
-export const eventContract = { 'licence:changed': licenceViewSchema } as const;
+export const eventContract = {
+  'licence:changed': licenceViewSchema,
+  'hubs:changed': hubsChangedSchema,
+} as const;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;
 
 export const isIpcChannel = (value: unknown): value is IpcChannel =>

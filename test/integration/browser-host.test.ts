@@ -51,7 +51,7 @@ describe('browser host', () => {
     host = await startBrowserHost({
       rendererDir,
       dispatch: core.dispatch,
-      subscribe: core.onChange,
+      subscribe: core.onEvent,
     });
     const opened = await fetch(host.url, { redirect: 'manual' });
     expect(opened.status).toBe(303);

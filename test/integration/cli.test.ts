@@ -32,6 +32,11 @@ describe.skipIf(skipWhy !== undefined)(
           nodeId: string;
           customerId: string;
         };
+        licensespring: {
+          floatingKey: string;
+          nodeLockedKey: string;
+          features: { floating: string; consumption: string };
+        };
       };
     };
 
@@ -353,6 +358,45 @@ describe.skipIf(skipWhy !== undefined)(
       expect(listed.stdout).toMatch(/active\s+residential/);
       expect(run('licences', '--node', nodeId, '--customer', customerId).code).toBe(2);
       expect(JSON.parse(run('logout', '--json').stdout)).toMatchObject({ signedIn: false });
+    });
+
+    it('works a LicenseSpring licence: activate, check a floating feature, consume, borrow, release', () => {
+      const { nodeLockedKey, features } = ready.demo.licensespring;
+      const run = (...args: string[]) =>
+        cli('--config', ready.config, '--profile', 'licensespring', ...args);
+      expect(run('activate', '--key', nodeLockedKey).code).toBe(0);
+
+      const checked = run('feature', 'check', features.floating, '--json');
+      expect(checked.code).toBe(0);
+      const floating = JSON.parse(checked.stdout).features.find(
+        (feature: { code: string }) => feature.code === features.floating,
+      );
+      expect(floating.floating.inUse).toBe(1);
+      // The one slot is ours: a second check from here refreshes it rather than being refused.
+      expect(run('feature', 'check', features.floating).code).toBe(0);
+
+      const consumed = run('consume', '3', '--feature', features.consumption, '--json');
+      expect(consumed.code).toBe(0);
+      const meter = JSON.parse(consumed.stdout).features.find(
+        (feature: { code: string }) => feature.code === features.consumption,
+      ).consumption;
+      expect(meter.total).toBe(3);
+      expect(run('consume', '0').code).toBe(2);
+      expect(run('consume', '100000', '--feature', features.consumption).code).toBe(3);
+
+      const released = run('feature', 'release', features.floating, '--json');
+      expect(released.code).toBe(0);
+      expect(
+        JSON.parse(released.stdout).features.find(
+          (feature: { code: string }) => feature.code === features.floating,
+        ).floating.inUse,
+      ).toBe(0);
+      const details = run('licence');
+      expect(details.code).toBe(0);
+      expect(details.stdout).toContain('local check: valid');
+      expect(details.stdout).not.toContain(nodeLockedKey);
+      expect(run('borrow', '--until', 'tomorrow').code).toBe(2);
+      expect(run('deactivate').code).toBe(0);
     });
 
     it('prints a fingerprint without any configuration', () => {

@@ -60,6 +60,7 @@ export async function openInstallation(options: {
     version: '0.0.0-test',
     secrets,
     state: createFileStateStore(join(options.dataDir, 'state.json')),
+    hubInventoryFile: join(options.dataDir, 'hubs.json'),
     keepAlive: options.keepAlive ?? true,
     allowInProcessDemo: false,
     clock: options.clock,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type IpcHandlers } from '../../src/main/ipc/dispatch';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { IPC_CHANNELS } from '../../src/shared/ipc';
 import type { LicenceView } from '../../src/shared/model';
 
 const view: LicenceView = {
@@ -10,37 +11,19 @@ const view: LicenceView = {
   seat: { state: 'none' },
 };
 
-const handlers = (overrides: Partial<IpcHandlers> = {}): IpcHandlers => ({
-  'app:info': async () => {
-    throw new Error('not used');
-  },
-  'profiles:list': async () => [],
-  'licence:status': async () => view,
-  'licence:activate': async () => view,
-  'licence:activate-account': async () => view,
-  'licence:activate-serial': async () => view,
-  'licence:validate': async () => view,
-  'licence:deactivate': async () => view,
-  'seat:request': async () => view,
-  'seat:heartbeat': async () => view,
-  'seat:release': async () => view,
-  'seat:info': async () => ({
-    licenseId: 'lic1',
-    activeClients: 0,
-    maxClients: 1,
-    holders: [],
-    checkedAt: 0,
-  }),
-  'eniris:account': async () => ({ profileId: 'eniris', signedIn: false }),
-  'eniris:sign-in': async () => ({ profileId: 'eniris', signedIn: true }),
-  'eniris:sign-out': async () => ({ profileId: 'eniris', signedIn: false }),
-  'eniris:activate': async () => {
-    throw new Error('not used');
-  },
-  'eniris:claim': async () => ({ licences: [], checkedAt: 0 }),
-  'eniris:licences': async () => ({ licences: [], checkedAt: 0 }),
-  ...overrides,
-});
+const notUsed = async (): Promise<never> => {
+  throw new Error('not used');
+};
+
+/** Every channel refuses to be called, except the few these tests answer. */
+const handlers = (overrides: Partial<IpcHandlers> = {}): IpcHandlers =>
+  ({
+    ...Object.fromEntries(IPC_CHANNELS.map((channel) => [channel, notUsed])),
+    'licence:status': async () => view,
+    'licence:activate': async () => view,
+    'eniris:licences': async () => ({ licences: [], checkedAt: 0 }),
+    ...overrides,
+  }) as IpcHandlers;
 
 describe('IPC dispatcher', () => {
   it('answers a valid call with an ok Result', async () => {

@@ -66,10 +66,69 @@ const enirisProfile = z
   })
   .strict();
 
+/** An RSA public key in PEM (SPKI "BEGIN PUBLIC KEY" or PKCS#1 "BEGIN RSA PUBLIC KEY"). */
+const publicKeyPem = z
+  .string()
+  .regex(
+    /-----BEGIN (RSA )?PUBLIC KEY-----[\s\S]+-----END (RSA )?PUBLIC KEY-----/,
+    'must be the PEM text of the public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----',
+  );
+
+const licenseSpringProfile = z
+  .object({
+    id: profileId,
+    kind: z.literal('licensespring'),
+    label: z.string().min(1).max(80),
+    description: z.string().max(300).optional(),
+    /** The License API origin, e.g. https://api.licensespring.com (the adapter adds /api/v4/). */
+    baseUrl: httpUrl,
+    productCode: z.string().min(1, 'the product short code is required').max(100),
+    /** API key + shared key (request signing), or OAuth client credentials. */
+    auth: z.discriminatedUnion('kind', [
+      z
+        .object({
+          kind: z.literal('hmac'),
+          apiKey: z.string().min(1, 'the LicenseSpring API key is required'),
+          sharedKey: z.string().min(1, 'the LicenseSpring shared key is required'),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('oauth'),
+          tokenUrl: httpUrl,
+          clientId: z.string().min(1),
+          clientSecret: z.string().min(1),
+        })
+        .strict(),
+    ]),
+    /** LicenseSpring's public key: every answer's signature is checked against it. */
+    publicKey: publicKeyPem,
+    authorizationMethod: z.enum(['license-key', 'user']).default('license-key'),
+    /** Lets people record consumption from the app (off: the vendor's software does it). */
+    allowConsumption: z.boolean().default(false),
+    timeoutMs: z.number().int().min(500).max(120_000).optional(),
+  })
+  .strict();
+
+const mobiusFlowProfile = z
+  .object({
+    id: profileId,
+    kind: z.literal('mobiusflow'),
+    label: z.string().min(1).max(80),
+    description: z.string().max(300).optional(),
+    /** How many hubs a fleet refresh asks at once. */
+    concurrency: z.number().int().min(1).max(64).default(8),
+    /** Per-hub deadline of one request. */
+    timeoutMs: z.number().int().min(500).max(120_000).optional(),
+  })
+  .strict();
+
 export const profileConfigSchema = z.discriminatedUnion('kind', [
   seatsProfile,
   flecsProfile,
   enirisProfile,
+  licenseSpringProfile,
+  mobiusFlowProfile,
 ]);
 export type ProfileConfig = z.infer<typeof profileConfigSchema>;
 

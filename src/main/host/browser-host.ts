@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LicenceView } from '../../shared/model';
+import type { CoreEvent } from '../core';
 import type { Dispatcher } from '../ipc/dispatch';
 import { LicensingError } from '../licensing/licensing-error';
 import { contentTypeFor, resolveBundlePath } from '../security/bundle-path';
@@ -11,7 +11,7 @@ import { SECURITY_HEADERS } from '../security/csp';
 export interface BrowserHostOptions {
   readonly rendererDir: string;
   readonly dispatch: Dispatcher;
-  readonly subscribe: (listener: (view: LicenceView) => void) => () => void;
+  readonly subscribe: (listener: (event: CoreEvent) => void) => () => void;
   readonly port?: number;
 }
 
@@ -154,8 +154,8 @@ export async function startBrowserHost(
     })().catch(() => send(res, 500, 'Internal error.'));
   });
 
-  const unsubscribe = options.subscribe((view) => {
-    const frame = `data: ${JSON.stringify({ channel: 'licence:changed', payload: view })}\n\n`;
+  const unsubscribe = options.subscribe((event) => {
+    const frame = `data: ${JSON.stringify(event)}\n\n`;
     for (const stream of streams) stream.write(frame);
   });
 

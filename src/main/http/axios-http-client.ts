@@ -12,6 +12,11 @@ export interface AxiosHttpClientOptions {
   readonly userAgent?: string;
   /** Replies larger than this are refused: no licensing answer is anywhere near 1 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * The agent for https requests: hub clients pass one that pins a self-signed certificate by
+   * fingerprint. Default: a keep-alive agent with the system's CA checks.
+   */
+  readonly httpsAgent?: https.Agent;
 }
 
 const DEFAULTS = {
@@ -31,7 +36,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   // Heartbeats go to the same host every few minutes: reuse connections (and TLS sessions).
   const httpAgent = new http.Agent({ keepAlive: true });
-  const httpsAgent = new https.Agent({ keepAlive: true });
+  const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true });
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const host = checkUrl(req.url);
@@ -53,7 +58,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         method: req.method,
         url: req.url,
         headers: buildHeaders(req, userAgent),
-        data: req.body === undefined ? undefined : JSON.stringify(req.body),
+        data: serialiseBody(req),
         signal: deadline.signal,
         timeout: 0,
         responseType: 'text',
@@ -68,6 +73,9 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         maxContentLength: maxBodyBytes,
         httpAgent,
         httpsAgent,
+        // A caller's own agent (a hub's pinned certificate) must see every connection: axios's
+        // proxy support would tunnel through an agent of its own and skip the pin check.
+        ...(options.httpsAgent ? { proxy: false as const } : {}),
       });
       const rawBody = typeof response.data === 'string' ? response.data : '';
       const rawHeaders =
@@ -93,12 +101,21 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
   return { request };
 }
 
+function serialiseBody(req: HttpRequest): string | undefined {
+  if (req.form) return new URLSearchParams(req.form).toString();
+  return req.body === undefined ? undefined : JSON.stringify(req.body);
+}
+
+function contentTypeOf(req: HttpRequest): string | false {
+  if (req.form) return 'application/x-www-form-urlencoded';
+  // Without a body axios would claim a form body (x-www-form-urlencoded); `false` sends no type.
+  return req.body === undefined ? false : 'application/json';
+}
+
 function buildHeaders(req: HttpRequest, userAgent: string): Record<string, string | false> {
   const headers: Record<string, string | false> = { 'User-Agent': userAgent, ...req.headers };
   const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  // Without a body axios would claim a form body (x-www-form-urlencoded); `false` sends no type.
-  if (!hasContentType)
-    headers['Content-Type'] = req.body === undefined ? false : 'application/json';
+  if (!hasContentType) headers['Content-Type'] = contentTypeOf(req);
   return headers;
 }
 

@@ -13,6 +13,8 @@ export interface HttpRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** Serialised as JSON. */
   readonly body?: unknown;
+  /** Sent as application/x-www-form-urlencoded instead of `body` (OAuth token requests). */
+  readonly form?: Readonly<Record<string, string>>;
   /** Per-request deadline; the client's default applies when absent. */
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;

@@ -1,14 +1,29 @@
 import type { AppInfo } from '../../shared/model';
+import type { HubService } from '../hubs/hub-service';
 import type { EnirisService } from '../licensing/eniris-service';
 import type { LicenceService } from '../licensing/licence-service';
+import type { LicenseSpringService } from '../licensing/licensespring-service';
 import type { IpcHandlers } from './dispatch';
 
-/** Each channel is one line onto the core: all the logic lives in the service. */
-export const createHandlers = (
-  service: LicenceService,
-  eniris: EnirisService,
-  appInfo: () => Promise<AppInfo>,
-): IpcHandlers => ({
+export interface HandlerServices {
+  readonly licences: LicenceService;
+  readonly eniris: EnirisService;
+  readonly licenseSpring: LicenseSpringService;
+  readonly hubs: HubService;
+  readonly appInfo: () => Promise<AppInfo>;
+}
+
+const instant = (iso: string | undefined): number | undefined =>
+  iso === undefined ? undefined : Date.parse(iso);
+
+/** Each channel is one line onto the core: all the logic lives in the services. */
+export const createHandlers = ({
+  licences: service,
+  eniris,
+  licenseSpring: ls,
+  hubs,
+  appInfo,
+}: HandlerServices): IpcHandlers => ({
   'app:info': () => appInfo(),
   'profiles:list': async () => service.profiles(),
   'licence:status': ({ profileId }) => service.status(profileId),
@@ -31,4 +46,27 @@ export const createHandlers = (
   'eniris:claim': ({ profileId, key, nodeId }) => eniris.claim(profileId, key, nodeId),
   'eniris:licences': ({ profileId, nodeId, customerId }) =>
     eniris.licences(profileId, { nodeId, customerId }),
+  'licensespring:product': ({ profileId }) => ls.product(profileId),
+  'licensespring:details': ({ profileId, refresh }) => ls.details(profileId, refresh),
+  'licensespring:trial': ({ profileId, email }) => ls.startTrial(profileId, email),
+  'licensespring:borrow': ({ profileId, until }) => ls.borrow(profileId, instant(until)),
+  'licensespring:release': ({ profileId }) => ls.release(profileId),
+  'licensespring:consume': ({ profileId, amount, feature }) =>
+    ls.consume(profileId, amount, feature),
+  'licensespring:feature-check': ({ profileId, feature }) => ls.checkFeature(profileId, feature),
+  'licensespring:feature-release': ({ profileId, feature }) =>
+    ls.releaseFeature(profileId, feature),
+  'licensespring:feature-borrow': ({ profileId, feature, until }) =>
+    ls.borrowFeature(profileId, feature, instant(until)),
+  'hubs:list': async () => hubs.list(),
+  'hubs:add': ({ hub }) => hubs.add(hub),
+  'hubs:update': ({ id, hub }) => hubs.update(id, hub),
+  'hubs:remove': ({ id }) => hubs.remove(id),
+  'hubs:import': ({ csv }) => hubs.importCsv(csv),
+  'hubs:export': async () => ({ csv: hubs.exportCsv() }),
+  'hubs:report': async () => ({ csv: hubs.reportCsv() }),
+  'hubs:refresh': ({ ids, concurrency }) => hubs.refresh({ ids, concurrency }),
+  'hubs:certificate': ({ id }) => hubs.certificate(id),
+  'hubs:trust': ({ id, fingerprint }) => hubs.trust(id, fingerprint),
+  'hubs:set-code': ({ id, code }) => hubs.setCode(id, code),
 });

@@ -4,6 +4,7 @@ import type { HttpClient } from '../http/http-client';
 import type { SecretStore } from '../store/secret-store';
 import type { ClientIdentity, LicensingBackend } from './backend';
 import { createFlecsBackend } from './backends/flecs-backend';
+import { createLicenseSpringBackend } from './backends/licensespring';
 import { createSeatsBackend } from './backends/seats';
 import { LicensingError } from './licensing-error';
 
@@ -42,10 +43,27 @@ export function createBackend(profile: ProfileConfig, env: BackendEnvironment): 
         clock: env.clock,
         vault: secretSlot(env.secrets, `flecs-session:${profile.id}`),
       });
+    case 'licensespring':
+      return createLicenseSpringBackend({
+        baseUrl: profile.baseUrl,
+        productCode: profile.productCode,
+        auth: profile.auth,
+        publicKeyPem: profile.publicKey,
+        authorizationMethod: profile.authorizationMethod,
+        timeoutMs: profile.timeoutMs,
+        http: env.http,
+        clock: env.clock,
+        identity: env.identity,
+      });
     case 'eniris':
       throw new LicensingError(
         'invalid_input',
         'Eniris licences belong to your Eniris account, not to this computer: use the Eniris screen or `license-manager eniris`.',
+      );
+    case 'mobiusflow':
+      throw new LicensingError(
+        'invalid_input',
+        'MobiusFlow licences belong to the hubs, not to this computer: use the Hubs screen or `license-manager hub`.',
       );
   }
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock';
 import type { LicenceView, ProfileView, SeatPoolView } from '../../shared/model';
 import type { ProfileConfig } from '../config/vendor-config';
 import type { SecretStore } from '../store/secret-store';
-import { secretName, type StateStore } from '../store/persisted-state';
+import { secretName, type PersistedLicence, type StateStore } from '../store/persisted-state';
 import type {
   ActivationRecord,
   ClientIdentity,
@@ -32,6 +32,10 @@ export interface LicenceServiceDeps {
 const SHUTTING_DOWN = new LicensingError(
   'invalid_input',
   'The license manager is closing; no new seat is taken.',
+);
+const SUPERSEDED = new LicensingError(
+  'not_activated',
+  'This licence was deactivated while it was being checked.',
 );
 const RELEASED_ELSEWHERE = new LicensingError(
   'seat_lost',
@@ -138,15 +142,28 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     });
   };
 
+  /**
+   * Records the server's answer. `recheckOf` is the activation a re-check started from: when it
+   * is gone (deactivated meanwhile, here or from the CLI), the late answer must not bring it back.
+   */
   const recordActivation = async (
     profileId: string,
     keyLabel: string,
     record: ActivationRecord,
+    recheckOf?: PersistedLicence,
   ): Promise<void> => {
+    const stillThere = () =>
+      !recheckOf || store.load().licences[profileId]?.activatedAt === recheckOf.activatedAt;
+    if (!stillThere()) throw SUPERSEDED;
     if (record.token) await secrets.set(secretName.activationToken(profileId), record.token);
     const now = clock.now();
+    let superseded = false;
     store.update((state) => {
       const previous = state.licences[profileId];
+      if (recheckOf && previous?.activatedAt !== recheckOf.activatedAt) {
+        superseded = true;
+        return;
+      }
       const { licenseId, mode, expiresAt, supportExpiresAt, activeClients, maxClients } = record;
       state.licences[profileId] = {
         ...{ licenseId, mode, expiresAt, supportExpiresAt, activeClients, maxClients, keyLabel },
@@ -161,6 +178,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
         lastCheckedAt: now,
       };
     });
+    if (superseded) throw SUPERSEDED;
   };
 
   const service = {
@@ -208,7 +226,18 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     },
 
     /** Re-checks the stored activation with the server (at start, and on request). */
-    async validate(profileId: string): Promise<LicenceView> {
+    validate: (profileId: string): Promise<LicenceView> =>
+      service.checkWith(profileId, (key) => backend(profileId).validate(key)),
+
+    /**
+     * Re-checks the stored activation through `check` (the backend's own validate, or a richer
+     * call that also answers an activation record, such as LicenseSpring's check_license), and
+     * records the answer; a refusal that says the licence is gone is remembered.
+     */
+    async checkWith(
+      profileId: string,
+      check: (key: string | undefined) => Promise<ActivationRecord>,
+    ): Promise<LicenceView> {
       const licence = store.load().licences[profileId];
       if (!licence)
         throw new LicensingError(
@@ -216,11 +245,16 @@ export function createLicenceService(deps: LicenceServiceDeps) {
           'This licence is not activated on this computer yet.',
         );
       const key = await secrets.get(secretName.licenceKey(profileId));
-      const record = await refusing(profileId, () => backend(profileId).validate(key));
-      await recordActivation(profileId, licence.keyLabel, record);
+      const record = await refusing(profileId, () => check(key));
+      await recordActivation(profileId, licence.keyLabel, record, licence);
       emit(profileId);
       return view(profileId);
     },
+
+    /** The stored licence key (or account name) of an activated profile, for companion services. */
+    storedKey,
+    /** The adapter of a profile, for companion services that use its extra capabilities. */
+    backend,
 
     async deactivate(profileId: string): Promise<LicenceView> {
       const licence = store.load().licences[profileId];
@@ -327,16 +361,21 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       }
     },
 
-    /** On quit: give every seat back, bounded in time; what cannot be released lapses on the server. */
+    /**
+     * On quit: give every seat back, bounded in time; what cannot be released lapses on the server.
+     * Entries other services scheduled (LicenseSpring floating slots) go to `releaseOther`.
+     */
     async shutdown(
       timeoutMs: number,
+      releaseOther: (id: string) => Promise<void> = async () => undefined,
     ): Promise<{ released: string[]; failed: string[]; timedOut: string[] }> {
       closing = true;
-      return scheduler.releaseAll(async (profileId) => {
-        const lease = await leases.stored(profileId);
+      return scheduler.releaseAll(async (id) => {
+        if (!profiles.has(id)) return releaseOther(id);
+        const lease = await leases.stored(id);
         if (!lease) return;
-        await seatsOf(profileId).release(lease);
-        await leases.forget(profileId);
+        await seatsOf(id).release(lease);
+        await leases.forget(id);
       }, timeoutMs);
     },
   };

@@ -45,8 +45,9 @@ export function createProfileBackends(
     views: (): ProfileView[] =>
       profiles.map(({ id, kind, label, description }) => ({
         ...{ id, kind, label, description },
-        // Eniris licences are the account's, not this computer's: nothing to activate here.
-        activationMethods: kind === 'eniris' ? [] : [...backend(id).activationMethods],
+        // Eniris licences are the account's and MobiusFlow's the hubs': nothing to activate here.
+        activationMethods:
+          kind === 'eniris' || kind === 'mobiusflow' ? [] : [...backend(id).activationMethods],
       })),
   };
 }

@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { INVOKE_IPC } from '../../shared/channels';
-import type { LicenceView } from '../../shared/model';
+import type { CoreEvent } from '../core';
 import type { Dispatcher } from '../ipc/dispatch';
 import { isTrustedUrl } from '../security/trusted-origin';
 
@@ -30,11 +30,12 @@ export function registerIpc(dispatch: Dispatcher, trustedOrigins: readonly strin
   );
 }
 
-export function forwardLicenceChanges(
+/** Pushes every core event to the window on its own channel (the preload's fixed list). */
+export function forwardEvents(
   window: BrowserWindow,
-  subscribe: (listener: (view: LicenceView) => void) => () => void,
+  subscribe: (listener: (event: CoreEvent) => void) => () => void,
 ): () => void {
-  return subscribe((view) => {
-    if (!window.isDestroyed()) window.webContents.send('licence:changed', view);
+  return subscribe(({ channel, payload }) => {
+    if (!window.isDestroyed()) window.webContents.send(channel, payload);
   });
 }

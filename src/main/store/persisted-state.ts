@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { lsLicenceDetailsSchema } from '../../shared/licensespring-model';
 import { LICENCE_MODES, LICENCE_STATUSES } from '../../shared/model';
 
 /**
@@ -33,12 +34,26 @@ export const persistedLeaseSchema = z.object({
 });
 export type PersistedLease = z.infer<typeof persistedLeaseSchema>;
 
+/**
+ * A LicenseSpring licence as last confirmed by the server, so the app can check it locally (expiry,
+ * grace, clock moved back) while offline, and the floating feature slots it keeps alive.
+ */
+export const persistedLicenseSpringSchema = z.object({
+  details: lsLicenceDetailsSchema,
+  gracePeriodHours: z.number().nonnegative().optional(),
+  /** The latest time this app has seen: a clock earlier than this was moved back. */
+  highestSeenAt: epochMs,
+  heldFeatures: z.array(z.string()).default([]),
+});
+export type PersistedLicenseSpring = z.infer<typeof persistedLicenseSpringSchema>;
+
 export const persistedStateSchema = z.object({
   version: z.literal(1),
   /** One id per installation: servers use it to tell this app instance from others on the machine. */
   clientId: z.string().uuid(),
   licences: z.record(z.string(), persistedLicenceSchema),
   leases: z.record(z.string(), persistedLeaseSchema),
+  licenseSpring: z.record(z.string(), persistedLicenseSpringSchema).default({}),
 });
 export type PersistedState = z.infer<typeof persistedStateSchema>;
 
@@ -47,6 +62,7 @@ export const emptyState = (): PersistedState => ({
   clientId: randomUUID(),
   licences: {},
   leases: {},
+  licenseSpring: {},
 });
 
 export const secretName = {

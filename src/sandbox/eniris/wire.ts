@@ -6,8 +6,9 @@ import type { EnirisLicenceRecord } from './state';
  * come back as text/plain, and validation messages on the auth service read like ajv's.
  */
 
-export type Json = null | boolean | number | string | readonly Json[] | JsonObject;
-export type JsonObject = { readonly [key: string]: Json };
+import type { Json, JsonObject } from '../json';
+
+export type { Json, JsonObject };
 
 export type Reply =
   | {

@@ -34,6 +34,20 @@ export const SCREENS: readonly ScreenDefinition[] = [
     (profile) => hasDeviceLicence(profile.kind),
   ),
   screen(
+    'licence',
+    'Licence',
+    () => import('../screens/licensespring/licence-screen'),
+    (profile, licence) =>
+      profile.kind === 'licensespring' && licence !== undefined && licence.status !== 'inactive',
+  ),
+  screen(
+    'features',
+    'Features',
+    () => import('../screens/licensespring/features-screen'),
+    (profile, licence) =>
+      profile.kind === 'licensespring' && licence !== undefined && licence.status !== 'inactive',
+  ),
+  screen(
     'seats',
     'Seats',
     () => import('../screens/seats/seat-screen'),
@@ -45,5 +59,11 @@ export const SCREENS: readonly ScreenDefinition[] = [
     'Eniris',
     () => import('../screens/eniris/eniris-screen'),
     (profile) => profile.kind === 'eniris',
+  ),
+  screen(
+    'hubs',
+    'Hubs',
+    () => import('../screens/hubs/hubs-screen'),
+    (profile) => profile.kind === 'mobiusflow',
   ),
 ];

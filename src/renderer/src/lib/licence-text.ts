@@ -6,16 +6,17 @@ import { assertNever } from './assert-never';
 
 /**
  * Whether a profile's licence belongs to this computer (activated here, `licence:status` applies).
- * Eniris licences belong to the installer's account and are managed for controllers instead.
+ * Eniris licences belong to the installer's account and are managed for controllers instead;
+ * MobiusFlow licences belong to the hubs in the engineer's inventory.
  */
 export function hasDeviceLicence(kind: BackendKind): boolean {
   switch (kind) {
     case 'seats':
     case 'flecs':
     case 'licensespring':
-    case 'mobiusflow':
       return true;
     case 'eniris':
+    case 'mobiusflow':
       return false;
     default:
       return assertNever(kind);

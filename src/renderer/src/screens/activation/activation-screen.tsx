@@ -2,6 +2,7 @@ import type { LicenceView } from '../../../../shared/model';
 import { statusLabel } from '../../lib/licence-text';
 import type { Remote } from '../../lib/remote';
 import { useRequiredProfile } from '../../store/app-store';
+import { useLsProfile } from '../../store/licensespring-store';
 import { isActivating, useProfileLicence, type ProfileLicence } from '../../store/licence-store';
 import { LicencePage } from '../licence-page';
 import { ActiveView } from './active-view';
@@ -11,6 +12,7 @@ import './activation.css';
 export default function ActivationScreen() {
   const profile = useRequiredProfile();
   const state = useProfileLicence(profile.id);
+  const { trial } = useLsProfile(profile.id);
 
   return (
     <LicencePage
@@ -18,7 +20,7 @@ export default function ActivationScreen() {
       profile={profile}
       licence={state.licence}
       loadingLabel="Loading the licence"
-      announcement={announcement(state)}
+      announcement={trialAnnouncement(trial.status) ?? announcement(state)}
     >
       {(licence) =>
         licence.status === 'inactive' ? (
@@ -29,6 +31,13 @@ export default function ActivationScreen() {
       }
     </LicencePage>
   );
+}
+
+/** A LicenseSpring trial is an activation too: say so while it starts and once it has. */
+function trialAnnouncement(status: ReturnType<typeof useLsProfile>['trial']['status']) {
+  if (status === 'submitting') return 'Starting the trial…';
+  if (status === 'succeeded') return 'Trial started.';
+  return undefined;
 }
 
 /** The latest outcome in words, for the live region. */

@@ -9,6 +9,7 @@ import { AccountForm } from './account-form';
 import { DemoKeys } from '../../components/demo-keys';
 import { KeyForm } from './key-form';
 import { SerialActivation } from './serial-activation';
+import { TrialOffer } from './trial-offer';
 
 const TABS = 'activate-method';
 
@@ -78,6 +79,9 @@ export function InactiveView({
           panel
         )}
       </section>
+      {profile.kind === 'licensespring' && (
+        <TrialOffer profile={profile} blocked={isActivating(state.flows)} />
+      )}
       <DemoKeys
         keys={demoKeys}
         onUse={(demoKey) => {

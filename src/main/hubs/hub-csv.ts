@@ -1,0 +1,161 @@
+import { hubDraftSchema, type ParsedHubDraft } from '../../shared/hubs-model';
+import type { HubRecord } from './hub-records';
+import { guardFormula, parseCsv, serialiseCsv, unguardFormula } from './csv';
+
+/**
+ * The inventory as CSV, for bulk entry in a spreadsheet and for moving a fleet between laptops.
+ * Export never contains passwords (the column stays, empty, so the same sheet can be filled in
+ * and imported). Import reads each line on its own: a bad line is reported with its number and
+ * why, and the good ones still go in.
+ */
+
+export const INVENTORY_COLUMNS = [
+  'name',
+  'site',
+  'scheme',
+  'host',
+  'port',
+  'base_path',
+  'hid',
+  'lan',
+  'username',
+  'password',
+] as const;
+type Column = (typeof INVENTORY_COLUMNS)[number];
+const REQUIRED: readonly Column[] = ['name', 'host', 'hid', 'username'];
+
+export interface InventoryLine {
+  readonly line: number;
+  readonly draft: ParsedHubDraft;
+}
+
+export interface InventoryCsv {
+  readonly lines: readonly InventoryLine[];
+  readonly rejected: readonly { line: number; message: string }[];
+}
+
+const FIELD_OF: Readonly<Record<Column, keyof ParsedHubDraft>> = {
+  name: 'name',
+  site: 'site',
+  scheme: 'scheme',
+  host: 'host',
+  port: 'port',
+  base_path: 'basePath',
+  hid: 'hid',
+  lan: 'lan',
+  username: 'username',
+  password: 'password',
+};
+const COLUMN_OF = new Map(Object.entries(FIELD_OF).map(([column, field]) => [field, column]));
+
+/** Other names people give the columns. */
+const ALIASES: Readonly<Record<string, Column>> = {
+  user_name: 'username',
+  user: 'username',
+  basepath: 'base_path',
+  hub_id: 'hid',
+};
+
+/** "Base Path", "base-path", "basePath" all name base_path. */
+function columnName(header: string): string {
+  const name = header
+    .trim()
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  return ALIASES[name] ?? name;
+}
+
+const isColumn = (name: string): name is Column =>
+  (INVENTORY_COLUMNS as readonly string[]).includes(name);
+
+function readHeader(cells: readonly string[]): Column[] | string {
+  const columns = cells.map(columnName);
+  const unknown = columns.filter((name) => !isColumn(name));
+  if (unknown.length > 0) {
+    return `unknown column ${unknown.map((name) => `"${name}"`).join(', ')}; the columns are ${INVENTORY_COLUMNS.join(',')}`;
+  }
+  const repeated = columns.find((name, index) => columns.indexOf(name) !== index);
+  if (repeated) return `the column "${repeated}" appears twice`;
+  const missing = REQUIRED.filter((name) => !columns.includes(name));
+  if (missing.length > 0)
+    return `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+  return columns as Column[];
+}
+
+const YES = /^(true|yes|y|1|x)$/i;
+const NO = /^(false|no|n|0|)$/i;
+
+/** One line as a draft, or why it cannot be one. */
+function readLine(columns: readonly Column[], cells: readonly string[]): ParsedHubDraft | string {
+  if (cells.length > columns.length) {
+    return `the line has ${cells.length} fields but the header names ${columns.length}; quote a field that contains a comma`;
+  }
+  const raw: Record<string, unknown> = {};
+  for (const [index, column] of columns.entries()) {
+    // Passwords are taken exactly as typed; everything else loses surrounding spaces.
+    const cell = cells[index] ?? '';
+    const value = column === 'password' ? cell : unguardFormula(cell.trim());
+    // An empty optional cell takes the form's default; an empty required one gets its message.
+    if (value === '' && column !== 'lan' && !REQUIRED.includes(column)) continue;
+    if (column === 'port') {
+      if (!/^\d{1,5}$/.test(value)) return `port: "${value.slice(0, 20)}" is not a port number`;
+      raw.port = Number(value);
+    } else if (column === 'lan') {
+      if (!YES.test(value) && !NO.test(value))
+        return `lan: write yes or no, not "${value.slice(0, 20)}"`;
+      raw.lan = YES.test(value);
+    } else {
+      raw[FIELD_OF[column]] = column === 'scheme' ? value.toLowerCase() : value;
+    }
+  }
+  const parsed = hubDraftSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  return parsed.error.issues
+    .map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      return `${COLUMN_OF.get(field as keyof ParsedHubDraft) ?? field}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export function readInventoryCsv(csv: string): InventoryCsv {
+  const { records, errors } = parseCsv(csv);
+  const [header, ...rows] = records;
+  if (header === undefined) {
+    return {
+      lines: [],
+      rejected: [{ line: 1, message: 'the file is empty: the first line must name the columns' }],
+    };
+  }
+  const columns = readHeader(header.cells);
+  if (typeof columns === 'string')
+    return { lines: [], rejected: [{ line: header.line, message: columns }] };
+  const lines: InventoryLine[] = [];
+  const rejected = [...errors];
+  for (const row of rows) {
+    const draft = readLine(columns, row.cells);
+    if (typeof draft === 'string') rejected.push({ line: row.line, message: draft });
+    else lines.push({ line: row.line, draft });
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  return { lines, rejected };
+}
+
+export function writeInventoryCsv(records: readonly HubRecord[]): string {
+  const rows = records.map((hub) =>
+    [
+      hub.name,
+      hub.site,
+      hub.scheme,
+      hub.host,
+      String(hub.port),
+      hub.basePath,
+      hub.hid,
+      hub.lan ? 'true' : 'false',
+      hub.username,
+      '', // never exported
+    ].map(guardFormula),
+  );
+  return serialiseCsv([[...INVENTORY_COLUMNS], ...rows]);
+}

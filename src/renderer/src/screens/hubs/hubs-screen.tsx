@@ -1,0 +1,148 @@
+import { useDeferredValue, useEffect, useState } from 'react';
+import { Button } from '../../components/button';
+import { ErrorMessage } from '../../components/error-message';
+import { LiveRegion } from '../../components/live-region';
+import { PageHeader } from '../../components/page-header';
+import { countOf, filterLabel } from '../../lib/hubs-text';
+import { useRequiredProfile } from '../../store/app-store';
+import { selectFleetView, selectSiteCount, useHubsStore } from '../../store/hubs-store';
+import { announcement } from './announcement';
+import { FleetFilters } from './fleet-filters';
+import { FleetTable } from './fleet-table';
+import { HubFormDialog } from './hub-form-dialog';
+import { HubPanel } from './hub-panel';
+import { InventoryActions } from './inventory-actions';
+import { InventoryFeedback } from './inventory-feedback';
+import { RefreshBar } from './refresh-bar';
+import { useHubEvents } from './use-hub-events';
+import './hubs.css';
+
+/** Which form dialog is open: adding a hub, or editing one by id. */
+type FormTarget = { readonly mode: 'add' } | { readonly mode: 'edit'; readonly id: string } | null;
+
+/**
+ * MobiusFlow hubs, for the engineer on site: the inventory of hubs, the licence each reports,
+ * refreshing the whole fleet, and per hub trusting its certificate and replacing its code.
+ */
+export default function HubsScreen() {
+  const profile = useRequiredProfile();
+  const load = useHubsStore((s) => s.load);
+  const loadFleet = useHubsStore((s) => s.loadFleet);
+  const hubCount = useHubsStore((s) => s.ids.length);
+  const dismissFleet = useHubsStore((s) => s.dismissFleet);
+  const [form, setForm] = useState<FormTarget>(null);
+  useHubEvents();
+
+  useEffect(() => {
+    void loadFleet();
+  }, [loadFleet]);
+
+  const openAdd = (): void => {
+    dismissFleet('add');
+    setForm({ mode: 'add' });
+  };
+
+  return (
+    <div className="page hubs-page">
+      <PageHeader
+        title="MobiusFlow hubs"
+        subtitle={<Subtitle fallback={profile.description ?? profile.label} />}
+        aside={<InventoryActions onAdd={openAdd} empty={hubCount === 0} />}
+      />
+      <LiveRegion message={useHubsStore(announcement)} />
+      <InventoryFeedback />
+      {load.status === 'loaded' && load.reloadError && (
+        <ErrorMessage error={load.reloadError} title="Couldn't list the hubs again" />
+      )}
+      {load.status === 'loading' && (
+        <span className="skeleton skeleton--card" aria-label="Loading the hub inventory" />
+      )}
+      {load.status === 'failed' && (
+        <div className="stack">
+          <ErrorMessage error={load.error} title="Couldn't list the hubs" layout="block" />
+          <div>
+            <Button onClick={() => void loadFleet()}>Try again</Button>
+          </div>
+        </div>
+      )}
+      {load.status === 'loaded' &&
+        (hubCount === 0 ? (
+          <EmptyInventory onAdd={openAdd} />
+        ) : (
+          <Fleet onEdit={(id) => setForm({ mode: 'edit', id })} />
+        ))}
+      {form && <FormDialog target={form} onClose={() => setForm(null)} />}
+    </div>
+  );
+}
+
+function Subtitle({ fallback }: { readonly fallback: string }) {
+  const hubCount = useHubsStore((s) => s.ids.length);
+  const siteCount = useHubsStore(selectSiteCount);
+  if (hubCount === 0) return <>{fallback}</>;
+  return (
+    <>
+      {countOf(hubCount, 'hub')} on {countOf(siteCount, 'site')} · {fallback}
+    </>
+  );
+}
+
+function Fleet({ onEdit }: { readonly onEdit: (id: string) => void }) {
+  const view = useHubsStore(selectFleetView);
+  const query = useHubsStore((s) => s.query);
+  const total = useHubsStore((s) => s.ids.length);
+  const selectedId = useHubsStore((s) => s.selectedId);
+  const selected = useHubsStore((s) => (s.selectedId ? s.byId[s.selectedId] : undefined));
+  // Typing in the search box stays responsive: the table catches up a moment later.
+  const ids = useDeferredValue(view.ids);
+  const emptyText =
+    query.search.trim() !== ''
+      ? `No hubs match “${query.search.trim()}”${query.filter === 'all' ? '' : ` in ${filterLabel(query.filter)}`}.`
+      : `No hubs in ${filterLabel(query.filter)}.`;
+
+  return (
+    <>
+      <RefreshBar hubCount={total} />
+      <FleetFilters counts={view.counts} filter={query.filter} search={query.search} />
+      <div className={`hubs-fleet ${selected ? 'hubs-fleet--with-panel' : ''}`}>
+        <FleetTable
+          ids={ids}
+          total={total}
+          selectedId={selectedId}
+          sort={query.sort}
+          emptyText={emptyText}
+        />
+        {selected && (
+          <HubPanel key={selected.id} hub={selected} onEdit={() => onEdit(selected.id)} />
+        )}
+      </div>
+    </>
+  );
+}
+
+function FormDialog({
+  target,
+  onClose,
+}: {
+  readonly target: NonNullable<FormTarget>;
+  readonly onClose: () => void;
+}) {
+  const hub = useHubsStore((s) => (target.mode === 'edit' ? s.byId[target.id] : undefined));
+  if (target.mode === 'edit' && !hub) return null;
+  return <HubFormDialog hub={hub} onClose={onClose} />;
+}
+
+function EmptyInventory({ onAdd }: { readonly onAdd: () => void }) {
+  return (
+    <div className="empty-state">
+      <h2 className="empty-state__title">No hubs in the inventory yet</h2>
+      <p className="empty-state__text">
+        Add the site&apos;s hubs one by one, or import an inventory CSV with a line per hub. The app
+        reads each hub&apos;s licence when you refresh.
+      </p>
+      <Button variant="primary" onClick={onAdd}>
+        Add a hub
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { Button } from '../../components/button';
+import { Callout } from '../../components/callout';
+import { ErrorMessage } from '../../components/error-message';
+import { countOf, formatCount, importSummary } from '../../lib/hubs-text';
+import { useHubsStore, type ImportOutcome, type ImportProgress } from '../../store/hubs-store';
+
+/** Under the header's buttons: what the last import did, and any inventory action that failed. */
+export function InventoryFeedback() {
+  const flows = useHubsStore((s) => s.fleetFlows);
+  const importing = useHubsStore((s) => s.importing);
+  const dismissFleet = useHubsStore((s) => s.dismissFleet);
+  const { import: imported, export: exported, report } = flows;
+  const shown =
+    importing !== undefined ||
+    imported.status === 'succeeded' ||
+    imported.status === 'failed' ||
+    exported.status === 'failed' ||
+    report.status === 'failed';
+  if (!shown) return null;
+  return (
+    <div className="inventory-feedback">
+      {importing && <ImportRunning progress={importing} />}
+      {imported.status === 'succeeded' && (
+        <ImportReport result={imported.value} onDismiss={() => dismissFleet('import')} />
+      )}
+      {imported.status === 'failed' && (
+        <ErrorMessage
+          error={imported.error}
+          title="Couldn't import the CSV"
+          onDismiss={() => dismissFleet('import')}
+        />
+      )}
+      {exported.status === 'failed' && (
+        <ErrorMessage
+          error={exported.error}
+          title="Couldn't export the inventory"
+          onDismiss={() => dismissFleet('export')}
+        />
+      )}
+      {report.status === 'failed' && (
+        <ErrorMessage
+          error={report.error}
+          title="Couldn't prepare the licence report"
+          onDismiss={() => dismissFleet('report')}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A large file goes in pieces; each hub's password is a keychain write, so this can take a minute. */
+function ImportRunning({ progress }: { readonly progress: ImportProgress }) {
+  const { fileName, done, total } = progress;
+  return (
+    <div className="import-running">
+      <p className="import-running__text">
+        Importing {fileName}: {formatCount(done)} of {countOf(total, 'line')}…
+      </p>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={`Importing ${fileName}`}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(total, 1)}
+        aria-valuenow={done}
+      >
+        {/* A CSSOM width, which the style-src CSP allows. */}
+        <span
+          className="progress__answered"
+          style={{ width: `${total > 0 ? (done / total) * 100 : 0}%` }}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Added and updated counts, and each rejected line with why, to fix in the file and import again. */
+function ImportReport({
+  result,
+  onDismiss,
+}: {
+  readonly result: ImportOutcome;
+  readonly onDismiss: () => void;
+}) {
+  const { rejected, stoppedBy } = result;
+  return (
+    <section className="import-report" aria-label="Import result">
+      <Callout
+        tone={rejected.length > 0 || stoppedBy ? 'warning' : 'info'}
+        title={stoppedBy ? `Imported part of ${result.fileName}` : `Imported ${result.fileName}`}
+        action={
+          <Button size="sm" variant="ghost" onClick={onDismiss}>
+            Dismiss
+          </Button>
+        }
+      >
+        <p>{importSummary(result)}</p>
+        {stoppedBy && (
+          <p>
+            Then the import stopped: {stoppedBy.message} Import the file again to finish; hubs
+            already imported are updated, not added twice.
+          </p>
+        )}
+        {rejected.length > 0 && (
+          <details className="import-report__rejected" open={rejected.length <= 5}>
+            <summary>
+              {countOf(rejected.length, 'rejected line')}: fix them in the file and import it again
+            </summary>
+            <ul>
+              {rejected.map((line) => (
+                <li key={line.line}>
+                  <span className="import-report__line">Line {line.line}</span> {line.message}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </Callout>
+    </section>
+  );
+}

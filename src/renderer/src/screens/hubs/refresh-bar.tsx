@@ -1,0 +1,134 @@
+import type { FleetProgress } from '../../../../shared/hubs-model';
+import { Button } from '../../components/button';
+import { ErrorMessage } from '../../components/error-message';
+import { RelativeTime } from '../../components/live-time';
+import { countOf, progressRatio, progressText, refreshSummary } from '../../lib/hubs-text';
+import { useHubsStore } from '../../store/hubs-store';
+
+/** The parallelism an engineer may pick: a site network or an old hub may want fewer at once. */
+const CONCURRENCY_CHOICES = [1, 2, 4, 8, 16, 32, 64] as const;
+
+/**
+ * Refresh all: reads every hub's licence, so many at a time. The bar fills from `hubs:changed`
+ * events as hubs answer; the table stays usable meanwhile.
+ */
+export function RefreshBar({ hubCount }: { readonly hubCount: number }) {
+  const progress = useHubsStore((s) => s.progress);
+  const flow = useHubsStore((s) => s.fleetFlows.refreshAll);
+  const concurrency = useHubsStore((s) => s.concurrency);
+  const setConcurrency = useHubsStore((s) => s.setConcurrency);
+  const refreshAll = useHubsStore((s) => s.refreshAll);
+  const dismissFleet = useHubsStore((s) => s.dismissFleet);
+  const fleetRun = flow.status === 'submitting';
+  // A one-hub refresh from the side panel is a run of its own; the fleet's bar ignores it.
+  const running = fleetRun || (progress.running && progress.total > 1);
+  const finished =
+    flow.status === 'succeeded'
+      ? flow.value
+      : progress.finishedAt !== undefined && progress.total > 1
+        ? progress
+        : undefined;
+  // Until the core reports the new run, the bar starts empty rather than showing the last run.
+  const shown = running
+    ? progress.running
+      ? progress
+      : { running: true, total: hubCount, done: 0, failed: 0 }
+    : finished;
+
+  return (
+    <section className="refresh-bar" aria-label="Refresh the fleet">
+      <div className="refresh-bar__row">
+        <Button
+          variant="primary"
+          busy={running}
+          busyLabel="Refreshing…"
+          // The core runs one refresh at a time: wait for a one-hub refresh to end too.
+          disabled={hubCount === 0 || progress.running}
+          onClick={() => void refreshAll()}
+        >
+          Refresh all
+        </Button>
+        <label className="refresh-bar__parallel">
+          <span>At once</span>
+          <select
+            className="select"
+            value={concurrency}
+            onChange={(event) => setConcurrency(Number(event.target.value))}
+            disabled={running}
+            aria-describedby="refresh-parallel-help"
+          >
+            {CONCURRENCY_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="visually-hidden" id="refresh-parallel-help">
+          How many hubs are asked at the same time.
+        </span>
+        <div className="refresh-bar__status">
+          {shown ? (
+            <ProgressReport progress={shown} />
+          ) : (
+            <p className="refresh-bar__hint">
+              Reads the licence of {hubCount === 1 ? 'the hub' : `all ${countOf(hubCount, 'hub')}`},{' '}
+              {concurrency} at a time.
+            </p>
+          )}
+        </div>
+      </div>
+      {flow.status === 'failed' && (
+        <ErrorMessage
+          error={flow.error}
+          title="Couldn't refresh the fleet"
+          onDismiss={() => dismissFleet('refreshAll')}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Answered hubs fill the bar in the accent colour, failed ones in red after them. */
+function ProgressReport({ progress }: { readonly progress: FleetProgress }) {
+  const { total, done, failed } = progress;
+  const answeredShare = total > 0 ? (done - failed) / total : 0;
+  const failedShare = total > 0 ? failed / total : 0;
+  return (
+    <div className="progress-report">
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Refresh progress"
+        aria-valuemin={0}
+        aria-valuemax={Math.max(total, 1)}
+        aria-valuenow={total > 0 ? done : 1}
+        aria-valuetext={progressText(progress)}
+      >
+        {/* CSSOM widths, which the style-src CSP allows. */}
+        <span className="progress__answered" style={{ width: `${answeredShare * 100}%` }} />
+        <span className="progress__failed" style={{ width: `${failedShare * 100}%` }} />
+      </div>
+      <p className="progress-report__text">
+        {progress.running ? (
+          <>
+            <strong>{progressText(progress)}</strong>
+            <span className="text-muted"> · {Math.floor(progressRatio(progress) * 100)} %</span>
+          </>
+        ) : (
+          <>
+            <span className={failed > 0 ? 'text-warning' : undefined}>
+              {refreshSummary(progress)}
+            </span>
+            {progress.finishedAt !== undefined && (
+              <span className="text-muted">
+                {' '}
+                Finished <RelativeTime at={progress.finishedAt} />.
+              </span>
+            )}
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { HubView } from '../../../../shared/hubs-model';
+import { Button } from '../../components/button';
+import { ErrorMessage } from '../../components/error-message';
+import { SuccessNote } from '../../components/success-note';
+import {
+  cleanLicenceCode,
+  licenceCodeProblem,
+  validityText,
+  shortCodeLabel,
+} from '../../lib/hubs-text';
+import { useHubsStore, type HubFlows } from '../../store/hubs-store';
+import { CodeChangeDialog } from './code-change-dialog';
+
+const INPUT_ID = 'hub-new-code';
+const ERROR_ID = 'hub-new-code-error';
+
+interface ReplaceCodeProps {
+  readonly hub: HubView;
+  readonly flow: HubFlows['setCode'];
+}
+
+/**
+ * Replacing a hub's licence code: typed here, checked for shape, then confirmed in a dialog that
+ * shows both codes. The new code lives in this component's state only, never in a store; the
+ * panel is keyed by hub, so a code typed for one hub is gone when another is selected.
+ */
+export function ReplaceCode({ hub, flow }: ReplaceCodeProps) {
+  const dismiss = useHubsStore((s) => s.dismiss);
+  const [editing, setEditing] = useState(false);
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const replaceRef = useRef<HTMLButtonElement>(null);
+
+  const review = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const found = licenceCodeProblem(code);
+    setProblem(found);
+    if (found) {
+      document.getElementById(INPUT_ID)?.focus();
+      return;
+    }
+    dismiss(hub.id, 'setCode');
+    setConfirming(true);
+  };
+
+  const finish = (): void => {
+    setConfirming(false);
+    setEditing(false);
+    setCode('');
+    // The form is gone with the dialog: the cursor goes back to the button that opened it.
+    requestAnimationFrame(() => replaceRef.current?.focus());
+  };
+
+  if (!editing) {
+    return (
+      <div className="replace-code">
+        <p className="replace-code__current">
+          Current code{' '}
+          {hub.licence ? (
+            <code>{shortCodeLabel(hub.licence.codeLabel)}</code>
+          ) : (
+            <span>not read yet</span>
+          )}
+        </p>
+        <div className="replace-code__buttons">
+          <Button
+            ref={replaceRef}
+            size="sm"
+            onClick={() => {
+              dismiss(hub.id, 'setCode');
+              setEditing(true);
+              requestAnimationFrame(() => document.getElementById(INPUT_ID)?.focus());
+            }}
+          >
+            Replace licence code…
+          </Button>
+        </div>
+        {flow.status === 'succeeded' && (
+          <SuccessNote>
+            Code replaced. The hub now reports {shortCodeLabel(flow.value.after.codeLabel)},{' '}
+            {validityText(flow.value.after).label.toLowerCase()}.
+          </SuccessNote>
+        )}
+        {flow.status === 'failed' && (
+          <ErrorMessage
+            error={flow.error}
+            title="The licence code was not replaced"
+            onDismiss={() => dismiss(hub.id, 'setCode')}
+          />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <form className="replace-code" onSubmit={review} noValidate>
+      <label className="field-label" htmlFor={INPUT_ID}>
+        New licence code
+      </label>
+      <textarea
+        id={INPUT_ID}
+        className="input input--mono replace-code__input"
+        rows={3}
+        value={code}
+        onChange={(event) => {
+          setProblem(null);
+          setCode(event.target.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            finish();
+          }
+        }}
+        spellCheck={false}
+        autoComplete="off"
+        autoCapitalize="off"
+        aria-describedby={problem ? `${INPUT_ID}-help ${ERROR_ID}` : `${INPUT_ID}-help`}
+        aria-invalid={problem !== null || undefined}
+      />
+      <p className="field-help" id={`${INPUT_ID}-help`}>
+        Groups of hexadecimal digits joined by dashes, as the vendor sent it. Spaces and line breaks
+        from a paste are removed.
+      </p>
+      {problem && (
+        <ErrorMessage id={ERROR_ID} error={{ code: 'invalid_input', message: problem }} />
+      )}
+      <div className="replace-code__buttons">
+        <Button type="submit" size="sm" variant="primary">
+          Review…
+        </Button>
+        <Button size="sm" variant="ghost" onClick={finish}>
+          Cancel
+        </Button>
+      </div>
+      {confirming && (
+        <CodeChangeDialog
+          hub={hub}
+          code={cleanLicenceCode(code)}
+          flow={flow}
+          onCancel={() => setConfirming(false)}
+          onFinished={finish}
+        />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import type { LsConsumptionMeter } from '../../../../shared/licensespring-model';
+import { parseUsageAmount, readMeter, type LsAction } from '../../lib/licensespring-text';
+import { InlineFormFrame, useInlineForm } from './inline-form';
+import type { LsActionHandle } from './ls-action';
+
+interface RecordUsageFormProps {
+  /** The input's id; its error and help hang off it. */
+  readonly id: string;
+  readonly meter: LsConsumptionMeter;
+  readonly handle: LsActionHandle;
+  /** The action for an amount: on the licence, or on one feature. */
+  readonly toAction: (amount: number) => LsAction;
+  /** Another action on the same counter runs: this one waits. */
+  readonly disabled?: boolean;
+}
+
+/**
+ * "Record usage": adds an amount to a consumption counter (or takes it off, where the vendor lets
+ * the counter go down). Obvious slips are caught here; the server checks again.
+ */
+export function RecordUsageForm({
+  id,
+  meter,
+  handle,
+  toAction,
+  disabled = false,
+}: RecordUsageFormProps) {
+  const form = useInlineForm({
+    id,
+    handle,
+    disabled,
+    parse: (text) => parseUsageAmount(text, meter),
+    toAction,
+  });
+  const { left } = readMeter(meter);
+  return (
+    <InlineFormFrame
+      form={form}
+      label="Record usage"
+      submitLabel="Record"
+      busyLabel="Recording…"
+      problemTitle="Check the amount"
+      note={
+        (left === undefined
+          ? 'No limit on what can be recorded.'
+          : `${left} more can be recorded.`) +
+        (meter.allowNegative ? ' A negative amount gives usage back.' : '')
+      }
+    >
+      <input
+        {...form.field}
+        className="input ls-inline-form__number"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder="Amount"
+        maxLength={9}
+      />
+    </InlineFormFrame>
+  );
+}

@@ -1,0 +1,41 @@
+import type { LsLicenceDetails } from '../../../../shared/licensespring-model';
+import { RelativeTime } from '../../components/live-time';
+import { StatusPill } from '../../components/status-pill';
+import { localCheckPill } from '../../lib/licensespring-text';
+import type { LsProfileState } from '../../store/licensespring-store';
+import { ActionButton, ActionOutcome, useLsAction } from './ls-action';
+
+/**
+ * The bar at the top of both screens: what this computer's own check says, when the server last
+ * answered, and "Check with server" to ask it now (the screens otherwise show the last answer).
+ */
+export function ServerCheck({
+  details,
+  state,
+}: {
+  readonly details: LsLicenceDetails;
+  readonly state: LsProfileState;
+}) {
+  const refresh = useLsAction(details.profileId, state, 'refresh');
+  const verdict = localCheckPill(details.localCheck.state);
+  return (
+    <section className="ls-server-check" aria-label="Server check">
+      <div className="ls-server-check__row">
+        <StatusPill tone={verdict.tone}>{verdict.label}</StatusPill>
+        <p className="ls-server-check__text" id="ls-checked-at">
+          Checked with the server <RelativeTime at={details.checkedAt} />
+        </p>
+        <ActionButton
+          id="ls-check"
+          handle={refresh}
+          action={{ kind: 'refresh' }}
+          busyLabel="Checking…"
+          describedBy="ls-checked-at"
+        >
+          Check with server
+        </ActionButton>
+      </div>
+      <ActionOutcome handle={refresh} />
+    </section>
+  );
+}

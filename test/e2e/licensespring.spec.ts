@@ -1,0 +1,230 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { demoServePerTest, openDemoProfile, SHOTS } from './demo-app';
+
+const serve = demoServePerTest();
+
+/**
+ * The demo's LicenseSpring licences and features, as the demo keys and the sandbox seed name them
+ * (src/main/demo-mode.ts, src/sandbox/licensespring/demo-seed.json).
+ */
+const KEYS = {
+  nodeLocked: /use the key LicenseSpring node-locked/i,
+  floating: /use the key LicenseSpring floating/i,
+  consumption: /use the key LicenseSpring consumption/i,
+};
+const FEATURES = {
+  activation: 'Advanced reports',
+  consumption: 'Export credits',
+  floating: 'CAD viewer',
+};
+
+const openLicenseSpring = async (page: Page) => {
+  await openDemoProfile(page, serve.url, 'LicenseSpring');
+  await expect(page.getByRole('heading', { name: 'Activate this computer' })).toBeVisible();
+};
+
+const activateDemoKey = async (page: Page, key: RegExp) => {
+  await page.getByRole('button', { name: key }).click();
+  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  await expect(
+    page.getByRole('region', { name: 'Licence', exact: true }).getByText('Active', { exact: true }),
+  ).toBeVisible();
+};
+
+const goTo = async (page: Page, section: 'Licence' | 'Features') => {
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: section, exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+};
+
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/** The first number of a meter's words ("5 of 50 used · 45 left" → 5). */
+const usedOf = async (meter: Locator): Promise<number> =>
+  Number(
+    /^([\d,]+)/.exec((await meter.getAttribute('aria-valuetext')) ?? '')?.[1]?.replace(/,/g, ''),
+  );
+
+/** A `datetime-local` value this many hours from now, in the page's time zone. */
+const hoursFromNow = (page: Page, hours: number): Promise<string> =>
+  page.evaluate((ms) => {
+    const at = new Date(Date.now() + ms);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+    return `${day}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  }, hours * 3_600_000);
+
+/**
+ * The whole screen in one picture. The page itself never scrolls (the main region does), so the
+ * window is made as tall as the screen's content for the shot, then put back.
+ */
+const screenshot = async (page: Page, name: string) => {
+  const scrolled = await page
+    .locator('main')
+    .evaluate((main) => main.scrollHeight - main.clientHeight);
+  const size = page.viewportSize() ?? { width: 1100, height: 760 };
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: size.width, height: size.height + Math.max(0, scrolled) });
+  await page.screenshot({ path: `${SHOTS}/licensespring-${name}.png`, animations: 'disabled' });
+  await page.setViewportSize(size);
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`activate, check and release a floating feature, record usage, read the licence (${colorScheme})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await openLicenseSpring(page);
+    await expect(page.getByRole('button', { name: 'Start a 14-day trial' })).toBeVisible();
+    await activateDemoKey(page, KEYS.nodeLocked);
+    await goTo(page, 'Features');
+
+    // The floating feature: one slot, which this computer takes by checking the feature.
+    const floating = region(page, FEATURES.floating);
+    await expect(floating.getByText('Not held here')).toBeVisible();
+    await expect(
+      floating.getByText(/^(0 of 1 slot in use|1 slot · not checked yet)$/),
+    ).toBeVisible();
+    await floating.getByRole('button', { name: `Check ${FEATURES.floating}` }).click();
+    await expect(floating.getByText('Held by this computer')).toBeVisible();
+    await expect(floating.getByText('1 of 1 slot in use', { exact: true })).toBeVisible();
+    await expect(
+      floating.getByRole('meter', { name: `Slots of ${FEATURES.floating} in use` }),
+    ).toHaveAttribute('aria-valuenow', '1');
+    await expect(floating.getByText(`${FEATURES.floating} checked: slot held`)).toBeVisible();
+    // The screen's live region says the same, for those who do not see the note.
+    await expect(page.getByRole('status').filter({ hasText: 'checked: slot held' })).toBeAttached();
+
+    // Borrowing past the vendor's limit (12 h here) is refused by the server, beside the feature.
+    const borrowToggle = floating.getByRole('button', { name: `Borrow ${FEATURES.floating}…` });
+    await borrowToggle.click();
+    await expect(borrowToggle).toHaveAttribute('aria-expanded', 'true');
+    await floating.getByLabel(/Borrow until/).fill(await hoursFromNow(page, 20));
+    await floating.getByRole('button', { name: 'Borrow', exact: true }).click();
+    await expect(floating.getByRole('alert')).toBeVisible();
+    await screenshot(page, `feature-borrow-refused-${colorScheme}`);
+    await floating.getByRole('button', { name: 'Close' }).click();
+    await expect(floating.getByRole('alert')).toHaveCount(0);
+
+    // The consumption feature: recording usage moves its meter.
+    const counted = region(page, FEATURES.consumption);
+    const meter = counted.getByRole('meter', { name: `Usage of ${FEATURES.consumption}` });
+    const before = await usedOf(meter);
+    await counted.getByRole('textbox', { name: 'Record usage' }).fill('5');
+    await counted.getByRole('button', { name: 'Record' }).click();
+    await expect(counted.getByText(`Recorded 5 on ${FEATURES.consumption}`)).toBeVisible();
+    await expect(meter).toHaveAttribute('aria-valuenow', String(before + 5));
+    await expect(counted.getByRole('textbox', { name: 'Record usage' })).toHaveValue('');
+    // A slip is caught beside the form, before anything is sent.
+    await counted.getByRole('textbox', { name: 'Record usage' }).fill('two');
+    await counted.getByRole('button', { name: 'Record' }).click();
+    await expect(counted.getByRole('alert')).toContainText('Enter a whole number.');
+    await expect(counted.getByRole('textbox', { name: 'Record usage' })).toBeFocused();
+    await expect(meter).toHaveAttribute('aria-valuenow', String(before + 5));
+    await counted.getByRole('button', { name: 'Dismiss' }).click();
+    await counted.getByRole('textbox', { name: 'Record usage' }).clear();
+
+    // An on/off feature has nothing to count: checking it says it is there.
+    const plain = region(page, FEATURES.activation);
+    await plain.getByRole('button', { name: `Check ${FEATURES.activation}` }).click();
+    await expect(plain.getByText(`${FEATURES.activation} checked: available.`)).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await screenshot(page, `features-${colorScheme}`);
+
+    // Releasing gives the slot back.
+    await floating.getByRole('button', { name: `Release ${FEATURES.floating}` }).click();
+    await expect(floating.getByText('Not held here')).toBeVisible();
+    await expect(floating.getByText('0 of 1 slot in use', { exact: true })).toBeVisible();
+    await expect(floating.getByRole('button', { name: /^Release/ })).toHaveCount(0);
+
+    await goTo(page, 'Licence');
+    const terms = region(page, 'Licence terms');
+    await expect(terms.getByText('Time-limited', { exact: true }).first()).toBeVisible();
+    await expect(terms.getByText('1 of 3 used')).toBeVisible();
+    await expect(terms.getByText('0 of 2 used')).toBeVisible();
+    await expect(region(page, 'Customer').getByText('ACME Demo Ltd')).toBeVisible();
+    // A node-locked licence has no floating pool and no licence-wide counter.
+    await expect(region(page, 'Floating licence')).toHaveCount(0);
+    await expect(region(page, 'Licence usage')).toHaveCount(0);
+
+    const serverCheck = region(page, 'Server check');
+    await serverCheck.getByRole('button', { name: 'Check with server' }).click();
+    await expect(serverCheck.getByText('Checked with the server: valid.')).toBeVisible();
+    await expect(serverCheck.getByText('Checked with the server just now')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await screenshot(page, `licence-${colorScheme}`);
+    await context.close();
+  });
+}
+
+test('a consumption licence shows its overage zone and records usage into it', async ({ page }) => {
+  await openLicenseSpring(page);
+  await activateDemoKey(page, KEYS.consumption);
+  await goTo(page, 'Licence');
+  const usage = region(page, 'Licence usage');
+  await expect(usage.getByText('Up to 10 over the limit')).toBeVisible();
+  await expect(usage.getByText('Resets every month')).toBeVisible();
+  const meter = usage.getByRole('meter', { name: 'Licence usage' });
+  const before = await usedOf(meter);
+  const field = usage.getByRole('textbox', { name: 'Record usage' });
+
+  // Past the included 100, into the overages.
+  await field.fill(String(103 - before));
+  await usage.getByRole('button', { name: 'Record' }).click();
+  await expect(usage.getByText('103 of 100 used · 3 over the limit').first()).toBeVisible();
+  await expect(meter).toHaveAttribute('aria-valuemax', '110');
+
+  // More than the overages left is refused here, with the amount that is left.
+  await field.fill('8');
+  await usage.getByRole('button', { name: 'Record' }).click();
+  await expect(usage.getByRole('alert')).toContainText('Only 7 more can be recorded');
+  await screenshot(page, 'consumption-light');
+});
+
+test('a floating licence borrows within its limit and releases its slot', async ({ page }) => {
+  await openLicenseSpring(page);
+  await activateDemoKey(page, KEYS.floating);
+  await goTo(page, 'Licence');
+  const pool = region(page, 'Floating licence');
+  await expect(pool.getByText('Up to 1 day', { exact: true })).toBeVisible();
+  const until = pool.getByLabel(/Borrow until/);
+  // The date field itself stops at the vendor's limit, and so does the form.
+  await expect(until).toHaveAttribute('max', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+  const tooLate = await hoursFromNow(page, 30);
+  await until.fill(tooLate);
+  await pool.getByRole('button', { name: 'Borrow', exact: true }).click();
+  await expect(pool.getByRole('alert')).toContainText('You can borrow for 1 day at most');
+
+  await until.fill('');
+  await pool.getByRole('button', { name: 'Borrow', exact: true }).click();
+  await expect(pool.getByText(/^Borrowed until /).first()).toBeVisible();
+  await expect(pool.getByText('Borrowed by this computer').first()).toBeVisible();
+  await screenshot(page, 'floating-light');
+
+  await pool.getByRole('button', { name: 'Release slot' }).click();
+  await expect(pool.getByText('Floating slot released.')).toBeVisible();
+  await expect(pool.getByRole('button', { name: 'Release slot' })).toHaveCount(0);
+});
+
+test('a trial starts from the activation screen and shows as a trial licence', async ({ page }) => {
+  await openLicenseSpring(page);
+  const trial = region(page, 'Try it first');
+  await trial.getByLabel(/Email/).fill('not-an-address');
+  await trial.getByRole('button', { name: 'Start a 14-day trial' }).click();
+  await expect(trial.getByRole('alert')).toContainText('Enter an email address');
+  await expect(trial.getByLabel(/Email/)).toBeFocused();
+  await trial.getByLabel(/Email/).fill('trial@example.com');
+  await screenshot(page, 'trial-light');
+  await trial.getByRole('button', { name: 'Start a 14-day trial' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Licence', exact: true }).getByText('Active', { exact: true }),
+  ).toBeVisible();
+
+  await goTo(page, 'Licence');
+  const terms = region(page, 'Licence terms');
+  await expect(terms.getByText('Trial', { exact: true })).toBeVisible();
+  await expect(terms.getByText(/^\d+\sd(\s\d+\sh)?$/)).toBeVisible();
+});
