@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { basename, dirname } from 'node:path';
 import { systemClock, type Clock } from '../shared/clock';
 import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
 import type { AppInfo, LicenceView } from '../shared/model';
@@ -21,6 +22,8 @@ import { createLicenseSpringService } from './licensing/licensespring-service';
 import { createHubService } from './hubs/hub-service';
 import { LicensingError } from './licensing/licensing-error';
 import type { StateStore } from './store/persisted-state';
+import { createSealedFileSecretStore } from './store/sealed-file-secret-store';
+import { createSecretBundle } from './store/secret-bundle';
 import type { SecretStore } from './store/secret-store';
 
 /** What a host (the Electron app, the CLI, the browser host, a test) hands the core. */
@@ -94,7 +97,12 @@ export async function createCore(host: CoreHost) {
   const hubProfile = config.profiles.find((profile) => profile.kind === 'mobiusflow');
   const hubs = createHubService({
     file: host.hubInventoryFile,
-    secrets: host.secrets,
+    // A fleet's thousands of hub secrets: one sealed file whose key is in the keychain, written
+    // in bursts (thousands of keychain items would make a fleet refresh crawl).
+    secrets: createSecretBundle(
+      createSealedFileSecretStore({ dir: dirname(host.hubInventoryFile), keys: host.secrets }),
+      `${basename(host.hubInventoryFile, '.json')}-secrets`,
+    ),
     clock,
     httpTimeoutMs: hubProfile?.timeoutMs,
     maxConcurrency: hubProfile?.concurrency,

@@ -112,11 +112,14 @@ export function createHubInventory({ store, secrets, clients }: HubInventoryDeps
 
     async importCsv(csv) {
       const plan = planImport(csv, store.records());
-      for (const { id, draft } of [...plan.adds, ...plan.updates]) {
-        if (draft.password !== undefined) {
-          await secrets.set(hubSecretName.password(id), draft.password);
-        }
-      }
+      // All at once: the secret store may batch them into one write (a bundle of hub secrets).
+      await Promise.all(
+        [...plan.adds, ...plan.updates].map(({ id, draft }) =>
+          draft.password === undefined
+            ? undefined
+            : secrets.set(hubSecretName.password(id), draft.password),
+        ),
+      );
       // One write for the whole file, however many lines it has.
       const stale = store.mutate((document) => {
         const reset: string[] = [];

@@ -123,8 +123,10 @@ export function createHubSession(options: HubSessionOptions): HubSession {
       if (stored !== undefined) await tokens.clear();
       pair = await login(signal);
     }
-    // Stored before use: a crash now must not strand us with a rotated-away refresh token.
-    await tokens.set(pair.refreshToken);
+    // Not awaited: across a fleet, waiting for each token's write would make the secret store the
+    // pace of the refresh. Losing one costs nothing: a refused or missing refresh token just
+    // means signing in with the saved password next time.
+    tokens.set(pair.refreshToken).catch(() => undefined);
     const fetchedAt = clock.now();
     cached = { token: pair.token, fetchedAt, useMs: accessTokenUseMs(pair.token, fetchedAt) };
     return pair.token;

@@ -6,6 +6,7 @@ import { UsageBar } from '../../components/usage-bar';
 import {
   activityText,
   formatCount,
+  hubAddress,
   hubErrorLabel,
   hubLicenceType,
   usageDetails,
@@ -67,13 +68,12 @@ export const FleetRow = memo(function FleetRow({
       <div role="gridcell" className="fleet__cell">
         <code className="fleet__mono">{hub.hid}</code>
       </div>
-      <div role="gridcell" className="fleet__cell">
+      <div role="gridcell" className="fleet__cell" title={hubAddress(hub)}>
         <span className="fleet__stack">
-          <code className="fleet__mono fleet__ellipsis" title={hub.host}>
-            {hub.host}
-          </code>
+          <code className="fleet__mono fleet__ellipsis">{hub.host}</code>
+          {/* The port and path are in the tooltip and the side panel; the protocol matters more. */}
           <span className="fleet__sub">
-            {hub.scheme} · {hub.port}
+            {hub.scheme}
             {hub.lan ? ' · LAN' : ''}
           </span>
         </span>

@@ -30,6 +30,7 @@ export default function HubsScreen() {
   const loadFleet = useHubsStore((s) => s.loadFleet);
   const hubCount = useHubsStore((s) => s.ids.length);
   const dismissFleet = useHubsStore((s) => s.dismissFleet);
+  const announced = useHubsStore(announcement);
   const [form, setForm] = useState<FormTarget>(null);
   useHubEvents();
 
@@ -49,7 +50,7 @@ export default function HubsScreen() {
         subtitle={<Subtitle fallback={profile.description ?? profile.label} />}
         aside={<InventoryActions onAdd={openAdd} empty={hubCount === 0} />}
       />
-      <LiveRegion message={useHubsStore(announcement)} />
+      <LiveRegion message={announced} />
       <InventoryFeedback />
       {load.status === 'loaded' && load.reloadError && (
         <ErrorMessage error={load.reloadError} title="Couldn't list the hubs again" />

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { LicensingError } from '../licensing/licensing-error';
+import type { SecretStore } from './secret-store';
+
+/** Another process (the CLI beside `serve`) may change the bundle: reads trust a copy this long. */
+const READ_TTL_MS = 2_000;
+
+const bundleSchema = z.record(z.string(), z.string());
+
+/** How long a write waits for more changes to join it. */
+const GATHER_MS = 25;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Many small secrets kept as one entry of a SecretStore. A fleet of 1,000 hubs has thousands of
+ * passwords, refresh tokens and licence codes; as separate OS keyring items every one would be a
+ * D-Bus round trip, and a fleet refresh that rotates every refresh token would spend minutes in
+ * the keyring. Here a burst of changes is one write: each `set`/`delete` resolves once a write
+ * that includes it has completed, writes never overlap, and each write re-reads the entry first,
+ * so it keeps what another process wrote meanwhile.
+ */
+export function createSecretBundle(store: SecretStore, name: string): SecretStore {
+  /** Changes not written yet: a value to set, or undefined to delete. */
+  const queued = new Map<string, string | undefined>();
+  /** Changes being written now (still the truth for reads until the write is done). */
+  let writing = new Map<string, string | undefined>();
+  let copy: { entries: Map<string, string>; readAt: number } | undefined;
+  let lastWrite: Promise<void> = Promise.resolve();
+  let nextWrite: Promise<void> | undefined;
+
+  const read = async (): Promise<Map<string, string>> => {
+    const text = await store.get(name);
+    if (text === undefined) return new Map();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const bundle = bundleSchema.safeParse(parsed);
+    if (!bundle.success)
+      throw new LicensingError(
+        'secret_store',
+        `The secret store entry "${name}" is damaged; it was left as it is. Remove it from the OS keychain to start again (the hubs' passwords will have to be entered again).`,
+      );
+    return new Map(Object.entries(bundle.data));
+  };
+
+  const entries = async (): Promise<Map<string, string>> => {
+    if (!copy || Date.now() - copy.readAt > READ_TTL_MS)
+      copy = { entries: await read(), readAt: Date.now() };
+    return copy.entries;
+  };
+
+  const write = async (): Promise<void> => {
+    nextWrite = undefined;
+    writing = new Map(queued);
+    queued.clear();
+    try {
+      const current = await read();
+      for (const [key, value] of writing) {
+        if (value === undefined) current.delete(key);
+        else current.set(key, value);
+      }
+      if (current.size === 0) await store.delete(name);
+      else await store.set(name, JSON.stringify(Object.fromEntries(current)));
+      copy = { entries: current, readAt: Date.now() };
+    } catch (error) {
+      // Not written: the changes wait for the next write, unless a newer change replaced them.
+      for (const [key, value] of writing) if (!queued.has(key)) queued.set(key, value);
+      throw error;
+    } finally {
+      writing = new Map();
+    }
+  };
+
+  const change = (key: string, value: string | undefined): Promise<void> => {
+    queued.set(key, value);
+    if (!nextWrite) {
+      // A short pause gathers a burst (a pool of hubs finishing together) into one write.
+      nextWrite = lastWrite.then(() => pause(GATHER_MS)).then(write);
+      lastWrite = nextWrite.catch(() => undefined);
+    }
+    return nextWrite;
+  };
+
+  return {
+    backend: store.backend,
+    protected: store.protected,
+    warning: store.warning,
+    async get(key) {
+      if (queued.has(key)) return queued.get(key);
+      if (writing.has(key)) return writing.get(key);
+      return (await entries()).get(key);
+    },
+    set: (key, value) => change(key, value),
+    delete: (key) => change(key, undefined),
+  };
+}
