@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -104,4 +105,49 @@ function firstLine<T>(child: ChildProcess): Promise<T> {
     child.stdout?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`license-manager sandbox exited with ${code}`)));
   });
+}
+
+/**
+ * A small MobiusFlow engine over https with a committed self-signed certificate (`hub-a` or
+ * `hub-b`, test/fixtures/mobiusflow-tls): the CLI sandbox speaks http only, and trust on first use
+ * needs a certificate to trust, and another one to be alarmed by.
+ */
+export async function startTlsEngine(
+  certificate: 'hub-a' | 'hub-b',
+  /** A port to listen on again, so the same hub address presents another certificate. */
+  port?: number,
+): Promise<{
+  readonly hub: { readonly host: string; readonly port: string; readonly basePath: string };
+  readonly account: { readonly hid: string; readonly username: string; readonly password: string };
+  close(): Promise<void>;
+}> {
+  // The sandbox's source, loaded by path at run time: the e2e project does not compile src/, and
+  // only this helper needs the engine in-process. The few members used are typed here.
+  // Required, not imported: Playwright compiles TypeScript on require, not on a dynamic import().
+  const load = createRequire(__filename);
+  const { startMobiusFlowSandbox } = load('../../src/sandbox/mobiusflow/server') as {
+    startMobiusFlowSandbox(options: {
+      hubs: number;
+      port?: number;
+      tls: { certPem: string; keyPem: string };
+    }): Promise<{
+      hubs: readonly { hid: string; username: string; password: string; baseUrl: string }[];
+      close(): Promise<void>;
+    }>;
+  };
+  const fixture = (name: string): string =>
+    readFileSync(join(__dirname, '../fixtures/mobiusflow-tls', name), 'utf8');
+  const engine = await startMobiusFlowSandbox({
+    hubs: 1,
+    ...(port === undefined ? {} : { port }),
+    tls: { certPem: fixture(`${certificate}.pem`), keyPem: fixture(`${certificate}.key`) },
+  });
+  const [first] = engine.hubs;
+  if (!first) throw new Error('The TLS engine started without a hub.');
+  const url = new URL(first.baseUrl);
+  return {
+    hub: { host: url.hostname, port: url.port, basePath: url.pathname },
+    account: { hid: first.hid, username: first.username, password: first.password },
+    close: () => engine.close(),
+  };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startServe } from './browser-host';
 import { SHOTS } from './demo-app';
-import { startHubFleet } from './hub-fleet';
+import { startHubFleet, startTlsEngine } from './hub-fleet';
 
 /**
  * The MobiusFlow Hubs screen against a real emulated fleet: `license-manager sandbox --hubs 1000`
@@ -69,7 +69,7 @@ const refreshAll = async (page: Page): Promise<number> => {
   await page.getByRole('button', { name: 'Refresh all' }).click();
   await expect(page.getByRole('progressbar', { name: 'Refresh progress' })).toBeVisible();
   const summary = refreshBar(page).getByText(`Refreshed ${FLEET} hubs:`);
-  await expect(summary).toBeVisible({ timeout: 480_000 });
+  await expect(summary).toBeVisible({ timeout: 240_000 });
   await expect(page.getByRole('button', { name: 'Refresh all' })).toBeEnabled();
   const failed = /(\d+) failed/.exec((await summary.textContent()) ?? '');
   return failed ? Number(failed[1]) : 0;
@@ -78,7 +78,7 @@ const refreshAll = async (page: Page): Promise<number> => {
 test('import 1,000 hubs, refresh them all, filter and sort, replace a licence code', async ({
   page,
 }) => {
-  test.setTimeout(1_800_000);
+  test.setTimeout(600_000);
   await openHubs(page);
   await expect(page.getByRole('heading', { name: 'No hubs in the inventory yet' })).toBeVisible();
   const search = page.getByRole('searchbox', { name: /Search hubs/ });
@@ -86,8 +86,7 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
   await test.step('import the inventory CSV through the file input', async () => {
     await page.getByLabel('Inventory CSV file').setInputFiles(fleet.ready.hubsCsv);
     const report = page.getByRole('region', { name: 'Import result' });
-    // Each hub's password goes to the system keychain: a large import takes a while.
-    await expect(report).toContainText(`Added ${FLEET} hubs and updated 0.`, { timeout: 180_000 });
+    await expect(report).toContainText(`Added ${FLEET} hubs and updated 0.`, { timeout: 60_000 });
     await expect(grid(page)).toHaveAttribute('aria-rowcount', String(FLEET_SIZE + 1));
     await expect(page.getByText(new RegExp(`^${FLEET} hubs on \\d+ sites`))).toBeVisible();
     // Virtualised: a screenful of rows is in the page, not a thousand.
@@ -103,10 +102,10 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
     await search.fill('000123');
     await expect(grid(page)).toHaveAttribute('aria-rowcount', '2');
     await search.fill('');
-    // The first refresh signs in to every hub, each password read from the system keychain:
-    // minutes for 1,000 hubs on a small machine. Later refreshes reuse the sessions.
+    // The first refresh signs in to every hub: seconds on a quiet machine, longer on a busy
+    // 2-core CI runner. Later refreshes reuse the sessions.
     await expect(refreshBar(page).getByText(`Refreshed ${FLEET} hubs:`)).toBeVisible({
-      timeout: 1_200_000,
+      timeout: 240_000,
     });
     // On a loaded machine a hub may miss its deadline; an engineer would refresh again.
     for (let retry = 0; retry < 2 && (await chipCount(page, 'Errors')) > 0; retry += 1) {
@@ -264,7 +263,7 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
 
   await test.step('export the inventory and download the licence report', async () => {
     const [inventoryFile] = await Promise.all([
-      page.waitForEvent('download'),
+      page.waitForEvent('download', { timeout: 30_000 }),
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     expect(inventoryFile.suggestedFilename()).toMatch(/^mobiusflow-hubs-[\d-]+\.csv$/);
@@ -275,7 +274,7 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
     // No passwords in an export.
     expect(exported.join('\n')).not.toContain(fleet.inventory()[0]?.password ?? '∅');
     const [reportFile] = await Promise.all([
-      page.waitForEvent('download'),
+      page.waitForEvent('download', { timeout: 30_000 }),
       page.getByRole('button', { name: 'Licence report' }).click(),
     ]);
     expect(reportFile.suggestedFilename()).toMatch(/^mobiusflow-licence-report-[\d-]+\.csv$/);
@@ -303,6 +302,7 @@ test('add a hub by hand: each field checked, http only on the site LAN; edit and
   await expect(form.getByText('Enter the password of the hub account.')).toBeVisible();
   await expect(form.getByLabel('Name', { exact: true })).toBeFocused();
   await expect(form.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await shoot(page, 'add-form');
 
   await form.getByLabel('Name', { exact: true }).fill('Boiler room');
   await form.getByLabel('Site', { exact: true }).fill(hub.site ?? '');
@@ -348,4 +348,54 @@ test('add a hub by hand: each field checked, http only on the site LAN; edit and
   await panel(page).getByRole('button', { name: 'Remove…' }).click();
   await panel(page).getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No hubs in the inventory yet' })).toBeVisible();
+});
+
+test('an https hub: trust its certificate on first use, and be warned when it changes', async ({
+  page,
+}) => {
+  let engine = await startTlsEngine('hub-a');
+  try {
+    await openHubs(page);
+    await page.getByRole('button', { name: 'Add hub' }).click();
+    const form = page.getByRole('dialog', { name: 'Add a hub' });
+    await form.getByLabel('Name', { exact: true }).fill('Plant room');
+    await form.getByLabel('Host', { exact: true }).fill(engine.hub.host);
+    await form.getByLabel('Port', { exact: true }).fill(engine.hub.port);
+    await form.getByLabel('Base path', { exact: true }).fill(engine.hub.basePath);
+    await form.getByLabel('Hub id (HID)', { exact: true }).fill(engine.account.hid);
+    await form.getByLabel('Account name', { exact: true }).fill(engine.account.username);
+    await form.getByLabel('Password', { exact: true }).fill(engine.account.password);
+    await form.getByRole('button', { name: 'Add hub' }).click();
+    await expect(form).toBeHidden();
+
+    // First use: the certificate is shown for comparison, not trusted yet.
+    const certificate = panel(page).getByRole('region', { name: 'Certificate' });
+    await expect(certificate.getByText('Not trusted yet')).toBeVisible();
+    await expect(certificate.locator('.fingerprint')).toContainText(/^([0-9A-F]{2}:){15}/);
+    await certificate.scrollIntoViewIfNeeded();
+    await shoot(page.getByRole('complementary'), 'certificate-new');
+    await certificate.getByRole('button', { name: 'Trust this certificate' }).click();
+    await expect(certificate.getByText('It is the certificate you pinned.')).toBeVisible();
+    await panel(page).getByRole('button', { name: 'Refresh this hub' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Plant room refreshed.' })).toHaveCount(
+      1,
+    );
+
+    // The same address now presents another certificate: a danger, and refreshes refuse it.
+    const port = Number(engine.hub.port);
+    await engine.close();
+    engine = await startTlsEngine('hub-b', port);
+    await certificate.getByRole('button', { name: 'Check again' }).click();
+    await expect(certificate.getByText('The certificate has changed')).toBeVisible();
+    await expect(certificate.getByText('Pinned fingerprint')).toBeVisible();
+    await expect(
+      certificate.getByRole('button', { name: 'Trust the new certificate' }),
+    ).toBeVisible();
+    await certificate.getByText('The certificate has changed').scrollIntoViewIfNeeded();
+    await shoot(page.getByRole('complementary'), 'certificate-changed');
+    await panel(page).getByRole('button', { name: 'Refresh this hub' }).click();
+    await expect(panel(page).getByText(/^Last refresh failed/)).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await engine.close();
+  }
 });

@@ -38,30 +38,36 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
+/** A hub service with one https hub of the sandbox, at the sandbox's address. */
+async function serviceWithHttpsHub(target: SandboxHub, port: number, name: string, site = '') {
+  const service = createHubService({
+    file: join(tempDir(), 'hubs.json'),
+    secrets: createMemorySecretStore(),
+    clock: systemClock,
+    httpTimeoutMs: 2_000,
+  });
+  const hub = await service.add(
+    hubDraftSchema.parse({
+      name,
+      site,
+      host: '127.0.0.1',
+      port,
+      basePath: new URL(target.baseUrl).pathname,
+      hid: target.hid,
+      username: target.username,
+      password: target.password,
+    }),
+  );
+  return { service, hub };
+}
+
 describe('hub TLS: trust on first use against the sandbox', () => {
   it('refuses until trusted, works once pinned, and refuses a changed certificate until re-trusted', async () => {
     sandbox = await startMobiusFlowSandbox({ hubs: 2, tls: tls('hub-a') });
     const port = sandbox.port;
     const target = sandbox.hubs[0] as SandboxHub;
-    const service = createHubService({
-      file: join(tempDir(), 'hubs.json'),
-      secrets: createMemorySecretStore(),
-      clock: systemClock,
-      httpTimeoutMs: 2_000,
-    });
+    const { service, hub } = await serviceWithHttpsHub(target, port, 'Roof plant', 'HQ');
     try {
-      const hub = await service.add(
-        hubDraftSchema.parse({
-          name: 'Roof plant',
-          site: 'HQ',
-          host: '127.0.0.1',
-          port,
-          basePath: new URL(target.baseUrl).pathname,
-          hid: target.hid,
-          username: target.username,
-          password: target.password,
-        }),
-      );
       expect(hub.scheme).toBe('https');
 
       let view = (await service.refresh()).hubs[0];
@@ -132,24 +138,8 @@ describe('hub TLS: trust on first use against the sandbox', () => {
     const saved = { https: process.env.https_proxy, no: process.env.no_proxy };
     process.env.https_proxy = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     delete process.env.no_proxy;
-    const service = createHubService({
-      file: join(tempDir(), 'hubs.json'),
-      secrets: createMemorySecretStore(),
-      clock: systemClock,
-      httpTimeoutMs: 2_000,
-    });
+    const { service, hub } = await serviceWithHttpsHub(target, port, 'Plant room');
     try {
-      const hub = await service.add(
-        hubDraftSchema.parse({
-          name: 'Plant room',
-          host: '127.0.0.1',
-          port,
-          basePath: new URL(target.baseUrl).pathname,
-          hid: target.hid,
-          username: target.username,
-          password: target.password,
-        }),
-      );
       await service.trust(hub.id, fingerprintOf('hub-a'));
       await sandbox.close();
       sandbox = await startMobiusFlowSandbox({ hubs: 1, port, tls: tls('hub-b') });

@@ -1,14 +1,6 @@
 /**
  * A small deterministic PRNG (mulberry32): jittered runs are reproducible, yet spread like real
- * randomness. Returns numbers in [0, 1), like Math.random.
+ * randomness. Returns numbers in [0, 1), like Math.random. Tests may import sandbox code (not the
+ * other way round), so they share the sandbox's generator.
  */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { mulberry32 as seededRandom } from '../../src/sandbox/mobiusflow/prng';

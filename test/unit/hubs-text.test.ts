@@ -21,6 +21,8 @@ import {
   importSummary,
   isNearlyFull,
   laterProgress,
+  licenceConcerns,
+  licenceSummary,
   licenceCodeProblem,
   matchesFilter,
   nextSort,
@@ -148,9 +150,32 @@ describe('states', () => {
 
   it('gives every error code a short label for the table', () => {
     expect(hubErrorLabel('offline')).toBe('Unreachable');
-    expect(hubErrorLabel('timeout')).toBe('No answer in time');
+    expect(hubErrorLabel('timeout')).toBe('Timed out');
     expect(hubErrorLabel('invalid_credentials')).toBe('Sign-in refused');
-    expect(hubErrorLabel('protocol')).toBe('Unexpected reply');
+    expect(hubErrorLabel('protocol')).toBe('Bad reply');
+  });
+});
+
+describe('licence concerns', () => {
+  it('has nothing to say about a healthy licence', () => {
+    expect(licenceConcerns(licence())).toEqual([]);
+  });
+
+  it('names an invalid, inactive or too small licence, worst first', () => {
+    expect(
+      licenceConcerns(licence({ isValid: false, isActive: false, used: 946, size: 25 })),
+    ).toEqual([
+      { tone: 'danger', text: 'The hub reports this licence as not valid.' },
+      { tone: 'warning', text: 'The licence is not active.' },
+      { tone: 'warning', text: 'The hub uses more than the licence allows: 946 of 25 points.' },
+    ]);
+    expect(licenceConcerns(licence({ used: 95, size: 100, isObjectBased: true }))).toEqual([
+      { tone: 'warning', text: 'Over 90 % used: 95 of 100 objects.' },
+    ]);
+  });
+
+  it('sums a licence up in a few words', () => {
+    expect(licenceSummary(licence({ type: 'trial', size: 25 }))).toBe('Trial, 25 points');
   });
 });
 

@@ -15,7 +15,8 @@ export interface BrowserHostOptions {
   readonly port?: number;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
+// The largest request is a hub inventory CSV (the contract allows 5 MB); everything else is small.
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 const sameSecret = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -1,8 +1,7 @@
 /**
  * Deterministic randomness for generated fleets: the same `hubs: N` always yields the same hids,
  * credentials and licence codes, so a failing fleet test can be replayed exactly. mulberry32 is
- * plenty for test data and costs nothing at 1,000 hubs (the tests' own copy lives under test/ and
- * the sandbox must not import test code).
+ * plenty for test data and costs nothing at 1,000 hubs (the tests' jitter uses it too).
  */
 
 export type Random = () => number;

@@ -114,6 +114,38 @@ export function activityText(licence: HubLicenceView | undefined): StateText {
     : { label: 'Inactive', tone: 'warning' };
 }
 
+export interface Concern {
+  readonly tone: 'danger' | 'warning';
+  readonly text: string;
+}
+
+/**
+ * What an engineer should not miss about a licence a hub reports, worst first: after a code change
+ * these are the reasons to stop and check (a code for another product, a licence too small for
+ * what the hub already runs).
+ */
+export function licenceConcerns(licence: HubLicenceView): readonly Concern[] {
+  const concerns: Concern[] = [];
+  if (!licence.isValid) {
+    concerns.push({ tone: 'danger', text: 'The hub reports this licence as not valid.' });
+  }
+  if (!licence.isActive) concerns.push({ tone: 'warning', text: 'The licence is not active.' });
+  if (licence.used > licence.size) {
+    concerns.push({
+      tone: 'warning',
+      text: `The hub uses more than the licence allows: ${usageText(licence)}.`,
+    });
+  } else if (isNearlyFull(licence)) {
+    concerns.push({ tone: 'warning', text: `Over 90 % used: ${usageText(licence)}.` });
+  }
+  return concerns;
+}
+
+/** "Production, 1,000 points": a licence in a few words, to say what a code stands for. */
+export function licenceSummary(licence: HubLicenceView): string {
+  return `${licenceTypeLabel(licence.type)}, ${formatCount(licence.size)} ${usageUnit(licence)}`;
+}
+
 /** "Production", "Trial"; a dash before the hub was read. */
 export function hubLicenceType(licence: HubLicenceView | undefined): string {
   return licence ? licenceTypeLabel(licence.type) : '—';
@@ -144,14 +176,14 @@ export function hubErrorLabel(code: ErrorCode): string {
     case 'offline':
       return 'Unreachable';
     case 'timeout':
-      return 'No answer in time';
+      return 'Timed out';
     case 'invalid_credentials':
     case 'unauthorized':
       return 'Sign-in refused';
     case 'server_error':
       return 'Hub error';
     case 'protocol':
-      return 'Unexpected reply';
+      return 'Bad reply';
     case 'tampered':
       return 'Certificate mismatch';
     case 'rate_limited':

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { HubCodeChange, HubView } from '../../../../shared/hubs-model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
-import { hubAddress, shortCodeLabel } from '../../lib/hubs-text';
+import { hubAddress, licenceSummary, shortCodeLabel } from '../../lib/hubs-text';
 import { useHubsStore, type HubFlows } from '../../store/hubs-store';
 import { CodeChangeResult } from './code-change-result';
 import { ModalDialog } from './modal-dialog';
@@ -84,7 +84,14 @@ export function CodeChangeDialog({ hub, code, flow, onCancel, onFinished }: Code
           </dd>
           <dt>Current code</dt>
           <dd>
-            <code>{hub.licence ? shortCodeLabel(hub.licence.codeLabel) : 'not read yet'}</code>
+            {hub.licence ? (
+              <>
+                <code>{shortCodeLabel(hub.licence.codeLabel)}</code>
+                <span className="text-muted"> · {licenceSummary(hub.licence)}</span>
+              </>
+            ) : (
+              'not read yet'
+            )}
           </dd>
           <dt>New code</dt>
           <dd>

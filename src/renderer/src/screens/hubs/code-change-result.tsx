@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import type { HubCodeChange, HubLicenceView } from '../../../../shared/hubs-model';
+import { Callout } from '../../components/callout';
 import { StatusPill } from '../../components/status-pill';
 import {
   activityText,
   formatCount,
   hubLicenceType,
+  licenceConcerns,
   usageText,
   validityText,
   shortCodeLabel,
@@ -47,35 +49,51 @@ const LINES: readonly Line[] = [
 export function CodeChangeResult({ change }: { readonly change: HubCodeChange }) {
   const { before, after } = change;
   return (
-    <div className="table-wrap">
-      <table className="table code-result">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Licence</span>
-            </th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-          </tr>
-        </thead>
-        <tbody>
-          {LINES.map((line) => {
-            const changed = before !== undefined && line.key(before) !== line.key(after);
-            return (
-              <tr key={line.label} className={changed ? 'code-result__changed' : undefined}>
-                <th scope="row">{line.label}</th>
-                <td>
-                  {before ? line.show(before) : <span className="text-subtle">not read</span>}
-                </td>
-                <td>
-                  {line.show(after)}
-                  {changed && <span className="visually-hidden"> (changed)</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <>
+      <LicenceConcerns licence={after} />
+      <div className="table-wrap">
+        <table className="table code-result">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Licence</span>
+              </th>
+              <th scope="col">Before</th>
+              <th scope="col">After</th>
+            </tr>
+          </thead>
+          <tbody>
+            {LINES.map((line) => {
+              const changed = before !== undefined && line.key(before) !== line.key(after);
+              return (
+                <tr key={line.label} className={changed ? 'code-result__changed' : undefined}>
+                  <th scope="row">{line.label}</th>
+                  <td>
+                    {before ? line.show(before) : <span className="text-subtle">not read</span>}
+                  </td>
+                  <td>
+                    {line.show(after)}
+                    {changed && <span className="visually-hidden"> (changed)</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** Each thing not to miss about a licence, as a callout (nothing when all is well). */
+export function LicenceConcerns({ licence }: { readonly licence: HubLicenceView }) {
+  const concerns = licenceConcerns(licence);
+  if (concerns.length === 0) return null;
+  return (
+    <div className="licence-concerns">
+      {concerns.map((concern) => (
+        <Callout key={concern.text} tone={concern.tone} title={concern.text} />
+      ))}
     </div>
   );
 }

@@ -53,7 +53,8 @@ export const FleetRow = memo(function FleetRow({
       aria-selected={selected}
       tabIndex={tabbable ? 0 : -1}
       data-hub-id={id}
-      className="fleet__row"
+      // A failed refresh keeps the licence read before: shown dimmed, as no longer current.
+      className={hub.lastError && licence ? 'fleet__row fleet__row--stale' : 'fleet__row'}
       // A CSSOM transform (allowed by the style-src CSP, unlike a style attribute in markup).
       style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
       onClick={() => onSelect(id)}

@@ -97,12 +97,7 @@ export function HubFormDialog({ hub, onClose }: HubFormDialogProps) {
               onValue={change('scheme')}
               problem={problems.scheme}
             />
-            <TextField
-              {...bind('host')}
-              label="Host"
-              mono
-              placeholder="hub-7.site.lan or 10.0.4.12"
-            />
+            <TextField {...bind('host')} label="Host" mono placeholder="hub-7.site.lan" />
             <TextField {...bind('port')} label="Port" inputMode="numeric" mono />
           </div>
           <TextField

@@ -8,6 +8,7 @@ import { hubErrorLabel } from '../../lib/hubs-text';
 import { useHubFlows, useHubsStore } from '../../store/hubs-store';
 import { CertificateSection } from './certificate-section';
 import { CloseButton } from './close-button';
+import { LicenceConcerns } from './code-change-result';
 import { ConnectionFacts, LicenceFacts } from './hub-facts';
 import { RemoveHub } from './remove-hub';
 import { ReplaceCode } from './replace-code';
@@ -27,6 +28,13 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
   const select = useHubsStore((s) => s.select);
   const refreshHub = useHubsStore((s) => s.refreshHub);
   const dismiss = useHubsStore((s) => s.dismiss);
+
+  const firstUse = hub.scheme === 'https' && !hub.tlsFingerprint;
+  const certificate = (
+    <PanelSection title="Certificate">
+      <CertificateSection hub={hub} flows={flows} />
+    </PanelSection>
+  );
 
   const close = (): void => {
     select(null);
@@ -91,7 +99,10 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
           </Callout>
         )}
 
+        {/* A certificate never trusted blocks everything else: then it comes first. */}
+        {firstUse && certificate}
         <PanelSection title="Licence">
+          {hub.licence && <LicenceConcerns licence={hub.licence} />}
           <LicenceFacts hub={hub} />
         </PanelSection>
         <PanelSection title="Replace licence code">
@@ -100,11 +111,7 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
         <PanelSection title="Connection">
           <ConnectionFacts hub={hub} />
         </PanelSection>
-        {hub.scheme === 'https' && (
-          <PanelSection title="Certificate">
-            <CertificateSection hub={hub} flows={flows} />
-          </PanelSection>
-        )}
+        {hub.scheme === 'https' && !firstUse && certificate}
       </div>
     </aside>
   );

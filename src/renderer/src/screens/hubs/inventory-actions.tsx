@@ -56,12 +56,12 @@ export function InventoryActions({
         <PlusIcon />
         Add hub
       </Button>
+      {/* No spinner: a large import shows its own progress bar under the header. */}
       <Button
         onClick={() => fileRef.current?.click()}
-        busy={flows.import.status === 'submitting'}
-        busyLabel="Importing…"
+        disabled={flows.import.status === 'submitting'}
       >
-        Import CSV…
+        {flows.import.status === 'submitting' ? 'Importing…' : 'Import CSV…'}
       </Button>
       <input
         ref={fileRef}

@@ -38,15 +38,17 @@ export function RefreshBar({ hubCount }: { readonly hubCount: number }) {
   return (
     <section className="refresh-bar" aria-label="Refresh the fleet">
       <div className="refresh-bar__row">
+        {/*
+          No spinner while a run goes: the bar beside shows its progress, and a refresh of a large
+          fleet can take minutes, which an endless animation would spend on a laptop's battery.
+        */}
         <Button
           variant="primary"
-          busy={running}
-          busyLabel="Refreshing…"
           // The core runs one refresh at a time: wait for a one-hub refresh to end too.
-          disabled={hubCount === 0 || progress.running}
+          disabled={hubCount === 0 || running || progress.running}
           onClick={() => void refreshAll()}
         >
-          Refresh all
+          {running ? 'Refreshing…' : 'Refresh all'}
         </Button>
         <label className="refresh-bar__parallel">
           <span>At once</span>
