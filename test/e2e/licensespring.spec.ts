@@ -205,7 +205,12 @@ test('a floating licence borrows within its limit and releases its slot', async 
   await screenshot(page, 'floating-light');
 
   await pool.getByRole('button', { name: 'Release slot' }).click();
-  await expect(pool.getByText('Floating slot released.')).toBeVisible();
+  // The release control goes with the slot; the outcome is announced, and the pool says so.
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Floating slot released.' }),
+  ).toBeVisible();
+  await expect(pool.getByText('Not held here')).toBeVisible();
+  await expect(pool.getByText(/^Borrowed until /)).toHaveCount(0);
   await expect(pool.getByRole('button', { name: 'Release slot' })).toHaveCount(0);
 });
 
