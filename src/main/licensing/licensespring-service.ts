@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import type {
   LsFeatureView,
+  LsFloatingView,
   LsLicenceDetails,
   LsProductView,
 } from '../../shared/licensespring-model';
@@ -12,11 +13,11 @@ import {
   type StateStore,
 } from '../store/persisted-state';
 import type { LicenseSpringBackend } from './backends/licensespring';
+import { toActivationRecord } from './backends/licensespring-mapping';
 import type { LsFeature, LsLicence } from './backends/licensespring-types';
 import type { HeartbeatScheduler, LeaseTiming } from './heartbeat-scheduler';
 import type { LicenceService } from './licence-service';
 import {
-  activationRecordOf,
   currentDetails,
   detailsOf,
   featureViewOf,
@@ -128,7 +129,7 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
       await licences.checkWith(profileId, async (key) => {
         const licence = await api.check(requireKey(key));
         seen.licence = licence;
-        return activationRecordOf(licence);
+        return toActivationRecord(licence);
       });
     } finally {
       checking.delete(profileId);
@@ -218,7 +219,7 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
    * (a CLI run, or a call right after activating) reads them from the server first.
    */
   const keyOf = async (profileId: string): Promise<string> => {
-    const key = requireKey(await licences.storedKey(profileId));
+    const key = await licences.storedKey(profileId);
     if (!snapshotOf(profileId)) await check(profileId);
     return key;
   };
@@ -296,16 +297,9 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
       }
       saveSnapshot(profileId, (previous) => {
         const { floating } = previous.details;
-        if (!floating) return previous;
-        const inUse = floating.inUse === undefined ? undefined : Math.max(0, floating.inUse - 1);
-        // A release ends a borrow too: the slot is back in the pool.
-        return {
-          ...previous,
-          details: {
-            ...previous.details,
-            floating: { ...floating, inUse, borrowedUntil: undefined },
-          },
-        };
+        return floating
+          ? { ...previous, details: { ...previous.details, floating: slotGivenBack(floating) } }
+          : previous;
       });
       return view(profileId);
     },
@@ -349,27 +343,13 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
       try {
         await apiOf(profileId).releaseFeature(key, code);
       } catch (error) {
-        const timeout = snapshotOf(profileId)?.details.features.find((f) => f.code === code)
-          ?.floating?.timeoutMinutes;
+        const timeout = featureTimeoutOf(snapshotOf(profileId), code);
         if (held && timeout) keepFeature(profileId, code, timeout);
         throw error;
       }
       setHeldFeature(profileId, code, false);
-      // The slot count is now one lower; asking the server would take a slot again.
       updateFeature(profileId, code, (known) =>
-        known.floating
-          ? {
-              ...known,
-              floating: {
-                ...known.floating,
-                borrowedUntil: undefined,
-                inUse:
-                  known.floating.inUse === undefined
-                    ? undefined
-                    : Math.max(0, known.floating.inUse - 1),
-              },
-            }
-          : known,
+        known.floating ? { ...known, floating: slotGivenBack(known.floating) } : known,
       );
       return view(profileId);
     },
@@ -395,8 +375,7 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
         if (!deps.profiles.some((profile) => profile.id === profileId)) continue;
         keepChecking(profileId, snapshot.details.floating?.timeoutMinutes);
         for (const code of snapshot.heldFeatures) {
-          const timeout = snapshot.details.features.find((feature) => feature.code === code)
-            ?.floating?.timeoutMinutes;
+          const timeout = featureTimeoutOf(snapshot, code);
           if (timeout) {
             keepFeature(profileId, code, timeout);
             void scheduler.renewNow(featureEntry(profileId, code));
@@ -418,13 +397,13 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
       // Profile ids have no colon; a feature code might, so it is the rest of the id.
       const [kind, profileId, ...rest] = id.split(':');
       const code = rest.join(':');
-      if (!profileId || !snapshotOf(profileId)) return;
+      const details = profileId ? snapshotOf(profileId)?.details : undefined;
+      if (!profileId || !details) return;
       const api = apiOf(profileId);
-      const { details } = snapshotOf(profileId) ?? {};
       const borrowed = (until: number | undefined) => until !== undefined && until > clock.now();
-      if (kind === 'ls-licence' && details?.floating && !borrowed(details.floating.borrowedUntil))
+      if (kind === 'ls-licence' && details.floating && !borrowed(details.floating.borrowedUntil))
         await api.release(await keyOf(profileId));
-      const feature = details?.features.find((known) => known.code === code);
+      const feature = details.features.find((known) => known.code === code);
       if (kind === 'ls-feature' && feature && !borrowed(feature.floating?.borrowedUntil)) {
         await api.releaseFeature(await keyOf(profileId), code);
         setHeldFeature(profileId, code, false);
@@ -433,6 +412,18 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
   };
   return service;
 }
+
+/**
+ * A slot this computer gave back: one fewer in use (as far as we know without asking, which would
+ * take a slot again), and no borrow left (a release ends it).
+ */
+function slotGivenBack<F extends LsFloatingView>(floating: F): F {
+  const inUse = floating.inUse === undefined ? undefined : Math.max(0, floating.inUse - 1);
+  return { ...floating, inUse, borrowedUntil: undefined };
+}
+
+const featureTimeoutOf = (snapshot: PersistedLicenseSpring | undefined, code: string) =>
+  snapshot?.details.features.find((feature) => feature.code === code)?.floating?.timeoutMinutes;
 
 /** A snapshot that would not load again is refused before it is written, never after. */
 function checked(snapshot: PersistedLicenseSpring): PersistedLicenseSpring {

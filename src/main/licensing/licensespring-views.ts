@@ -5,7 +5,6 @@ import type {
   LsProductView,
 } from '../../shared/licensespring-model';
 import type { PersistedLicenseSpring } from '../store/persisted-state';
-import type { ActivationRecord } from './backend';
 import { licenseSpringLocalCheck } from './backends/licensespring-local-check';
 import type {
   LsConsumption,
@@ -15,31 +14,6 @@ import type {
 } from './backends/licensespring-types';
 
 /** Pure mapping from LicenseSpring answers to what the screens may see; no key crosses here. */
-
-/** The licence service's record of a check_license answer: valid, dates and activation counts. */
-export function activationRecordOf(licence: LsLicence): ActivationRecord {
-  const valid = licence.active && licence.enabled && !licence.expired;
-  return {
-    licenseId: licence.id,
-    mode: 'activation',
-    valid,
-    ...(valid ? {} : { invalidReason: invalidReasonOf(licence) }),
-    expiresAt: licence.validUntil,
-    supportExpiresAt: licence.maintenanceUntil,
-    activeClients: licence.timesActivated,
-    maxClients: licence.unlimitedActivations ? 0 : licence.maxActivations,
-  };
-}
-
-function invalidReasonOf(licence: LsLicence): string {
-  if (!licence.enabled)
-    return 'The vendor has disabled this licence. Contact them to re-enable it.';
-  if (licence.expired)
-    return licence.isTrial
-      ? 'The trial has ended. Buy a licence to keep using the product.'
-      : 'The licence has expired. Renew it with the vendor.';
-  return 'The licence is not active yet. It starts on its start date, or when the vendor activates it.';
-}
 
 export const meterOf = (consumption: LsConsumption): LsConsumptionMeter => ({ ...consumption });
 
