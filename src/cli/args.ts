@@ -37,6 +37,12 @@ export interface CliArgs {
   readonly fingerprint?: string;
 }
 
+/** A value a command cannot do without, or a usage error saying what to give. */
+export const need = (value: string | undefined, what: string): string => {
+  if (!value) throw new LicensingError('invalid_input', `Give ${what}.`);
+  return value;
+};
+
 /** A whole-number option within bounds, or a usage error naming the option. */
 function wholeNumber(
   option: string,

@@ -1,7 +1,7 @@
 import type { Core } from '../main/core';
 import { LicensingError } from '../main/licensing/licensing-error';
 import type { EnirisAccountView, EnirisLicenceList, EnirisLicenceView } from '../shared/model';
-import type { CliArgs } from './args';
+import { need, type CliArgs } from './args';
 
 export interface EnirisOutput {
   readonly value: unknown;
@@ -22,11 +22,6 @@ const formatLicence = (licence: EnirisLicenceView): string =>
 
 const formatList = (list: EnirisLicenceList): string =>
   list.licences.length === 0 ? '  (no licences)' : list.licences.map(formatLicence).join('\n');
-
-const need = (value: string | undefined, option: string): string => {
-  if (!value) throw new LicensingError('invalid_input', `Give ${option}.`);
-  return value;
-};
 
 /**
  * `license-manager eniris login|logout|status|activate|claim|licences`: the installer's Eniris

@@ -1,7 +1,7 @@
 import type { LicenceView, SeatPoolView } from '../shared/model';
 
 /** Human-readable output; `--json` prints the same values as JSON instead. */
-const when = (ms: number | undefined, never = 'never'): string =>
+export const when = (ms: number | undefined, never = 'never'): string =>
   ms === undefined ? never : new Date(ms).toISOString();
 
 export function formatLicence(view: LicenceView): string {

@@ -8,7 +8,9 @@ import {
   type HubList,
   type HubView,
 } from '../shared/hubs-model';
+import { need } from './args';
 import { EXIT } from './exit-codes';
+import { when as formatWhen } from './format';
 
 /** The options `hub` verbs read; the lead's CliArgs carries them (see args.ts). */
 export interface HubCliArgs {
@@ -33,8 +35,7 @@ export interface HubOutput {
 }
 
 const VERBS = 'hub list|add|get|set|refresh|import|export|report|trust';
-const when = (ms: number | undefined): string =>
-  ms === undefined ? '-' : new Date(ms).toISOString();
+const when = (ms: number | undefined): string => formatWhen(ms, '-');
 
 /** Columns padded to their widest cell; the last column is left ragged. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -106,11 +107,6 @@ const formatCertificate = (hub: HubView, certificate: HubCertificate): string =>
     ['issuer', `${certificate.issuer}${certificate.selfSigned ? ' (self-signed)' : ''}`],
     ['valid', `${when(certificate.validFrom)} to ${when(certificate.validTo)}`],
   ]);
-
-const need = (value: string | undefined, what: string): string => {
-  if (!value) throw new LicensingError('invalid_input', `Give ${what}.`);
-  return value;
-};
 
 /** A file the engineer named that cannot be read or written is a usage error, said plainly. */
 async function onFile<T>(

@@ -5,11 +5,9 @@ import type {
   LsFeatureView,
   LsLicenceDetails,
 } from '../shared/licensespring-model';
-import type { CliArgs } from './args';
+import { need, type CliArgs } from './args';
 import type { CommandOutput } from './commands';
-
-const when = (ms: number | undefined, none = 'never'): string =>
-  ms === undefined ? none : new Date(ms).toISOString();
+import { when } from './format';
 
 const meterText = (meter: LsConsumptionMeter): string =>
   meter.unlimited
@@ -53,11 +51,6 @@ const detailsOutput = (details: LsLicenceDetails): CommandOutput => ({
   value: details,
   text: formatDetails(details),
 });
-
-const need = (value: string | undefined, what: string): string => {
-  if (!value) throw new LicensingError('invalid_input', `Give ${what}.`);
-  return value;
-};
 
 /** `--until ISO` as epoch ms; absent means as long as the vendor allows. */
 function untilOf(args: CliArgs): number | undefined {

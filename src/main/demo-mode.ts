@@ -1,5 +1,7 @@
 import { startSandboxes, type SandboxHub, type SandboxSet } from '../sandbox';
 import type { VendorConfig } from './config/vendor-config';
+import { guardFormula, serialiseCsv } from './hubs/csv';
+import { INVENTORY_COLUMNS } from './hubs/hub-csv';
 
 /**
  * Demo mode: with no vendor configuration the app runs the sandbox servers itself, so a fresh
@@ -109,16 +111,12 @@ export function demoKeysFor(set: SandboxSet): DemoEnvironment['demoKeys'] {
   ];
 }
 
-const csvField = (value: string): string =>
-  /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-
 /**
  * The sandbox's hubs as an inventory file the Hubs screen and `hub import` read. The engine is on
  * loopback, so the hubs are marked as on the LAN (plain http is allowed only there).
  */
 export function hubInventoryCsv(hubs: readonly SandboxHub[]): string {
-  const header = 'name,site,scheme,host,port,base_path,hid,lan,username,password';
-  const lines = hubs.map((hub) => {
+  const rows = hubs.map((hub) => {
     const url = new URL(hub.baseUrl);
     return [
       hub.name,
@@ -131,11 +129,9 @@ export function hubInventoryCsv(hubs: readonly SandboxHub[]): string {
       'true',
       hub.username,
       hub.password,
-    ]
-      .map(csvField)
-      .join(',');
+    ].map(guardFormula);
   });
-  return `${[header, ...lines].join('\r\n')}\r\n`;
+  return serialiseCsv([[...INVENTORY_COLUMNS], ...rows]);
 }
 
 export async function startDemo(base: VendorConfig): Promise<DemoEnvironment> {

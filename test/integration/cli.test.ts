@@ -364,33 +364,34 @@ describe.skipIf(skipWhy !== undefined)(
       const { nodeLockedKey, features } = ready.demo.licensespring;
       const run = (...args: string[]) =>
         cli('--config', ready.config, '--profile', 'licensespring', ...args);
+      /** One feature of the licence details a `--json` command printed. */
+      const featureIn = (stdout: string, code: string) =>
+        (
+          JSON.parse(stdout) as {
+            features: {
+              code: string;
+              floating: { inUse: number };
+              consumption: { total: number };
+            }[];
+          }
+        ).features.find((feature) => feature.code === code) ?? expect.fail(`no feature ${code}`);
       expect(run('activate', '--key', nodeLockedKey).code).toBe(0);
 
       const checked = run('feature', 'check', features.floating, '--json');
       expect(checked.code).toBe(0);
-      const floating = JSON.parse(checked.stdout).features.find(
-        (feature: { code: string }) => feature.code === features.floating,
-      );
-      expect(floating.floating.inUse).toBe(1);
+      expect(featureIn(checked.stdout, features.floating).floating.inUse).toBe(1);
       // The one slot is ours: a second check from here refreshes it rather than being refused.
       expect(run('feature', 'check', features.floating).code).toBe(0);
 
       const consumed = run('consume', '3', '--feature', features.consumption, '--json');
       expect(consumed.code).toBe(0);
-      const meter = JSON.parse(consumed.stdout).features.find(
-        (feature: { code: string }) => feature.code === features.consumption,
-      ).consumption;
-      expect(meter.total).toBe(3);
+      expect(featureIn(consumed.stdout, features.consumption).consumption.total).toBe(3);
       expect(run('consume', '0').code).toBe(2);
       expect(run('consume', '100000', '--feature', features.consumption).code).toBe(3);
 
       const released = run('feature', 'release', features.floating, '--json');
       expect(released.code).toBe(0);
-      expect(
-        JSON.parse(released.stdout).features.find(
-          (feature: { code: string }) => feature.code === features.floating,
-        ).floating.inUse,
-      ).toBe(0);
+      expect(featureIn(released.stdout, features.floating).floating.inUse).toBe(0);
       const details = run('licence');
       expect(details.code).toBe(0);
       expect(details.stdout).toContain('local check: valid');
