@@ -35,6 +35,17 @@ export interface CliArgs {
   readonly site?: string;
   readonly concurrency?: number;
   readonly fingerprint?: string;
+  /** Every `--feature` given (`vendor sign --feature A --feature B`); `feature` is the last one. */
+  readonly features: readonly string[];
+  /** Offline and vendor commands: where to write, which keys, what a signed licence says. */
+  readonly out?: string;
+  readonly publicKey?: string;
+  readonly expires?: string;
+  readonly product?: string;
+  readonly licensee?: string;
+  readonly email?: string;
+  readonly graceDays?: number;
+  readonly force: boolean;
 }
 
 /** A value a command cannot do without, or a usage error saying what to give. */
@@ -85,7 +96,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         online: { type: 'boolean', default: false },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
-        feature: { type: 'string' },
+        feature: { type: 'string', multiple: true },
         until: { type: 'string' },
         hubs: { type: 'string' },
         name: { type: 'string' },
@@ -97,6 +108,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         site: { type: 'string' },
         concurrency: { type: 'string' },
         fingerprint: { type: 'string' },
+        out: { type: 'string' },
+        'public-key': { type: 'string' },
+        expires: { type: 'string' },
+        product: { type: 'string' },
+        licensee: { type: 'string' },
+        email: { type: 'string' },
+        'grace-days': { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -124,7 +143,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     online: values.online,
     port: wholeNumber('port', values.port, 0, 65_535),
     help: values.help,
-    feature: values.feature,
+    feature: values.feature?.at(-1),
+    features: values.feature ?? [],
     until: values.until,
     hubs: wholeNumber('hubs', values.hubs, 1, 5_000),
     name: values.name,
@@ -136,6 +156,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     site: values.site,
     concurrency: wholeNumber('concurrency', values.concurrency, 1, 64),
     fingerprint: values.fingerprint,
+    out: values.out,
+    publicKey: values['public-key'],
+    expires: values.expires,
+    product: values.product,
+    licensee: values.licensee,
+    email: values.email,
+    graceDays: wholeNumber('grace-days', values['grace-days'], 0, 365),
+    force: values.force,
   };
 }
 
@@ -174,6 +202,19 @@ Commands:
           [--site S] --username U --password-file FILE | --password -
   hub set HID CODE | trust HID [--fingerprint FP] | import FILE | export FILE | report FILE
                                      MobiusFlow hubs: the engineer's inventory and their licences
+  offline request --key KEY [--out FILE]
+                                     LicenseSpring without internet: the activation request file for
+                                     the vendor's offline portal (licence-file profiles: the
+                                     fingerprint to send the vendor)
+  offline import FILE [--public-key FILE]
+                                     import the portal's licence file, or a vendor-signed licence
+                                     file (verified with the configured key or --public-key)
+  offline deactivate [--out FILE]    forget the licence here; LicenseSpring: write the deactivation
+                                     file that frees the activation at the portal
+  vendor keygen --out DIR            vendors: a signing key pair, DIR/private.pem and DIR/public.pem
+  vendor sign --key FILE [--fingerprint F] [--expires ISO] [--feature X ...] [--product CODE]
+              [--licensee NAME] [--email E] [--grace-days N]
+                                     vendors: print a signed licence file (> licence.lic)
   serve [--port N]                   open the full UI in a browser, without Electron
 
 Exit codes: 0 ok, 2 usage or configuration error, 3 licence refused, 4 backend unreachable,

@@ -12,11 +12,13 @@ import { createFileStateStore } from '../main/store/file-state-store';
 import { openKeyringSecretStore } from '../main/store/keyring-secret-store';
 import { startSandboxes } from '../sandbox';
 import type { Credentials } from '../main/licensing/backend';
-import type { CliArgs } from './args';
+import { need, type CliArgs } from './args';
 import { cliDataDir } from './data-dir';
 import { formatAccount, runEniris } from './eniris-commands';
 import { formatLicence, formatPool } from './format';
 import { runHub } from './hub-commands';
+import { formatFileLicence, runOffline, withVendorKey } from './offline-commands';
+import { runVendor } from './vendor-commands';
 import { formatDetails, runLicenseSpring } from './licensespring-commands';
 
 export interface CommandOutput {
@@ -44,8 +46,12 @@ const loadConfig = (context: CliContext): Promise<VendorConfig> =>
     base: context.args.config ?? join(context.resourcesDir, 'default-config.json'),
   });
 
-async function openCore(context: CliContext, keepAlive: boolean): Promise<Core> {
-  const config = await loadConfig(context);
+async function openCore(
+  context: CliContext,
+  keepAlive: boolean,
+  configure: (config: VendorConfig) => Promise<VendorConfig> = async (config) => config,
+): Promise<Core> {
+  const config = await configure(await loadConfig(context));
   const dataDir = cliDataDir();
   return createCore({
     config,
@@ -71,8 +77,12 @@ function pickProfile(core: Core, requested: string | undefined, kinds?: readonly
   );
 }
 
-async function withCore<T>(context: CliContext, use: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore(context, false);
+async function withCore<T>(
+  context: CliContext,
+  use: (core: Core) => Promise<T>,
+  configure?: (config: VendorConfig) => Promise<VendorConfig>,
+): Promise<T> {
+  const core = await openCore(context, false, configure);
   try {
     return await use(core);
   } finally {
@@ -216,6 +226,10 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
                 text: `${id}: ${hubs.length} hubs in the inventory (see \`hub list\`)`,
               };
             }
+            if (kind === 'licence-file') {
+              const view = await core.licenceFiles.status(id);
+              return { value: view, text: formatFileLicence(view) };
+            }
             const view = await check(id);
             if (kind === 'licensespring' && view.status !== 'inactive') {
               const details = await core.licenseSpring
@@ -275,6 +289,25 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
       return withCore(context, (core) =>
         runHub(core.hubs, verb, args.command.slice(2), args, () => passwordFrom(args)),
       );
+    case 'offline':
+      return withCore(
+        context,
+        (core) =>
+          runOffline(core, verb, args.command.slice(2), args, async () => {
+            const credentials = await credentialsFrom(args);
+            return credentials.method === 'key'
+              ? credentials.key
+              : credentials.method === 'account'
+                ? credentials.username
+                : need(
+                    undefined,
+                    'the licence key with --key KEY (or the account with --username)',
+                  );
+          }),
+        (config) => withVendorKey(config, args.publicKey),
+      );
+    case 'vendor':
+      return runVendor(verb, args, () => loadConfig(context));
     case 'sandbox':
       return runSandbox(context);
     case 'serve':
@@ -306,12 +339,18 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
   // The hubs with their passwords go to a file, not the ready line (a thousand of them).
   const hubsCsv = join(dir, `hubs-${new URL(set.servers.mobiusflow.url).port}.csv`);
   writeFileSync(hubsCsv, hubInventoryCsv(set.servers.mobiusflow.hubs), { mode: 0o600 });
+  // The vendor's signing key, for `vendor sign --key`, goes to a file too (a key in a JSON line
+  // would end up in logs).
+  const vendorKey = join(dir, `vendor-private-${new URL(set.servers.seats.url).port}.pem`);
+  writeFileSync(vendorKey, set.demo.licenceFile.privateKeyPem, { mode: 0o600 });
   const { hubs, ...mobiusflow } = set.servers.mobiusflow;
+  const { privateKeyPem: _kept, ...licenceFile } = set.demo.licenceFile;
   const value = {
     config: configFile,
     hubsCsv,
+    vendorKey,
     servers: { ...set.servers, mobiusflow: { ...mobiusflow, hubCount: hubs.length } },
-    demo: set.demo,
+    demo: { ...set.demo, licenceFile },
   };
   context.announce({
     value,
@@ -324,6 +363,7 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
       `  eniris: ${set.servers.eniris.apiUrl}  (account ${set.demo.eniris.username} / ${set.demo.eniris.password}, key ${set.demo.eniris.freeKey})`,
       `  licensespring: ${set.servers.licensespring.url}  (node-locked key ${set.demo.licensespring.nodeLockedKey}, floating key ${set.demo.licensespring.floatingKey})`,
       `  mobiusflow: ${set.servers.mobiusflow.url}  (${hubs.length} hubs; import ${hubsCsv} with \`hub import\`)`,
+      `  licence files: sign one with \`vendor sign --key ${vendorKey} --config ${configFile}\``,
       'Press Ctrl+C to stop.',
     ].join('\n'),
   });

@@ -27,6 +27,8 @@ async function main(argv: readonly string[]): Promise<number> {
     serial: false,
     online: false,
     lan: false,
+    features: [],
+    force: false,
   };
   try {
     args = parseCliArgs(argv);

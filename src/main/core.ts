@@ -25,6 +25,9 @@ import type { StateStore } from './store/persisted-state';
 import { createSealedFileSecretStore } from './store/sealed-file-secret-store';
 import { createSecretBundle } from './store/secret-bundle';
 import type { SecretStore } from './store/secret-store';
+import { createLicenceFileService } from './offline/licence-file-service';
+import { createLicenseSpringOffline } from './offline/licensespring-offline-service';
+import { createTimeAnchor } from './offline/time-anchor';
 
 /** What a host (the Electron app, the CLI, the browser host, a test) hands the core. */
 export interface CoreHost {
@@ -73,6 +76,14 @@ export async function createCore(host: CoreHost) {
   const http = host.http ?? createAxiosHttpClient({ userAgent: `license-manager/${host.version}` });
 
   const scheduler = createHeartbeatScheduler({ clock });
+  const timeAnchor = createTimeAnchor({
+    storage: {
+      read: () => host.state.load().timeAnchor,
+      write: (record) => void host.state.update((state) => void (state.timeAnchor = record)),
+    },
+    secrets: host.secrets,
+    clock,
+  });
   const service = createLicenceService({
     profiles: config.profiles,
     backendFor: (profile) =>
@@ -92,8 +103,23 @@ export async function createCore(host: CoreHost) {
     scheduler,
     clock,
     keepAlive: host.keepAlive,
+    timeAnchor,
   });
   licenseSpring.restore();
+  const lsOffline = createLicenseSpringOffline({
+    licences: service,
+    licenseSpring,
+    profiles: config.profiles,
+    clock,
+  });
+  const licenceFiles = createLicenceFileService({
+    profiles: config.profiles,
+    secrets: host.secrets,
+    state: host.state,
+    clock,
+    fingerprint: fingerprint.id,
+    timeAnchor,
+  });
   const hubProfile = config.profiles.find((profile) => profile.kind === 'mobiusflow');
   const hubs = createHubService({
     file: host.hubInventoryFile,
@@ -159,8 +185,13 @@ export async function createCore(host: CoreHost) {
     eniris,
     licenseSpring,
     hubs,
+    lsOffline,
+    licenceFiles,
     dispatch: createDispatcher(
-      createHandlers({ licences: service, eniris, licenseSpring, hubs, appInfo }),
+      createHandlers({
+        ...{ licences: service, eniris, licenseSpring, hubs, lsOffline, licenceFiles },
+        appInfo,
+      }),
     ),
     /** powerMonitor 'suspend': stop timers; 'resume': renew every held seat at once. */
     suspend: () => scheduler.suspend(),

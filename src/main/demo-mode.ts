@@ -75,6 +75,17 @@ export function demoConfigFor(
         description: `Sandbox MobiusFlow engine on this computer emulating ${set.servers.mobiusflow.hubs.length} hubs.`,
         concurrency: 8,
       },
+      {
+        id: 'licence-file',
+        kind: 'licence-file',
+        label: 'Licence file (vendor-signed)',
+        description:
+          'A product licensed by a file its vendor signs, without any licensing server. The sandbox prints the vendor key to sign one with `license-manager vendor sign`.',
+        // The product's own id, which `vendor sign` signs in when given no --product.
+        productCode: base.productId,
+        publicKey: set.demo.licenceFile.publicKeyPem,
+        expiryWarningDays: 14,
+      },
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { demoKeys } from './babel/seed';
 import { startBabelSandbox } from './babel/server';
 import { enirisDemo, startEnirisSandbox } from './eniris/server';
@@ -61,6 +62,14 @@ export interface SandboxSet {
       customerId: string;
     };
     readonly licensespring: ReturnType<typeof licenseSpringDemo>;
+    /**
+     * A vendor without a licensing server: the Ed25519 key pair it signs licence files with
+     * (`license-manager vendor sign`), fresh on every start.
+     */
+    readonly licenceFile: {
+      publicKeyPem: string;
+      privateKeyPem: string;
+    };
   };
   close(): Promise<void>;
 }
@@ -126,11 +135,20 @@ export async function startSandboxes(
         customerId: enirisUser.customerId,
       },
       licensespring: licenseSpringDemo(),
+      licenceFile: vendorDemo(),
     },
     close: async () => {
       await Promise.all(
         [seats, flecs, eniris, licensespring, mobiusflow].map((server) => server.close()),
       );
     },
+  };
+}
+
+function vendorDemo(): SandboxSet['demo']['licenceFile'] {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
 }

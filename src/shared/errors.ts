@@ -12,7 +12,10 @@ export const ERROR_CODES = [
   'seat_unavailable', // every floating seat is taken, or every activation is used
   'license_expired',
   'license_revoked',
-  'tampered', // the server says a licence or token was altered
+  'tampered', // the server says a licence or token was altered, or a signature does not verify
+  'invalid_file', // a file given to import is not a licence, is cut short or is too large
+  'wrong_product', // a licence file or answer is for another product
+  'wrong_machine', // a licence file or answer is locked to another computer
   'seat_lost', // our floating token lapsed or was taken back
   'not_activated', // the action needs an activation that does not exist
   'offline', // DNS failure, connection refused or reset: the backend is unreachable

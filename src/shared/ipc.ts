@@ -22,6 +22,7 @@ import {
   LICENCE_CODE_PATTERN,
 } from './hubs-model';
 import { lsLicenceDetailsSchema, lsProductViewSchema } from './licensespring-model';
+import { fileLicenceViewSchema, offlineRequestSchema } from './offline-model';
 
 /**
  * The one IPC contract. Each channel (`area:verb`) has an input and an output schema; main parses
@@ -56,6 +57,12 @@ const enirisNodeId = z
   .min(1, 'enter the controller id')
   .max(128)
   .regex(/^[\x20-\x7E]+$/, 'printable characters only');
+
+/**
+ * A file a person picked, as text. Bounded well above any real licence file, so the core (which
+ * knows each format's own limit) is the one that says "too large" in words.
+ */
+const importedFile = z.string().max(4_194_304);
 
 /** LicenseSpring feature codes: short identifiers chosen by the vendor. */
 const featureCode = z
@@ -166,6 +173,24 @@ export const ipcContract = {
     input: z.object({ profileId, feature: featureCode, until: borrowUntil }).strict(),
     output: lsLicenceDetailsSchema,
   },
+  /** The activation request file (and its QR codes) for a licence key or account name. */
+  'offline:request': {
+    input: z.object({ profileId, key: licenceKey }).strict(),
+    output: offlineRequestSchema,
+  },
+  /** The licence file the vendor's offline portal gave back, as the renderer read it. */
+  'offline:activate': {
+    input: z.object({ profileId, text: importedFile }).strict(),
+    output: licenceViewSchema,
+  },
+  /** Forgets the licence here and answers the deactivation file for the portal. */
+  'offline:deactivate': { input: onProfile, output: offlineRequestSchema },
+  'licence-file:status': { input: onProfile, output: fileLicenceViewSchema },
+  'licence-file:import': {
+    input: z.object({ profileId, text: importedFile }).strict(),
+    output: fileLicenceViewSchema,
+  },
+  'licence-file:remove': { input: onProfile, output: fileLicenceViewSchema },
   'hubs:list': { input: noInput, output: hubListSchema },
   'hubs:add': { input: z.object({ hub: hubDraftSchema }).strict(), output: hubViewSchema },
   'hubs:update': {

@@ -101,6 +101,8 @@ export const lsLicenceDetailsSchema = z.object({
   canConsume: z.boolean(),
   /** The last answer from the server (the details may be older than now). */
   checkedAt: epochMs,
+  /** Activated from an offline response file: the server is not asked on its own. */
+  activatedOffline: z.boolean().optional(),
 });
 export type LsLicenceDetails = z.infer<typeof lsLicenceDetailsSchema>;
 

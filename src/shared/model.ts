@@ -6,7 +6,14 @@ import { appErrorSchema } from './errors';
  * masked labels, and no schema has room for a secret.
  */
 
-export const BACKEND_KINDS = ['seats', 'licensespring', 'mobiusflow', 'flecs', 'eniris'] as const;
+export const BACKEND_KINDS = [
+  'seats',
+  'licensespring',
+  'mobiusflow',
+  'flecs',
+  'eniris',
+  'licence-file',
+] as const;
 export const backendKindSchema = z.enum(BACKEND_KINDS);
 export type BackendKind = z.infer<typeof backendKindSchema>;
 

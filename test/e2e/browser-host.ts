@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,8 +51,22 @@ export async function startServe(
 
 export interface SandboxReady {
   readonly config: string;
-  readonly servers: { readonly flecs: { readonly url: string } };
-  readonly demo: { readonly flecs: { readonly licenseKey: string } };
+  /** The demo vendor's Ed25519 private key, for `vendor sign --key`. */
+  readonly vendorKey: string;
+  readonly servers: {
+    readonly flecs: { readonly url: string };
+    readonly licensespring: { readonly url: string };
+  };
+  readonly demo: {
+    readonly flecs: { readonly licenseKey: string };
+    readonly licensespring: { readonly consumptionKey: string };
+  };
+}
+
+/** Runs the built CLI once, as a vendor or an installer would, and answers what it printed. */
+export function runCli(args: readonly string[]): { code: number | null; stdout: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
+  return { code: result.status, stdout: result.stdout };
 }
 
 /** `license-manager sandbox`: real sandbox servers a test can also reach (fault and admin routes). */

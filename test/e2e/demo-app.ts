@@ -32,3 +32,18 @@ export async function openDemoProfile(page: Page, url: string, profile: string):
   await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
   await page.getByLabel('Profile').selectOption({ label: profile });
 }
+
+/**
+ * The whole screen in one picture. The page itself never scrolls (the main region does), so the
+ * window is made as tall as the screen's content for the shot, then put back.
+ */
+export async function fullScreenshot(page: Page, path: string): Promise<void> {
+  const scrolled = await page
+    .locator('main')
+    .evaluate((main) => main.scrollHeight - main.clientHeight);
+  const size = page.viewportSize() ?? { width: 1100, height: 760 };
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: size.width, height: size.height + Math.max(0, scrolled) });
+  await page.screenshot({ path, animations: 'disabled' });
+  await page.setViewportSize(size);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoServePerTest, openDemoProfile, SHOTS } from './demo-app';
+import { demoServePerTest, fullScreenshot, openDemoProfile, SHOTS } from './demo-app';
 
 const serve = demoServePerTest();
 
@@ -56,20 +56,8 @@ const hoursFromNow = (page: Page, hours: number): Promise<string> =>
     return `${day}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
   }, hours * 3_600_000);
 
-/**
- * The whole screen in one picture. The page itself never scrolls (the main region does), so the
- * window is made as tall as the screen's content for the shot, then put back.
- */
-const screenshot = async (page: Page, name: string) => {
-  const scrolled = await page
-    .locator('main')
-    .evaluate((main) => main.scrollHeight - main.clientHeight);
-  const size = page.viewportSize() ?? { width: 1100, height: 760 };
-  await page.mouse.move(0, 0);
-  await page.setViewportSize({ width: size.width, height: size.height + Math.max(0, scrolled) });
-  await page.screenshot({ path: `${SHOTS}/licensespring-${name}.png`, animations: 'disabled' });
-  await page.setViewportSize(size);
-};
+const screenshot = (page: Page, name: string) =>
+  fullScreenshot(page, `${SHOTS}/licensespring-${name}.png`);
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`activate, check and release a floating feature, record usage, read the licence (${colorScheme})`, async ({

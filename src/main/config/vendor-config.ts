@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRODUCT_CODE } from '../offline/licence-terms';
 
 /**
  * The vendor configuration: which product this is, which licensing backends it talks to, and
@@ -123,12 +124,32 @@ const mobiusFlowProfile = z
   })
   .strict();
 
+/**
+ * Licence files the vendor signs with its own Ed25519 key (`license-manager vendor sign`), for
+ * products sold without a licensing server; the format is in docs/licence-file-format.md.
+ */
+const licenceFileProfile = z
+  .object({
+    id: profileId,
+    kind: z.literal('licence-file'),
+    label: z.string().min(1).max(80),
+    description: z.string().max(300).optional(),
+    /** The product code the vendor signs into every file; a file for another product is refused. */
+    productCode: z.string().regex(PRODUCT_CODE, 'use letters, digits, . _ - (3 to 100)'),
+    /** The vendor's Ed25519 public key (SPKI PEM), from `license-manager vendor keygen`. */
+    publicKey: publicKeyPem,
+    /** How many days before expiry people are warned. */
+    expiryWarningDays: z.number().int().min(0).max(365).default(14),
+  })
+  .strict();
+
 export const profileConfigSchema = z.discriminatedUnion('kind', [
   seatsProfile,
   flecsProfile,
   enirisProfile,
   licenseSpringProfile,
   mobiusFlowProfile,
+  licenceFileProfile,
 ]);
 export type ProfileConfig = z.infer<typeof profileConfigSchema>;
 

@@ -3,6 +3,8 @@ import type { HubService } from '../hubs/hub-service';
 import type { EnirisService } from '../licensing/eniris-service';
 import type { LicenceService } from '../licensing/licence-service';
 import type { LicenseSpringService } from '../licensing/licensespring-service';
+import type { LicenceFileService } from '../offline/licence-file-service';
+import type { LicenseSpringOffline } from '../offline/licensespring-offline-service';
 import type { IpcHandlers } from './dispatch';
 
 export interface HandlerServices {
@@ -10,6 +12,8 @@ export interface HandlerServices {
   readonly eniris: EnirisService;
   readonly licenseSpring: LicenseSpringService;
   readonly hubs: HubService;
+  readonly lsOffline: LicenseSpringOffline;
+  readonly licenceFiles: LicenceFileService;
   readonly appInfo: () => Promise<AppInfo>;
 }
 
@@ -22,6 +26,8 @@ export const createHandlers = ({
   eniris,
   licenseSpring: ls,
   hubs,
+  lsOffline,
+  licenceFiles,
   appInfo,
 }: HandlerServices): IpcHandlers => ({
   'app:info': () => appInfo(),
@@ -58,6 +64,12 @@ export const createHandlers = ({
     ls.releaseFeature(profileId, feature),
   'licensespring:feature-borrow': ({ profileId, feature, until }) =>
     ls.borrowFeature(profileId, feature, instant(until)),
+  'offline:request': ({ profileId, key }) => lsOffline.request(profileId, key),
+  'offline:activate': ({ profileId, text }) => lsOffline.activate(profileId, text),
+  'offline:deactivate': ({ profileId }) => lsOffline.deactivate(profileId),
+  'licence-file:status': ({ profileId }) => licenceFiles.status(profileId),
+  'licence-file:import': ({ profileId, text }) => licenceFiles.import(profileId, text),
+  'licence-file:remove': ({ profileId }) => licenceFiles.remove(profileId),
   'hubs:list': async () => hubs.list(),
   'hubs:add': ({ hub }) => hubs.add(hub),
   'hubs:update': ({ id, hub }) => hubs.update(id, hub),

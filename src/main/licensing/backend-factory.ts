@@ -60,6 +60,11 @@ export function createBackend(profile: ProfileConfig, env: BackendEnvironment): 
         'invalid_input',
         'Eniris licences belong to your Eniris account, not to this computer: use the Eniris screen or `license-manager eniris`.',
       );
+    case 'licence-file':
+      throw new LicensingError(
+        'invalid_input',
+        'This product is licensed by a licence file from the vendor: import it on the Activation screen or with `license-manager offline import FILE`.',
+      );
     case 'mobiusflow':
       throw new LicensingError(
         'invalid_input',

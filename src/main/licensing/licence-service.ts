@@ -181,6 +181,34 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     if (superseded) throw SUPERSEDED;
   };
 
+  /** One licence per profile: another key (or account) needs a deactivation first. */
+  const refuseOtherLicence = async (
+    profileId: string,
+    given: Credentials,
+  ): Promise<PersistedLicence | undefined> => {
+    const recorded = store.load().licences[profileId];
+    const sameKey =
+      recorded !== undefined &&
+      given.method === 'key' &&
+      (await secrets.get(secretName.licenceKey(profileId))) === given.key;
+    if (recorded && !sameKey) {
+      throw new LicensingError(
+        'invalid_input',
+        `This computer already uses the licence ${recorded.keyLabel} here. Deactivate it first to activate another way.`,
+      );
+    }
+    return recorded;
+  };
+
+  /** Forgets the activation here only: the state first, then the secrets it pointed at. */
+  const forgetLocally = async (profileId: string): Promise<LicenceView> => {
+    store.update((state) => void delete state.licences[profileId]);
+    await secrets.delete(secretName.activationToken(profileId));
+    await secrets.delete(secretName.licenceKey(profileId));
+    emit(profileId);
+    return view(profileId);
+  };
+
   const service = {
     profiles: (): ProfileView[] => profiles.views(),
     status: async (profileId: string): Promise<LicenceView> => (
@@ -195,17 +223,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     async activate(profileId: string, credentials: Credentials): Promise<LicenceView> {
       const given: Credentials =
         credentials.method === 'key' ? { method: 'key', key: credentials.key.trim() } : credentials;
-      const recorded = store.load().licences[profileId];
-      const sameKey =
-        recorded !== undefined &&
-        given.method === 'key' &&
-        (await secrets.get(secretName.licenceKey(profileId))) === given.key;
-      if (recorded && !sameKey) {
-        throw new LicensingError(
-          'invalid_input',
-          `This computer already uses the licence ${recorded.keyLabel} here. Deactivate it first to activate another way.`,
-        );
-      }
+      const recorded = await refuseOtherLicence(profileId, given);
       // Store a typed key before the server learns of it: if secrets cannot be kept on this
       // computer, nothing is activated that could not be deactivated later.
       const newKey = given.method === 'key' && !recorded ? given.key : undefined;
@@ -278,11 +296,30 @@ export function createLicenceService(deps: LicenceServiceDeps) {
             if (!gone) throw error;
           });
       }
-      store.update((state) => void delete state.licences[profileId]);
-      await secrets.delete(secretName.activationToken(profileId));
-      await secrets.delete(secretName.licenceKey(profileId));
+      return forgetLocally(profileId);
+    },
+
+    /**
+     * Records an activation the server made without hearing from this computer (an offline
+     * response file), with the key it was made for, exactly as `activate` records its answer.
+     */
+    async adopt(profileId: string, key: string, record: ActivationRecord): Promise<LicenceView> {
+      const given: Credentials = { method: 'key', key };
+      await refuseOtherLicence(profileId, given);
+      await secrets.set(secretName.licenceKey(profileId), key);
+      await recordActivation(profileId, keyLabelFor(given, record), record);
       emit(profileId);
       return view(profileId);
+    },
+
+    /**
+     * Deactivated without a network (an offline deactivation file, which the person takes to the
+     * vendor's portal): nothing is sent from here, only this computer forgets the licence.
+     */
+    async forgetLocally(profileId: string): Promise<LicenceView> {
+      if (leases.isHeld(profileId)) await service.releaseSeat(profileId);
+      revalidation.stop(profileId);
+      return forgetLocally(profileId);
     },
 
     async requestSeat(profileId: string): Promise<LicenceView> {

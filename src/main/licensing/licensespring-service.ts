@@ -25,6 +25,7 @@ import {
   productViewOf,
 } from './licensespring-views';
 import { LicensingError } from './licensing-error';
+import { describeAnchor, type TimeAnchor } from '../offline/time-anchor';
 
 type LicenseSpringProfile = Extract<ProfileConfig, { kind: 'licensespring' }>;
 
@@ -36,6 +37,8 @@ export interface LicenseSpringServiceDeps {
   readonly clock: Clock;
   /** Long-running hosts keep floating slots alive and check licences periodically. */
   readonly keepAlive: boolean;
+  /** The latest time this computer has seen, for licences activated offline. */
+  readonly timeAnchor: Pick<TimeAnchor, 'observe'>;
 }
 
 const MINUTE = 60_000;
@@ -110,12 +113,13 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
     // is plenty and keeps this from writing on every read).
     if (now > snapshot.highestSeenAt + MINUTE)
       saveSnapshot(profileId, (previous) => ({ ...previous, highestSeenAt: now }));
-    return currentDetails(snapshot, now, {
+    const details = currentDetails(snapshot, now, {
       licence: isHeld(licenceEntry(profileId)),
       features: new Set(
         snapshot.heldFeatures.filter((code) => isHeld(featureEntry(profileId, code))),
       ),
     });
+    return snapshot.activatedOffline ? { ...details, activatedOffline: true } : details;
   };
 
   const checking = new Set<string>();
@@ -139,7 +143,7 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
     return view(profileId);
   };
 
-  const remember = (profileId: string, licence: LsLicence): void => {
+  const remember = (profileId: string, licence: LsLicence, offline = false): void => {
     const now = clock.now();
     const details = detailsOf(profileId, licence, {
       checkedAt: now,
@@ -156,13 +160,15 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
         gracePeriodHours: licence.gracePeriodHours,
         highestSeenAt: confirmed ? now : Math.max(previous?.highestSeenAt ?? 0, now),
         heldFeatures: previous?.heldFeatures ?? [],
+        activatedOffline: offline || (previous?.activatedOffline ?? false),
       });
     });
     keepChecking(profileId, licence.floating?.timeoutMinutes);
   };
 
   const keepChecking = (profileId: string, floatingTimeoutMinutes: number | undefined): void => {
-    if (!deps.keepAlive || closing) return;
+    // A computer activated from a file may never reach the server: asking hourly would only fail.
+    if (!deps.keepAlive || closing || snapshotOf(profileId)?.activatedOffline) return;
     const timing = (): LeaseTiming =>
       floatingTimeoutMinutes
         ? floatingTiming(floatingTimeoutMinutes, clock.now())
@@ -262,7 +268,39 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
     /** The last server answer with a fresh local check; `refresh` asks the server first. */
     async details(profileId: string, refresh = false): Promise<LsLicenceDetails> {
       if (refresh || !snapshotOf(profileId)) return check(profileId);
-      return view(profileId);
+      const details = view(profileId);
+      if (!snapshotOf(profileId)?.activatedOffline) return details;
+      // Activated from a file, this licence has no server to confirm the clock: the tamper-evident
+      // record of the latest time seen decides whether the clock can be trusted.
+      const clockCheck = await deps.timeAnchor.observe();
+      return clockCheck.state === 'ok'
+        ? details
+        : {
+            ...details,
+            localCheck: { state: 'clock_moved_back', message: describeAnchor(clockCheck) },
+          };
+    },
+
+    /**
+     * An activation read from a verified offline response file: recorded through `record` (the
+     * licence service) without the usual first check with the server, then kept like a checked one.
+     */
+    async adoptOffline(
+      profileId: string,
+      licence: LsLicence,
+      record: () => Promise<LicenceView>,
+    ): Promise<LicenceView> {
+      profileOf(profileId);
+      checking.add(profileId);
+      let recorded: LicenceView;
+      try {
+        recorded = await record();
+      } finally {
+        checking.delete(profileId);
+      }
+      remember(profileId, licence, true);
+      await deps.timeAnchor.observe();
+      return recorded;
     },
 
     /** Asks the server for this computer's trial key, activates it and reads its terms. */

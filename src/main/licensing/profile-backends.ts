@@ -45,9 +45,12 @@ export function createProfileBackends(
     views: (): ProfileView[] =>
       profiles.map(({ id, kind, label, description }) => ({
         ...{ id, kind, label, description },
-        // Eniris licences are the account's and MobiusFlow's the hubs': nothing to activate here.
+        // Eniris licences are the account's, MobiusFlow's the hubs' and a licence file is imported:
+        // nothing to activate here.
         activationMethods:
-          kind === 'eniris' || kind === 'mobiusflow' ? [] : [...backend(id).activationMethods],
+          kind === 'eniris' || kind === 'mobiusflow' || kind === 'licence-file'
+            ? []
+            : [...backend(id).activationMethods],
       })),
   };
 }

@@ -44,8 +44,19 @@ export const persistedLicenseSpringSchema = z.object({
   /** The latest time this app has seen: a clock earlier than this was moved back. */
   highestSeenAt: epochMs,
   heldFeatures: z.array(z.string()).default([]),
+  /** Activated from a response file without a network: no periodic server checks. */
+  activatedOffline: z.boolean().default(false),
 });
 export type PersistedLicenseSpring = z.infer<typeof persistedLicenseSpringSchema>;
+
+/**
+ * A licence file imported on a `licence-file` profile. The signed file itself is kept in the
+ * secret store and verified again on every read, so editing this entry changes nothing.
+ */
+export const persistedLicenceFileSchema = z.object({ importedAt: epochMs });
+
+/** The latest time seen, with its MAC (offline/time-anchor.ts). */
+const timeAnchorSchema = z.object({ latest: epochMs, mac: z.string().max(200) });
 
 export const persistedStateSchema = z.object({
   version: z.literal(1),
@@ -54,6 +65,8 @@ export const persistedStateSchema = z.object({
   licences: z.record(z.string(), persistedLicenceSchema),
   leases: z.record(z.string(), persistedLeaseSchema),
   licenseSpring: z.record(z.string(), persistedLicenseSpringSchema).default({}),
+  licenceFiles: z.record(z.string(), persistedLicenceFileSchema).default({}),
+  timeAnchor: timeAnchorSchema.optional(),
 });
 export type PersistedState = z.infer<typeof persistedStateSchema>;
 
@@ -63,12 +76,14 @@ export const emptyState = (): PersistedState => ({
   licences: {},
   leases: {},
   licenseSpring: {},
+  licenceFiles: {},
 });
 
 export const secretName = {
   licenceKey: (profileId: string) => `licence-key:${profileId}`,
   activationToken: (profileId: string) => `activation-token:${profileId}`,
   seatToken: (profileId: string) => `seat-token:${profileId}`,
+  licenceFile: (profileId: string) => `licence-file:${profileId}`,
 } as const;
 
 /**

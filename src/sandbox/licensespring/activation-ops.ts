@@ -50,7 +50,15 @@ function checkNewDevice(
 }
 
 export function activate(call: Call): Reply {
-  const found = identify(call, { password: true });
+  return ok(bindDevice(call, identify(call, { password: true })));
+}
+
+/**
+ * Binds the device to the identified licence (gates, seats, transfers, floating slot, trial
+ * start) and returns the v1-signed activation object. activate_license and activate_offline
+ * both bind through here, so an activation counts once and the same way whichever route made it.
+ */
+export function bindDevice(call: Call, found: Identified): JsonObject {
   const { licence, hardwareId } = found;
   const now = call.now;
   gate(licence, now);
@@ -84,18 +92,16 @@ export function activate(call: Call): Reply {
   if (licence.terms.isTrial && licence.validityPeriod === null && licence.terms.trialDays > 0) {
     licence.validityPeriod = now + licence.terms.trialDays * DAY_MS;
   }
-  return ok(
-    withV1(call, found, {
-      ...licenceBody(licence, call.ctx.companyId, now),
-      active: true,
-      device_id: activation.deviceId,
-      hardware_id: hardwareId,
-      request: 'activation',
-      is_expired: isExpired(licence, now),
-      installation_file: null,
-      variables: [],
-    }),
-  );
+  return withV1(call, found, {
+    ...licenceBody(licence, call.ctx.companyId, now),
+    active: true,
+    device_id: activation.deviceId,
+    hardware_id: hardwareId,
+    request: 'activation',
+    is_expired: isExpired(licence, now),
+    installation_file: null,
+    variables: [],
+  });
 }
 
 export function check(call: Call): Reply {

@@ -77,6 +77,33 @@
  * - Ids are 16-digit numbers like the vendor's; instants are ISO-8601 UTC with milliseconds.
  * - Faults: an injected 5xx answers {status, code: "internal_error", message}, a 429
  *   {status: 429, code: "too_many_requests", message}.
+ * - Offline (activate_offline, deactivate_offline): the body is the request file's base64 text,
+ *   whatever the Content-Type, or the field `file` of a multipart/form-data upload. Both request
+ *   forms of 5.6 are read: v2 {request, signature} (HMAC over JSON.stringify(request)) and the
+ *   older flat object (HMAC over licenseSpring\ndate: <date>\n<key|username>\n<hardware_id>\n
+ *   <api_key|client_id>). The file authenticates itself, as on the vendor's portal: no
+ *   Date/Authorization headers needed; when an Authorization header is sent it is verified like
+ *   on any other route. The file's api_key (signed with the seed's shared key) or client_id
+ *   (signed with that client's secret) is the caller, product restrictions included.
+ * - Offline order: path -> POST (405) -> optional headers -> body (empty -> 400 missing_content;
+ *   not base64 JSON -> invalid_json; not an object -> validation_error) -> signature field
+ *   (missing_parameters) -> api_key/client_id (unknown -> 400 invalid_api_key, for client_id
+ *   too) -> signature (401 signature_mismatch) -> v2 schema_version must be 2 and the file's
+ *   `request` must match the route (validation_error) -> request_id replay -> the operation. The
+ *   request date is signed but not age-limited: a file may travel for days.
+ * - Offline replay: a request_id that already completed an offline call -> 400
+ *   request_id_reused (in memory, per sandbox); a refused request may be retried. The flat form
+ *   carries no request_id, so its replays are not caught.
+ * - Offline activation: password optional for user licences (checked when present); floating
+ *   licences, time-limited non-trial and subscription licences, and licences with
+ *   allowOfflineActivation false -> 400 offline_activation_not_allowed. Then exactly
+ *   activate_license's binding (gates, seats, transfers, trial start). The answer is text/plain
+ *   base64 of the activation object + `username` (user licences, the request's; what
+ *   offline_signature covers) + `date` (the request date format, sandbox clock) +
+ *   offline_signature (HMAC with the file's secret) + license_signature_v2 (over the body
+ *   without both license_signature fields); no LicenseSignature header, no admin tampering.
+ * - Offline deactivation: no licence-type limit; exactly deactivate_license (device_not_found
+ *   when not bound), answering the JSON string "license_deactivated" unsigned.
  * - Admin: GET /__sandbox/state (licences, activations, slots, counters); POST
  *   /__sandbox/revoke {license_key, revoked?} disables/enables a licence; POST /__sandbox/tamper
  *   {what: "v1"|"v2"|"body", times?} forges the next signed 200 replies ({clear: true} disarms).
@@ -86,6 +113,7 @@ import { withFaults, type FaultController } from '../faults';
 import { listen } from '../http-server';
 import { adminState } from './admin-view';
 import { createTokenStore, TOKEN_PATH } from './oauth';
+import { withOfflineRoutes } from './offline-ops';
 import { createLicenseSpringProtocol } from './protocol';
 import {
   demoRoles,
@@ -140,12 +168,11 @@ export async function startLicenseSpringSandbox(
   const tokens = createTokenStore();
   const tamper = createTamper();
 
-  const protocol = createLicenseSpringProtocol({
-    ctx: { state, signer, companyId: seed.company.id },
-    clock,
-    tokens,
-    tamper,
-  });
+  const ctx = { state, signer, companyId: seed.company.id };
+  const protocol = withOfflineRoutes(
+    { ctx, clock, tokens },
+    createLicenseSpringProtocol({ ctx, clock, tokens, tamper }),
+  );
   const faultLayer = withFaults(protocol, {
     errorBody: (status, message) => ({
       status,

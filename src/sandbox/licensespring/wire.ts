@@ -29,6 +29,7 @@ export type LsErrorCode =
   | 'validation_error'
   | 'missing_headers'
   | 'missing_parameters'
+  | 'missing_content'
   | 'missing_hardware_id'
   | 'invalid_json'
   | 'api_key_product_not_allowed'
@@ -61,6 +62,8 @@ export type LsErrorCode =
   | 'consumption_limit_exceeded' // ASSUME
   | 'negative_consumptions_not_allowed' // ASSUME
   | 'not_consumption_license' // ASSUME
+  | 'offline_activation_not_allowed' // ASSUME: floating, time-limited or subscription offline
+  | 'request_id_reused' // ASSUME: an offline request file sent a second time
   | 'internal_error';
 
 /** Nearly every error is a 400; these are the documented (or, for 405/413, ASSUME) others. */

@@ -19,6 +19,11 @@ export interface ResponseVerifier {
     fields: { hardwareId: string; id: string; validity: string | null },
     signature: unknown,
   ): void;
+  /**
+   * activate_offline's licence file carries its v2 signature inside (§5.4): throws `tampered`
+   * unless `license_signature_v2` signs JSON.stringify of the body without both signature fields.
+   */
+  checkEmbeddedV2(body: Readonly<Record<string, unknown>>): void;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -97,6 +102,15 @@ export function createResponseVerifier(publicKeyPem: string): ResponseVerifier {
       }
       if (!rsaVerifies(key, text, signature)) {
         throw refused('the licence signature does not match this computer and licence');
+      }
+    },
+
+    checkEmbeddedV2(body) {
+      const { license_signature: _v1, license_signature_v2: value, ...signed } = body;
+      const signature = readSignature(value, 'its v2 signature');
+      // Re-stringified as the SDK does: no bytes of the signed part exist on their own.
+      if (!rsaVerifies(key, JSON.stringify(signed), signature)) {
+        throw refused('its v2 signature does not match');
       }
     },
   };

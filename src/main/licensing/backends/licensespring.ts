@@ -4,6 +4,7 @@ import type { ClientIdentity, Credentials, LicensingBackend } from '../backend';
 import { LicensingError } from '../licensing-error';
 import type { LsAuth, LsParams } from './licensespring-api';
 import { createLsClient } from './licensespring-client';
+import { createLsOffline, type OfflineKind } from './licensespring-offline';
 import type { LsOperation } from './licensespring-errors';
 import {
   checkAmount,
@@ -60,6 +61,9 @@ export interface LicenseSpringOptions {
   readonly clock: Clock;
   /** hardware_id = identity.machineId. */
   readonly identity: ClientIdentity;
+  /** app_name / app_ver of offline request files; default 'license-manager' / '0.0.0'. */
+  readonly appName?: string;
+  readonly appVersion?: string;
 }
 
 /** `key` = the stored identity: the licence key, or the username of a user-based product. */
@@ -78,6 +82,16 @@ export interface LicenseSpringCapability {
   release(key: string): Promise<void>;
   /** `until` absent: as long as the licence allows (max_borrow_time). */
   borrow(key: string, until?: number): Promise<LsBorrow>;
+  /** The request file (base64 text) to upload to LicenseSpring's offline portal (§5.6). */
+  offlineRequest(key: string, kind: OfflineKind): Promise<string>;
+  /**
+   * The licence in a licence file from the offline portal, once its signatures verify and it is
+   * for this computer, this product and (when given) `expectedKey`. Stores nothing.
+   */
+  readOfflineResponse(
+    fileText: string,
+    expectedKey?: string,
+  ): Promise<{ licence: LsLicence; key: string }>;
 }
 
 export interface LicenseSpringBackend extends LicensingBackend {
@@ -87,12 +101,21 @@ export interface LicenseSpringBackend extends LicensingBackend {
 
 export function createLicenseSpringBackend(options: LicenseSpringOptions): LicenseSpringBackend {
   const userProduct = options.authorizationMethod === 'user';
+  const verifier = createResponseVerifier(options.publicKeyPem);
   const client = createLsClient({
     ...options,
     baseUrl: normaliseBaseUrl(options.baseUrl),
     hardwareId: options.identity.machineId,
     userProduct,
-    verifier: createResponseVerifier(options.publicKeyPem),
+    verifier,
+  });
+  const offline = createLsOffline({
+    ...options,
+    hardwareId: options.identity.machineId,
+    userProduct,
+    appName: options.appName ?? 'license-manager',
+    appVersion: options.appVersion ?? '0.0.0',
+    verifier,
   });
   const { host } = client;
   const now = (): number => options.clock.now();
@@ -160,6 +183,11 @@ export function createLicenseSpringBackend(options: LicenseSpringOptions): Licen
       const call = { operation: 'borrow' as const, key: client.identity(rawKey), params };
       return toLsBorrow(await client.read(borrowReply, call));
     },
+
+    offlineRequest: async (key, kind) => offline.request(client.identity(key), kind),
+
+    readOfflineResponse: async (fileText, expectedKey) =>
+      offline.read(fileText, expectedKey === undefined ? undefined : client.identity(expectedKey)),
   };
 
   return {

@@ -66,4 +66,10 @@ export const SCREENS: readonly ScreenDefinition[] = [
     () => import('../screens/hubs/hubs-screen'),
     (profile) => profile.kind === 'mobiusflow',
   ),
+  screen(
+    'licence-file',
+    'Licence file',
+    () => import('../screens/offline/licence-file-screen'),
+    (profile) => profile.kind === 'licence-file',
+  ),
 ];

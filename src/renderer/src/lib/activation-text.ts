@@ -67,7 +67,10 @@ export function accountErrorTitle(error: AppError): string | undefined {
 }
 
 /** What deactivating gives up, in words true for this backend. */
-export function deactivateConsequence(kind: BackendKind, licence: LicenceView): string {
+export function deactivateConsequence(
+  kind: BackendKind,
+  licence: Pick<LicenceView, 'mode'>,
+): string {
   if (licence.mode === 'floating') {
     return 'This removes the licence from this computer and gives back any seat it holds.';
   }
@@ -80,6 +83,8 @@ export function deactivateConsequence(kind: BackendKind, licence: LicenceView): 
     case 'mobiusflow':
     case 'eniris':
       return 'This frees the activation so the key can be used on another computer.';
+    case 'licence-file':
+      return 'This removes the licence file from this computer. Keep a copy if you may need it again.';
     default:
       return assertNever(kind);
   }

@@ -24,6 +24,12 @@ export function errorTitle(code: ErrorCode): string {
       return 'This licence has been revoked';
     case 'tampered':
       return 'The licence failed an integrity check';
+    case 'invalid_file':
+      return "This file can't be used as a licence";
+    case 'wrong_product':
+      return 'This licence is for another product';
+    case 'wrong_machine':
+      return 'This licence is for another computer';
     case 'seat_lost':
       return 'The seat was lost';
     case 'not_activated':

@@ -203,6 +203,9 @@ export function hubErrorLabel(code: ErrorCode): string {
     case 'license_revoked':
     case 'seat_lost':
     case 'not_activated':
+    case 'invalid_file':
+    case 'wrong_product':
+    case 'wrong_machine':
       return 'Licence problem';
     case 'internal':
       return 'App error';

@@ -17,6 +17,7 @@ export function hasDeviceLicence(kind: BackendKind): boolean {
       return true;
     case 'eniris':
     case 'mobiusflow':
+    case 'licence-file':
       return false;
     default:
       return assertNever(kind);

@@ -4,7 +4,8 @@ import type { AppInfo, ProfileView } from '../../../shared/model';
 import { call } from '../api';
 
 /** Every screen the shell can show. Add the id here and an entry in app/screens.ts. */
-export type ScreenId = 'activation' | 'licence' | 'features' | 'seats' | 'eniris' | 'hubs';
+export type ScreenId =
+  'activation' | 'licence' | 'features' | 'seats' | 'eniris' | 'hubs' | 'licence-file';
 
 export type Startup =
   | { readonly status: 'loading' }

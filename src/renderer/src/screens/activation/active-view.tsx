@@ -6,6 +6,7 @@ import { deactivateConsequence } from '../../lib/activation-text';
 import { assertNever } from '../../lib/assert-never';
 import { useAppStore } from '../../store/app-store';
 import { useLicenceStore, type ProfileLicence } from '../../store/licence-store';
+import { OfflineDeactivate } from '../offline/offline-deactivate';
 import { Deactivate } from './deactivate';
 import { LicenceCard } from './licence-card';
 
@@ -70,12 +71,17 @@ export function ActiveView({
           )
         }
         footer={
-          <Deactivate
-            flow={flows.deactivate}
-            onConfirm={() => void deactivate(licence.profileId)}
-            onDismissError={() => dismiss(licence.profileId, 'deactivate')}
-            consequence={deactivateConsequence(profile.kind, licence)}
-          />
+          <>
+            <Deactivate
+              flow={flows.deactivate}
+              onConfirm={() => void deactivate(licence.profileId)}
+              onDismissError={() => dismiss(licence.profileId, 'deactivate')}
+              consequence={deactivateConsequence(profile.kind, licence)}
+            />
+            {profile.kind === 'licensespring' && licence.mode !== 'floating' && (
+              <OfflineDeactivate profileId={licence.profileId} />
+            )}
+          </>
         }
       />
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import type { Flow } from '../../lib/remote';
@@ -9,14 +9,23 @@ interface DeactivateProps {
   readonly onDismissError: () => void;
   /** What the user gives up, in words that fit the licence (an activation, a seat). */
   readonly consequence: string;
+  /** The opening button, when this is not the usual deactivation (e.g. "Deactivate offline…"). */
+  readonly label?: string;
 }
 
 /** Deactivation is a two-step action: it can cost the user an activation they cannot get back. */
-export function Deactivate({ flow, onConfirm, onDismissError, consequence }: DeactivateProps) {
+export function Deactivate({
+  flow,
+  onConfirm,
+  onDismissError,
+  consequence,
+  label = 'Deactivate…',
+}: DeactivateProps) {
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const busy = flow.status === 'submitting';
+  const questionId = useId();
 
   // The safe choice gets focus when the question appears.
   useEffect(() => {
@@ -35,13 +44,13 @@ export function Deactivate({ flow, onConfirm, onDismissError, consequence }: Dea
         <div
           className="deactivate__confirm"
           role="group"
-          aria-labelledby="deactivate-question"
+          aria-labelledby={questionId}
           onKeyDown={(event) => {
             if (event.key === 'Escape' && !busy) cancel();
           }}
         >
           <div>
-            <p className="deactivate__question" id="deactivate-question">
+            <p className="deactivate__question" id={questionId}>
               Deactivate this computer?
             </p>
             <p className="deactivate__consequence">{consequence}</p>
@@ -59,7 +68,7 @@ export function Deactivate({ flow, onConfirm, onDismissError, consequence }: Dea
         <div className="deactivate__idle">
           <p className="deactivate__consequence">{consequence}</p>
           <Button ref={openRef} variant="secondary" onClick={() => setConfirming(true)}>
-            Deactivate…
+            {label}
           </Button>
         </div>
       )}

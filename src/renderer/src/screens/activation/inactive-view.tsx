@@ -9,6 +9,7 @@ import { AccountForm } from './account-form';
 import { DemoKeys } from '../../components/demo-keys';
 import { KeyForm } from './key-form';
 import { SerialActivation } from './serial-activation';
+import { OfflineActivation } from '../offline/offline-activation';
 import { TrialOffer } from './trial-offer';
 
 const TABS = 'activate-method';
@@ -82,6 +83,7 @@ export function InactiveView({
       {profile.kind === 'licensespring' && (
         <TrialOffer profile={profile} blocked={isActivating(state.flows)} />
       )}
+      {profile.kind === 'licensespring' && <OfflineActivation profile={profile} />}
       <DemoKeys
         keys={demoKeys}
         onUse={(demoKey) => {

@@ -2,7 +2,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { Button } from '../../components/button';
 import { csvFileName } from '../../lib/hubs-text';
 import { useHubsStore } from '../../store/hubs-store';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 
 /** The contract's limit for `hubs:import`: a larger file is refused here, before reading it all. */
 const MAX_CSV_BYTES = 5_000_000;

@@ -1,0 +1,147 @@
+import type { Clock } from '../../shared/clock';
+import type { FileLicenceState, FileLicenceView } from '../../shared/offline-model';
+import type { ProfileConfig } from '../config/vendor-config';
+import { LicensingError } from '../licensing/licensing-error';
+import { secretName, type StateStore } from '../store/persisted-state';
+import type { SecretStore } from '../store/secret-store';
+import { verifyLicenceFile, type VerifiedLicence } from './licence-file';
+import { describeAnchor, type AnchorCheck, type TimeAnchor } from './time-anchor';
+
+type LicenceFileProfile = Extract<ProfileConfig, { kind: 'licence-file' }>;
+
+export interface LicenceFileServiceDeps {
+  readonly profiles: readonly ProfileConfig[];
+  readonly secrets: SecretStore;
+  readonly state: StateStore;
+  readonly clock: Clock;
+  /** This computer's fingerprint: a node-locked file must name it. */
+  readonly fingerprint: string;
+  readonly timeAnchor: Pick<TimeAnchor, 'observe'>;
+}
+
+const DAY = 86_400_000;
+/** A file issued later than this computer's clock by more than this says the clock is behind. */
+const ISSUED_AHEAD_TOLERANCE_MS = DAY;
+
+const day = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
+/** Grace is only what the licence itself grants: none unless the vendor signed some in. */
+const graceEndOf = (expiresAt: number, graceDays: number | undefined): number =>
+  expiresAt + (graceDays ?? 0) * DAY;
+
+/**
+ * Licence files the vendor signs (no licensing server): import, status and removal. The signed
+ * file is kept in the secret store and verified again on every read, so neither an edited state
+ * file nor a changed configuration key can make a licence say more than the vendor signed; the
+ * clock is trusted only as far as the tamper-evident record of the latest time seen allows.
+ */
+export function createLicenceFileService(deps: LicenceFileServiceDeps) {
+  const { secrets, state: store, clock } = deps;
+
+  const profileOf = (profileId: string): LicenceFileProfile => {
+    const profile = deps.profiles.find((candidate) => candidate.id === profileId);
+    if (profile?.kind !== 'licence-file')
+      throw new LicensingError('invalid_input', `"${profileId}" is not a licence-file profile.`);
+    return profile;
+  };
+  const verify = (profile: LicenceFileProfile, text: string): VerifiedLicence =>
+    verifyLicenceFile(text, {
+      publicKeyPem: profile.publicKey,
+      productCode: profile.productCode,
+      fingerprint: deps.fingerprint,
+    });
+
+  const stateOf = (
+    profile: LicenceFileProfile,
+    { expiresAt, graceDays }: VerifiedLicence,
+    clockCheck: AnchorCheck,
+    now: number,
+  ): { state: FileLicenceState; message: string } => {
+    if (clockCheck.state !== 'ok')
+      return { state: 'suspended', message: describeAnchor(clockCheck) };
+    if (expiresAt === null) return { state: 'valid', message: 'This licence does not expire.' };
+    const graceEnds = graceEndOf(expiresAt, graceDays);
+    if (now >= graceEnds)
+      return {
+        state: 'expired',
+        message: `This licence expired on ${day(expiresAt)}. Ask the vendor for a renewed licence file and import it here.`,
+      };
+    if (now >= expiresAt)
+      return {
+        state: 'grace',
+        message: `This licence expired on ${day(expiresAt)}; its grace period lets it work until ${day(graceEnds)}. Ask the vendor for a renewed licence file.`,
+      };
+    const daysLeft = Math.ceil((expiresAt - now) / DAY);
+    if (daysLeft <= profile.expiryWarningDays)
+      return {
+        state: 'expiring',
+        message: `This licence expires on ${day(expiresAt)}, in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}. Ask the vendor for a renewed licence file in time.`,
+      };
+    return { state: 'valid', message: `Valid until ${day(expiresAt)}.` };
+  };
+
+  const viewOf = async (profileId: string): Promise<FileLicenceView> => {
+    const profile = profileOf(profileId);
+    const base = { profileId, productCode: profile.productCode, fingerprint: deps.fingerprint };
+    const entry = store.load().licenceFiles[profileId];
+    const text = entry ? await secrets.get(secretName.licenceFile(profileId)) : undefined;
+    if (!entry || text === undefined) return base;
+    const licence = verify(profile, text);
+    const clockCheck = await deps.timeAnchor.observe();
+    return {
+      ...base,
+      licence: {
+        id: licence.id,
+        licensee: licence.licensee,
+        features: [...licence.features],
+        issuedAt: licence.issuedAt,
+        expiresAt: licence.expiresAt ?? undefined,
+        graceDays: licence.graceDays,
+        nodeLocked: licence.fingerprint !== undefined,
+        importedAt: entry.importedAt,
+        ...stateOf(profile, licence, clockCheck, clock.now()),
+      },
+    };
+  };
+
+  return {
+    status: viewOf,
+
+    /** Verifies the file and keeps it; a refused file changes nothing that is stored. */
+    async import(profileId: string, text: string): Promise<FileLicenceView> {
+      const profile = profileOf(profileId);
+      const licence = verify(profile, text);
+      const now = clock.now();
+      if (licence.issuedAt > now + ISSUED_AHEAD_TOLERANCE_MS)
+        throw new LicensingError(
+          'invalid_input',
+          `This licence file was issued on ${day(licence.issuedAt)}, after this computer's date (${day(now)}). Set the date and time correctly, then import it again.`,
+        );
+      if (licence.expiresAt !== null && now >= graceEndOf(licence.expiresAt, licence.graceDays))
+        throw new LicensingError(
+          'license_expired',
+          `This licence file expired on ${day(licence.expiresAt)}. Ask the vendor for a renewed one.`,
+        );
+      // The file before the state that points at it: a failure in between leaves nothing half-kept.
+      await secrets.set(secretName.licenceFile(profileId), text);
+      store.update((state) => {
+        state.licenceFiles[profileId] = { importedAt: now };
+      });
+      return viewOf(profileId);
+    },
+
+    /** Forgets the licence file here: the state first, then the file it pointed at. */
+    async remove(profileId: string): Promise<FileLicenceView> {
+      profileOf(profileId);
+      if (!store.load().licenceFiles[profileId])
+        throw new LicensingError(
+          'not_activated',
+          'No licence file is imported here, so there is nothing to remove.',
+        );
+      store.update((state) => void delete state.licenceFiles[profileId]);
+      await secrets.delete(secretName.licenceFile(profileId));
+      return viewOf(profileId);
+    },
+  };
+}
+
+export type LicenceFileService = ReturnType<typeof createLicenceFileService>;

@@ -1,0 +1,222 @@
+import { createPublicKey, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { LicensingError } from '../licensing/licensing-error';
+import {
+  describeIssues,
+  fromPayload,
+  licencePayloadSchema,
+  toPayload,
+  type LicenceTerms,
+  type VerifiedLicence,
+} from './licence-terms';
+import { ed25519PrivateKey, ed25519PublicKey, keyIdOf } from './vendor-keys';
+
+export type { LicenceTerms, Licensee, VerifiedLicence } from './licence-terms';
+
+/**
+ * Our own licence file, for vendors without a licensing server (docs/licence-file-format.md):
+ *
+ *   {
+ *     "format": "license-manager-licence",
+ *     "version": 1,
+ *     "keyId": "<first 16 hex of SHA-256 over the signing public key's SPKI DER>",
+ *     "licence": "<the payload as JSON text, in a string>",
+ *     "signature": "<base64 Ed25519 signature over the UTF-8 bytes of the licence string>"
+ *   }
+ *
+ * The signature covers the embedded string, byte for byte, so neither side has to canonicalise
+ * JSON. The payload (licence-terms.ts) names the product, the licensee, the features, the issue
+ * and expiry instants, optional grace days and an optional machine fingerprint.
+ */
+
+export const LICENCE_FORMAT = 'license-manager-licence';
+export const LICENCE_VERSION = 1;
+/** Real files are a few KiB: anything this big is something else and is not parsed at all. */
+export const MAX_LICENCE_FILE_BYTES = 64 * 1024;
+
+export interface VerifyExpectations {
+  /** The vendor's Ed25519 public key (SPKI PEM) from the configuration. */
+  readonly publicKeyPem: string;
+  /** The product this app is. */
+  readonly productCode: string;
+  /** This computer's fingerprint. */
+  readonly fingerprint: string;
+}
+
+const envelopeSchema = z
+  .object({
+    format: z.literal(LICENCE_FORMAT),
+    version: z.literal(LICENCE_VERSION),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits'),
+    licence: z.string().min(1),
+    signature: z.string(),
+  })
+  .strict();
+type Envelope = z.infer<typeof envelopeSchema>;
+
+const invalidFile = (message: string, cause?: unknown) =>
+  new LicensingError('invalid_file', message, { cause });
+
+/** Signs the terms, issued at `now`; returns the file's text. */
+export function signLicence(privateKeyPem: string, terms: LicenceTerms, now: number): string {
+  const key = ed25519PrivateKey(privateKeyPem);
+  const parsed = licencePayloadSchema.safeParse(toPayload(terms, randomUUID(), now));
+  if (!parsed.success) {
+    throw new LicensingError(
+      'invalid_input',
+      `These licence terms cannot be signed: ${describeIssues(parsed.error)}.`,
+    );
+  }
+  const licence = JSON.stringify(parsed.data);
+  const envelope: Envelope = {
+    format: LICENCE_FORMAT,
+    version: LICENCE_VERSION,
+    keyId: keyIdOf(createPublicKey(key)),
+    licence,
+    signature: sign(null, Buffer.from(licence, 'utf8'), key).toString('base64'),
+  };
+  return `${JSON.stringify(envelope, null, 2)}\n`;
+}
+
+/**
+ * Checks a licence file against the vendor key, this product and this computer, cheapest and
+ * most precise check first: size, JSON, format, version, key id, signature, payload, product,
+ * machine. The configured key comes before all of them: when it is wrong, every file fails, and
+ * saying so at once spares people trying file after file. Expiry is left to the caller's clock.
+ */
+export function verifyLicenceFile(text: string, expect: VerifyExpectations): VerifiedLicence {
+  const trusted = ed25519PublicKey(expect.publicKeyPem);
+  const envelope = readEnvelope(text);
+  const trustedId = keyIdOf(trusted);
+  if (envelope.keyId !== trustedId) {
+    throw new LicensingError(
+      'tampered',
+      `This licence file was signed by a different vendor key (${envelope.keyId}) than this app trusts (${trustedId}). Ask the vendor for a licence signed with the key in this app's configuration.`,
+    );
+  }
+  if (!signatureHolds(envelope, trusted)) {
+    throw new LicensingError(
+      'tampered',
+      'This licence file was altered after it was signed: its signature does not match its contents. Ask the vendor for a fresh copy, and do not edit the file.',
+    );
+  }
+  const payload = readPayload(envelope.licence);
+  if (payload.product !== expect.productCode) {
+    throw new LicensingError(
+      'wrong_product',
+      `This licence is for the product "${payload.product}", not "${expect.productCode}" (this app). Ask the vendor for a licence for ${expect.productCode}.`,
+    );
+  }
+  const here = expect.fingerprint.toLowerCase();
+  if (payload.fingerprint !== undefined && payload.fingerprint !== here) {
+    throw new LicensingError(
+      'wrong_machine',
+      `This licence was issued for another computer. Send the vendor this computer's fingerprint ${here} to get a licence for it.`,
+    );
+  }
+  return fromPayload(payload, envelope.keyId);
+}
+
+function readEnvelope(raw: string): Envelope {
+  const bytes = Buffer.byteLength(raw, 'utf8');
+  if (bytes > MAX_LICENCE_FILE_BYTES) {
+    throw invalidFile(
+      `This file has ${bytes} bytes; a licence file has at most ${MAX_LICENCE_FILE_BYTES} (64 KiB), so it is not one. Choose the licence file the vendor sent.`,
+    );
+  }
+  // Notepad saves UTF-8 with a byte order mark.
+  const text = raw.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    throw invalidFile('The licence file is empty. Ask the vendor to send it again.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw cutShort(text, cause)
+      ? invalidFile(
+          'The licence file is incomplete (cut short): it ends before its last line. Copy or download it again.',
+          cause,
+        )
+      : invalidFile(`This is not a licence file: ${whatItIs(text)}`, cause);
+  }
+  if (!isRecord(parsed) || parsed.format !== LICENCE_FORMAT) {
+    throw invalidFile(
+      `This is not a licence file: it is JSON, but not a License Manager licence (it has no "format": "${LICENCE_FORMAT}").`,
+    );
+  }
+  if (parsed.version !== LICENCE_VERSION) {
+    throw invalidFile(
+      typeof parsed.version === 'number'
+        ? `This licence file has format version ${parsed.version}; this app reads version ${LICENCE_VERSION} only. Update the app.`
+        : 'The licence file is damaged: its "version" is missing or not a number. Ask the vendor to send it again.',
+    );
+  }
+  const envelope = envelopeSchema.safeParse(parsed);
+  if (!envelope.success) {
+    throw invalidFile(
+      `The licence file is damaged (${describeIssues(envelope.error)}). Ask the vendor to send it again.`,
+    );
+  }
+  return envelope.data;
+}
+
+/**
+ * Truncation shows as a parse error at the very end of the text (V8 gives the position, or says
+ * "end of JSON input", or an unterminated string, which can only run to the end).
+ */
+function cutShort(text: string, error: unknown): boolean {
+  if (!text.trimStart().startsWith('{')) return false;
+  const message = error instanceof Error ? error.message : '';
+  if (/end of JSON input|Unterminated string/i.test(message)) return true;
+  const position = /position (\d+)/.exec(message)?.[1];
+  return position !== undefined && Number(position) >= text.trimEnd().length;
+}
+
+/** Why a text that is not JSON is not ours, with the likely mix-up named. */
+function whatItIs(text: string): string {
+  // Bytes that are not UTF-8 become U+FFFD on reading: an image, an archive, a program.
+  if (text.includes('\u0000') || text.includes('\uFFFD')) {
+    return 'it is a binary file (an image or a program?), not the text file the vendor sent.';
+  }
+  if (/^[A-Za-z0-9+/=_\-\s]{16,}$/.test(text)) {
+    return 'it looks like a LicenseSpring licence (base64 text). Import it on the LicenseSpring profile instead.';
+  }
+  return 'it is not JSON text. Choose the licence file the vendor sent.';
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Only canonical base64 of 64 bytes counts: Buffer.from ignores stray characters and the unused
+ * bits of the last one, which would let an altered signature pass as the original.
+ */
+function signatureHolds(envelope: Envelope, key: KeyObject): boolean {
+  const signature = Buffer.from(envelope.signature, 'base64');
+  if (signature.length !== 64 || signature.toString('base64') !== envelope.signature) return false;
+  const data = Buffer.from(envelope.licence, 'utf8');
+  // A lone surrogate reads as U+FFFD: two different strings must never share signed bytes.
+  if (data.toString('utf8') !== envelope.licence) return false;
+  return verify(null, data, key, signature);
+}
+
+/** The signature held, so a bad payload is the vendor's mistake, not an attack. */
+function readPayload(licence: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(licence);
+  } catch (cause) {
+    throw invalidFile(
+      'The licence file is signed, but its contents are not JSON. Ask the vendor to issue it again.',
+      cause,
+    );
+  }
+  const payload = licencePayloadSchema.safeParse(raw);
+  if (!payload.success) {
+    throw invalidFile(
+      `The licence file is signed, but its contents are not valid (${describeIssues(payload.error)}). Ask the vendor to issue it again.`,
+    );
+  }
+  return payload.data;
+}

@@ -1,0 +1,93 @@
+import type { Clock } from '../../shared/clock';
+import type { LicenceView } from '../../shared/model';
+import type { OfflineRequest } from '../../shared/offline-model';
+import type { ProfileConfig } from '../config/vendor-config';
+import type { LicenseSpringBackend } from '../licensing/backends/licensespring';
+import { toActivationRecord } from '../licensing/backends/licensespring-mapping';
+import type { LicenceService } from '../licensing/licence-service';
+import type { LicenseSpringService } from '../licensing/licensespring-service';
+import { LicensingError } from '../licensing/licensing-error';
+import { qrCodesFor } from './qr-codes';
+
+type LicenseSpringProfile = Extract<ProfileConfig, { kind: 'licensespring' }>;
+
+export interface LicenseSpringOfflineDeps {
+  readonly licences: LicenceService;
+  readonly licenseSpring: LicenseSpringService;
+  readonly profiles: readonly ProfileConfig[];
+  readonly clock: Clock;
+}
+
+/**
+ * LicenseSpring activation for computers that never reach the server (contract §5.6): this
+ * computer writes a signed request file, the person carries it (as a file, or as QR codes on a
+ * phone) to the vendor's offline portal, and imports the licence file the portal gives back.
+ * Deactivation is the same trip the other way: the request file frees the activation there.
+ */
+export function createLicenseSpringOffline(deps: LicenseSpringOfflineDeps) {
+  const { licences, licenseSpring } = deps;
+
+  const profileOf = (profileId: string): LicenseSpringProfile => {
+    const profile = deps.profiles.find((candidate) => candidate.id === profileId);
+    if (profile?.kind !== 'licensespring')
+      throw new LicensingError('invalid_input', `"${profileId}" is not a LicenseSpring profile.`);
+    return profile;
+  };
+  const apiOf = (profileId: string) => {
+    profileOf(profileId);
+    return (licences.backend(profileId) as LicenseSpringBackend).licenseSpring;
+  };
+  const userProduct = (profileId: string) => profileOf(profileId).authorizationMethod === 'user';
+
+  const requestFile = async (
+    profileId: string,
+    key: string,
+    kind: 'activation' | 'deactivation',
+  ): Promise<OfflineRequest> => {
+    const text = await apiOf(profileId).offlineRequest(key, kind);
+    const date = new Date(deps.clock.now()).toISOString().slice(0, 10);
+    return {
+      fileName: `${profileOf(profileId).productCode}-${kind}-request-${date}.req`,
+      text,
+      qrCodes: qrCodesFor(text),
+    };
+  };
+
+  return {
+    /** The activation request file for `key` (a licence key, or the account of a user product). */
+    async request(profileId: string, key: string): Promise<OfflineRequest> {
+      const current = await licences.status(profileId);
+      if (current.status !== 'inactive')
+        throw new LicensingError(
+          'invalid_input',
+          `This computer already uses the licence ${current.keyLabel ?? ''} here. Deactivate it first.`,
+        );
+      return requestFile(profileId, key.trim(), 'activation');
+    },
+
+    /** Imports the portal's licence file: verified, for this computer and product, then kept. */
+    async activate(profileId: string, fileText: string): Promise<LicenceView> {
+      const { licence, key } = await apiOf(profileId).readOfflineResponse(fileText);
+      return licenseSpring.adoptOffline(profileId, licence, () =>
+        licences.adopt(
+          profileId,
+          key,
+          toActivationRecord(licence, userProduct(profileId) ? key : undefined),
+        ),
+      );
+    },
+
+    /**
+     * Writes the deactivation request file, then forgets the licence here. The activation is freed
+     * once the file reaches the portal; until then the licence is gone from this computer only.
+     */
+    async deactivate(profileId: string): Promise<OfflineRequest> {
+      const key = await licences.storedKey(profileId);
+      const request = await requestFile(profileId, key, 'deactivation');
+      await licences.forgetLocally(profileId);
+      return request;
+    },
+  };
+}
+
+export type LicenseSpringOffline = ReturnType<typeof createLicenseSpringOffline>;

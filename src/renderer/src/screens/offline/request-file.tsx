@@ -1,0 +1,30 @@
+import type { OfflineRequest } from '../../../../shared/offline-model';
+import { Button } from '../../components/button';
+import { downloadText } from '../../components/download';
+import { QrCodes } from './qr-codes';
+
+/** A request file to carry to the vendor's offline portal: saved as a file, or scanned. */
+export function RequestFile({
+  request,
+  what,
+}: {
+  readonly request: OfflineRequest;
+  readonly what: string;
+}) {
+  return (
+    <div className="request-file">
+      <div className="request-file__save">
+        <p className="request-file__name">
+          <code>{request.fileName}</code>
+        </p>
+        <Button
+          variant="primary"
+          onClick={() => downloadText(`${request.text}\n`, request.fileName, 'text/plain')}
+        >
+          Save {what}…
+        </Button>
+      </div>
+      <QrCodes codes={request.qrCodes} what={what} />
+    </div>
+  );
+}

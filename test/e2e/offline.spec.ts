@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { runCli, startSandbox, startServe, type SandboxReady } from './browser-host';
+import { fullScreenshot, SHOTS } from './demo-app';
+
+/**
+ * Offline activation through the UI, against `license-manager sandbox`: the test plays the
+ * vendor (signing licence files with the sandbox's vendor key) and LicenseSpring's offline portal
+ * (posting the request file to the sandbox's activate_offline).
+ */
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let serve: Awaited<ReturnType<typeof startServe>>;
+let ready: SandboxReady;
+const files = mkdtempSync(join(tmpdir(), 'lm-e2e-offline-'));
+
+test.beforeEach(async () => {
+  sandbox = await startSandbox();
+  ready = sandbox.ready;
+  serve = await startServe({ config: ready.config });
+});
+test.afterEach(async () => {
+  await serve.stop();
+  await sandbox.stop();
+});
+
+/** The sandbox's configuration is not the in-process demo: no "Demo mode" badge to wait for. */
+const openProfile = async (page: Page, label: string) => {
+  await page.goto(serve.url);
+  await page.getByLabel('Profile').selectOption({ label });
+};
+
+const shot = (page: Page, name: string) => fullScreenshot(page, `${SHOTS}/offline-${name}.png`);
+
+/** Signs a licence file as the vendor does, for this computer unless told otherwise. */
+function vendorSign(name: string, extra: readonly string[] = []): string {
+  const fingerprint = runCli(['--config', ready.config, 'fingerprint']).stdout.split('\n')[0];
+  const signed = runCli([
+    ...['--config', ready.config, 'vendor', 'sign', '--key', ready.vendorKey],
+    ...['--fingerprint', fingerprint ?? '', '--licensee', 'Ada Lovelace'],
+    ...['--feature', 'export', '--feature', 'render', '--expires', '2099-12-31'],
+    ...extra,
+  ]);
+  expect(signed.code, 'vendor sign succeeds').toBe(0);
+  const file = join(files, name);
+  writeFileSync(file, signed.stdout);
+  return file;
+}
+
+test('import a vendor-signed licence file; a tampered one is refused and changes nothing', async ({
+  page,
+}) => {
+  await openProfile(page, 'Licence file (vendor-signed)');
+  await expect(page.getByRole('heading', { level: 1, name: 'Licence file' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Import your licence file' })).toBeVisible();
+  await shot(page, 'licence-file-empty');
+
+  await page.getByLabel('Choose the licence file').setInputFiles(vendorSign('good.lic'));
+  const card = page.getByRole('region', { name: /Licence for/ });
+  await expect(card.getByText('Valid', { exact: true })).toBeVisible();
+  await expect(card.getByText('Ada Lovelace')).toBeVisible();
+  await expect(card.getByRole('list', { name: 'Features' }).getByRole('listitem')).toHaveText([
+    'export',
+    'render',
+  ]);
+  await expect(card.getByText('This computer', { exact: true })).toBeVisible();
+
+  // One feature changed after signing: refused as altered, and the licence above stays.
+  const tampered = join(files, 'tampered.lic');
+  writeFileSync(tampered, readFileSync(vendorSign('base.lic'), 'utf8').replace('render', 'reNder'));
+  await page.getByLabel('Choose the licence file').setInputFiles(tampered);
+  const refusal = page.getByRole('alert').filter({ hasText: 'This licence file was not imported' });
+  await expect(refusal).toContainText('altered after it was signed');
+  await expect(card.getByText('Valid', { exact: true })).toBeVisible();
+  await shot(page, 'licence-file-refused');
+
+  // A file for another computer says so, and names this one's fingerprint to send the vendor.
+  await page
+    .getByLabel('Choose the licence file')
+    .setInputFiles(vendorSign('other.lic', ['--fingerprint', 'ab'.repeat(32)]));
+  await expect(page.getByRole('alert')).toContainText('another computer');
+});
+
+test('LicenseSpring offline: request file with QR code, portal answer imported, offline deactivation', async ({
+  page,
+}) => {
+  await openProfile(page, 'LicenseSpring');
+  const offline = page.getByRole('region', { name: 'No internet on this computer?' });
+  await offline.getByRole('button', { name: 'Activate offline…' }).click();
+  // LicenseSpring activates trial, perpetual and consumption licences offline (contract §5.6).
+  await offline.getByLabel('Licence key').fill(ready.demo.licensespring.consumptionKey);
+  await offline.getByRole('button', { name: 'Create request file' }).click();
+  await expect(offline.getByRole('img', { name: 'QR code of the request file' })).toBeVisible();
+  await shot(page, 'licensespring-request');
+
+  // Saved as a file, as the person would to carry it on a USB stick.
+  const download = page.waitForEvent('download');
+  await offline.getByRole('button', { name: 'Save the request file…' }).click();
+  const requestText = readFileSync((await (await download).path()) ?? '', 'utf8').trim();
+
+  // At the portal (here: the sandbox), the request becomes a licence file.
+  const portal = await fetch(`${ready.servers.licensespring.url}/api/v4/activate_offline`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: requestText,
+  });
+  expect(portal.status, await portal.clone().text()).toBe(200);
+  const licenceFile = join(files, 'license.lic');
+  writeFileSync(licenceFile, await portal.text());
+
+  await offline.getByLabel('Choose the licence file from the portal').setInputFiles(licenceFile);
+  const licenceCard = page.getByRole('region', { name: 'Licence', exact: true });
+  await expect(licenceCard.getByText('Active', { exact: true })).toBeVisible();
+  await shot(page, 'licensespring-activated');
+
+  await page.getByRole('button', { name: 'Deactivate offline…' }).click();
+  await page.getByRole('button', { name: 'Deactivate', exact: true }).click();
+  const deactivation = page.getByRole('region', { name: 'No internet on this computer?' });
+  await expect(
+    deactivation.getByText('Take the deactivation file to the offline portal'),
+  ).toBeVisible();
+  await expect(
+    deactivation.getByRole('img', { name: 'QR code of the deactivation file' }),
+  ).toBeVisible();
+  await shot(page, 'licensespring-deactivated');
+});
