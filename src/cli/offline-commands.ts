@@ -57,11 +57,21 @@ async function readText(file: string, what: string, maxBytes: number): Promise<s
   }
 }
 
-/** The request's text on standard output (so `> file` works), or written to `--out`. */
-async function deliver(request: OfflineRequest, out: string | undefined, next: string) {
+/** Writes a request to `--out`; it names the licence key, so it is readable by this user only. */
+async function writeRequest(request: OfflineRequest, out: string | undefined): Promise<void> {
+  if (out === undefined) return;
+  try {
+    await writeFile(out, `${request.text}\n`, { mode: 0o600 });
+  } catch (cause) {
+    throw new LicensingError('invalid_input', `The request file ${out} cannot be written.`, {
+      cause,
+    });
+  }
+}
+
+/** The request's text on standard output (so `> file` works), or where `--out` wrote it. */
+function delivered(request: OfflineRequest, out: string | undefined, next: string) {
   if (out === undefined) return { value: request, text: request.text };
-  // The request names the licence key: readable by this user only.
-  await writeFile(out, `${request.text}\n`, { mode: 0o600 });
   return {
     value: { ...request, file: out },
     text: `Request file written to ${out}. ${next}`,
@@ -126,8 +136,10 @@ export async function runOffline(
           text: `Send the vendor this computer's fingerprint and ask for a licence file for ${view.productCode}:\n  ${view.fingerprint}`,
         };
       }
-      return deliver(
-        await core.lsOffline.request(profileId, await key()),
+      const request = await core.lsOffline.request(profileId, await key());
+      await writeRequest(request, args.out);
+      return delivered(
+        request,
         args.out,
         "Take it to the vendor's offline portal from a computer with internet, then import the licence file it gives back with `license-manager offline import FILE`.",
       );
@@ -150,8 +162,12 @@ export async function runOffline(
         const view = await core.licenceFiles.remove(profileId);
         return { value: view, text: `The licence file was removed from this computer.` };
       }
-      return deliver(
-        await core.lsOffline.deactivate(profileId),
+      // Written before the licence is forgotten here: a path that cannot be written changes nothing.
+      const request = await core.lsOffline.deactivate(profileId, (made) =>
+        writeRequest(made, args.out),
+      );
+      return delivered(
+        request,
         args.out,
         "The licence is removed from this computer. Take the file to the vendor's offline portal to free the activation for another computer.",
       );

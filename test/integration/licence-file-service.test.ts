@@ -136,6 +136,25 @@ describe('licence files through the core', () => {
     const view = (await core.licenceFiles.status('studio')).licence;
     expect(view?.state).toBe('suspended');
     expect(view?.message).toMatch(/altered/);
+    // Importing the file again is the deliberate way back (the message says so).
+    clock.setSystemTime(START + 10 * DAY);
+    await core.licenceFiles.import('studio', sign());
+    expect((await core.licenceFiles.status('studio')).licence?.state).toBe('valid');
+    await core.close();
+  });
+
+  it('a clock earlier than the signed issue time is suspended, even with the record wiped', async () => {
+    const { core, clock, sign, stateFile, secrets } = await install();
+    await core.licenceFiles.import('studio', sign());
+    // The record and its key both gone: the record would start afresh at whatever time it is.
+    const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+    delete state.timeAnchor;
+    writeFileSync(stateFile, JSON.stringify(state));
+    await secrets.delete('time-anchor-key');
+    clock.setSystemTime(START - 30 * DAY);
+    const view = (await core.licenceFiles.status('studio')).licence;
+    expect(view?.state).toBe('suspended');
+    expect(view?.message).toMatch(/before this licence was issued/);
     await core.close();
   });
 

@@ -95,6 +95,21 @@ describe('LicenseSpring offline activation through the core', () => {
     expect((await core.licenseSpring.details('ls')).localCheck.state).toBe('valid');
   });
 
+  it('a check with the server clears a clock mark and resumes the periodic checks', async () => {
+    await activateOffline();
+    clock.setSystemTime(clock.now() + 5 * DAY);
+    await core.licenseSpring.details('ls');
+    // The clock had run 5 days ahead; set right, the licence is suspended until…
+    clock.setSystemTime(clock.now() - 5 * DAY);
+    expect((await core.licenseSpring.details('ls')).localCheck.state).toBe('clock_moved_back');
+    // …the server, whose Date agrees with this clock, confirms the time.
+    const checked = await core.licenseSpring.details('ls', true);
+    expect(checked.activatedOffline).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await core.licenseSpring.details('ls')).localCheck.state).toBe('valid');
+    expect(clock.pendingTimers().length).toBeGreaterThan(0);
+  });
+
   it('deactivates offline: forgotten here, freed at the portal by the file it gives', async () => {
     await activateOffline();
     const file = await core.lsOffline.deactivate('ls');

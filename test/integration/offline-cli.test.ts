@@ -135,10 +135,17 @@ describe.skipIf(skipWhy !== undefined)('license-manager offline (built CLI)', ()
       profileId: 'licensespring',
       status: 'active',
     });
-    const details = JSON.parse(
-      (await cli('licence', '--profile', 'licensespring', '--json')).stdout,
+    const local = JSON.parse((await cli('status', '--profile', 'licensespring', '--json')).stdout);
+    expect(local.details.activatedOffline).toBe(true);
+
+    // A deactivation file that cannot be written changes nothing: the licence stays.
+    const unwritable = await cli(
+      ...['offline', 'deactivate', '--profile', 'licensespring'],
+      ...['--out', join(dir, 'no-such-folder', 'deactivate.req')],
     );
-    expect(details.activatedOffline).toBe(true);
+    expect(unwritable.code).toBe(2);
+    const still = JSON.parse((await cli('status', '--profile', 'licensespring', '--json')).stdout);
+    expect(still.status).toBe('active');
 
     const deactivation = join(dir, 'deactivate.req');
     const out = await cli(

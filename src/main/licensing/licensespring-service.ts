@@ -38,7 +38,7 @@ export interface LicenseSpringServiceDeps {
   /** Long-running hosts keep floating slots alive and check licences periodically. */
   readonly keepAlive: boolean;
   /** The latest time this computer has seen, for licences activated offline. */
-  readonly timeAnchor: Pick<TimeAnchor, 'observe'>;
+  readonly timeAnchor: Pick<TimeAnchor, 'observe' | 'confirm'>;
 }
 
 const MINUTE = 60_000;
@@ -160,9 +160,13 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
         gracePeriodHours: licence.gracePeriodHours,
         highestSeenAt: confirmed ? now : Math.max(previous?.highestSeenAt ?? 0, now),
         heldFeatures: previous?.heldFeatures ?? [],
-        activatedOffline: offline || (previous?.activatedOffline ?? false),
+        // An answer from the server means it is reachable: periodic checks apply again.
+        activatedOffline: offline,
       });
     });
+    // A server Date that agrees with our clock is the trusted time offline licences lack: it
+    // clears a clock-moved-back mark (or a damaged record) in the tamper-evident record too.
+    if (confirmed && !offline) void deps.timeAnchor.confirm(now).catch(() => undefined);
     keepChecking(profileId, licence.floating?.timeoutMinutes);
   };
 

@@ -16,7 +16,7 @@ export interface LicenceFileServiceDeps {
   readonly clock: Clock;
   /** This computer's fingerprint: a node-locked file must name it. */
   readonly fingerprint: string;
-  readonly timeAnchor: Pick<TimeAnchor, 'observe'>;
+  readonly timeAnchor: Pick<TimeAnchor, 'observe' | 'reset'>;
 }
 
 const DAY = 86_400_000;
@@ -52,12 +52,19 @@ export function createLicenceFileService(deps: LicenceFileServiceDeps) {
 
   const stateOf = (
     profile: LicenceFileProfile,
-    { expiresAt, graceDays }: VerifiedLicence,
+    { expiresAt, graceDays, issuedAt }: VerifiedLicence,
     clockCheck: AnchorCheck,
     now: number,
   ): { state: FileLicenceState; message: string } => {
     if (clockCheck.state !== 'ok')
       return { state: 'suspended', message: describeAnchor(clockCheck) };
+    // The vendor signed the issue time: a clock earlier than that is wrong whatever the record
+    // of the latest time says (that record may have been wiped along with its key).
+    if (now < issuedAt - ISSUED_AHEAD_TOLERANCE_MS)
+      return {
+        state: 'suspended',
+        message: `This computer's date (${day(now)}) is before this licence was issued (${day(issuedAt)}). Set the date and time correctly.`,
+      };
     if (expiresAt === null) return { state: 'valid', message: 'This licence does not expire.' };
     const graceEnds = graceEndOf(expiresAt, graceDays);
     if (now >= graceEnds)
@@ -121,6 +128,10 @@ export function createLicenceFileService(deps: LicenceFileServiceDeps) {
           'license_expired',
           `This licence file expired on ${day(licence.expiresAt)}. Ask the vendor for a renewed one.`,
         );
+      // Importing a verified file is the deliberate act that starts the record of the latest time
+      // afresh (a damaged or wiped record would otherwise suspend the licence for good); the
+      // file's signed issue time still bounds how far back the clock can be.
+      await deps.timeAnchor.reset();
       // The file before the state that points at it: a failure in between leaves nothing half-kept.
       await secrets.set(secretName.licenceFile(profileId), text);
       store.update((state) => {

@@ -78,12 +78,18 @@ export function createLicenseSpringOffline(deps: LicenseSpringOfflineDeps) {
     },
 
     /**
-     * Writes the deactivation request file, then forgets the licence here. The activation is freed
+     * Makes the deactivation request file and hands it to `keep`, then forgets the licence here. The activation is freed
      * once the file reaches the portal; until then the licence is gone from this computer only.
      */
-    async deactivate(profileId: string): Promise<OfflineRequest> {
+    async deactivate(
+      profileId: string,
+      keep: (request: OfflineRequest) => Promise<void> = async () => undefined,
+    ): Promise<OfflineRequest> {
       const key = await licences.storedKey(profileId);
       const request = await requestFile(profileId, key, 'deactivation');
+      // Kept (written to its file) before the licence is forgotten: without the file the
+      // activation could never be freed at the portal.
+      await keep(request);
       await licences.forgetLocally(profileId);
       return request;
     },
