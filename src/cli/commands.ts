@@ -19,6 +19,7 @@ import { formatLicence, formatPool } from './format';
 import { runHub } from './hub-commands';
 import { formatFileLicence, runOffline, withVendorKey } from './offline-commands';
 import { runVendor } from './vendor-commands';
+import { kindOf } from './profile-kind';
 import { formatDetails, runLicenseSpring } from './licensespring-commands';
 
 export interface CommandOutput {
@@ -124,9 +125,6 @@ async function secretArg(
   }
   return inline;
 }
-
-const kindOf = (core: Core, profileId: string) =>
-  core.config.profiles.find((profile) => profile.id === profileId)?.kind;
 
 async function passwordFrom(args: CliArgs): Promise<string> {
   const password = await secretArg('password', args.password, args.passwordFile, false);

@@ -6,6 +6,7 @@ import type { FileLicenceView, OfflineRequest } from '../shared/offline-model';
 import type { CliArgs } from './args';
 import type { CommandOutput } from './commands';
 import { formatLicence, when } from './format';
+import { kindOf } from './profile-kind';
 
 /** Bigger than any licence file: refused before it is read (the core names each format's limit). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -92,9 +93,6 @@ export function formatFileLicence(view: FileLicenceView): string {
     `  locked to: ${licence.nodeLocked ? 'this computer' : 'any computer'}`,
   ].join('\n');
 }
-
-const kindOf = (core: Core, profileId: string) =>
-  core.config.profiles.find((profile) => profile.id === profileId)?.kind;
 
 /** `--profile`, or the one offline-capable profile, or the one whose format the file has. */
 function offlineProfile(core: Core, args: CliArgs, fileText?: string): string {

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import type { VendorConfig } from '../../src/main/config/vendor-config';
 import {
   licenseSpringDemo,
   startLicenseSpringSandbox,
   type LicenseSpringSandbox,
 } from '../../src/sandbox/licensespring/server';
-import { openInstallation } from '../support/core-harness';
+import { licenseSpringConfigFor, openInstallation } from '../support/core-harness';
 import { licensingFailure } from '../support/licensing-failure';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
@@ -31,26 +30,7 @@ describe('LicenseSpring offline activation through the core', () => {
   let clock: ManualClock;
   let core: Core;
 
-  const config = (): VendorConfig => ({
-    productName: 'Test product',
-    productId: 'test-product',
-    demo: false,
-    allowWeakSecretStore: false,
-    profiles: [
-      {
-        id: 'ls',
-        kind: 'licensespring',
-        label: 'LicenseSpring',
-        baseUrl: sandbox.url,
-        productCode: sandbox.productCode,
-        auth: { kind: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
-        publicKey: sandbox.publicKeyPem,
-        authorizationMethod: 'license-key',
-        allowConsumption: false,
-        timeoutMs: 2_000,
-      },
-    ],
-  });
+  const config = () => licenseSpringConfigFor(sandbox, false);
 
   beforeEach(async () => {
     clock = createManualClock(Date.UTC(2026, 10, 23, 9));

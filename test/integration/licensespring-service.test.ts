@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import type { VendorConfig } from '../../src/main/config/vendor-config';
 import {
   licenseSpringDemo,
   startLicenseSpringSandbox,
   type LicenseSpringSandbox,
 } from '../../src/sandbox/licensespring/server';
-import { openInstallation } from '../support/core-harness';
+import { licenseSpringConfigFor, openInstallation } from '../support/core-harness';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
 
@@ -28,26 +27,7 @@ describe('LicenseSpring through the core: details, floating keep-alive, features
   let clock: ManualClock;
   const cores: Core[] = [];
 
-  const configFor = (allowConsumption = true): VendorConfig => ({
-    productName: 'Test product',
-    productId: 'test-product',
-    demo: false,
-    allowWeakSecretStore: false,
-    profiles: [
-      {
-        id: 'ls',
-        kind: 'licensespring',
-        label: 'LicenseSpring',
-        baseUrl: sandbox.url,
-        productCode: sandbox.productCode,
-        auth: { kind: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
-        publicKey: sandbox.publicKeyPem,
-        authorizationMethod: 'license-key',
-        allowConsumption,
-        timeoutMs: 2_000,
-      },
-    ],
-  });
+  const configFor = (allowConsumption = true) => licenseSpringConfigFor(sandbox, allowConsumption);
   const open = async (
     options: { keepAlive?: boolean; machine?: string; dataDir?: string } = {},
   ) => {

@@ -5,6 +5,7 @@ import type { VendorConfig } from '../../src/main/config/vendor-config';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
 import { createMemorySecretStore, type SecretStore } from '../../src/main/store/secret-store';
 import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox';
+import type { LicenseSpringSandbox } from '../../src/sandbox/licensespring/server';
 import { createManualClock, type ManualClock } from './manual-clock';
 
 export const DEMO = JSON.parse(
@@ -36,6 +37,31 @@ export const configFor = (
     },
   ],
   ...overrides,
+});
+
+/** One LicenseSpring profile `ls` on the sandbox's key-based product, signed with HMAC. */
+export const licenseSpringConfigFor = (
+  sandbox: LicenseSpringSandbox,
+  allowConsumption: boolean,
+): VendorConfig => ({
+  productName: 'Test product',
+  productId: 'test-product',
+  demo: false,
+  allowWeakSecretStore: false,
+  profiles: [
+    {
+      id: 'ls',
+      kind: 'licensespring',
+      label: 'LicenseSpring',
+      baseUrl: sandbox.url,
+      productCode: sandbox.productCode,
+      auth: { kind: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
+      publicKey: sandbox.publicKeyPem,
+      authorizationMethod: 'license-key',
+      allowConsumption,
+      timeoutMs: 2_000,
+    },
+  ],
 });
 
 const requireSandbox = (sandbox: BabelSandbox | undefined): BabelSandbox => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LicensingError } from '../licensing/licensing-error';
 import { PRODUCT_CODE } from '../offline/licence-terms';
 
 /**
@@ -191,3 +192,28 @@ export const vendorConfigSchema = z
   });
 
 export type VendorConfig = z.infer<typeof vendorConfigSchema>;
+
+type ProfileKind = ProfileConfig['kind'];
+const KIND_NAMES: Readonly<Record<ProfileKind, string>> = {
+  seats: 'floating-seats',
+  flecs: 'FLECS',
+  eniris: 'Eniris',
+  licensespring: 'LicenseSpring',
+  mobiusflow: 'MobiusFlow',
+  'licence-file': 'licence-file',
+};
+
+/** The configured profile `profileId`, refused unless it is of `kind`: each service serves its own. */
+export function profileOfKind<K extends ProfileKind>(
+  profiles: readonly ProfileConfig[],
+  profileId: string,
+  kind: K,
+): Extract<ProfileConfig, { kind: K }> {
+  const profile = profiles.find((candidate) => candidate.id === profileId);
+  if (profile?.kind !== kind)
+    throw new LicensingError(
+      'invalid_input',
+      `"${profileId}" is not a ${KIND_NAMES[kind]} profile.`,
+    );
+  return profile as Extract<ProfileConfig, { kind: K }>;
+}

@@ -6,7 +6,7 @@ import type {
   LsProductView,
 } from '../../shared/licensespring-model';
 import type { LicenceView } from '../../shared/model';
-import type { ProfileConfig } from '../config/vendor-config';
+import { profileOfKind, type ProfileConfig } from '../config/vendor-config';
 import {
   persistedLicenseSpringSchema,
   type PersistedLicenseSpring,
@@ -66,12 +66,9 @@ const featureEntry = (profileId: string, code: string) => `ls-feature:${profileI
 export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
   const { licences, state: store, scheduler, clock } = deps;
 
-  const profileOf = (profileId: string): LicenseSpringProfile => {
-    const profile = deps.profiles.find((candidate) => candidate.id === profileId);
-    if (profile?.kind !== 'licensespring')
-      throw new LicensingError('invalid_input', `"${profileId}" is not a LicenseSpring profile.`);
-    return profile;
-  };
+  const profileOf = (profileId: string): LicenseSpringProfile =>
+    profileOfKind(deps.profiles, profileId, 'licensespring');
+  /** The adapter's LicenseSpring calls for a profile, refused for a profile of another kind. */
   const apiOf = (profileId: string) => {
     profileOf(profileId);
     return (licences.backend(profileId) as LicenseSpringBackend).licenseSpring;
@@ -265,6 +262,8 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
   });
 
   const service = {
+    api: apiOf,
+
     async product(profileId: string): Promise<LsProductView> {
       return productViewOf(profileId, await apiOf(profileId).product());
     },

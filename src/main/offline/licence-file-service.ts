@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock';
 import type { FileLicenceState, FileLicenceView } from '../../shared/offline-model';
-import type { ProfileConfig } from '../config/vendor-config';
+import { profileOfKind, type ProfileConfig } from '../config/vendor-config';
 import { LicensingError } from '../licensing/licensing-error';
 import { secretName, type StateStore } from '../store/persisted-state';
 import type { SecretStore } from '../store/secret-store';
@@ -37,12 +37,8 @@ const graceEndOf = (expiresAt: number, graceDays: number | undefined): number =>
 export function createLicenceFileService(deps: LicenceFileServiceDeps) {
   const { secrets, state: store, clock } = deps;
 
-  const profileOf = (profileId: string): LicenceFileProfile => {
-    const profile = deps.profiles.find((candidate) => candidate.id === profileId);
-    if (profile?.kind !== 'licence-file')
-      throw new LicensingError('invalid_input', `"${profileId}" is not a licence-file profile.`);
-    return profile;
-  };
+  const profileOf = (profileId: string): LicenceFileProfile =>
+    profileOfKind(deps.profiles, profileId, 'licence-file');
   const verify = (profile: LicenceFileProfile, text: string): VerifiedLicence =>
     verifyLicenceFile(text, {
       publicKeyPem: profile.publicKey,

@@ -1,8 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import type { LicenceView } from '../../shared/model';
 import type { OfflineRequest } from '../../shared/offline-model';
-import type { ProfileConfig } from '../config/vendor-config';
-import type { LicenseSpringBackend } from '../licensing/backends/licensespring';
+import { profileOfKind, type ProfileConfig } from '../config/vendor-config';
 import { toActivationRecord } from '../licensing/backends/licensespring-mapping';
 import type { LicenceService } from '../licensing/licence-service';
 import type { LicenseSpringService } from '../licensing/licensespring-service';
@@ -27,16 +26,8 @@ export interface LicenseSpringOfflineDeps {
 export function createLicenseSpringOffline(deps: LicenseSpringOfflineDeps) {
   const { licences, licenseSpring } = deps;
 
-  const profileOf = (profileId: string): LicenseSpringProfile => {
-    const profile = deps.profiles.find((candidate) => candidate.id === profileId);
-    if (profile?.kind !== 'licensespring')
-      throw new LicensingError('invalid_input', `"${profileId}" is not a LicenseSpring profile.`);
-    return profile;
-  };
-  const apiOf = (profileId: string) => {
-    profileOf(profileId);
-    return (licences.backend(profileId) as LicenseSpringBackend).licenseSpring;
-  };
+  const profileOf = (profileId: string): LicenseSpringProfile =>
+    profileOfKind(deps.profiles, profileId, 'licensespring');
   const userProduct = (profileId: string) => profileOf(profileId).authorizationMethod === 'user';
 
   const requestFile = async (
@@ -44,7 +35,7 @@ export function createLicenseSpringOffline(deps: LicenseSpringOfflineDeps) {
     key: string,
     kind: 'activation' | 'deactivation',
   ): Promise<OfflineRequest> => {
-    const text = await apiOf(profileId).offlineRequest(key, kind);
+    const text = await licenseSpring.api(profileId).offlineRequest(key, kind);
     const date = new Date(deps.clock.now()).toISOString().slice(0, 10);
     return {
       fileName: `${profileOf(profileId).productCode}-${kind}-request-${date}.req`,
@@ -67,7 +58,7 @@ export function createLicenseSpringOffline(deps: LicenseSpringOfflineDeps) {
 
     /** Imports the portal's licence file: verified, for this computer and product, then kept. */
     async activate(profileId: string, fileText: string): Promise<LicenceView> {
-      const { licence, key } = await apiOf(profileId).readOfflineResponse(fileText);
+      const { licence, key } = await licenseSpring.api(profileId).readOfflineResponse(fileText);
       return licenseSpring.adoptOffline(profileId, licence, () =>
         licences.adopt(
           profileId,
