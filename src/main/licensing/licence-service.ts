@@ -200,8 +200,14 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     return recorded;
   };
 
+  /** Before a licence is let go: give back its seat and stop re-checking it. */
+  const stopKeeping = async (profileId: string): Promise<void> => {
+    if (leases.isHeld(profileId)) await service.releaseSeat(profileId);
+    revalidation.stop(profileId);
+  };
+
   /** Forgets the activation here only: the state first, then the secrets it pointed at. */
-  const forgetLocally = async (profileId: string): Promise<LicenceView> => {
+  const forgetStored = async (profileId: string): Promise<LicenceView> => {
     store.update((state) => void delete state.licences[profileId]);
     await secrets.delete(secretName.activationToken(profileId));
     await secrets.delete(secretName.licenceKey(profileId));
@@ -281,8 +287,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
           'not_activated',
           'Nothing is activated here, so there is nothing to deactivate.',
         );
-      if (leases.isHeld(profileId)) await service.releaseSeat(profileId);
-      revalidation.stop(profileId);
+      await stopKeeping(profileId);
       const key = await secrets.get(secretName.licenceKey(profileId));
       if (licence.mode !== 'floating') {
         await backend(profileId)
@@ -296,7 +301,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
             if (!gone) throw error;
           });
       }
-      return forgetLocally(profileId);
+      return forgetStored(profileId);
     },
 
     /**
@@ -317,9 +322,8 @@ export function createLicenceService(deps: LicenceServiceDeps) {
      * vendor's portal): nothing is sent from here, only this computer forgets the licence.
      */
     async forgetLocally(profileId: string): Promise<LicenceView> {
-      if (leases.isHeld(profileId)) await service.releaseSeat(profileId);
-      revalidation.stop(profileId);
-      return forgetLocally(profileId);
+      await stopKeeping(profileId);
+      return forgetStored(profileId);
     },
 
     async requestSeat(profileId: string): Promise<LicenceView> {
