@@ -1,191 +1,92 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src/main/core';
 import { createFingerprinter } from '../src/main/device/fingerprint';
-import { createFileStateStore } from '../src/main/store/file-state-store';
-import { createMemorySecretStore } from '../src/main/store/secret-store';
 import { startBabelSandbox } from '../src/sandbox';
-import demoSeed from '../src/sandbox/babel/demo-seed.json';
+import { benchActivation } from './activation';
+import { benchHeartbeatCycles } from './heartbeat-cycles';
+import { benchHeartbeatDay } from './heartbeat-day';
 import { benchHubFleet } from './hub-fleet';
 import { median, time, type Row } from './measure';
+import { benchRenderer } from './renderer';
+import { benchSeatPoolLoad } from './seat-pool-load';
+import { benchStart } from './start';
+
+async function benchFingerprint(): Promise<Row[]> {
+  const fingerprinter = createFingerprinter('bench');
+  const first = await time(() => fingerprinter.get());
+  const cached = await Promise.all(
+    Array.from({ length: 50 }, () => time(() => fingerprinter.get())),
+  );
+  return [
+    {
+      figure: 'fingerprint, first call',
+      value: first,
+      unit: 'ms',
+      reference: 'reads the machine id once (a shell on some systems)',
+    },
+    { figure: 'fingerprint, cached', value: median(cached), unit: 'ms', reference: 'target ≈ 0' },
+  ];
+}
+
+/** The parts, in the order they run; `npm run bench -- <part> …` runs only those named. */
+const PARTS: Record<string, (dir: string) => Promise<Row[]>> = {
+  fingerprint: () => benchFingerprint(),
+  start: async (dir) => {
+    const sandbox = await startBabelSandbox({});
+    try {
+      return await benchStart(dir, sandbox);
+    } finally {
+      await sandbox.close();
+    }
+  },
+  renderer: () => benchRenderer(),
+  activation: (dir) => benchActivation(dir),
+  heartbeats: (dir) => benchHeartbeatDay(dir),
+  cycles: (dir) => benchHeartbeatCycles(dir),
+  fleet: (dir) => benchHubFleet(dir),
+  load: () => benchSeatPoolLoad(),
+};
 
 /**
- * `npm run bench`: figures for the foundation, each beside the reference it should be read
- * against. Prints a table and writes bench-results/bench.json. Numbers are medians.
+ * `npm run bench`: the figures that say how fast and how light the app is, each beside the
+ * reference it should be read against. Prints a table and writes bench-results/bench.json.
  */
 async function main(): Promise<void> {
-  const rows: Row[] = [];
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in PARTS));
+  if (unknown.length > 0)
+    throw new Error(`unknown part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'lm-bench-'));
-  const sandbox = await startBabelSandbox({});
-  const config = {
-    productName: 'Bench',
-    productId: 'bench',
-    demo: false,
-    allowWeakSecretStore: false,
-    profiles: [
-      {
-        id: 'seats',
-        kind: 'seats' as const,
-        label: 'Seats',
-        baseUrl: sandbox.url,
-        apiKey: sandbox.apiKey,
-      },
-    ],
-  };
+  const rows: Row[] = [];
   try {
-    const fingerprinter = createFingerprinter('bench');
-    rows.push({
-      figure: 'fingerprint, first call',
-      value: await time(() => fingerprinter.get()),
-      unit: 'ms',
-      reference: 'spawns a shell once (4–7 ms measured on this class of machine)',
-    });
-    rows.push({
-      figure: 'fingerprint, cached',
-      value: median(
-        await Promise.all(Array.from({ length: 50 }, () => time(() => fingerprinter.get()))),
-      ),
-      unit: 'ms',
-      reference: 'target ≈ 0',
-    });
-
-    const readyTimes: number[] = [];
-    for (let run = 0; run < 7; run += 1) {
-      const state = join(dir, `state-${run}.json`);
-      readyTimes.push(
-        await time(async () => {
-          const core = await createCore({
-            config,
-            version: 'bench',
-            secrets: createMemorySecretStore(),
-            state: createFileStateStore(state),
-            hubInventoryFile: join(dir, `hubs-${run}.json`),
-            keepAlive: true,
-            allowInProcessDemo: false,
-          });
-          await core.close(100);
-        }),
-      );
+    for (const [name, part] of Object.entries(PARTS)) {
+      if (wanted.length > 0 && !wanted.includes(name)) continue;
+      const started = performance.now();
+      const partRows = await part(dir);
+      rows.push(...partRows);
+      console.log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-    rows.push({
-      figure: 'core ready (config, stores, fingerprint, restore)',
-      value: median(readyTimes),
-      unit: 'ms',
-      reference: 'target < 150 ms',
-    });
-
-    const core = await createCore({
-      config,
-      version: 'bench',
-      secrets: createMemorySecretStore(),
-      state: createFileStateStore(join(dir, 'state.json')),
-      hubInventoryFile: join(dir, 'hubs.json'),
-      keepAlive: false,
-      allowInProcessDemo: false,
-    });
-    // Same machine as the core: the activation is idempotent, so both sides do identical server work.
-    const body = JSON.stringify({
-      userKey: demoSeed.demo.activationKey,
-      machineId: core.fingerprint.id,
-      clientId: 'bench',
-      clientName: 'bench',
-    });
-    const bare = async () => {
-      const response = await fetch(`${sandbox.url}/v1/license/activate`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': sandbox.apiKey },
-        body,
-      });
-      await response.json();
-    };
-    for (let warm = 0; warm < 20; warm += 1) {
-      await bare();
-      await core.service.activate('seats', { method: 'key', key: demoSeed.demo.activationKey });
-    }
-    const bareTimes: number[] = [];
-    const ourTimes: number[] = [];
-    for (let run = 0; run < 200; run += 1) {
-      bareTimes.push(await time(bare));
-      ourTimes.push(
-        await time(() =>
-          core.service.activate('seats', { method: 'key', key: demoSeed.demo.activationKey }),
-        ),
-      );
-    }
-    rows.push({
-      figure: 'activation round trip, bare fetch',
-      value: median(bareTimes),
-      unit: 'ms',
-      reference: 'the floor',
-    });
-    rows.push({
-      figure: 'activation through the core',
-      value: median(ourTimes),
-      unit: 'ms',
-      reference: 'includes validation, masking and an atomic state write',
-    });
-    rows.push({
-      figure: 'activation overhead ratio',
-      value: median(ourTimes) / median(bareTimes),
-      unit: '×',
-      reference: 'target < 1.2× the bare round trip',
-    });
-
-    // One licence per profile: give the activation back before taking the floating licence.
-    await core.service.deactivate('seats');
-    await core.service.activate('seats', { method: 'key', key: demoSeed.demo.floatingKey });
-    await core.service.requestSeat('seats');
-    // Run under --expose-gc (scripts/bench.mjs does) so the heap figure is not GC timing noise.
-    const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-    for (let beat = 0; beat < 50; beat += 1) await core.service.renewSeat('seats');
-    collect();
-    const cpuBefore = process.cpuUsage();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const beats = 500;
-    const beatStart = performance.now();
-    for (let beat = 0; beat < beats; beat += 1) await core.service.renewSeat('seats');
-    const beatWall = (performance.now() - beatStart) / beats;
-    const cpu = process.cpuUsage(cpuBefore);
-    collect();
-    rows.push({
-      figure: 'heartbeat, wall time each (client + sandbox in one process)',
-      value: beatWall,
-      unit: 'ms',
-      reference: '≈1 ms keep-alive loopback measured on this class of machine',
-    });
-    rows.push({
-      figure: 'heartbeat, CPU each (client + sandbox)',
-      value: (cpu.user + cpu.system) / 1000 / beats,
-      unit: 'ms',
-      reference: 'at a 5-minute interval: 288 beats a day',
-    });
-    rows.push({
-      figure: `heap change after ${beats} heartbeats`,
-      value: (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024,
-      unit: 'MiB',
-      reference: 'after a full GC: no growth expected',
-    });
-    await core.service.releaseSeat('seats');
-    await core.close(100);
-    rows.push(...(await benchHubFleet(dir)));
   } finally {
-    await sandbox.close();
     rmSync(dir, { recursive: true, force: true });
   }
 
   const width = Math.max(...rows.map((row) => row.figure.length));
-  console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  reference`);
+  console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(12)}  reference`);
   for (const row of rows)
     console.log(
-      `${row.figure.padEnd(width)}  ${`${row.value.toFixed(2)} ${row.unit}`.padStart(10)}  ${row.reference}`,
+      `${row.figure.padEnd(width)}  ${`${row.value.toFixed(2)} ${row.unit}`.padStart(12)}  ${row.reference}`,
     );
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${process.platform}, Node ${process.version}`;
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(
     'bench-results/bench.json',
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`,
   );
-  console.log('\nwritten: bench-results/bench.json');
+  console.log(`\n${machine}\nwritten: bench-results/bench.json`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

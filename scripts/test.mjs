@@ -1,17 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: every suite, on any developer machine. It finds a Chromium by itself, gives the
-// keyring tests a session bus on Linux, builds the app, runs vitest then Playwright, and ends with
-// one plain summary line.
+// keyring tests a session bus on Linux, checks the Electron hardening (Electronegativity), builds
+// the app, runs vitest then Playwright, and ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureKeyringSession, findChromium, has } from './test-environment.mjs';
 
 const root = join(import.meta.dirname, '..');
 const resultsDir = join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
-const has = (command) =>
-  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 // npx is a .cmd script on Windows, which only a shell can start.
 const run = (command, args, env = {}) =>
   spawnSync(command, args, {
@@ -21,65 +19,18 @@ const run = (command, args, env = {}) =>
     shell: process.platform === 'win32',
   }).status ?? 1;
 
-// The OS keyring needs a D-Bus session with an unlocked Secret Service on Linux.
-if (
-  process.platform === 'linux' &&
-  !process.env.DBUS_SESSION_BUS_ADDRESS &&
-  !process.env.LM_TEST_IN_SESSION
-) {
-  if (has('dbus-run-session')) {
-    process.exit(
-      run('dbus-run-session', ['--', process.execPath, ...process.argv.slice(1)], {
-        LM_TEST_IN_SESSION: '1',
-      }),
-    );
-  }
-  console.log(
-    'note: no D-Bus session and no dbus-run-session: keyring tests will report why they skip.',
-  );
-}
-if (process.env.LM_TEST_IN_SESSION && has('gnome-keyring-daemon')) {
-  // Only in the session we started, never a developer's own keyring: a throw-away keyring folder,
-  // unlocked with a non-empty password, which creates the login collection (an empty one leaves
-  // every lookup failing).
-  const keyringHome = mkdtempSync(join(tmpdir(), 'lm-keyring-'));
-  spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
-    input: 'test-password',
-    stdio: ['pipe', 'ignore', 'ignore'],
-    env: { ...process.env, XDG_DATA_HOME: keyringHome },
-  });
-}
+ensureKeyringSession();
 
-function findChromium() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  const found = candidates.find((candidate) => candidate && existsSync(candidate));
-  if (found) return found;
-  const fromPlaywright = () =>
-    spawnSync(
-      process.execPath,
-      ['-e', "process.stdout.write(require('playwright').chromium.executablePath())"],
-      { cwd: root, encoding: 'utf8' },
-    ).stdout;
-  let path = fromPlaywright();
-  if (!path || !existsSync(path)) {
-    console.log("No Chromium found: installing Playwright's.");
-    run('npx', ['playwright', 'install', 'chromium']);
-    path = fromPlaywright();
-  }
-  return path && existsSync(path) ? path : undefined;
-}
-
-const chromium = findChromium();
+const chromium = findChromium(root);
 const env = chromium ? { CHROMIUM_PATH: chromium } : {};
 const vitestJson = join(resultsDir, 'vitest.json');
 const playwrightJson = join(resultsDir, 'playwright.json');
 // Reports from an earlier run must not be counted as this run's.
 for (const report of [vitestJson, playwrightJson]) rmSync(report, { force: true });
+
+// Electron hardening (Electronegativity over src/, offline): no unjustified HIGH or MEDIUM finding.
+// It needs no build, so it runs first; a finding fails the run but does not stop the suites.
+const hardening = run('node', [join('scripts', 'electronegativity.mjs')]);
 
 // Built first: the CLI and browser-host suites run the built CLI exactly as users do.
 const build = run('npx', ['electron-vite', 'build']);
@@ -124,7 +75,10 @@ function counts() {
 }
 
 const total = counts();
-const failed = unit !== 0 || build !== 0 || e2e !== 0;
+const failed = hardening !== 0 || unit !== 0 || build !== 0 || e2e !== 0;
 if (failed && total.failed === 0) total.failed = 1; // a suite that crashed before counting still fails
-console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+console.log(
+  `\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped` +
+    (hardening === 0 ? '' : '; electronegativity found unjustified findings (see above)'),
+);
 process.exit(failed ? 1 : 0);

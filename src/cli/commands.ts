@@ -40,6 +40,8 @@ export interface CliContext {
   readonly untilStopped: () => Promise<void>;
   /** For long-running commands: say that they are ready before waiting. */
   readonly announce: (output: CommandOutput) => void;
+  /** Something the person must know that is not the command's result (stderr, even with --quiet). */
+  readonly warn: (message: string) => void;
 }
 
 const loadConfig = (context: CliContext): Promise<VendorConfig> =>
@@ -54,7 +56,7 @@ async function openCore(
 ): Promise<Core> {
   const config = await configure(await loadConfig(context));
   const dataDir = cliDataDir();
-  return createCore({
+  const core = await createCore({
     config,
     version: context.version,
     secrets: await openKeyringSecretStore(config.productId, dataDir),
@@ -63,6 +65,10 @@ async function openCore(
     keepAlive,
     allowInProcessDemo: keepAlive,
   });
+  // A damaged file is moved aside only once, by the first process that finds it: if this command
+  // did not say so, nobody would ever hear of it.
+  for (const warning of (await core.appInfo()).storageWarnings) context.warn(warning);
+  return core;
 }
 
 /** `--profile` may be left out when exactly one profile can do the job. */

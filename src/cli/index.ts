@@ -44,6 +44,10 @@ async function main(argv: readonly string[]): Promise<number> {
       version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
       untilStopped,
       announce: (ready) => print({ ...args, quiet: false }, ready),
+      // On stderr, so --json keeps stdout one parseable line, and printed even with --quiet: like
+      // an error, a file moved aside is no success output to silence, and an installer's log
+      // must keep it for support.
+      warn: (message) => process.stderr.write(`warning: ${message}\n`),
     });
     print(args, output);
     return output.exitCode ?? EXIT.ok;

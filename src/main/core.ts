@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../shared/clock';
 import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
 import type { AppInfo, LicenceView } from '../shared/model';
 import type { VendorConfig } from './config/vendor-config';
-import { startDemo, type DemoEnvironment } from './demo-mode';
+import type { DemoEnvironment } from './demo-mode';
 import {
   createFingerprinter,
   nodeHardwareSources,
@@ -65,6 +65,8 @@ export async function createCore(host: CoreHost) {
   let config = host.config;
   if (config.demo && config.profiles.length === 0) {
     if (!host.allowInProcessDemo) throw new LicensingError('config', NO_PROFILES);
+    // Loaded only for the demo: the sandbox servers are most of the code a real start would load.
+    const { startDemo } = await import('./demo-mode');
     demo = await startDemo(config);
     config = demo.config;
   }
@@ -157,6 +159,10 @@ export async function createCore(host: CoreHost) {
       protected: host.secrets.protected,
       warning: host.secrets.warning,
     },
+    // Read on every call: a file damaged while the app runs is moved aside (and said) then.
+    storageWarnings: [host.state.recovery, hubs.recovery].filter(
+      (warning): warning is string => warning !== undefined,
+    ),
   });
 
   /** Pushed views pass the same output schema as answers, so no stray field is ever sent. */

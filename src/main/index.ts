@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, dialog, powerMonitor, safeStorage } from 'electron';
 import { loadVendorConfig } from './config/load-config';
 import { createCore, type Core } from './core';
+import { createFileRefusalLog } from './ipc/refusal-log';
 import { APP_ORIGIN } from './security/trusted-origin';
 import { registerAppScheme, serveRendererBundle } from './shell/app-protocol';
 import { createElectronStores } from './shell/electron-stores';
@@ -45,7 +46,9 @@ async function start(): Promise<void> {
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const trustedOrigins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN];
   serveRendererBundle(join(__dirname, '../renderer'));
-  registerIpc(core.dispatch, trustedOrigins);
+  // Refused IPC requests (a foreign frame, a payload of the wrong shape) leave a trace on disk.
+  const refusals = createFileRefusalLog({ file: join(app.getPath('logs'), 'ipc-refusals.log') });
+  registerIpc(core.dispatch, trustedOrigins, refusals);
   const window = createMainWindow({ url: devUrl ?? `${APP_ORIGIN}/index.html`, trustedOrigins });
   forwardEvents(window, core.onEvent);
   app.on('second-instance', () => {

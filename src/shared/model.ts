@@ -164,5 +164,11 @@ export const appInfoSchema = z.object({
     protected: z.boolean(),
     warning: z.string().optional(),
   }),
+  /**
+   * One sentence per saved file found damaged and moved aside at this start (licence state, hub
+   * inventory): what happened, where the damaged copy is kept, what to expect and what to do.
+   * Empty when every file was read as saved.
+   */
+  storageWarnings: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

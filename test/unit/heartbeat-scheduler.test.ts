@@ -5,7 +5,11 @@ import {
   type HeartbeatState,
   type LeaseTiming,
 } from '../../src/main/licensing/heartbeat-scheduler';
-import { LicensingError } from '../../src/main/licensing/licensing-error';
+import {
+  LicensingError,
+  retriedInBackground,
+  retriedInBackgroundUnverified,
+} from '../../src/main/licensing/licensing-error';
 import type { ErrorCode } from '../../src/shared/errors';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { seededRandom } from '../support/seeded-random';
@@ -334,8 +338,8 @@ describe('non-retryable failures', () => {
     'license_revoked',
     'license_expired',
     'unauthorized',
+    // The server's verdict for seats (LicenseTampered); LicenseSpring opts in to retrying it below.
     'tampered',
-    'protocol',
     'invalid_key',
   ];
 
@@ -411,6 +415,136 @@ describe('non-retryable failures', () => {
   });
 });
 
+describe('replies that do not fit the contract (F9 malformed, F11 captive portal)', () => {
+  const garbled = (): LicensingError =>
+    new LicensingError('protocol', 'The server sent a web page instead of licensing data.');
+
+  it('are retried with the same backoff as an outage, and the lease is kept while they last', async () => {
+    const { clock, leaseFor, track } = setup({ random: () => 1 });
+    const lease = leaseFor(0);
+    let portal = true;
+    const probe = track('a', lease, (current) =>
+      portal ? garbled() : leaseFor(current.version + 1),
+    );
+    // First heartbeat at 60 s (random pinned: +10 %, capped at expiry − margin), then 1, 2, 4 s.
+    await clock.advanceAsync(66 * SECOND + 7 * SECOND);
+    expect(probe.calls).toHaveLength(4);
+    expect(gaps(probe.calls)).toEqual([1, 2, 4].map((s) => s * SECOND));
+    const retrying = probe.last();
+    expect(retrying.state).toBe('retrying');
+    expect(retrying.state === 'retrying' && retrying.error.code).toBe('protocol');
+    expect(retrying.state === 'retrying' && retrying.attempt).toBe(4);
+    // Still the lease we had: a refused reply replaces nothing.
+    expect(retrying.lease).toBe(lease);
+
+    portal = false;
+    await clock.advanceAsync(8 * SECOND);
+    const held = probe.last();
+    expect(held.state).toBe('held');
+    expect(held.lease.version).toBe(1);
+    expect(probe.calls).toHaveLength(5);
+  });
+
+  it('outlasting the grace window: lost, still retaking at the lost-seat pace, held again once replies are good', async () => {
+    const { clock, leaseFor, track } = setup({ random: seededRandom(5) });
+    const lease = leaseFor(0);
+    const windowEnd = lease.expiresAt + 5 * MINUTE;
+    let portal = true;
+    const probe = track('a', lease, () => (portal ? garbled() : { ...leaseFor(50), token: 'new' }));
+    await clock.advanceAsync(20 * MINUTE);
+    const firstLost = probe.states.findIndex((state) => state.state === 'lost');
+    expect(firstLost).toBeGreaterThan(0);
+    expect(probe.calls[firstLost - 1]?.at).toBeGreaterThan(windowEnd);
+    for (const state of probe.states.slice(1, firstLost)) expect(state.state).toBe('retrying');
+    const lost = probe.last();
+    expect(lost.state).toBe('lost');
+    expect(lost.state === 'lost' && lost.error.code).toBe('protocol');
+    expect(lost.state === 'lost' && lost.nextAt).toBeGreaterThan(clock.now());
+    // Retaking, slowly: 60 s ± 10 % apart, never a tight loop against the portal.
+    const lostCalls = probe.calls.slice(firstLost - 1);
+    expect(lostCalls.length).toBeGreaterThan(5);
+    for (const gap of gaps(lostCalls)) {
+      expect(gap).toBeGreaterThanOrEqual(54 * SECOND);
+      expect(gap).toBeLessThanOrEqual(66 * SECOND);
+    }
+
+    portal = false;
+    const before = probe.calls.length;
+    await clock.advanceAsync(67 * SECOND);
+    expect(probe.calls.length - before).toBe(1);
+    const back = probe.last();
+    expect(back.state).toBe('held');
+    expect(back.lease.token).toBe('new');
+  });
+
+  it('a seat lost to bad replies is woken by resume, unlike one the server refused', async () => {
+    const { clock, scheduler, leaseFor, track } = setup();
+    const probe = track('a', leaseFor(0), () => garbled());
+    await clock.advanceAsync(20 * MINUTE);
+    expect(probe.last().state).toBe('lost');
+    const before = probe.calls.length;
+    scheduler.suspend();
+    clock.setSystemTime(clock.now() + HOUR);
+    scheduler.resume();
+    await clock.advanceAsync(2 * SECOND);
+    expect(probe.calls.length - before).toBe(1);
+  });
+
+  it('tampered: final by default, retried with backoff where the task says it means an unverified reply', async () => {
+    const { clock, scheduler, leaseFor } = setup({ random: () => 1 });
+    const forged = () => new LicensingError('tampered', 'The reply could not be verified.');
+    const runs = { seats: 0, licensespring: 0 };
+    const states: Record<keyof typeof runs, HeartbeatState<TestLease>[]> = {
+      seats: [],
+      licensespring: [],
+    };
+    for (const id of ['seats', 'licensespring'] as const) {
+      scheduler.track(id, leaseFor(0), {
+        renew: () => {
+          runs[id] += 1;
+          return Promise.reject(forged());
+        },
+        onChange: (state) => states[id].push(state),
+        ...(id === 'licensespring' ? { retryIf: retriedInBackgroundUnverified } : {}),
+      });
+    }
+    await clock.advanceAsync(66 * SECOND + 7 * SECOND);
+    expect(runs.seats).toBe(1);
+    const seats = states.seats.at(-1);
+    expect(seats?.state).toBe('lost');
+    expect(seats?.nextAt).toBeUndefined();
+    expect(clock.pendingTimers()).toHaveLength(1); // licensespring's retry only
+    expect(runs.licensespring).toBe(4);
+    expect(states.licensespring.at(-1)).toMatchObject({ state: 'retrying', attempt: 4 });
+  });
+
+  it.each([
+    ['offline', true, true],
+    ['timeout', true, true],
+    ['server_error', true, true],
+    ['rate_limited', true, true],
+    ['protocol', true, true],
+    ['tampered', false, true],
+    ['seat_unavailable', false, false],
+    ['seat_lost', false, false],
+    ['license_revoked', false, false],
+    ['license_expired', false, false],
+    ['unauthorized', false, false],
+    ['invalid_key', false, false],
+    ['config', false, false],
+    ['internal', false, false],
+  ] as const)(
+    '%s → retriedInBackground %s, retriedInBackgroundUnverified %s',
+    (code, plain, unverified) => {
+      const error = new LicensingError(code, 'x');
+      expect(retriedInBackground(error)).toBe(plain);
+      expect(retriedInBackgroundUnverified(error)).toBe(unverified);
+      // What a person is shown for a call they made does not change: protocol is not "temporary".
+      expect(error.retryable).toBe(plain && code !== 'protocol');
+    },
+  );
+});
+
 describe('sleep and resume (F14)', () => {
   it('suspend stops every timer; resume after a 3 h sleep renews within 2 s using the wall clock', async () => {
     const { clock, scheduler, leaseFor, track } = setup({ random: seededRandom(4) });
@@ -481,6 +615,103 @@ describe('sleep and resume (F14)', () => {
     expect(clock.pendingTimers()).toEqual([]);
     await clock.advanceAsync(24 * HOUR);
     expect(probe.calls).toHaveLength(1);
+  });
+});
+
+describe('sleep and resume: missed intervals are not failures (F14)', () => {
+  /** A lease that outlives the sleep, so only the counting of failures is at stake. */
+  const DAY = 24 * HOUR;
+
+  /** Sleeps `ms` of wall-clock time the way a laptop does: suspend, clock jump, resume. */
+  const sleepFor = (
+    clock: ManualClock,
+    scheduler: ReturnType<typeof createHeartbeatScheduler>,
+    ms: number,
+  ): number => {
+    scheduler.suspend();
+    clock.setSystemTime(clock.now() + ms);
+    scheduler.resume();
+    return clock.now();
+  };
+
+  it('a 3 h sleep that skipped 180 heartbeats is one renew on waking, not 180 failures', async () => {
+    const { clock, scheduler, leaseFor, track } = setup({ random: () => 1 });
+    let failNext = true;
+    const probe = track('a', leaseFor(0, DAY), (current) => {
+      if (!failNext) return leaseFor(current.version + 1, DAY);
+      failNext = false;
+      return offline();
+    });
+    const resumedAt = sleepFor(clock, scheduler, 3 * HOUR);
+    await clock.advanceAsync(2 * SECOND);
+    // The first renew after waking failed: it is failure number 1, with the first backoff step.
+    expect(probe.calls).toHaveLength(1);
+    expect(probe.calls[0]?.at).toBeLessThanOrEqual(resumedAt + 2 * SECOND);
+    const retrying = probe.last();
+    expect(retrying.state === 'retrying' && retrying.attempt).toBe(1);
+    expect(retrying.state === 'retrying' && retrying.nextAt - clock.now()).toBeLessThanOrEqual(
+      SECOND,
+    );
+    await clock.advanceAsync(SECOND);
+    expect(probe.last().state).toBe('held');
+    expect(probe.calls).toHaveLength(2);
+  });
+
+  it('a sleep in the middle of an outage neither adds failures nor stretches the backoff', async () => {
+    const { clock, scheduler, leaseFor, track } = setup({ random: () => 1 });
+    let online = false;
+    const probe = track('a', leaseFor(0, DAY), (current) =>
+      online ? leaseFor(current.version + 1, DAY) : offline(),
+    );
+    await scheduler.renewNow('a');
+    await clock.advanceAsync(SECOND);
+    const before = probe.last();
+    expect(before.state === 'retrying' && before.attempt).toBe(2);
+
+    sleepFor(clock, scheduler, 3 * HOUR);
+    await clock.advanceAsync(2 * SECOND);
+    const after = probe.last();
+    // One more real failure, and the backoff goes on from where it was (ceiling 2^2 s), not
+    // from three hours of timers that never ran.
+    expect(after.state === 'retrying' && after.attempt).toBe(3);
+    expect(after.state === 'retrying' && after.nextAt - clock.now()).toBeLessThanOrEqual(
+      4 * SECOND,
+    );
+    online = true;
+    await clock.advanceAsync(4 * SECOND);
+    expect(probe.last().state).toBe('held');
+  });
+
+  it('a seat lost to an outage, waiting a minute to retake, is retaken at once on waking', async () => {
+    const { clock, scheduler, leaseFor, track } = setup({ random: seededRandom(3) });
+    let online = false;
+    const probe = track('a', leaseFor(0), () => (online ? leaseFor(1) : offline()));
+    await clock.advanceAsync(10 * MINUTE);
+    const lost = probe.last();
+    expect(lost.state === 'lost' && lost.nextAt).toBeGreaterThan(clock.now() + 2 * SECOND);
+    online = true;
+    sleepFor(clock, scheduler, HOUR);
+    await clock.advanceAsync(2 * SECOND);
+    expect(probe.last().state).toBe('held');
+  });
+
+  it('many seats wake inside resumeSpreadMs, spread out rather than in one burst', async () => {
+    const { clock, scheduler, leaseFor, track } = setup({
+      random: seededRandom(12),
+      policy: { resumeSpreadMs: 10 * SECOND },
+    });
+    const probes = Array.from({ length: 20 }, (_, i) =>
+      track(`seat-${i}`, leaseFor(0), (current) => leaseFor(current.version + 1)),
+    );
+    const resumedAt = sleepFor(clock, scheduler, 3 * HOUR);
+    await clock.advanceAsync(10 * SECOND);
+    const firstRenews = probes.map((probe) => (probe.calls[0]?.at ?? Infinity) - resumedAt);
+    for (const delay of firstRenews) {
+      expect(delay).toBeGreaterThanOrEqual(0);
+      expect(delay).toBeLessThan(10 * SECOND);
+    }
+    expect(new Set(firstRenews).size).toBeGreaterThan(15);
+    for (const probe of probes) expect(probe.last().state).toBe('held');
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSecretBundle } from '../../src/main/store/secret-bundle';
 import { createMemorySecretStore, type SecretStore } from '../../src/main/store/secret-store';
 
@@ -22,6 +22,30 @@ function countingStore() {
 }
 
 describe('secret bundle: many secrets as one secret-store entry', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('writes a lone change at once, without waiting for a burst to gather', async () => {
+    // With timers frozen, a write that waited on a timer would never finish.
+    vi.useFakeTimers();
+    const { store, inner, counts } = countingStore();
+    const bundle = createSecretBundle(store, 'hub-secrets');
+    await bundle.set('hub-licence-code:1', 'CODE-1');
+    expect(counts.set).toBe(1);
+    expect(await inner.get('hub-secrets')).toContain('CODE-1');
+  });
+
+  it('gathers the changes made while a write runs into the next write', async () => {
+    const { store, counts } = countingStore();
+    const bundle = createSecretBundle(store, 'hub-secrets');
+    const first = bundle.set('a', '1');
+    // The first write has started; these three arrive while it runs.
+    await Promise.resolve();
+    const rest = ['b', 'c', 'd'].map((key) => bundle.set(key, key));
+    await Promise.all([first, ...rest]);
+    expect(counts.set).toBe(2);
+    expect(await createSecretBundle(store, 'hub-secrets').get('d')).toBe('d');
+  });
+
   it('writes a burst of a thousand changes in a handful of writes, and keeps every one', async () => {
     const { store, counts } = countingStore();
     const bundle = createSecretBundle(store, 'hub-secrets');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   readdirSync,
@@ -6,11 +7,32 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createHubStore } from '../../src/main/hubs/hub-store';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
+import { createLockedJsonFile } from '../../src/main/store/locked-json-file';
 import type { PersistedState } from '../../src/main/store/persisted-state';
+import { hubsVersion } from '../support/crash-documents';
 import { useTempDir } from '../support/temp-dir';
+
+/** Damaged files as they happen: a write cut off, bytes that are not text, a document from another version. */
+const DAMAGED = [
+  ['truncated JSON', '{"version":1,"clientId":'],
+  ['garbage', '\u0000\u0001binary\uFFFD'],
+  ['wrong shape', JSON.stringify({ version: 2, licences: [] })],
+  ['valid JSON that is no document', 'null'],
+] as const;
+
+/** The pid of a process that has ended: what a crashed writer leaves in its lock. */
+const deadPid = (): number => {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(child.stdout);
+};
 
 const licence = {
   licenseId: 'lic0A1B2C3D',
@@ -69,6 +91,47 @@ describe('file state store', () => {
     expect(store.load().licences.seats).toEqual(licence);
   });
 
+  it('takes over at once a lock whose owner process has died, and removes its half-written temp', () => {
+    const file = join(tempDir(), 'state.json');
+    const store = createFileStateStore(file);
+    store.load();
+    const pid = deadPid();
+    // Exactly what a writer killed mid-write leaves: a fresh lock naming it, and its temp file.
+    writeFileSync(`${file}.lock`, `${pid}@${hostname()}`);
+    writeFileSync(`${file}.${pid}.tmp`, '{"version":1,"cli');
+    const started = Date.now();
+    store.update((state) => void (state.licences.seats = licence));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(store.load().licences.seats).toEqual(licence);
+    expect(readdirSync(join(file, '..'))).toEqual(['state.json']);
+  });
+
+  it('waits for, and then gives up on, a fresh lock held by a live process', () => {
+    const file = join(tempDir(), 'state.json');
+    const store = createFileStateStore(file);
+    const first = store.load();
+    // Our parent is alive: its lock must be respected, however long the wait.
+    writeFileSync(`${file}.lock`, `${process.ppid}@${hostname()}`);
+    const started = Date.now();
+    expect(() => store.update(() => undefined)).toThrow(
+      expect.objectContaining({
+        code: 'storage',
+        message: expect.stringMatching(/holds the lock/),
+      }),
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
+    expect(existsSync(`${file}.lock`)).toBe(true);
+    expect(store.load()).toEqual(first);
+  }, 15_000);
+
+  it('writes its owner into the lock while it holds it', () => {
+    const file = join(tempDir(), 'state.json');
+    let seen = '';
+    createFileStateStore(file).update(() => void (seen = readFileSync(`${file}.lock`, 'utf8')));
+    expect(seen).toBe(`${process.pid}@${hostname()}`);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
   it('writes atomically with owner-only permissions and leaves no temp file', () => {
     const dir = tempDir();
     const file = join(dir, 'nested', 'state.json');
@@ -83,18 +146,49 @@ describe('file state store', () => {
     expect(store.load().licences).toEqual({});
   });
 
-  it.each([
-    ['truncated JSON', '{"version":1,"clientId":'],
-    ['garbage', '\u0000\u0001binary'],
-    ['wrong shape', JSON.stringify({ version: 2, licences: [] })],
-  ])('quarantines a damaged file (%s) and starts empty', (_label, content) => {
+  it.each(DAMAGED)('quarantines a damaged file (%s) and starts empty', (_label, content) => {
     const dir = tempDir();
     const file = join(dir, 'state.json');
     writeFileSync(file, content);
     const store = createFileStateStore(file, () => 42);
+    expect(store.recovery).toBeUndefined();
     expect(store.load().licences).toEqual({});
-    expect(store.recovery).toMatch(/damaged/);
-    expect(readFileSync(`${file}.corrupt-42`, 'utf8')).toBe(content);
+    // Kept for support byte for byte, and said so with the place it went to.
+    expect(readFileSync(`${file}.corrupt-42`)).toEqual(Buffer.from(content));
+    expect(store.recovery).toContain('damaged');
+    expect(store.recovery).toContain(`${file}.corrupt-42`);
+    expect(store.recovery).toMatch(/re-checked with the server\. .*contact support/);
+    // Never silently replaced: the fresh document is a new file beside the one kept aside.
+    expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.corrupt-42']);
+  });
+
+  it('does not move aside a good document another process wrote after the damage was seen', () => {
+    const dir = tempDir();
+    const file = join(dir, 'doc.json');
+    writeFileSync(file, '{"n":"damaged"}');
+    // The schema check is the moment between our read and our rename: another process uses it
+    // to quarantine the damaged file and write a fresh, good one.
+    let raced = false;
+    const schema = z.custom<{ n: number }>((value) => {
+      const good = typeof (value as { n?: unknown }).n === 'number';
+      if (!good && !raced) {
+        raced = true;
+        writeFileSync(file, '{"n":1}');
+      }
+      return good;
+    });
+    const json = createLockedJsonFile({ file, schema, what: 'test document', afterRecovery: '' });
+    expect(json.read()).toEqual({ n: 1 });
+    expect(json.recovery).toBeUndefined();
+    expect(readdirSync(dir)).toEqual(['doc.json']);
+  });
+
+  it('an undamaged file is never quarantined or reported', () => {
+    const file = join(tempDir(), 'state.json');
+    createFileStateStore(file).update((state) => void (state.licences.seats = licence));
+    const again = createFileStateStore(file);
+    expect(again.load().licences.seats).toEqual(licence);
+    expect(again.recovery).toBeUndefined();
   });
 
   it('reports a write it cannot make as a storage error and keeps the old file', () => {
@@ -108,5 +202,35 @@ describe('file state store', () => {
       expect.objectContaining({ code: 'storage' }),
     );
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(first);
+  });
+});
+
+describe('hub inventory file', () => {
+  const tempDir = useTempDir();
+
+  it.each(DAMAGED)('quarantines a damaged inventory (%s) and starts empty', (_label, content) => {
+    const dir = tempDir();
+    const file = join(dir, 'hubs.json');
+    writeFileSync(file, content);
+    const store = createHubStore(file, () => 42);
+    expect(store.records()).toEqual([]);
+    expect(readFileSync(`${file}.corrupt-42`)).toEqual(Buffer.from(content));
+    expect(store.recovery).toContain(`${file}.corrupt-42`);
+    expect(store.recovery).toMatch(/hub inventory was damaged.*import them from a CSV/);
+    // The first edit writes a new inventory; the damaged one stays aside.
+    store.mutate((document) => void (document.hubs = hubsVersion(1).hubs));
+    expect(readdirSync(dir).sort()).toEqual(['hubs.json', 'hubs.json.corrupt-42']);
+    expect(createHubStore(file, () => 43).records()).toEqual(hubsVersion(1).hubs);
+  });
+
+  it('a record of the wrong shape inside valid JSON is damage too, not silently dropped', () => {
+    const dir = tempDir();
+    const file = join(dir, 'hubs.json');
+    const content = JSON.stringify({ version: 1, hubs: [{ ...hubsVersion(0).hubs[0], port: 0 }] });
+    writeFileSync(file, content);
+    const store = createHubStore(file, () => 7);
+    expect(store.records()).toEqual([]);
+    expect(store.recovery).toMatch(/unexpected content/);
+    expect(readFileSync(`${file}.corrupt-7`, 'utf8')).toBe(content);
   });
 });

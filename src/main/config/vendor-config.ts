@@ -14,14 +14,25 @@ const profileId = z
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/**
+ * zod runs the refinements below even when `.url()` has already refused the text, so they must
+ * not throw: `new URL` on "licensing.example.com" (no scheme) threw a TypeError out of the parse
+ * instead of a `config` error. Such text is left to the `.url()` message.
+ */
+const urlOf = (value: string): URL | undefined =>
+  URL.canParse(value) ? new URL(value) : undefined;
+
 /** Keys and API keys travel in these requests: plain http only where nothing leaves the machine. */
 const httpUrl = z
   .string()
   .url('must be a full URL such as https://licensing.example.com:5455')
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must start with https://')
   .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || LOOPBACK.has(url.hostname);
+    const url = urlOf(value);
+    return url === undefined || /^https?:$/.test(url.protocol);
+  }, 'must start with https://')
+  .refine((value) => {
+    const url = urlOf(value);
+    return url === undefined || url.protocol === 'https:' || LOOPBACK.has(url.hostname);
   }, 'must use https:// (plain http:// is allowed only for 127.0.0.1 and localhost)');
 
 const seatsProfile = z
@@ -68,11 +79,24 @@ const enirisProfile = z
   })
   .strict();
 
+const PEM_BEGIN = /-----BEGIN (RSA )?PUBLIC KEY-----/;
+const PEM_END = /-----END (RSA )?PUBLIC KEY-----/;
+
+/**
+ * A BEGIN line, then at least one character, then an END line. Checked as two searches rather
+ * than one /BEGIN[\s\S]+END/ regex, which backtracks from every BEGIN to the end of the text:
+ * a 256 KB file of BEGIN lines without an END took seconds (quadratic) to refuse.
+ */
+function hasPemBlock(text: string): boolean {
+  const begin = PEM_BEGIN.exec(text);
+  return begin !== null && PEM_END.test(text.slice(begin.index + begin[0].length + 1));
+}
+
 /** An RSA public key in PEM (SPKI "BEGIN PUBLIC KEY" or PKCS#1 "BEGIN RSA PUBLIC KEY"). */
 const publicKeyPem = z
   .string()
-  .regex(
-    /-----BEGIN (RSA )?PUBLIC KEY-----[\s\S]+-----END (RSA )?PUBLIC KEY-----/,
+  .refine(
+    hasPemBlock,
     'must be the PEM text of the public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----',
   );
 

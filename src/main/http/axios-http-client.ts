@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { AxiosError, AxiosHeaders } from 'axios';
+import type { AxiosError, AxiosStatic } from 'axios';
 import { LicensingError } from '../licensing/licensing-error';
 import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
 import { cancelledError, networkError, oversizedError, timeoutError } from './network-errors';
@@ -18,6 +18,14 @@ export interface AxiosHttpClientOptions {
    */
   readonly httpsAgent?: https.Agent;
 }
+
+/**
+ * axios is loaded with the first request, not at start-up: requiring it costs ~50 ms, which
+ * would delay every window and every CLI call, even those that never go to the network.
+ */
+let loading: Promise<AxiosStatic> | undefined;
+const loadAxios = (): Promise<AxiosStatic> =>
+  (loading ??= import('axios').then((module) => module.default));
 
 const DEFAULTS = {
   defaultTimeoutMs: 10_000,
@@ -40,6 +48,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const host = checkUrl(req.url);
+    const axios = await loadAxios();
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
     // Our own wall-clock deadline: axios's `timeout` is a socket idle timer, which a server that
     // drips one byte a second would never trip.
@@ -79,7 +88,9 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
       });
       const rawBody = typeof response.data === 'string' ? response.data : '';
       const rawHeaders =
-        response.headers instanceof AxiosHeaders ? response.headers.toJSON() : response.headers;
+        response.headers instanceof axios.AxiosHeaders
+          ? response.headers.toJSON()
+          : response.headers;
       const headers = lowerCaseHeaders(rawHeaders);
       return {
         status: response.status,
@@ -91,7 +102,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
       if (error instanceof LicensingError) throw error;
       if (timedOut) throw timeoutError(host, timeoutMs);
       if (axios.isCancel(error) || req.signal?.aborted) throw cancelledError(host);
-      throw translateAxiosError(error, host, maxBodyBytes);
+      throw translateAxiosError(axios, error, host, maxBodyBytes);
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onCallerAbort);
@@ -139,7 +150,13 @@ function checkUrl(url: string): string {
   return parsed.host;
 }
 
-function translateAxiosError(error: unknown, host: string, maxBodyBytes: number): LicensingError {
+function translateAxiosError(
+  axios: AxiosStatic,
+  error: unknown,
+  host: string,
+  maxBodyBytes: number,
+): LicensingError {
+  const { AxiosError } = axios;
   if (!(error instanceof AxiosError)) {
     return new LicensingError(
       'internal',

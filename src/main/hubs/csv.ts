@@ -98,10 +98,11 @@ export function serialiseCsv(rows: readonly (readonly string[])[]): string {
 /**
  * Spreadsheets run a cell that starts with = + - @ as a formula (OWASP "CSV injection"); a
  * leading apostrophe makes it text. `unguardFormula` undoes it on import, so an export
- * round-trips unchanged.
+ * round-trips unchanged. Cells that already start with apostrophes before a formula character
+ * get one more too: otherwise import took the apostrophe of a name like '=x (or an account '-)
+ * for the guard and dropped it.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const guardFormula = (cell: string): string =>
-  FORMULA_START.test(cell) ? `'${cell}` : cell;
+const GUARDED = /^'*[=+\-@\t\r]/;
+export const guardFormula = (cell: string): string => (GUARDED.test(cell) ? `'${cell}` : cell);
 export const unguardFormula = (cell: string): string =>
-  cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  cell.startsWith("'") && GUARDED.test(cell.slice(1)) ? cell.slice(1) : cell;

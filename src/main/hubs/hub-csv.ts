@@ -63,7 +63,9 @@ function columnName(header: string): string {
     .replace(/([a-z])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-  return ALIASES[name] ?? name;
+  // Own keys only: ALIASES["__proto__"] is Object.prototype, which made the message name the
+  // column "[object Object]" (and "constructor" a function) instead of what was written.
+  return Object.hasOwn(ALIASES, name) ? ALIASES[name]! : name;
 }
 
 const isColumn = (name: string): name is Column =>

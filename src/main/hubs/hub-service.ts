@@ -48,6 +48,8 @@ export interface HubRefreshOptions {
 }
 
 export interface HubService {
+  /** Set once a damaged inventory file was moved aside: the app and the CLI warn about it. */
+  readonly recovery: string | undefined;
   list(): HubList;
   find(ref: string): HubView;
   add(draft: ParsedHubDraft): Promise<HubView>;
@@ -123,6 +125,9 @@ export function createHubService(deps: HubServiceDeps): HubService {
   }
 
   return {
+    get recovery() {
+      return store.recovery;
+    },
     list,
 
     find(ref) {

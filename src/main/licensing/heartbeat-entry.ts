@@ -8,7 +8,7 @@ import {
   type HeartbeatPolicy,
   type LeaseTiming,
 } from './heartbeat-timing';
-import { LicensingError } from './licensing-error';
+import { LicensingError, retriedInBackground } from './licensing-error';
 
 /**
  * One tracked lease: its timer, its in-flight renew and its state machine. The lease type `L` is
@@ -69,7 +69,7 @@ export function createHeartbeatEntry<L extends LeaseTiming>(
   let active = true;
   /** Consecutive failed renews; drives the backoff exponent. */
   let failures = 0;
-  /** A retryable failure happened since the last success: a later loss is the outage's doing. */
+  /** A retried failure happened since the last success: a later loss is the outage's doing. */
   let troubled = false;
   /** Grace window left when this run of failures began; fixes the backoff cap for the episode. */
   let episodeWindowMs = 0;
@@ -131,7 +131,9 @@ export function createHeartbeatEntry<L extends LeaseTiming>(
           });
     failures += 1;
     const now = clock.now();
-    if (error.retryable) {
+    // Not `error.retryable`: a reply that does not fit the contract (captive portal, proxy page)
+    // is retried like an outage too, since nobody is there to retry it (licensing-error.ts).
+    if ((task.retryIf ?? retriedInBackground)(error)) {
       // The wall clock decides: after a sleep, the window may have closed while no timer ticked.
       const windowEnd = expiryOf(lease) + policy.graceMs;
       if (!troubled) episodeWindowMs = windowEnd - now;

@@ -14,9 +14,11 @@ import type { LicensingError } from './licensing-error';
  * `clock.now()`, one timer per lease, never a setInterval: a late timer or a sleep shortens the
  * next wait instead of drifting past the server's window.
  *
- * States: 'held' (heartbeats succeed) → 'retrying' (retryable failures, full-jitter backoff, until
- * expiry + grace) → 'lost'. A loss caused by an outage keeps retaking at `lostRetryMs`; a loss the
- * server decided (revoked, expired, refused...) stops until the user acts (renewNow or track).
+ * States: 'held' (heartbeats succeed) → 'retrying' (failures worth retrying, full-jitter backoff,
+ * until expiry + grace) → 'lost'. Worth retrying means network, timeout, 5xx, 429 and also a reply
+ * that does not fit the contract (a captive portal's page, F9/F11): `retriedInBackground` in
+ * licensing-error.ts. A loss caused by those keeps retaking at `lostRetryMs`; a loss the server
+ * decided (revoked, expired, refused...) stops until the user acts (renewNow or track).
  */
 
 export type { HeartbeatPolicy, LeaseTiming } from './heartbeat-timing';
@@ -49,6 +51,12 @@ export interface HeartbeatTask<L extends LeaseTiming> {
   /** Heartbeat (or retake) the lease; resolves with the refreshed lease or throws LicensingError. */
   renew(current: L): Promise<L>;
   onChange(state: HeartbeatState<L>): void;
+  /**
+   * Which failures are retried in the background; `retriedInBackground` when absent. A backend
+   * whose `tampered` only ever means "the reply failed our signature check" passes
+   * `retriedInBackgroundUnverified` (licensespring-service.ts).
+   */
+  readonly retryIf?: (error: LicensingError) => boolean;
 }
 
 export interface ReleaseAllResult {

@@ -109,7 +109,8 @@ export function heldDelayMs(
 }
 
 /**
- * Delay before retry number `failedAttempts + 1` after a retryable failure: AWS-style full jitter,
+ * Delay before retry number `failedAttempts + 1` after a failure worth retrying (network, 5xx,
+ * 429, or a reply that does not fit the contract: `retriedInBackground`): AWS-style full jitter,
  * uniform in [minRetryDelayMs, ceiling] with ceiling = min(cap, base × 2^failedAttempts) and
  * cap = min(maxBackoffMs, max(minDelayMs, episodeWindowMs / 4)), so several tries fit in before
  * the grace window closes.

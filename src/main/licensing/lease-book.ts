@@ -21,6 +21,8 @@ export function createLeaseBook(deps: {
   const { secrets, store, scheduler, clock } = deps;
   const generations = new Map<string, number>();
   const lastHeartbeat = new Map<string, number>();
+  /** The token last written per profile: most heartbeats keep it, and then the keychain is not asked. */
+  const writtenTokens = new Map<string, string>();
   const generationOf = (profileId: string): number => generations.get(profileId) ?? 0;
 
   const book = {
@@ -29,7 +31,10 @@ export function createLeaseBook(deps: {
     isHeld: (profileId: string): boolean => store.load().leases[profileId] !== undefined,
 
     async save(profileId: string, lease: Lease): Promise<void> {
-      await secrets.set(secretName.seatToken(profileId), lease.token);
+      if (writtenTokens.get(profileId) !== lease.token) {
+        await secrets.set(secretName.seatToken(profileId), lease.token);
+        writtenTokens.set(profileId, lease.token);
+      }
       const now = clock.now();
       lastHeartbeat.set(profileId, now);
       store.update((state) => {
@@ -73,6 +78,7 @@ export function createLeaseBook(deps: {
       scheduler.untrack(profileId);
       book.bump(profileId);
       lastHeartbeat.delete(profileId);
+      writtenTokens.delete(profileId);
       store.update((state) => void delete state.leases[profileId]);
       await secrets.delete(secretName.seatToken(profileId));
     },

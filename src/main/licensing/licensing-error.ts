@@ -35,6 +35,38 @@ export class LicensingError extends Error {
   }
 }
 
+/**
+ * Whether a heartbeat or periodic re-check that failed with `error` is tried again in the
+ * background (same backoff, same grace window, retaken after a loss like an outage) instead of
+ * stopping until the person acts. Wider than `retryable`, which answers for a call the person just
+ * made and stays what the screens show.
+ *
+ * `protocol` is added: a reply that does not fit the contract (a captive portal's 200 sign-in
+ * page, a proxy's error page, JSON of another shape; fault matrix F9, F11) says something is in
+ * the way, not that the server refused the seat. Nothing from such a reply is kept, so trying
+ * again costs one request per backoff step, while stopping would drop a seat for good over one
+ * bad reply that nobody is there to retry. A server really speaking another version keeps failing
+ * at the slow lost-seat pace, which is no storm.
+ *
+ * Refusals the server decided stay final: revoked, expired, unauthorized, invalid key, a full pool
+ * while our lease was fresh (seat_lost is answered by the task's retake before it gets here).
+ * `tampered` stays final too, because for seats it is the server's own verdict (LicenseTampered);
+ * a backend where it can only mean "this reply failed our signature check" opts in with
+ * `retriedInBackgroundUnverified`.
+ */
+export const retriedInBackground = (error: LicensingError): boolean =>
+  error.retryable || error.code === 'protocol';
+
+/**
+ * `retriedInBackground`, plus `tampered` when the backend raises it only for a reply whose
+ * signature did not verify (LicenseSpring). Such a reply is refused whole, so retrying stores
+ * nothing from it and gives an attacker on the path nothing a dropped connection would not. Not
+ * retrying would hand them something: one forged reply would stop the seat until the person
+ * clicks. The seat still counts as lost once its window passes, so a forger cannot extend it.
+ */
+export const retriedInBackgroundUnverified = (error: LicensingError): boolean =>
+  retriedInBackground(error) || error.code === 'tampered';
+
 /** Turns anything thrown into an AppError; unknown throws are bugs and say so without details. */
 export const toAppError = (error: unknown): AppError =>
   error instanceof LicensingError

@@ -3,8 +3,12 @@ import type { HeartbeatScheduler } from './heartbeat-scheduler';
 
 /**
  * Re-checks activations whose backend asks for it (FLECS: the console may revoke a device licence
- * and rotates its session id), through the one heartbeat scheduler: the same jitter, backoff on
- * network errors and resume-from-sleep as seats. Entries are `validate:<profile>`, apart from seats.
+ * and rotates its session id), through the one heartbeat scheduler: the same jitter, backoff and
+ * resume-from-sleep as seats. Entries are `validate:<profile>`, apart from seats.
+ *
+ * The scheduler's default rule applies (`retriedInBackground`): network errors and replies that do
+ * not fit the contract (a captive portal's page) are retried, so one bad reply does not end the
+ * checks until the next start; a refusal (revoked, expired, unauthorized) still ends them.
  */
 export function createRevalidation(deps: {
   readonly scheduler: HeartbeatScheduler;

@@ -6,7 +6,6 @@ import { toActivationRecord } from '../licensing/backends/licensespring-mapping'
 import type { LicenceService } from '../licensing/licence-service';
 import type { LicenseSpringService } from '../licensing/licensespring-service';
 import { LicensingError } from '../licensing/licensing-error';
-import { qrCodesFor } from './qr-codes';
 
 type LicenseSpringProfile = Extract<ProfileConfig, { kind: 'licensespring' }>;
 
@@ -36,6 +35,8 @@ export function createLicenseSpringOffline(deps: LicenseSpringOfflineDeps) {
     kind: 'activation' | 'deactivation',
   ): Promise<OfflineRequest> => {
     const text = await licenseSpring.api(profileId).offlineRequest(key, kind);
+    // Loaded on first use: the QR encoder would add ~40 ms to every start for a rare screen.
+    const { qrCodesFor } = await import('./qr-codes');
     const date = new Date(deps.clock.now()).toISOString().slice(0, 10);
     return {
       fileName: `${profileOf(profileId).productCode}-${kind}-request-${date}.req`,

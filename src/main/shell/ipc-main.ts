@@ -2,31 +2,31 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { INVOKE_IPC } from '../../shared/channels';
 import type { CoreEvent } from '../core';
 import type { Dispatcher } from '../ipc/dispatch';
-import { isTrustedUrl } from '../security/trusted-origin';
+import { createIpcGate, type IpcSender } from '../ipc/ipc-gate';
+import { stderrRefusalLog, type RefusalLog } from '../ipc/refusal-log';
+
+/** What Electron says about the sender; `senderFrame` is null once the frame is gone. */
+const senderOf = (event: IpcMainInvokeEvent): IpcSender => {
+  const frame = event.senderFrame;
+  return {
+    url: frame?.url,
+    isMainFrame: frame !== null && frame !== undefined && frame === event.sender.mainFrame,
+  };
+};
 
 /**
  * Every invoke goes through here: the sender must be our main frame on a trusted origin, then the
- * dispatcher parses the payload against the contract. Messages from anything else are dropped
- * with an error Result, never handled.
+ * dispatcher parses the payload against the contract (the policy is `createIpcGate`, Electron-free
+ * so it is tested under Node). Refusals are answered with an error Result and logged, never handled.
  */
-export function registerIpc(dispatch: Dispatcher, trustedOrigins: readonly string[]): void {
-  ipcMain.handle(
-    INVOKE_IPC,
-    async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
-      const frame = event.senderFrame;
-      const fromMainFrame = frame !== null && frame === event.sender.mainFrame;
-      if (!fromMainFrame || !isTrustedUrl(frame.url, trustedOrigins)) {
-        return {
-          ok: false,
-          error: {
-            code: 'unauthorized',
-            message: 'Request refused: it did not come from the app.',
-            retryable: false,
-          },
-        };
-      }
-      return dispatch(channel, payload);
-    },
+export function registerIpc(
+  dispatch: Dispatcher,
+  trustedOrigins: readonly string[],
+  log: RefusalLog = stderrRefusalLog,
+): void {
+  const gate = createIpcGate({ dispatch, trustedOrigins, log });
+  ipcMain.handle(INVOKE_IPC, (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) =>
+    gate(senderOf(event), channel, payload),
   );
 }
 

@@ -2,6 +2,7 @@ import { createLockedJsonFile } from './locked-json-file';
 import {
   emptyState,
   persistedStateSchema,
+  STATE_RECOVERY,
   type PersistedState,
   type StateStore,
 } from './persisted-state';
@@ -15,8 +16,7 @@ export function createFileStateStore(file: string, now: () => number = Date.now)
   const json = createLockedJsonFile<PersistedState>({
     file,
     schema: persistedStateSchema,
-    what: 'licence state',
-    afterRecovery: 'Activations will be re-checked with the server.',
+    ...STATE_RECOVERY,
     now,
   });
 

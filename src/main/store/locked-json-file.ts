@@ -9,9 +9,11 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
+import { asidePath, recoveryMessage, removeLeftoverTemps } from './file-recovery';
 
 /**
  * One JSON document in a file, shared by several processes (the app and the CLI): written
@@ -40,9 +42,19 @@ export interface LockedJsonFile<T> {
   update(change: (current: T | undefined) => T): T;
 }
 
-/** A lock older than this was left by a crashed process. */
+/** A lock older than this was left by a crashed process (when its owner cannot be checked). */
 const STALE_LOCK_MS = 10_000;
+/**
+ * A lock still empty after this was left by a process killed between creating it and writing its
+ * owner into it: a live one writes its owner in the same breath.
+ */
+const EMPTY_LOCK_STALE_MS = 1_000;
 const LOCK_WAIT_MS = 5_000;
+
+/** Written into the lock: `<pid>@<host>`, so a lock left by a dead process is taken over at once. */
+const LOCK_OWNER = `${process.pid}@${hostname()}`;
+/** Locks this process holds right now; a lock naming our own pid but absent here is a leftover. */
+const heldHere = new Set<string>();
 
 const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 /** A short synchronous wait while another process holds the lock (writes take milliseconds). */
@@ -65,29 +77,60 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
   };
 
   const quarantine = (why: string): void => {
-    const aside = `${file}.corrupt-${now()}`;
-    renameSync(file, aside);
-    recovery = `The saved ${what} was damaged (${why}) and was moved to ${aside}. ${options.afterRecovery}`;
+    const aside = asidePath(file, now);
+    try {
+      renameSync(file, aside);
+    } catch (error) {
+      // Gone meanwhile: nothing of ours to keep. Anything else must not pass for "no document".
+      if (errno(error) === 'ENOENT') return;
+      fail('moved aside', error);
+    }
+    recovery = recoveryMessage({ what, why, aside, afterRecovery: options.afterRecovery });
   };
 
-  const read = (): T | undefined => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      return errno(error) === 'ENOENT' ? undefined : fail('read', error);
-    }
+  type Judged =
+    { readonly ok: true; readonly value: T } | { readonly ok: false; readonly why: string };
+  const judge = (text: string): Judged => {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      quarantine('not valid JSON');
-      return undefined;
+      return { ok: false, why: 'not valid JSON' };
     }
     const parsed = schema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    quarantine('unexpected content');
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : { ok: false, why: 'unexpected content' };
+  };
+
+  const readText = (): string | undefined => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      return errno(error) === 'ENOENT' ? undefined : fail('read', error);
+    }
+  };
+
+  /** Under the lock: the document, or undefined after moving a damaged one aside. */
+  const readLocked = (): T | undefined => {
+    const text = readText();
+    if (text === undefined) return undefined;
+    const judged = judge(text);
+    if (judged.ok) return judged.value;
+    quarantine(judged.why);
     return undefined;
+  };
+
+  /**
+   * Reads need no lock (writes are atomic renames), but moving a damaged file aside does: between
+   * our read and the rename another process may already have moved it aside and written a fresh
+   * document, which a blind rename would then hide. So the damage is judged again under the lock.
+   */
+  const read = (): T | undefined => {
+    const text = readText();
+    if (text === undefined) return undefined;
+    const judged = judge(text);
+    return judged.ok ? judged.value : withLock(readLocked);
   };
 
   const write = (document: T): void => {
@@ -114,28 +157,84 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
     }
   };
 
+  /**
+   * Why the pid check: a process killed while writing (crash, SIGKILL, power loss) leaves its lock
+   * behind, and judged by age alone the next start could not save anything for ten seconds (every
+   * update gave up after LOCK_WAIT_MS with "another process holds the lock"). A lock whose owner
+   * is a process of this host that no longer exists is taken over at once; a lock from another
+   * host (a shared folder), or one we cannot read, still goes by its age. Two processes breaking
+   * the same stale lock in the same few microseconds could both go ahead: each write is still an
+   * atomic rename, so the file stays whole; at worst one of the two updates is lost.
+   */
+  const lockIsStale = (): boolean => {
+    let owner: string;
+    try {
+      owner = readFileSync(lockFile, 'utf8');
+    } catch {
+      return false; // gone meanwhile: simply try again
+    }
+    const age = lockAge();
+    if (owner === '') return age > EMPTY_LOCK_STALE_MS;
+    const at = owner.lastIndexOf('@');
+    const pid = Number(owner.slice(0, at));
+    if (at < 0 || owner.slice(at + 1) !== hostname() || !Number.isSafeInteger(pid) || pid <= 0)
+      return age > STALE_LOCK_MS;
+    // Our own pid on a lock we do not hold: a crashed process whose pid we were given again.
+    if (pid === process.pid) return !heldHere.has(lockFile);
+    try {
+      process.kill(pid, 0);
+      return age > STALE_LOCK_MS; // alive (or pid reused): only age can tell
+    } catch (error) {
+      return errno(error) === 'ESRCH' ? true : age > STALE_LOCK_MS;
+    }
+  };
+
   const withLock = <R>(action: () => R): R => {
     try {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     } catch (error) {
       fail('saved', error);
     }
-    const deadline = now() + LOCK_WAIT_MS;
+    // Real time, like the lock's age: an injected clock (a test's frozen `now`) must not make
+    // the wait endless.
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    let tookOver = false;
     for (;;) {
       try {
-        closeSync(openSync(lockFile, 'wx', 0o600));
+        const fd = openSync(lockFile, 'wx', 0o600);
+        try {
+          writeSync(fd, LOCK_OWNER);
+        } catch (writeError) {
+          closeSync(fd);
+          unlinkSync(lockFile); // a disk too full for the owner: leave no empty lock behind
+          throw writeError;
+        }
+        closeSync(fd);
         break;
       } catch (error) {
         if (errno(error) !== 'EEXIST') fail('saved', error);
-        if (lockAge() > STALE_LOCK_MS) unlinkSync(lockFile);
-        else if (now() > deadline)
+        if (lockIsStale()) {
+          // Another process may have taken it over first and removed it already: no matter.
+          try {
+            unlinkSync(lockFile);
+          } catch (unlinkError) {
+            if (errno(unlinkError) !== 'ENOENT') fail('saved', unlinkError);
+          }
+          tookOver = true;
+        } else if (Date.now() > deadline)
           fail('saved: another license-manager process holds the lock', error);
         else pause(10);
       }
     }
+    heldHere.add(lockFile);
     try {
+      // Temp files only exist while a writer holds the lock, so once we hold a lock taken over
+      // from a dead writer, any `<file>.<pid>.tmp` is its half-written leftover: remove it, or
+      // every crash during a write would leave one more file behind.
+      if (tookOver) removeLeftoverTemps(file, /^\.\d+\.tmp$/);
       return action();
     } finally {
+      heldHere.delete(lockFile);
       unlinkSync(lockFile);
     }
   };
@@ -148,7 +247,7 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
     read,
     update: (change) =>
       withLock(() => {
-        const next = change(read());
+        const next = change(readLocked());
         write(next);
         return next;
       }),

@@ -99,3 +99,9 @@ export interface StateStore {
   readonly location: string;
   readonly recovery?: string;
 }
+
+/** How both state stores (the app's and the CLI's) name the state when they move a damaged one aside. */
+export const STATE_RECOVERY = {
+  what: 'licence state',
+  afterRecovery: 'Activations will be re-checked with the server.',
+} as const;

@@ -7,15 +7,13 @@ const READ_TTL_MS = 2_000;
 
 const bundleSchema = z.record(z.string(), z.string());
 
-/** How long a write waits for more changes to join it. */
-const GATHER_MS = 25;
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Many small secrets kept as one entry of a SecretStore. A fleet of 1,000 hubs has thousands of
  * passwords, refresh tokens and licence codes; as separate OS keyring items every one would be a
  * D-Bus round trip, and a fleet refresh that rotates every refresh token would spend minutes in
- * the keyring. Here a burst of changes is one write: each `set`/`delete` resolves once a write
+ * the keyring. Here a burst of changes is one write: a change made while the store is idle is
+ * written at once (a single licence code applied waits for nothing), and the changes that arrive
+ * while a write runs are gathered into the next one. Each `set`/`delete` resolves once a write
  * that includes it has completed, writes never overlap, and each write re-reads the entry first,
  * so it keeps what another process wrote meanwhile.
  */
@@ -77,8 +75,8 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
   const change = (key: string, value: string | undefined): Promise<void> => {
     queued.set(key, value);
     if (!nextWrite) {
-      // A short pause gathers a burst (a pool of hubs finishing together) into one write.
-      nextWrite = lastWrite.then(() => pause(GATHER_MS)).then(write);
+      // Starts after the running write, if any: everything queued until then goes in this one.
+      nextWrite = lastWrite.then(write);
       lastWrite = nextWrite.catch(() => undefined);
     }
     return nextWrite;

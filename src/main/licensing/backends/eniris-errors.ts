@@ -1,6 +1,12 @@
 import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
-import { cleanServerText, parseRetryAfter, statusOnlyError, withServerText } from './wire-helpers';
+import {
+  cleanServerText,
+  parseRetryAfter,
+  statusOnlyError,
+  waitSeconds,
+  withServerText,
+} from './wire-helpers';
 
 /**
  * What an Eniris refusal means for the person in front of the app. Errors come in Fastify's
@@ -69,8 +75,11 @@ export function retryAfterOf(response: HttpResponse, now: number): number | unde
   const body = response.body;
   if (typeof body === 'object' && body !== null && 'retryAfter' in body) {
     const value: unknown = body.retryAfter;
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.ceil(value);
-    if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
+    // Safe integers only (see waitSeconds): 1e300 seconds is no wait a person can be told.
+    if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(Math.ceil(value))) {
+      return Math.ceil(value);
+    }
+    if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return waitSeconds(value);
   }
   return parseRetryAfter(response.headers['retry-after'], now);
 }

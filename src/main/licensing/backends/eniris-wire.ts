@@ -30,7 +30,13 @@ export interface EnirisLicence {
 }
 
 // The offset is required: a zone-less timestamp would be read as local time, hours off.
-const instant = z.iso.datetime({ offset: true }).transform((text) => Date.parse(text));
+// Before 1970 is refused, as for MobiusFlow hubs: the screens (and the IPC contract) hold epoch
+// milliseconds that are never negative, so such a date made a view the contract refused, and the
+// whole call failed as `internal` instead of `protocol`.
+const instant = z.iso
+  .datetime({ offset: true })
+  .transform((text) => Date.parse(text))
+  .refine((ms) => ms >= 0, 'a time before 1970');
 const optionalInstant = instant.nullish().transform((ms) => ms ?? undefined);
 const capacity = z
   .number()
@@ -47,7 +53,10 @@ const licenceWire = z.object({
   evKw: capacity,
   creationDate: instant,
   activationDate: optionalInstant,
-  duration: z.number().finite(),
+  // Its unit is open (contract §4.6; read as days). Negative, or so long that no date lies at
+  // its end (activation + 10^8 days is past the last JavaScript date), is outside the contract:
+  // it gave an expiry the screens' contract refuses, failing the call as `internal`.
+  duration: z.number().finite().nonnegative().max(100_000_000),
   deactivationDate: optionalInstant,
   // Only "residential" is documented; other values are passed on, not refused.
   type: z.string(),

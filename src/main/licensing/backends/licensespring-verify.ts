@@ -70,6 +70,20 @@ function rsaVerifies(key: KeyObject, text: string, signature: string): boolean {
   }
 }
 
+/**
+ * JSON.stringify of a parsed body, or undefined when it cannot be written back. JSON.parse reads
+ * arrays nested tens of thousands deep, but JSON.stringify throws a RangeError on them: a body
+ * (or an offline licence file) with such a field, which no signature covers, must be refused as
+ * not matching, not crash the check with an error that is no LicensingError.
+ */
+function restringified(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createResponseVerifier(publicKeyPem: string): ResponseVerifier {
   const key = loadPublicKey(publicKeyPem);
 
@@ -86,9 +100,8 @@ export function createResponseVerifier(publicKeyPem: string): ResponseVerifier {
       if (rsaVerifies(key, rawBody, signature)) return;
       // The official SDK verifies JSON.stringify of the parsed body; a server whose bytes differ
       // only cosmetically (spacing, escapes) signs that form. Both describe the same parsed value.
-      if (parsedBody !== undefined && rsaVerifies(key, JSON.stringify(parsedBody), signature)) {
-        return;
-      }
+      const text = parsedBody === undefined ? undefined : restringified(parsedBody);
+      if (text !== undefined && rsaVerifies(key, text, signature)) return;
       throw refused('its signature does not match');
     },
 
@@ -109,7 +122,8 @@ export function createResponseVerifier(publicKeyPem: string): ResponseVerifier {
       const { license_signature: _v1, license_signature_v2: value, ...signed } = body;
       const signature = readSignature(value, 'its v2 signature');
       // Re-stringified as the SDK does: no bytes of the signed part exist on their own.
-      if (!rsaVerifies(key, JSON.stringify(signed), signature)) {
+      const text = restringified(signed);
+      if (text === undefined || !rsaVerifies(key, text, signature)) {
         throw refused('its v2 signature does not match');
       }
     },

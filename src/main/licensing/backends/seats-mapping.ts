@@ -52,13 +52,26 @@ export function toActivationRecord(reply: ActivationReply): ActivationRecord {
 /**
  * Lease timing when the server leaves it out: the documented default interval, and an expiry one
  * interval from now, which is when the server expects to hear from us next at the latest.
+ *
+ * `tokenExpireAt` is an instant on the server's clock. A token just granted or renewed lives at
+ * least one heartbeat interval (the server's own pace), so an expiry sooner than that on our clock
+ * means our clock runs ahead of the server's. Taken as it is, such a lease looks expired on arrival
+ * and the scheduler renews at its 1 s floor for as long as the app runs (measured: a clock 10
+ * minutes ahead made 32 heartbeats in 8 minutes instead of 8). The interval is then the best
+ * estimate we have; a clock running behind only makes the lease look longer, which the server's
+ * `seat_lost` answer corrects.
  */
 function leaseTiming(
   reply: { tokenExpireAt?: number; heartbeatInterval?: number },
   now: number,
 ): Pick<Lease, 'expiresAt' | 'heartbeatIntervalMs'> {
   const heartbeatIntervalMs = reply.heartbeatInterval ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
-  return { heartbeatIntervalMs, expiresAt: reply.tokenExpireAt ?? now + heartbeatIntervalMs };
+  const earliest = now + heartbeatIntervalMs;
+  const given = reply.tokenExpireAt;
+  return {
+    heartbeatIntervalMs,
+    expiresAt: given !== undefined && given > earliest ? given : earliest,
+  };
 }
 
 export function toLease(reply: SeatRequestReply, now: number): Lease {

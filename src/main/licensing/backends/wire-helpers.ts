@@ -127,9 +127,10 @@ export function parseReply<S extends z.ZodType>(
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   // The cause keeps zod's issue list for logs; zod does not copy input values into issues.
+  // The advice matters: without it the person learns what went wrong but not what to do.
   throw new LicensingError(
     'protocol',
-    `The licensing server at ${host} sent a reply this app does not understand (${describeMismatch(body, result.error)}).`,
+    `The licensing server at ${host} sent a reply this app does not understand (${describeMismatch(body, result.error)}). Check the server address in the configuration; if it is right, the server may run a version this app does not support: contact the vendor.`,
     { cause: result.error },
   );
 }
@@ -148,11 +149,21 @@ function describeMismatch(body: unknown, error: z.ZodError): string {
   return `${where || 'reply'}: ${issue.message}`;
 }
 
+/**
+ * A wait in whole seconds as a server wrote it, or undefined when it is no usable number. More
+ * than 15 digits is no real wait: Number() made 400 digits Infinity, which the IPC contract
+ * refuses (every view carrying the error then failed as `internal`), and 17 an inexact number.
+ */
+export function waitSeconds(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
 /** Retry-After is either delay-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) return waitSeconds(trimmed);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }

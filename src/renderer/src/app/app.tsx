@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { assertNever } from '../lib/assert-never';
 import { useAppStore } from '../store/app-store';
+import { SCREENS } from './screens';
 import { Shell } from './shell';
 import { StartupError, StartupSkeleton } from './startup';
 
@@ -10,6 +11,9 @@ export function App() {
   const start = useAppStore((state) => state.start);
 
   useEffect(() => {
+    // The first screen's chunk downloads while the app asks for its profiles, not after.
+    const first = useAppStore.getState().screen;
+    SCREENS.find((screen) => screen.id === first)?.preload();
     void start();
   }, [start]);
 

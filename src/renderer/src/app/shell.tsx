@@ -8,6 +8,7 @@ import { ProfilePicker } from './profile-picker';
 import { SCREENS } from './screens';
 import { ScreenSkeleton } from './screen-skeleton';
 import { StatusBar } from './status-bar';
+import { StorageWarningBanner } from './storage-warning-banner';
 import { useLiveUpdates } from './use-live-updates';
 
 interface ShellProps {
@@ -80,6 +81,11 @@ export function Shell({ info, profiles }: ShellProps) {
             `They are kept by “${info.secretStore.backend}”, which does not encrypt them.`}
         </div>
       )}
+
+      <StorageWarningBanner
+        warnings={info.storageWarnings}
+        onDismissed={() => mainRef.current?.focus()}
+      />
 
       <main className="main" ref={mainRef} tabIndex={-1} aria-label={active?.label}>
         {active && profile ? (

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { VendorConfig } from '../../src/main/config/vendor-config';
+import { appInfoSchema } from '../../src/shared/model';
+import { openInstallation } from '../support/core-harness';
+import { createManualClock } from '../support/manual-clock';
+import { useTempDir } from '../support/temp-dir';
+
+/** No backend is needed to open the stores: the core starts without any profile. */
+const config: VendorConfig = {
+  productName: 'Test product',
+  productId: 'test-product',
+  demo: false,
+  allowWeakSecretStore: false,
+  profiles: [],
+};
+
+const DAMAGED_STATE = '{"version":1,"clientId":';
+const DAMAGED_HUBS = JSON.stringify({ version: 1, hubs: [{ id: 'hub-1' }] });
+
+describe('a damaged state file is detected, kept aside for support, and reported', () => {
+  const tempDir = useTempDir();
+  const open = (dataDir: string) =>
+    openInstallation({ clock: createManualClock(Date.UTC(2026, 0, 5)), dataDir, config });
+  /** What the renderer receives: the answer of `app:info` through the IPC contract. */
+  const appInfoOverIpc = async (core: Awaited<ReturnType<typeof open>>['core']) => {
+    const answer = await core.dispatch('app:info', {});
+    if (!answer.ok) throw new Error(answer.error.message);
+    return appInfoSchema.parse(answer.value);
+  };
+
+  it('app info names both damaged files and where each copy is kept', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'state.json'), DAMAGED_STATE);
+    writeFileSync(join(dataDir, 'hubs.json'), DAMAGED_HUBS);
+    const { core } = await open(dataDir);
+    try {
+      const { storageWarnings } = await appInfoOverIpc(core);
+      const aside = readdirSync(dataDir).filter((name) => name.includes('.corrupt-'));
+      const stateAside = aside.find((name) => name.startsWith('state.json.corrupt-'));
+      const hubsAside = aside.find((name) => name.startsWith('hubs.json.corrupt-'));
+      expect(stateAside && hubsAside).toBeTruthy();
+      // Kept byte for byte, never silently replaced.
+      expect(readFileSync(join(dataDir, String(stateAside)), 'utf8')).toBe(DAMAGED_STATE);
+      expect(readFileSync(join(dataDir, String(hubsAside)), 'utf8')).toBe(DAMAGED_HUBS);
+      expect(storageWarnings).toHaveLength(2);
+      expect(storageWarnings).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(
+            `licence state was damaged (not valid JSON) and was moved to ${join(dataDir, String(stateAside))}.`,
+          ),
+          expect.stringContaining(
+            `hub inventory was damaged (unexpected content) and was moved to ${join(dataDir, String(hubsAside))}.`,
+          ),
+        ]),
+      );
+      for (const warning of storageWarnings) expect(warning).toMatch(/contact support/);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('says nothing when the files are whole, or after the damage was reported', async () => {
+    const dataDir = tempDir();
+    const first = await open(dataDir);
+    expect((await appInfoOverIpc(first.core)).storageWarnings).toEqual([]);
+    await first.core.close();
+
+    writeFileSync(join(dataDir, 'state.json'), DAMAGED_STATE);
+    const damaged = await open(dataDir);
+    expect((await appInfoOverIpc(damaged.core)).storageWarnings).toHaveLength(1);
+    await damaged.core.close();
+
+    // The next start reads the fresh file; the copy stays aside, the warning was given once.
+    const next = await open(dataDir);
+    expect((await appInfoOverIpc(next.core)).storageWarnings).toEqual([]);
+    expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
+    await next.core.close();
+  });
+
+  it('reports an inventory damaged while the app runs, once it is read again', async () => {
+    const dataDir = tempDir();
+    const { core } = await open(dataDir);
+    try {
+      await core.hubs.importCsv('name,host,hid\n'); // writes an (empty) inventory
+      writeFileSync(join(dataDir, 'hubs.json'), 'null');
+      expect(core.hubs.list().hubs).toEqual([]);
+      expect((await appInfoOverIpc(core)).storageWarnings).toEqual([
+        expect.stringMatching(/hub inventory was damaged .* moved to .*hubs\.json\.corrupt-/),
+      ]);
+    } finally {
+      await core.close();
+    }
+  });
+});
