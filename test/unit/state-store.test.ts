@@ -106,6 +106,22 @@ describe('file state store', () => {
     expect(readdirSync(join(file, '..'))).toEqual(['state.json']);
   });
 
+  it('on its first write removes a dead writer’s temp left with no lock, and spares a live one’s', () => {
+    const file = join(tempDir(), 'state.json');
+    createFileStateStore(file).load();
+    const dead = deadPid();
+    // A writer killed between removing a dead writer's lock and creating its own leaves that
+    // temp with no lock to take over. A live writer's temp (it lost its lock to age) is its own.
+    writeFileSync(`${file}.${dead}.tmp`, '{"version":1,"cli');
+    writeFileSync(`${file}.${process.ppid}.tmp`, '{"version":1,"cli');
+    const store = createFileStateStore(file);
+    store.update((state) => void (state.licences.seats = licence));
+    expect(readdirSync(join(file, '..')).sort()).toEqual([
+      'state.json',
+      `state.json.${process.ppid}.tmp`,
+    ]);
+  });
+
   it('waits for, and then gives up on, a fresh lock held by a live process', () => {
     const file = join(tempDir(), 'state.json');
     const store = createFileStateStore(file);

@@ -81,7 +81,7 @@ export function createElectronStores(cwd: string): {
   // mid-write leaves behind, one more with every crash. The app holds the single-instance lock
   // before it opens its stores, so no other process can be writing one now: any found is a
   // leftover and safe to remove.
-  removeLeftoverTemps(file, /^\.tmp-\d{10}[0-9a-f]{6}$/);
+  removeLeftoverTemps(file, (suffix) => /^\.tmp-\d{10}[0-9a-f]{6}$/.test(suffix));
 
   let recovery: string | undefined;
   const damage = judge(file);

@@ -28,14 +28,14 @@ export const asidePath = (file: string, now: () => number): string => `${file}.c
 
 /**
  * Removes the half-written temp files a writer killed mid-write left beside `file`: the names
- * `<file's name><suffix>` where `suffix` matches. Only the caller knows when no live writer can
- * own one (it holds the file's lock, or the app's single-instance lock).
+ * `<file's name><suffix>` where `isLeftover(suffix)`. Only the caller knows when no live writer
+ * can own one (it holds the file's lock, or the app's single-instance lock).
  */
-export function removeLeftoverTemps(file: string, suffix: RegExp): void {
+export function removeLeftoverTemps(file: string, isLeftover: (suffix: string) => boolean): void {
   const prefix = basename(file);
   try {
     for (const name of readdirSync(dirname(file))) {
-      if (name.startsWith(prefix) && suffix.test(name.slice(prefix.length)))
+      if (name.startsWith(prefix) && isLeftover(name.slice(prefix.length)))
         unlinkSync(join(dirname(file), name));
     }
   } catch {

@@ -57,6 +57,24 @@ const LOCK_OWNER = `${process.pid}@${hostname()}`;
 const heldHere = new Set<string>();
 
 const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+/** True only when no process of this host has that pid any more. */
+const processIsGone = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return errno(error) === 'ESRCH';
+  }
+};
+/**
+ * Under the lock, a `<file>.<pid>.tmp` is a leftover when its writer is gone, or when it bears our
+ * own pid (we write ours only inside the lock we now hold: one already there is a crashed
+ * process's whose pid we were given again).
+ */
+const isLeftoverTemp = (suffix: string): boolean => {
+  const pid = Number(/^\.(\d+)\.tmp$/.exec(suffix)?.[1] ?? NaN);
+  return Number.isSafeInteger(pid) && pid > 0 && (pid === process.pid || processIsGone(pid));
+};
 /** A short synchronous wait while another process holds the lock (writes take milliseconds). */
 const pause = (ms: number): void => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -67,6 +85,8 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
   const now = options.now ?? Date.now;
   const lockFile = `${file}.lock`;
   let recovery: string | undefined;
+  /** Whether this instance has looked for dead writers' temp files yet. */
+  let tidied = false;
 
   const fail = (verb: string, error: unknown): never => {
     throw new LicensingError(
@@ -181,12 +201,8 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
       return age > STALE_LOCK_MS;
     // Our own pid on a lock we do not hold: a crashed process whose pid we were given again.
     if (pid === process.pid) return !heldHere.has(lockFile);
-    try {
-      process.kill(pid, 0);
-      return age > STALE_LOCK_MS; // alive (or pid reused): only age can tell
-    } catch (error) {
-      return errno(error) === 'ESRCH' ? true : age > STALE_LOCK_MS;
-    }
+    // Alive (or its pid reused), or not ours to signal: only age can tell.
+    return processIsGone(pid) || age > STALE_LOCK_MS;
   };
 
   const withLock = <R>(action: () => R): R => {
@@ -228,10 +244,12 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
     }
     heldHere.add(lockFile);
     try {
-      // Temp files only exist while a writer holds the lock, so once we hold a lock taken over
-      // from a dead writer, any `<file>.<pid>.tmp` is its half-written leftover: remove it, or
-      // every crash during a write would leave one more file behind.
-      if (tookOver) removeLeftoverTemps(file, /^\.\d+\.tmp$/);
+      // A writer killed mid-write leaves its temp file behind, and every crash would add one. We
+      // look on taking over a dead writer's lock, and also the first time we hold the lock at
+      // all: a process killed between removing such a lock and creating its own leaves the temp
+      // with no lock to take over.
+      if (tookOver || !tidied) removeLeftoverTemps(file, isLeftoverTemp);
+      tidied = true;
       return action();
     } finally {
       heldHere.delete(lockFile);
