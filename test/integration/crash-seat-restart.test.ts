@@ -1,11 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Core } from '../../src/main/core';
-import type { BabelSandbox } from '../../src/sandbox';
-import type { ChildBundle, RunningChild } from '../support/crash-child';
-import { openCrashInstallation } from '../support/crash-seat-installation';
-import { bundleSeatHolder, seatTokenOf, startSeatHolder } from '../support/crash-seat-rig';
-import { configFor, DEMO, startClockedSandbox } from '../support/core-harness';
-import type { ManualClock } from '../support/manual-clock';
+import { describe, expect, it, vi } from 'vitest';
+import { DEMO } from '../support/core-harness';
+import { seatTokenOf, useSeatHolders } from '../support/crash-seat-rig';
 import { useTempDir } from '../support/temp-dir';
 
 /**
@@ -21,41 +16,16 @@ const eventually = (check: () => Promise<void> | void) =>
 
 describe('a crash while holding a seat (F17)', () => {
   const tempDir = useTempDir();
-  let holder: ChildBundle;
-  let sandbox: BabelSandbox;
-  let clock: ManualClock;
-  const children: RunningChild[] = [];
-  const cores: Core[] = [];
-  const counts = () => sandbox.poolCounts()[DEMO.floatingKey];
+  const rig = useSeatHolders();
+  const counts = () => rig.sandbox.poolCounts()[DEMO.floatingKey];
 
   /** Takes a seat in a child process, then kills it with SIGKILL: nothing is given back. */
   async function crashWhileHolding(dataDir: string): Promise<string | undefined> {
-    const child = await startSeatHolder(holder, { sandbox, clock, dataDir });
-    children.push(child);
+    const child = await rig.holdSeat(dataDir);
     child.process.kill('SIGKILL');
     expect((await child.ended).signal).toBe('SIGKILL');
     return seatTokenOf(dataDir);
   }
-
-  /** The next start of the same installation, in this process, on the sandbox's clock. */
-  async function restart(dataDir: string): Promise<Core> {
-    const core = await openCrashInstallation({ dataDir, config: configFor(sandbox) }, clock);
-    cores.push(core);
-    return core;
-  }
-
-  beforeAll(async () => {
-    holder = await bundleSeatHolder();
-  }, 60_000);
-  afterAll(() => holder?.remove());
-  beforeEach(async () => {
-    ({ sandbox, clock } = await startClockedSandbox());
-  });
-  afterEach(async () => {
-    for (const child of children.splice(0)) child.process.kill('SIGKILL');
-    for (const core of cores.splice(0)) await core.close(500);
-    await sandbox.close();
-  });
 
   it('the next start resumes the same seat: same token, server counts unchanged', async () => {
     const dataDir = tempDir();
@@ -65,9 +35,9 @@ describe('a crash while holding a seat (F17)', () => {
     const held = counts();
     expect(held?.floating).toBe((before?.floating ?? 0) + 1);
 
-    clock.advance(30_000); // restarted half a minute later, inside the token's 120 s lifetime
-    const restartedAt = clock.now();
-    const core = await restart(dataDir);
+    rig.clock.advance(30_000); // restarted half a minute later, inside the token's 120 s lifetime
+    const restartedAt = rig.clock.now();
+    const core = await rig.restart(dataDir);
     // Renewed at once on start (the clock does not move), not a heartbeat interval later.
     await eventually(async () =>
       expect((await core.service.status('seats')).seat.lastHeartbeatAt).toBeGreaterThanOrEqual(
@@ -87,10 +57,10 @@ describe('a crash while holding a seat (F17)', () => {
     const dataDir = tempDir();
     const before = counts();
     const token = await crashWhileHolding(dataDir);
-    clock.advance(10 * 60_000); // far past the 120 s token lifetime
+    rig.clock.advance(10 * 60_000); // far past the 120 s token lifetime
     expect(counts()).toEqual(before);
 
-    const core = await restart(dataDir);
+    const core = await rig.restart(dataDir);
     await eventually(async () => expect(await seatTokenOf(dataDir)).not.toBe(token));
     await eventually(async () =>
       expect((await core.service.status('seats')).seat.state).toBe('held'),

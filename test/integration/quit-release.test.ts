@@ -1,12 +1,10 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
-import type { BabelSandbox, FaultSpec } from '../../src/sandbox';
-import type { ChildBundle, RunningChild } from '../support/crash-child';
-import { openCrashInstallation } from '../support/crash-seat-installation';
-import { bundleSeatHolder, seatTokenOf, startSeatHolder } from '../support/crash-seat-rig';
-import { configFor, DEMO, startClockedSandbox } from '../support/core-harness';
-import type { ManualClock } from '../support/manual-clock';
+import type { FaultSpec } from '../../src/sandbox';
+import type { RunningChild } from '../support/crash-child';
+import { DEMO } from '../support/core-harness';
+import { seatTokenOf, useSeatHolders } from '../support/crash-seat-rig';
 import { useTempDir } from '../support/temp-dir';
 
 /**
@@ -34,29 +32,13 @@ async function quit(child: RunningChild): Promise<QuitReport & { exitMs: number 
 
 describe('quitting with a seat held (F16)', () => {
   const tempDir = useTempDir();
-  let holder: ChildBundle;
-  let sandbox: BabelSandbox;
-  let clock: ManualClock;
-  const children: RunningChild[] = [];
-  const floating = () => sandbox.poolCounts()[DEMO.floatingKey]?.floating ?? 0;
-
-  beforeAll(async () => {
-    holder = await bundleSeatHolder();
-  }, 60_000);
-  afterAll(() => holder?.remove());
-  beforeEach(async () => {
-    ({ sandbox, clock } = await startClockedSandbox());
-  });
-  afterEach(async () => {
-    for (const child of children.splice(0)) child.process.kill('SIGKILL');
-    await sandbox.close();
-  });
+  const rig = useSeatHolders();
+  const floating = () => rig.sandbox.poolCounts()[DEMO.floatingKey]?.floating ?? 0;
 
   it('gives the seat back at once: the server shows it free, nothing is left on disk', async () => {
     const dataDir = tempDir();
     const before = floating();
-    const child = await startSeatHolder(holder, { sandbox, clock, dataDir });
-    children.push(child);
+    const child = await rig.holdSeat(dataDir);
     expect(floating()).toBe(before + 1);
 
     const { outcome, exitMs } = await quit(child);
@@ -78,12 +60,8 @@ describe('quitting with a seat held (F16)', () => {
     async (_label, fault) => {
       const dataDir = tempDir();
       const before = floating();
-      const child = await startSeatHolder(holder, {
-        ...{ sandbox, clock, dataDir },
-        releaseTimeoutMs: BOUND_MS,
-      });
-      children.push(child);
-      sandbox.faults.inject(fault);
+      const child = await rig.holdSeat(dataDir, BOUND_MS);
+      rig.sandbox.faults.inject(fault);
 
       const { outcome, closeMs, exitMs } = await quit(child);
       expect(outcome).toEqual({ released: [], failed: [], timedOut: ['seats'] });
@@ -93,7 +71,7 @@ describe('quitting with a seat held (F16)', () => {
 
       // Not given back, so the server keeps it until the token's lifetime (120 s) runs out.
       expect(floating()).toBe(before + 1);
-      clock.advance(121_000);
+      rig.clock.advance(121_000);
       expect(floating()).toBe(before);
     },
   );
@@ -101,26 +79,18 @@ describe('quitting with a seat held (F16)', () => {
   it('a seat a timed-out quit could not give back is resumed by the next start, like after a crash', async () => {
     const dataDir = tempDir();
     const before = floating();
-    const child = await startSeatHolder(holder, {
-      ...{ sandbox, clock, dataDir },
-      releaseTimeoutMs: BOUND_MS,
-    });
-    children.push(child);
+    const child = await rig.holdSeat(dataDir, BOUND_MS);
     const token = await seatTokenOf(dataDir);
-    sandbox.faults.inject({ kind: 'hang', path: '/v1/license/release' });
+    rig.sandbox.faults.inject({ kind: 'hang', path: '/v1/license/release' });
     expect((await quit(child)).outcome.timedOut).toEqual(['seats']);
-    sandbox.faults.clear();
+    rig.sandbox.faults.clear();
 
     // The lease stays written down, so the next start renews it rather than leaving it to lapse.
-    const core = await openCrashInstallation({ dataDir, config: configFor(sandbox) }, clock);
-    try {
-      await vi.waitFor(async () =>
-        expect((await core.service.status('seats')).seat.state).toBe('held'),
-      );
-      expect(await seatTokenOf(dataDir)).toBe(token);
-      expect(floating()).toBe(before + 1);
-    } finally {
-      await core.close(500);
-    }
+    const core = await rig.restart(dataDir);
+    await vi.waitFor(async () =>
+      expect((await core.service.status('seats')).seat.state).toBe('held'),
+    );
+    expect(await seatTokenOf(dataDir)).toBe(token);
+    expect(floating()).toBe(before + 1);
   });
 });

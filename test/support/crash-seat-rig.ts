@@ -1,18 +1,24 @@
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Core } from '../../src/main/core';
 import type { BabelSandbox } from '../../src/sandbox';
 import { bundleChild, startChild, type ChildBundle, type RunningChild } from './crash-child';
 import { createFileSecretStore } from './crash-file-secrets';
-import { configFor, DEMO } from './core-harness';
-import { secretsFileOf, type SeatHolderOptions } from './crash-seat-installation';
+import { configFor, DEMO, startClockedSandbox } from './core-harness';
+import {
+  openCrashInstallation,
+  secretsFileOf,
+  type SeatHolderOptions,
+} from './crash-seat-installation';
 import type { ManualClock } from './manual-clock';
 
 /** The parent's side of the seat-holder child (crash-seat-holder.ts). */
 
-export const bundleSeatHolder = (): Promise<ChildBundle> =>
+const bundleSeatHolder = (): Promise<ChildBundle> =>
   bundleChild(join(__dirname, 'crash-seat-holder.ts'));
 
 /** Starts an installation in a child process and resolves once it holds a floating seat. */
-export async function startSeatHolder(
+async function startSeatHolder(
   bundle: ChildBundle,
   options: {
     sandbox: BabelSandbox;
@@ -36,3 +42,58 @@ export async function startSeatHolder(
 /** The seat token the installation keeps (to tell "the same seat" from "a new one"). */
 export const seatTokenOf = (dataDir: string): Promise<string | undefined> =>
   createFileSecretStore(secretsFileOf(dataDir)).get('seat-token:seats');
+
+export interface SeatHolders {
+  /** This test's sandbox (a fresh one per test) and the clock it runs on. */
+  readonly sandbox: BabelSandbox;
+  readonly clock: ManualClock;
+  /** An installation in a child process that holds a seat; killed after the test if still alive. */
+  holdSeat(dataDir: string, releaseTimeoutMs?: number): Promise<RunningChild>;
+  /** The next start of the same installation, in this process; closed after the test. */
+  restart(dataDir: string): Promise<Core>;
+}
+
+/**
+ * The suites that crash or quit an installation holding a seat (F16, F17): the seat-holder child
+ * bundled once, a fresh clocked sandbox per test, and everything a test started cleaned up after
+ * it. Call inside `describe`.
+ */
+export function useSeatHolders(): SeatHolders {
+  let bundle: ChildBundle;
+  let sandbox: BabelSandbox;
+  let clock: ManualClock;
+  const children: RunningChild[] = [];
+  const cores: Core[] = [];
+
+  beforeAll(async () => {
+    bundle = await bundleSeatHolder();
+  }, 60_000);
+  afterAll(() => bundle?.remove());
+  beforeEach(async () => {
+    ({ sandbox, clock } = await startClockedSandbox());
+  });
+  afterEach(async () => {
+    for (const child of children.splice(0)) child.process.kill('SIGKILL');
+    for (const core of cores.splice(0)) await core.close(500);
+    await sandbox.close();
+  });
+
+  return {
+    get sandbox() {
+      return sandbox;
+    },
+    get clock() {
+      return clock;
+    },
+    async holdSeat(dataDir, releaseTimeoutMs) {
+      const child = await startSeatHolder(bundle, { sandbox, clock, dataDir, releaseTimeoutMs });
+      children.push(child);
+      return child;
+    },
+    async restart(dataDir) {
+      const core = await openCrashInstallation({ dataDir, config: configFor(sandbox) }, clock);
+      cores.push(core);
+      return core;
+    },
+  };
+}

@@ -142,13 +142,6 @@ const MINUTE = 60 * SECOND;
 const T0 = Date.UTC(2026, 10, 23, 9);
 const GRACE_MS = DEFAULT_HEARTBEAT_POLICY.graceMs;
 
-/** The client's clock and the sandbox's, which runs `skew.ms` apart from it. */
-function clocks() {
-  const clock = createManualClock(T0);
-  const skew = { ms: 0 };
-  return { clock, skew, serverClock: { now: () => clock.now() + skew.ms } };
-}
-
 /** The error a person would be shown for `work`, or undefined when it succeeded. */
 async function outcome(work: Promise<unknown>): Promise<AppError | undefined> {
   try {
@@ -198,6 +191,47 @@ async function closeAll(...steps: (() => Promise<unknown>)[]): Promise<void> {
   for (const step of steps) await step().catch(() => undefined);
 }
 
+/** What a rig needs of the sandbox it starts. */
+interface RigSandbox {
+  readonly url: string;
+  readonly faults: FaultController;
+  close(): Promise<void>;
+}
+
+/**
+ * What every rig starts the same way: this computer's manual clock, a sandbox on a server clock
+ * `skewMs` apart from it, and a cuttable link in front of the sandbox. `base` is the start of the
+ * rig (the clock, the settable skew, the faults, the link), `closeAfter` closes the rig's own
+ * service, then the link, then the sandbox.
+ */
+async function sandboxBehindLink<S extends RigSandbox>(
+  start: (serverClock: { now(): number }) => Promise<S>,
+) {
+  const clock = createManualClock(T0);
+  let skewMs = 0;
+  const serverClock = { now: () => clock.now() + skewMs };
+  const sandbox = await start(serverClock);
+  const link = await openFaultLink(sandbox.url);
+  const base = {
+    clock,
+    get skewMs() {
+      return skewMs;
+    },
+    set skewMs(ms: number) {
+      skewMs = ms;
+    },
+    faults: sandbox.faults,
+    link,
+  };
+  const closeAfter = (service: () => Promise<unknown>) => () =>
+    closeAll(
+      service,
+      () => link.close(),
+      () => sandbox.close(),
+    );
+  return { sandbox, link, clock, serverClock, base, closeAfter };
+}
+
 const post = async (url: string, body: unknown): Promise<void> => {
   const response = await fetch(url, {
     method: 'POST',
@@ -229,13 +263,13 @@ export const babelRig: RigDescriptor = {
     lostAfterMs: BABEL_TTL_S * SECOND + GRACE_MS,
   },
   async start(options) {
-    const { clock, skew, serverClock } = clocks();
-    const sandbox = await startBabelSandbox({
-      clock: serverClock,
-      heartbeatIntervalSeconds: BABEL_HEARTBEAT_S,
-      floatingTokenTtlSeconds: BABEL_TTL_S,
-    });
-    const link = await openFaultLink(sandbox.url);
+    const { sandbox, link, clock, base, closeAfter } = await sandboxBehindLink((serverClock) =>
+      startBabelSandbox({
+        clock: serverClock,
+        heartbeatIntervalSeconds: BABEL_HEARTBEAT_S,
+        floatingTokenTtlSeconds: BABEL_TTL_S,
+      }),
+    );
     const { core, secrets, stored } = await install(options, clock, {
       id: 'seats',
       kind: 'seats',
@@ -245,16 +279,7 @@ export const babelRig: RigDescriptor = {
       timeoutMs: options.timeoutMs,
     });
     const key = DEMO.floatingKey;
-    return {
-      clock,
-      get skewMs() {
-        return skew.ms;
-      },
-      set skewMs(ms) {
-        skew.ms = ms;
-      },
-      faults: sandbox.faults,
-      link,
+    return Object.assign(base, {
       path: '/v1/license/validate',
       brokenReply: { success: 'yes', activeClientCount: 'three' },
       async prime() {
@@ -282,13 +307,8 @@ export const babelRig: RigDescriptor = {
         token: () => secrets.get('seat-token:seats'),
         renewNow: async () => void (await core.service.renewSeat('seats')),
       },
-      close: () =>
-        closeAll(
-          () => core.close(500),
-          () => link.close(),
-          () => sandbox.close(),
-        ),
-    };
+      close: closeAfter(() => core.close(500)),
+    });
   },
 };
 
@@ -306,13 +326,13 @@ export const flecsRig: RigDescriptor = {
     rotates: ['flecs-session:flecs'],
   },
   async start(options) {
-    const { clock, skew, serverClock } = clocks();
-    const sandbox = await startFlecsSandbox({
-      clock: serverClock,
-      sessionTtlSeconds: FLECS_SESSION_TTL_S,
-      sessionGraceSeconds: FLECS_SESSION_GRACE_S,
-    });
-    const link = await openFaultLink(sandbox.url);
+    const { link, clock, base, closeAfter } = await sandboxBehindLink((serverClock) =>
+      startFlecsSandbox({
+        clock: serverClock,
+        sessionTtlSeconds: FLECS_SESSION_TTL_S,
+        sessionGraceSeconds: FLECS_SESSION_GRACE_S,
+      }),
+    );
     const { core, secrets, stored } = await install(options, clock, {
       id: 'flecs',
       kind: 'flecs',
@@ -321,16 +341,7 @@ export const flecsRig: RigDescriptor = {
       timeoutMs: options.timeoutMs,
     });
     const demo = flecsDemo();
-    return {
-      clock,
-      get skewMs() {
-        return skew.ms;
-      },
-      set skewMs(ms) {
-        skew.ms = ms;
-      },
-      faults: sandbox.faults,
-      link,
+    return Object.assign(base, {
       path: '/api/v2/device/license/validate',
       brokenReply: { data: { isValid: 'yes' }, statusCode: 200, statusText: 'OK' },
       async prime() {
@@ -344,13 +355,8 @@ export const flecsRig: RigDescriptor = {
       // Past the TTL and the grace window: only a client that stored the rotated id still gets in.
       expireCredential: async () =>
         clock.advance((FLECS_SESSION_TTL_S + FLECS_SESSION_GRACE_S + 1) * SECOND),
-      close: () =>
-        closeAll(
-          () => core.close(500),
-          () => link.close(),
-          () => sandbox.close(),
-        ),
-    };
+      close: closeAfter(() => core.close(500)),
+    });
   },
 };
 
@@ -368,12 +374,12 @@ export const enirisRig: RigDescriptor = {
     rotates: [],
   },
   async start(options) {
-    const { clock, skew, serverClock } = clocks();
-    const sandbox = await startEnirisSandbox({
-      clock: serverClock,
-      accessTokenTtlSeconds: ENIRIS_ACCESS_TTL_S,
-    });
-    const link = await openFaultLink(sandbox.url);
+    const { link, clock, base, closeAfter } = await sandboxBehindLink((serverClock) =>
+      startEnirisSandbox({
+        clock: serverClock,
+        accessTokenTtlSeconds: ENIRIS_ACCESS_TTL_S,
+      }),
+    );
     const { core, secrets, stored } = await install(options, clock, {
       id: 'eniris',
       kind: 'eniris',
@@ -384,16 +390,7 @@ export const enirisRig: RigDescriptor = {
     });
     const demo = enirisDemo();
     const list = () => core.eniris.licences('eniris', { nodeId: demo.nodeId });
-    return {
-      clock,
-      get skewMs() {
-        return skew.ms;
-      },
-      set skewMs(ms) {
-        skew.ms = ms;
-      },
-      faults: sandbox.faults,
-      link,
+    return Object.assign(base, {
       path: `/v1/license/controller/${demo.nodeId}`,
       brokenReply: { licenses: [{ id: 7, key: null }] },
       async prime() {
@@ -405,13 +402,8 @@ export const enirisRig: RigDescriptor = {
       stored,
       secretValues: async () => [demo.password, demo.freeKey, ...secrets.entries.values()],
       expireCredential: async () => clock.advance((ENIRIS_ACCESS_TTL_S + 30) * SECOND),
-      close: () =>
-        closeAll(
-          () => core.close(500),
-          () => link.close(),
-          () => sandbox.close(),
-        ),
-    };
+      close: closeAfter(() => core.close(500)),
+    });
   },
 };
 
@@ -456,9 +448,9 @@ export const licenseSpringRig: RigDescriptor = {
     lostAfterMs: LS_FLOATING_TIMEOUT_MIN * MINUTE + GRACE_MS,
   },
   async start(options) {
-    const { clock, skew, serverClock } = clocks();
-    const sandbox = await startLicenseSpringSandbox({ clock: serverClock, keyPair: lsKeys() });
-    const link = await openFaultLink(sandbox.url);
+    const { sandbox, link, clock, serverClock, base, closeAfter } = await sandboxBehindLink(
+      (serverClock) => startLicenseSpringSandbox({ clock: serverClock, keyPair: lsKeys() }),
+    );
     if (new URL(sandbox.oauth.tokenUrl).pathname !== LS_TOKEN_PATH)
       throw new Error(`The sandbox's token path moved: ${sandbox.oauth.tokenUrl}`);
     const { core, secrets, stored } = await install(options, clock, {
@@ -490,16 +482,7 @@ export const licenseSpringRig: RigDescriptor = {
       const licence = state.licenses.find((candidate) => candidate.license_key === key);
       return licence?.floating?.slots.find((slot) => slot.hardware_id === core.fingerprint.id);
     };
-    const rig: Rig = {
-      clock,
-      get skewMs() {
-        return skew.ms;
-      },
-      set skewMs(ms) {
-        skew.ms = ms;
-      },
-      faults: sandbox.faults,
-      link,
+    const rig: Rig = Object.assign(base, {
       path: '/api/v4/check_license',
       // Any well-formed body the sandbox did not sign: the adapter trusts nothing unsigned.
       brokenReply: { license_key: 5, is_floating: 'yes' },
@@ -520,7 +503,7 @@ export const licenseSpringRig: RigDescriptor = {
       // The server's clock moves on 200 s more than ours: its token lifetime ends while the
       // client, by its own clock, is still short of the 80 % mark where it renews.
       async expireCredential() {
-        skew.ms += 200 * SECOND;
+        rig.skewMs += 200 * SECOND;
         clock.advance(300 * SECOND);
       },
       keepAlive: {
@@ -536,13 +519,8 @@ export const licenseSpringRig: RigDescriptor = {
         token: async () => undefined,
         renewNow: async () => void (await core.licenseSpring.details('ls', true)),
       },
-      close: () =>
-        closeAll(
-          () => core.close(500),
-          () => link.close(),
-          () => sandbox.close(),
-        ),
-    };
+      close: closeAfter(() => core.close(500)),
+    });
     return rig;
   },
 };
@@ -562,9 +540,9 @@ export const mobiusFlowRig: RigDescriptor = {
     rotates: ['hub-refresh:'],
   },
   async start(options) {
-    const { clock, skew, serverClock } = clocks();
-    const sandbox = await startMobiusFlowSandbox({ clock: serverClock, hubs: 1 });
-    const link = await openFaultLink(sandbox.url);
+    const { sandbox, link, clock, base, closeAfter } = await sandboxBehindLink((serverClock) =>
+      startMobiusFlowSandbox({ clock: serverClock, hubs: 1 }),
+    );
     const [hub] = sandbox.hubs;
     if (!hub) throw new Error('The MobiusFlow sandbox started without a hub');
     const secrets = createMemorySecretStore();
@@ -582,16 +560,7 @@ export const mobiusFlowRig: RigDescriptor = {
       const [only] = (await hubs.refresh()).hubs;
       return only;
     };
-    return {
-      clock,
-      get skewMs() {
-        return skew.ms;
-      },
-      set skewMs(ms) {
-        skew.ms = ms;
-      },
-      faults: sandbox.faults,
-      link,
+    return Object.assign(base, {
       path: `/hubs/${hub.hid}/api/v2/mobius/licence/${hub.hid}`,
       brokenReply: {
         ts: new Date(T0).toISOString(),
@@ -620,13 +589,8 @@ export const mobiusFlowRig: RigDescriptor = {
       },
       secretValues: async () => [hub.password, ...secrets.entries.values()],
       expireCredential: () => post(`${sandbox.url}/__sandbox/expire-tokens`, { hid: hub.hid }),
-      close: () =>
-        closeAll(
-          () => hubs.close(),
-          () => link.close(),
-          () => sandbox.close(),
-        ),
-    };
+      close: closeAfter(() => hubs.close()),
+    });
   },
 };
 
