@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './test/support/chromium-args';
 
 /** Debian's Chromium here; `npm test` finds one on other machines and passes it in CHROMIUM_PATH. */
 const executablePath = process.env.CHROMIUM_PATH || undefined;
@@ -15,14 +16,7 @@ export default defineConfig({
     viewport: { width: 1100, height: 760 },
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

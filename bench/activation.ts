@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { VendorConfig } from '../src/main/config/vendor-config';
-import { createCore, type Core } from '../src/main/core';
+import type { Core } from '../src/main/core';
 import { demoConfigFor, hubInventoryCsv } from '../src/main/demo-mode';
-import { createFileStateStore } from '../src/main/store/file-state-store';
 import { createMemorySecretStore, type SecretStore } from '../src/main/store/secret-store';
 import { startSandboxes, type SandboxSet } from '../src/sandbox';
+import { openBenchCore } from './bench-core';
 import { median, time, type Row } from './measure';
 import { replay, startRecorder, type RecordedRequest, type Recorder } from './recorder';
 
@@ -105,18 +104,9 @@ function throughRecorders(set: SandboxSet, recorders: Map<string, Recorder>): Sa
   };
 }
 
-async function openCore(dir: string, config: VendorConfig, secrets: SecretStore): Promise<Core> {
-  return createCore({
-    config,
-    version: 'bench',
-    secrets,
-    // One data folder for both cores: the recording core and the timed one are the same install.
-    state: createFileStateStore(join(dir, 'activation.state.json')),
-    hubInventoryFile: join(dir, 'activation.hubs.json'),
-    keepAlive: false,
-    allowInProcessDemo: false,
-  });
-}
+// One data folder for both cores: the recording core and the timed one are the same install.
+const openCore = (dir: string, config: VendorConfig, secrets: SecretStore): Promise<Core> =>
+  openBenchCore(dir, 'activation', { config, secrets, keepAlive: false });
 
 interface Recorded {
   readonly activate: RecordedRequest[];

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../src/main/core';
 import { loadVendorConfig } from '../src/main/config/load-config';
-import { createFileStateStore } from '../src/main/store/file-state-store';
 import { openKeyringSecretStore } from '../src/main/store/keyring-secret-store';
+import { openBenchCore } from './bench-core';
 
 /**
  * Child process of the start benchmark: opens the core exactly as a long-running host does
@@ -17,15 +15,7 @@ async function main(): Promise<void> {
   if (!configFile || !dataDir) throw new Error('usage: core-ready <config.json> <data dir>');
   const config = await loadVendorConfig({ base: configFile });
   const secrets = await openKeyringSecretStore(config.productId, dataDir);
-  const core = await createCore({
-    config,
-    version: 'bench',
-    secrets,
-    state: createFileStateStore(join(dataDir, `${config.productId}.state.json`)),
-    hubInventoryFile: join(dataDir, `${config.productId}.hubs.json`),
-    keepAlive: true,
-    allowInProcessDemo: false,
-  });
+  const core = await openBenchCore(dataDir, config.productId, { config, secrets, keepAlive: true });
   // performance.now() counts from this process's start (its timeOrigin).
   const readyMs = performance.now();
   const { seat } = await core.service.status('seats');

@@ -1,11 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore } from '../src/main/core';
-import { createFileStateStore } from '../src/main/store/file-state-store';
 import { createMemorySecretStore } from '../src/main/store/secret-store';
 import { startBabelSandbox } from '../src/sandbox';
 import babelSeed from '../src/sandbox/babel/demo-seed.json';
 import { createManualClock } from '../test/support/manual-clock';
+import { benchConfig, openBenchCore } from './bench-core';
 import type { Row } from './measure';
 
 const CYCLES = Number(process.env.LM_BENCH_CYCLES ?? 100_000);
@@ -24,29 +23,13 @@ export async function benchHeartbeatCycles(dir: string): Promise<Row[]> {
   const stateDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : dir, 'lm-cycles-'));
   const clock = createManualClock(Date.now());
   const sandbox = await startBabelSandbox({ clock });
-  const core = await createCore({
-    config: {
-      productName: 'Bench',
-      productId: 'bench-cycles',
-      demo: false,
-      allowWeakSecretStore: false,
-      profiles: [
-        {
-          id: 'seats',
-          kind: 'seats',
-          label: 'Seats',
-          baseUrl: sandbox.url,
-          apiKey: sandbox.apiKey,
-        },
-      ],
-    },
-    version: 'bench',
+  const core = await openBenchCore(stateDir, 'cycles', {
+    config: benchConfig('bench-cycles', [
+      { id: 'seats', kind: 'seats', label: 'Seats', baseUrl: sandbox.url, apiKey: sandbox.apiKey },
+    ]),
     secrets: createMemorySecretStore(),
-    state: createFileStateStore(join(stateDir, 'state.json')),
-    hubInventoryFile: join(stateDir, 'hubs.json'),
     // Tracked by the scheduler, on a clock that never fires on its own: every renew is ours.
     keepAlive: true,
-    allowInProcessDemo: false,
     clock,
   });
   try {

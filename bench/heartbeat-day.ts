@@ -1,13 +1,10 @@
-import { join } from 'node:path';
-import type { VendorConfig } from '../src/main/config/vendor-config';
-import { createCore } from '../src/main/core';
 import { createAxiosHttpClient } from '../src/main/http/axios-http-client';
 import type { HttpClient } from '../src/main/http/http-client';
-import { createFileStateStore } from '../src/main/store/file-state-store';
 import { createMemorySecretStore } from '../src/main/store/secret-store';
 import { startBabelSandbox } from '../src/sandbox';
 import { startLicenseSpringSandbox } from '../src/sandbox/licensespring/server';
 import { createManualClock } from '../test/support/manual-clock';
+import { benchConfig, openBenchCore } from './bench-core';
 import type { Row } from './measure';
 import { babelSeedWithPools, licenseSpringSeedWithFloating } from './seeds';
 
@@ -71,40 +68,30 @@ export async function benchHeartbeatDay(dir: string): Promise<Row[]> {
   const babel = await startBabelSandbox({ clock, seed: seed.babel });
   const ls = await startLicenseSpringSandbox({ clock, seed: seed.licenseSpring });
   const http = countingHttp(createAxiosHttpClient({ userAgent: 'license-manager/bench' }));
-  const config: VendorConfig = {
-    productName: 'Bench',
-    productId: 'bench-day',
-    demo: false,
-    allowWeakSecretStore: false,
-    profiles: [
-      ...seed.babelKeys.map((_, i) => ({
-        id: `seats-${i}`,
-        kind: 'seats' as const,
-        label: `Seats ${i}`,
-        baseUrl: babel.url,
-        apiKey: babel.apiKey,
-      })),
-      ...seed.lsKeys.map((_, i) => ({
-        id: `ls-${i}`,
-        kind: 'licensespring' as const,
-        label: `LicenseSpring ${i}`,
-        baseUrl: ls.url,
-        productCode: ls.productCode,
-        auth: { kind: 'hmac' as const, apiKey: ls.apiKey, sharedKey: ls.sharedKey },
-        publicKey: ls.publicKeyPem,
-        authorizationMethod: 'license-key' as const,
-        allowConsumption: false,
-      })),
-    ],
-  };
-  const core = await createCore({
+  const config = benchConfig('bench-day', [
+    ...seed.babelKeys.map((_, i) => ({
+      id: `seats-${i}`,
+      kind: 'seats' as const,
+      label: `Seats ${i}`,
+      baseUrl: babel.url,
+      apiKey: babel.apiKey,
+    })),
+    ...seed.lsKeys.map((_, i) => ({
+      id: `ls-${i}`,
+      kind: 'licensespring' as const,
+      label: `LicenseSpring ${i}`,
+      baseUrl: ls.url,
+      productCode: ls.productCode,
+      auth: { kind: 'hmac' as const, apiKey: ls.apiKey, sharedKey: ls.sharedKey },
+      publicKey: ls.publicKeyPem,
+      authorizationMethod: 'license-key' as const,
+      allowConsumption: false,
+    })),
+  ]);
+  const core = await openBenchCore(dir, 'day', {
     config,
-    version: 'bench',
     secrets: createMemorySecretStore(),
-    state: createFileStateStore(join(dir, 'day.state.json')),
-    hubInventoryFile: join(dir, 'day.hubs.json'),
     keepAlive: true,
-    allowInProcessDemo: false,
     clock,
     http: http.client,
   });

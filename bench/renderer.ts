@@ -5,24 +5,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { CHROMIUM_ARGS } from '../test/support/chromium-args';
 import { median, type Row } from './measure';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const RUNS = 15;
-/** The flags the browser tests use: no sandbox in containers, nothing phoning home. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-const findChromium = (): string | undefined =>
-  [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (candidate) => candidate && existsSync(candidate),
-  );
 
 interface Weight {
   readonly raw: number;
@@ -166,7 +153,8 @@ async function timeToScreen(
  * (the lazily loaded screens are not in it), and how long until it can be used.
  */
 export async function benchRenderer(): Promise<Row[]> {
-  const chromium = findChromium();
+  // scripts/bench.mjs finds one the way `npm test` does and passes it in.
+  const chromium = process.env.CHROMIUM_PATH;
   if (!chromium) {
     console.log('renderer: skipped, no Chromium found (set CHROMIUM_PATH)');
     return [];

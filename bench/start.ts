@@ -3,11 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadVendorConfig } from '../src/main/config/load-config';
-import { createCore } from '../src/main/core';
-import { createFileStateStore } from '../src/main/store/file-state-store';
 import { openKeyringSecretStore } from '../src/main/store/keyring-secret-store';
 import type { BabelSandbox } from '../src/sandbox';
 import demoSeed from '../src/sandbox/babel/demo-seed.json';
+import { openBenchCore } from './bench-core';
 import { median, type Row } from './measure';
 
 const RUNS = 9;
@@ -41,14 +40,10 @@ export async function benchStart(dir: string, sandbox: BabelSandbox): Promise<Ro
   // The previous run: activated, a seat held, then gone without giving it back.
   const secrets = await openKeyringSecretStore(PRODUCT, dataDir);
   if (secrets.protected) {
-    const previous = await createCore({
+    const previous = await openBenchCore(dataDir, PRODUCT, {
       config: await loadVendorConfig({ base: configFile }),
-      version: 'bench',
       secrets,
-      state: createFileStateStore(join(dataDir, `${PRODUCT}.state.json`)),
-      hubInventoryFile: join(dataDir, `${PRODUCT}.hubs.json`),
       keepAlive: false,
-      allowInProcessDemo: false,
     });
     await previous.service.activate('seats', { method: 'key', key: demoSeed.demo.floatingKey });
     await previous.service.requestSeat('seats');
