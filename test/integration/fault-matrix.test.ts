@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FaultSpec } from '../../src/sandbox';
 import {
   appErrorSchema,
   RETRYABLE_CODES,
@@ -401,6 +402,29 @@ describe.each(FAULT_RIGS.filter((descriptor) => descriptor.keepAlive))(
       return { rig, keepAlive, token: await keepAlive.token(), before: await settledStored(rig) };
     }
 
+    const { renewPath, dueMs } = timing;
+    /** `fault` on every renewal: the next one comes due and fails. What the person sees then. */
+    async function failNextRenewal(rig: Rig, fault: FaultSpec) {
+      rig.faults.inject({ ...fault, path: renewPath });
+      const mark = rig.faults.seen.length;
+      await rig.clock.advanceAsync(dueMs);
+      await armed(rig);
+      expect(requestsTo(rig, renewPath, mark)).toBe(1);
+      const failing = await keepAliveOf(rig).view();
+      expect(failing.held).toBe(true);
+      return { mark, failing };
+    }
+
+    /** Full-jitter backoff from 1 s, doubling: each of `tries` within 1 s, 2 s, 4 s… of the last. */
+    async function expectBackoff(rig: Rig, mark: number, tries: number) {
+      const times = await renewalTimes(rig, renewPath, mark, tries, 100);
+      times.slice(1).forEach((time, index) => {
+        const gap = time - (times[index] ?? 0);
+        expect(gap).toBeGreaterThan(0);
+        expect(gap).toBeLessThanOrEqual(SECOND * 2 ** index + 100);
+      });
+    }
+
     it(`the network drops during a renewal of the ${timing.what} and returns before the server lets go`, async () => {
       const { rig, keepAlive, token, before } = await holding();
       rig.faults.inject({ kind: 'latency', ms: 10_000, path: timing.renewPath, times: 1 });
@@ -461,14 +485,8 @@ describe.each(FAULT_RIGS.filter((descriptor) => descriptor.keepAlive))(
     });
 
     it.each(RETRIED)(`$name on renewals: retried with backoff, then held again`, async (row) => {
-      const { rig, keepAlive } = await holding({ timeoutMs: SHORT_DEADLINE_MS });
-      rig.faults.inject({ ...row.fault, path: timing.renewPath });
-      const mark = rig.faults.seen.length;
-      await rig.clock.advanceAsync(timing.dueMs);
-      await armed(rig);
-      expect(requestsTo(rig, timing.renewPath, mark)).toBe(1);
-      const failing = await keepAlive.view();
-      expect(failing.held).toBe(true);
+      const { rig } = await holding({ timeoutMs: SHORT_DEADLINE_MS });
+      const { mark, failing } = await failNextRenewal(rig, row.fault);
       if (failing.state) {
         expect([failing.state, failing.error?.code]).toEqual(['retrying', row.code]);
         expect(failing.error?.retryable).toBe(true);
@@ -482,15 +500,9 @@ describe.each(FAULT_RIGS.filter((descriptor) => descriptor.keepAlive))(
         expect(second - first).toBeGreaterThanOrEqual(row.retryAfterMs);
         expect(second - first).toBeLessThanOrEqual(row.retryAfterMs * 1.1 + 500);
       } else {
-        // Full-jitter backoff from 1 s, doubling: the 2nd try within 1 s, the 3rd within 2 s
-        // (a hanging server costs a real deadline per try, so it is watched for two).
-        const tries = row.fault.kind === 'hang' ? 2 : 3;
-        const times = await renewalTimes(rig, timing.renewPath, mark, tries, 100);
-        times.slice(1).forEach((time, index) => {
-          const gap = time - (times[index] ?? 0);
-          expect(gap).toBeGreaterThan(0);
-          expect(gap).toBeLessThanOrEqual(SECOND * 2 ** index + 100);
-        });
+        // The 2nd try within 1 s, the 3rd within 2 s (a hanging server costs a real deadline
+        // per try, so it is watched for two).
+        await expectBackoff(rig, mark, row.fault.kind === 'hang' ? 2 : 3);
       }
 
       rig.faults.clear();
@@ -506,23 +518,12 @@ describe.each(FAULT_RIGS.filter((descriptor) => descriptor.keepAlive))(
       `$name on renewals: retried with backoff, the ${timing.what} kept, held again without user action`,
       async (row) => {
         const { rig, keepAlive, token, before } = await holding();
-        rig.faults.inject({ ...row.fault(keepAlive.brokenRenewal), path: timing.renewPath });
-        const mark = rig.faults.seen.length;
-        await rig.clock.advanceAsync(timing.dueMs);
-        await armed(rig);
-        expect(requestsTo(rig, timing.renewPath, mark)).toBe(1);
-        const failing = await keepAlive.view();
-        expect(failing.held).toBe(true);
+        const { mark, failing } = await failNextRenewal(rig, row.fault(keepAlive.brokenRenewal));
         if (failing.state)
           expect([failing.state, failing.error?.code]).toEqual(['retrying', badReplyCode(row)]);
 
-        // The same full-jitter backoff as an outage: the 2nd try within 1 s, the 3rd within 2 s.
-        const times = await renewalTimes(rig, timing.renewPath, mark, 3, 100);
-        times.slice(1).forEach((time, index) => {
-          const gap = time - (times[index] ?? 0);
-          expect(gap).toBeGreaterThan(0);
-          expect(gap).toBeLessThanOrEqual(SECOND * 2 ** index + 100);
-        });
+        // The same backoff as an outage: the 2nd try within 1 s, the 3rd within 2 s.
+        await expectBackoff(rig, mark, 3);
         expect((await keepAlive.view()).held).toBe(true);
         // Nothing from the bad replies was kept, and nothing stored was lost.
         const during = await rig.stored();
