@@ -5,11 +5,7 @@ import {
   type HeartbeatState,
   type LeaseTiming,
 } from '../../src/main/licensing/heartbeat-scheduler';
-import {
-  LicensingError,
-  retriedInBackground,
-  retriedInBackgroundUnverified,
-} from '../../src/main/licensing/licensing-error';
+import { LicensingError, retriedInBackground } from '../../src/main/licensing/licensing-error';
 import type { ErrorCode } from '../../src/shared/errors';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { seededRandom } from '../support/seeded-random';
@@ -104,6 +100,15 @@ function setup(options: { random?: () => number; policy?: Partial<HeartbeatPolic
 
 const gaps = (calls: readonly { at: number }[]): number[] =>
   calls.slice(1).map((call, i) => call.at - (calls[i]?.at ?? 0));
+
+/** Once lost, the seat is retaken at lostRetryMs (60 s) ± 10 %: several tries, never a tight loop. */
+function expectLostRetryPace(lostCalls: readonly { at: number }[]): void {
+  expect(lostCalls.length).toBeGreaterThan(5);
+  for (const gap of gaps(lostCalls)) {
+    expect(gap).toBeGreaterThanOrEqual(54 * SECOND);
+    expect(gap).toBeLessThanOrEqual(66 * SECOND);
+  }
+}
 
 describe('heartbeat cadence', () => {
   it.each([
@@ -316,12 +321,7 @@ describe('retryable failures', () => {
     expect(lost?.state === 'lost' && lost.error).toBe(thrown[firstLost - 1]);
     // Still trying to retake, at lostRetryMs ± 10 %.
     expect(lost?.state === 'lost' && lost.nextAt).toBeGreaterThan(clock.now() - 20 * MINUTE);
-    const lostCalls = probe.calls.slice(firstLost - 1);
-    expect(lostCalls.length).toBeGreaterThan(5);
-    for (const gap of gaps(lostCalls)) {
-      expect(gap).toBeGreaterThanOrEqual(54 * SECOND);
-      expect(gap).toBeLessThanOrEqual(66 * SECOND);
-    }
+    expectLostRetryPace(probe.calls.slice(firstLost - 1));
 
     online = true;
     await clock.advanceAsync(67 * SECOND);
@@ -460,13 +460,7 @@ describe('replies that do not fit the contract (F9 malformed, F11 captive portal
     expect(lost.state).toBe('lost');
     expect(lost.state === 'lost' && lost.error.code).toBe('protocol');
     expect(lost.state === 'lost' && lost.nextAt).toBeGreaterThan(clock.now());
-    // Retaking, slowly: 60 s ± 10 % apart, never a tight loop against the portal.
-    const lostCalls = probe.calls.slice(firstLost - 1);
-    expect(lostCalls.length).toBeGreaterThan(5);
-    for (const gap of gaps(lostCalls)) {
-      expect(gap).toBeGreaterThanOrEqual(54 * SECOND);
-      expect(gap).toBeLessThanOrEqual(66 * SECOND);
-    }
+    expectLostRetryPace(probe.calls.slice(firstLost - 1));
 
     portal = false;
     const before = probe.calls.length;
@@ -490,9 +484,13 @@ describe('replies that do not fit the contract (F9 malformed, F11 captive portal
     expect(probe.calls.length - before).toBe(1);
   });
 
-  it('tampered: final by default, retried with backoff where the task says it means an unverified reply', async () => {
+  it('tampered: final as the server’s verdict, retried with backoff when a reply failed our signature check', async () => {
     const { clock, scheduler, leaseFor } = setup({ random: () => 1 });
-    const forged = () => new LicensingError('tampered', 'The reply could not be verified.');
+    // The seat server says LicenseTampered; LicenseSpring's reply did not verify here.
+    const forged = (id: 'seats' | 'licensespring') =>
+      new LicensingError('tampered', 'The reply could not be verified.', {
+        unverifiedReply: id === 'licensespring',
+      });
     const runs = { seats: 0, licensespring: 0 };
     const states: Record<keyof typeof runs, HeartbeatState<TestLease>[]> = {
       seats: [],
@@ -502,10 +500,9 @@ describe('replies that do not fit the contract (F9 malformed, F11 captive portal
       scheduler.track(id, leaseFor(0), {
         renew: () => {
           runs[id] += 1;
-          return Promise.reject(forged());
+          return Promise.reject(forged(id));
         },
         onChange: (state) => states[id].push(state),
-        ...(id === 'licensespring' ? { retryIf: retriedInBackgroundUnverified } : {}),
       });
     }
     await clock.advanceAsync(66 * SECOND + 7 * SECOND);
@@ -516,33 +513,33 @@ describe('replies that do not fit the contract (F9 malformed, F11 captive portal
     expect(clock.pendingTimers()).toHaveLength(1); // licensespring's retry only
     expect(runs.licensespring).toBe(4);
     expect(states.licensespring.at(-1)).toMatchObject({ state: 'retrying', attempt: 4 });
+    expect([
+      retriedInBackground(forged('seats')),
+      retriedInBackground(forged('licensespring')),
+    ]).toEqual([false, true]);
   });
 
   it.each([
-    ['offline', true, true],
-    ['timeout', true, true],
-    ['server_error', true, true],
-    ['rate_limited', true, true],
-    ['protocol', true, true],
-    ['tampered', false, true],
-    ['seat_unavailable', false, false],
-    ['seat_lost', false, false],
-    ['license_revoked', false, false],
-    ['license_expired', false, false],
-    ['unauthorized', false, false],
-    ['invalid_key', false, false],
-    ['config', false, false],
-    ['internal', false, false],
-  ] as const)(
-    '%s → retriedInBackground %s, retriedInBackgroundUnverified %s',
-    (code, plain, unverified) => {
-      const error = new LicensingError(code, 'x');
-      expect(retriedInBackground(error)).toBe(plain);
-      expect(retriedInBackgroundUnverified(error)).toBe(unverified);
-      // What a person is shown for a call they made does not change: protocol is not "temporary".
-      expect(error.retryable).toBe(plain && code !== 'protocol');
-    },
-  );
+    ['offline', true],
+    ['timeout', true],
+    ['server_error', true],
+    ['rate_limited', true],
+    ['protocol', true],
+    ['tampered', false],
+    ['seat_unavailable', false],
+    ['seat_lost', false],
+    ['license_revoked', false],
+    ['license_expired', false],
+    ['unauthorized', false],
+    ['invalid_key', false],
+    ['config', false],
+    ['internal', false],
+  ] as const)('%s → retriedInBackground %s', (code, retried) => {
+    const error = new LicensingError(code, 'x');
+    expect(retriedInBackground(error)).toBe(retried);
+    // What a person is shown for a call they made does not change: protocol is not "temporary".
+    expect(error.retryable).toBe(retried && code !== 'protocol');
+  });
 });
 
 describe('sleep and resume (F14)', () => {

@@ -133,7 +133,7 @@ export function createHeartbeatEntry<L extends LeaseTiming>(
     const now = clock.now();
     // Not `error.retryable`: a reply that does not fit the contract (captive portal, proxy page)
     // is retried like an outage too, since nobody is there to retry it (licensing-error.ts).
-    if ((task.retryIf ?? retriedInBackground)(error)) {
+    if (retriedInBackground(error)) {
       // The wall clock decides: after a sleep, the window may have closed while no timer ticked.
       const windowEnd = expiryOf(lease) + policy.graceMs;
       if (!troubled) episodeWindowMs = windowEnd - now;

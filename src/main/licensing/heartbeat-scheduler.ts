@@ -51,12 +51,6 @@ export interface HeartbeatTask<L extends LeaseTiming> {
   /** Heartbeat (or retake) the lease; resolves with the refreshed lease or throws LicensingError. */
   renew(current: L): Promise<L>;
   onChange(state: HeartbeatState<L>): void;
-  /**
-   * Which failures are retried in the background; `retriedInBackground` when absent. A backend
-   * whose `tampered` only ever means "the reply failed our signature check" passes
-   * `retriedInBackgroundUnverified` (licensespring-service.ts).
-   */
-  readonly retryIf?: (error: LicensingError) => boolean;
 }
 
 export interface ReleaseAllResult {

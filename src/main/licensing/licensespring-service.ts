@@ -24,7 +24,7 @@ import {
   meterOf,
   productViewOf,
 } from './licensespring-views';
-import { LicensingError, retriedInBackgroundUnverified } from './licensing-error';
+import { LicensingError } from './licensing-error';
 import { describeAnchor, type TimeAnchor } from '../offline/time-anchor';
 
 type LicenseSpringProfile = Extract<ProfileConfig, { kind: 'licensespring' }>;
@@ -181,9 +181,6 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
         return timing();
       },
       onChange: () => undefined,
-      // Here `tampered` only means a reply failed the vendor signature check (licensespring-verify):
-      // a middlebox or forger, retried like an outage; nothing from it was kept.
-      retryIf: retriedInBackgroundUnverified,
     });
   };
 
@@ -196,7 +193,6 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
         return floatingTiming(feature.floating?.timeoutMinutes ?? timeoutMinutes, clock.now());
       },
       onChange: () => undefined,
-      retryIf: retriedInBackgroundUnverified,
     });
   };
 

@@ -7,16 +7,22 @@ import { RETRYABLE_CODES, type AppError, type ErrorCode } from '../../shared/err
 export class LicensingError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The reply failed our own check of its signature (a middlebox or a forger), as opposed to the
+   * server's verdict: nothing from it was used. See `retriedInBackground`.
+   */
+  readonly unverifiedReply: boolean;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { cause?: unknown; retryAfterSeconds?: number } = {},
+    options: { cause?: unknown; retryAfterSeconds?: number; unverifiedReply?: boolean } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'LicensingError';
     this.code = code;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.unverifiedReply = options.unverifiedReply ?? false;
   }
 
   get retryable(): boolean {
@@ -49,23 +55,17 @@ export class LicensingError extends Error {
  * at the slow lost-seat pace, which is no storm.
  *
  * Refusals the server decided stay final: revoked, expired, unauthorized, invalid key, a full pool
- * while our lease was fresh (seat_lost is answered by the task's retake before it gets here).
- * `tampered` stays final too, because for seats it is the server's own verdict (LicenseTampered);
- * a backend where it can only mean "this reply failed our signature check" opts in with
- * `retriedInBackgroundUnverified`.
+ * while our lease was fresh (seat_lost is answered by the task's retake before it gets here), and
+ * `tampered` when it is the server's own verdict (the seat server's LicenseTampered).
+ *
+ * An `unverifiedReply` (a reply whose signature did not verify, LicenseSpring) is retried: it was
+ * refused whole, so retrying stores nothing from it and gives an attacker on the path nothing a
+ * dropped connection would not. Not retrying would hand them something: one forged reply would
+ * stop the seat until the person clicks. The seat still counts as lost once its window passes,
+ * so a forger cannot extend it.
  */
 export const retriedInBackground = (error: LicensingError): boolean =>
-  error.retryable || error.code === 'protocol';
-
-/**
- * `retriedInBackground`, plus `tampered` when the backend raises it only for a reply whose
- * signature did not verify (LicenseSpring). Such a reply is refused whole, so retrying stores
- * nothing from it and gives an attacker on the path nothing a dropped connection would not. Not
- * retrying would hand them something: one forged reply would stop the seat until the person
- * clicks. The seat still counts as lost once its window passes, so a forger cannot extend it.
- */
-export const retriedInBackgroundUnverified = (error: LicensingError): boolean =>
-  retriedInBackground(error) || error.code === 'tampered';
+  error.retryable || error.code === 'protocol' || error.unverifiedReply;
 
 /** Turns anything thrown into an AppError; unknown throws are bugs and say so without details. */
 export const toAppError = (error: unknown): AppError =>

@@ -32,6 +32,7 @@ const refused = (why: string): LicensingError =>
   new LicensingError(
     'tampered',
     `The licensing server's answer was refused because it could not be verified as coming from LicenseSpring (${why}). Nothing from it was used. Something on the network may be altering traffic: try again, on another network if it persists, or contact the vendor.`,
+    { unverifiedReply: true },
   );
 
 /** Loads the vendor key once; a key that is not an RSA public key is a configuration error. */
