@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { epochMs } from './epoch';
 import { appErrorSchema } from './errors';
 
 /**
@@ -6,7 +7,6 @@ import { appErrorSchema } from './errors';
  * full licence codes stay in main: a hub shows its account name and a masked code only.
  */
 
-const epochMs = z.number().int().nonnegative();
 const count = z.number().int().nonnegative();
 
 export const HUB_ID_PATTERN = /^[0-9A-Fa-f]{6}$/;

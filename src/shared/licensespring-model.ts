@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { epochMs } from './epoch';
 
 /**
  * What the renderer may see of a LicenseSpring licence: its terms, its features and the local
  * check that runs between server checks. Keys never appear; the licence is named by its profile.
  */
 
-const epochMs = z.number().int().nonnegative();
 const count = z.number().int().nonnegative();
 
 export const LS_LICENSE_TYPES = [

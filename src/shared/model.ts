@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { epochMs } from './epoch';
 import { appErrorSchema } from './errors';
 
 /**
@@ -16,9 +17,6 @@ export const BACKEND_KINDS = [
 ] as const;
 export const backendKindSchema = z.enum(BACKEND_KINDS);
 export type BackendKind = z.infer<typeof backendKindSchema>;
-
-/** Epoch milliseconds (UTC). */
-const epochMs = z.number().int().nonnegative();
 
 /** How a licence can be activated: a licence key, the user's account, or the device serial. */
 export const ACTIVATION_METHODS = ['key', 'account', 'serial'] as const;

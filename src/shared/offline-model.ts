@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { epochMs } from './epoch';
 
 /**
  * Offline activation as the renderer sees it: request files with the QR codes that carry them,
  * and vendor-signed licence files. Nothing here is a secret: a request file names the licence
  * key, which the person typed, and travels to the vendor's portal by their own hand.
  */
-
-const epochMs = z.number().int().nonnegative();
 
 /** Most codes a request is split into: more would be no easier than carrying the file. */
 export const MAX_QR_CODES = 99;

@@ -10,10 +10,9 @@ import {
   type EnirisLicence,
   type RefreshTokenVault,
 } from './backends/eniris';
+import { expiryOf } from './backends/eniris-wire';
 import { LicensingError } from './licensing-error';
 import { maskKey } from './mask';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 type EnirisProfile = Extract<ProfileConfig, { kind: 'eniris' }>;
 
@@ -32,13 +31,8 @@ const readJson = <T>(schema: z.ZodType<T>, text: string | undefined): T | undefi
 
 /** What the screen may see of a licence: the key masked, the duration turned into an expiry. */
 export function enirisLicenceView(licence: EnirisLicence, now: number): EnirisLicenceView {
-  // The contract leaves the unit of `duration` open; the sandbox (and Sofar's samples) read days.
-  // Rounded: a fractional day count would give an expiry in fractions of a millisecond, which
-  // the IPC contract (whole epoch milliseconds) refuses.
   const expiresAt =
-    licence.activatedAt === undefined
-      ? undefined
-      : licence.activatedAt + Math.round(licence.duration * DAY_MS);
+    licence.activatedAt === undefined ? undefined : expiryOf(licence.activatedAt, licence.duration);
   const state =
     licence.deactivatedAt !== undefined
       ? 'deactivated'

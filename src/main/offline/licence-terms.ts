@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EPOCH_MS } from '../../shared/epoch';
 
 /**
  * What a licence file grants (its signed payload): the schema both sides check, and the
@@ -114,7 +115,7 @@ export interface VerifiedLicence extends LicenceTerms {
 
 /** Invalid instants become text the schema refuses, rather than a RangeError from toISOString. */
 const isoOf = (ms: number): string =>
-  Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
+  Number.isFinite(ms) && Math.abs(ms) <= MAX_EPOCH_MS ? new Date(ms).toISOString() : String(ms);
 
 /** Optional fields are left out when absent, so the file says only what was granted. */
 export const toPayload = (terms: LicenceTerms, id: string, now: number): unknown => ({

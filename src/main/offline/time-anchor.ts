@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock';
+import { MAX_EPOCH_MS } from '../../shared/epoch';
 import type { SecretStore } from '../store/secret-store';
 
 /**
@@ -9,9 +10,6 @@ import type { SecretStore } from '../store/secret-store';
  * secret store: the record sits in the (user-editable) state document, so an edit to it, or a
  * record whose key has gone, is detected instead of silently accepted.
  */
-
-/** The largest epoch ms a Date can hold: anything above cannot be a time this computer showed. */
-const MAX_EPOCH_MS = 8.64e15;
 
 export const anchorRecordSchema = z.object({
   /** Latest time seen, epoch ms. */

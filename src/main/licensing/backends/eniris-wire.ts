@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EPOCH_MS } from '../../../shared/epoch';
 import type { HttpResponse } from '../../http/http-client';
 import { isJsonContentType } from '../../http/response-body';
 import { LicensingError } from '../licensing-error';
@@ -44,7 +45,17 @@ const capacity = z
   .nullish()
   .transform((kw) => kw ?? null);
 
-const licenceWire = z.object({
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When a licence activated at `activatedAt` ends. The contract leaves the unit of `duration`
+ * open; the sandbox (and Sofar's samples) read days. Rounded: a fractional day count would give
+ * an expiry in fractions of a millisecond, which the IPC contract (whole milliseconds) refuses.
+ */
+export const expiryOf = (activatedAt: number, durationDays: number): number =>
+  activatedAt + Math.round(durationDays * DAY_MS);
+
+const licenceFields = z.object({
   id: z.string().min(1),
   key: z.string(),
   gridKw: capacity,
@@ -53,15 +64,22 @@ const licenceWire = z.object({
   evKw: capacity,
   creationDate: instant,
   activationDate: optionalInstant,
-  // Its unit is open (contract §4.6; read as days). Negative, or so long that no date lies at
-  // its end (activation + 10^8 days is past the last JavaScript date), is outside the contract:
-  // it gave an expiry the screens' contract refuses, failing the call as `internal`.
-  duration: z.number().finite().nonnegative().max(100_000_000),
+  // Its unit is open (contract §4.6; read as days, see expiryOf). Negative is outside the contract.
+  duration: z.number().finite().nonnegative(),
   deactivationDate: optionalInstant,
   // Only "residential" is documented; other values are passed on, not refused.
   type: z.string(),
   datalinks: z.array(z.string()).optional(),
 });
+
+// A duration so long that no date lies at its end is outside the contract too: its expiry would
+// be one the screens cannot show, failing the call as `internal` rather than `protocol`.
+const licenceWire = licenceFields.refine(
+  (licence) =>
+    licence.activationDate === undefined ||
+    expiryOf(licence.activationDate, licence.duration) <= MAX_EPOCH_MS,
+  { message: 'a duration that ends after the last date there is', path: ['duration'] },
+);
 
 /** `success` must say true: a 200 that says otherwise is outside the contract, not a success. */
 export const activateReply = z.object({ success: z.literal(true), license: licenceWire });

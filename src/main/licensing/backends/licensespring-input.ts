@@ -1,3 +1,4 @@
+import { MAX_EPOCH_MS } from '../../../shared/epoch';
 import { LicensingError } from '../licensing-error';
 import { MAX_KEY_LENGTH, normaliseLicenceKey } from './key-input';
 
@@ -83,8 +84,8 @@ export function checkAmount(amount: number): number {
 /** The end of a borrowing: a real instant after now. Absent means "as long as allowed". */
 export function checkBorrowUntil(until: number | undefined, now: number): string | null {
   if (until === undefined) return null;
-  // Beyond ±8.64e15 ms a JavaScript Date is invalid.
-  if (!Number.isFinite(until) || Math.abs(until) > 8.64e15) {
+  // Beyond ±MAX_EPOCH_MS a JavaScript Date is invalid.
+  if (!Number.isFinite(until) || Math.abs(until) > MAX_EPOCH_MS) {
     throw invalid('The borrowing end date is not a valid date.');
   }
   if (until <= now) {
