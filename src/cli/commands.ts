@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
 import { createCore, type Core } from '../main/core';
-import { demoConfigFor, hubInventoryCsv } from '../main/demo-mode';
 import { createFingerprinter } from '../main/device/fingerprint';
 import { startBrowserHost } from '../main/host/browser-host';
 import { LicensingError } from '../main/licensing/licensing-error';
 import { createFileStateStore } from '../main/store/file-state-store';
 import { openKeyringSecretStore } from '../main/store/keyring-secret-store';
-import { startSandboxes } from '../sandbox';
 import type { Credentials } from '../main/licensing/backend';
 import { need, type CliArgs } from './args';
 import { cliDataDir } from './data-dir';
@@ -327,6 +325,12 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
 }
 
 async function runSandbox(context: CliContext): Promise<CommandOutput> {
+  // Loaded here, not at the top: every other command (a silent install's `activate`) would
+  // otherwise pay for loading every sandbox server.
+  const [{ startSandboxes }, { demoConfigFor, hubInventoryCsv }] = await Promise.all([
+    import('../sandbox'),
+    import('../main/demo-mode'),
+  ]);
   const set = await startSandboxes({
     host: '127.0.0.1',
     port: context.args.port ?? 0,
