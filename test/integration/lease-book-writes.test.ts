@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
+import { createFileStateStore } from '../../src/main/store/file-state-store';
 import { secretName } from '../../src/main/store/persisted-state';
 import { createMemorySecretStore, type SecretStore } from '../../src/main/store/secret-store';
 import type { BabelSandbox } from '../../src/sandbox';
@@ -67,5 +69,46 @@ describe('heartbeats and the secret store (Babel sandbox, real HTTP)', () => {
     await core.service.renewSeat('seats');
     expect(secrets.inner.get(tokenName)).toBeDefined();
     expect(secrets.writes.get(tokenName)).toBe(2);
+  });
+
+  it('leaves no seat without its token when the CLI gives it back during a heartbeat', async () => {
+    const dataDir = tempDir();
+    const inner = createMemorySecretStore();
+    /** Runs once, right after the app has written a new seat token: mid-heartbeat. */
+    let afterTokenWrite: (() => Promise<unknown>) | undefined;
+    const keychain: SecretStore = {
+      ...inner,
+      set: async (name, value) => {
+        await inner.set(name, value);
+        const during = name === tokenName ? afterTokenWrite : undefined;
+        afterTokenWrite = undefined;
+        await during?.();
+      },
+    };
+    // The app and the CLI: one data folder and one keychain, each its own process's books.
+    const opened = (keepAlive: boolean) =>
+      openInstallation({ sandbox, clock, dataDir, secrets: keychain, keepAlive });
+    ({ core } = await opened(false));
+    const { core: cli } = await opened(false);
+    try {
+      await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
+      await core.service.requestSeat('seats');
+      // The server lets the seat lapse, so the app's next heartbeat takes a new one, and while
+      // it writes that seat down the CLI gives the seat back.
+      clock.advance(200_000);
+      afterTokenWrite = () => cli.service.releaseSeat('seats');
+      await expect(core.service.renewSeat('seats')).rejects.toMatchObject({
+        code: 'seat_lost',
+        message: expect.stringMatching(/given back from another window or from the command line/),
+      });
+
+      expect(afterTokenWrite).toBeUndefined(); // the CLI did give it back mid-heartbeat
+      expect(createFileStateStore(join(dataDir, 'state.json')).load().leases).toEqual({});
+      expect(inner.entries.has(tokenName)).toBe(false);
+      expect((await core.service.status('seats')).seat.state).not.toBe('held');
+      expect((await cli.service.status('seats')).seat.state).not.toBe('held');
+    } finally {
+      await cli.close(500);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VendorConfig } from '../../src/main/config/vendor-config';
+import { hubDraftSchema } from '../../src/shared/hubs-model';
 import { appInfoSchema } from '../../src/shared/model';
 import { openInstallation } from '../support/core-harness';
 import { createManualClock } from '../support/manual-clock';
@@ -77,6 +78,47 @@ describe('a damaged state file is detected, kept aside for support, and reported
     expect((await appInfoOverIpc(next.core)).storageWarnings).toEqual([]);
     expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
     await next.core.close();
+  });
+
+  it('names damaged hub secrets at start, keeps the copy, and still saves new ones', async () => {
+    const dataDir = tempDir();
+    const first = await open(dataDir);
+    await first.core.hubs.importCsv(
+      'name,host,hid,username,password\nHub 1,hub-1.example,00A1F3,admin,correct horse\n',
+    );
+    await first.core.close();
+    const sealed = join(dataDir, 'hubs-secrets.sealed.json');
+    const damaged = readFileSync(sealed, 'utf8').slice(0, 40); // a write cut short
+    writeFileSync(sealed, damaged);
+
+    // The same keychain, as a restart on this machine would find it.
+    const { core } = await openInstallation({
+      clock: createManualClock(Date.UTC(2026, 0, 5)),
+      dataDir,
+      config,
+      secrets: first.secrets,
+    });
+    try {
+      const aside = readdirSync(dataDir).filter((name) => name.includes('.corrupt-'));
+      expect(aside).toEqual([expect.stringMatching(/^hubs-secrets\.sealed\.json\.corrupt-\d+$/)]);
+      expect(readFileSync(join(dataDir, String(aside[0])), 'utf8')).toBe(damaged);
+      expect((await appInfoOverIpc(core)).storageWarnings).toEqual([
+        expect.stringContaining(
+          `sealed secrets file (hubs-secrets) was damaged (not valid JSON) and was moved to ${join(dataDir, String(aside[0]))}. The secrets it held (hub passwords) have to be entered again.`,
+        ),
+      ]);
+      // A password entered again is sealed into a fresh file; the damaged copy stays aside.
+      const [hub] = core.hubs.list().hubs;
+      const draft = { name: 'Hub 1', host: 'hub-1.example', hid: '00A1F3', username: 'admin' };
+      await core.hubs.update(
+        String(hub?.id),
+        hubDraftSchema.parse({ ...draft, password: 'battery staple' }),
+      );
+      expect(JSON.parse(readFileSync(sealed, 'utf8'))).toMatchObject({ version: 1 });
+      expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toEqual(aside);
+    } finally {
+      await core.close();
+    }
   });
 
   it('reports an inventory damaged while the app runs, once it is read again', async () => {

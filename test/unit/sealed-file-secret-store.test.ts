@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSealedFileSecretStore } from '../../src/main/store/sealed-file-secret-store';
@@ -48,5 +48,38 @@ describe('sealed file secret store: large secrets on disk, their key in the keyc
     await sealed.delete('s');
     expect(await sealed.get('s')).toBeUndefined();
     expect(keys.entries.size).toBe(0);
+  });
+
+  it('moves a damaged file aside on opening and says where, keeping it byte for byte', async () => {
+    const dir = tempDir();
+    const keys = createMemorySecretStore();
+    await createSealedFileSecretStore({ dir, keys }).set('hubs-secrets', 'value');
+    const file = join(dir, 'hubs-secrets.sealed.json');
+    const damaged = readFileSync(file, 'utf8').slice(0, 30);
+    writeFileSync(file, damaged);
+
+    const sealed = createSealedFileSecretStore({ dir, keys });
+    const aside = readdirSync(dir).filter((name) => name.includes('.corrupt-'));
+    expect(aside).toEqual([expect.stringMatching(/^hubs-secrets\.sealed\.json\.corrupt-\d+$/)]);
+    expect(readFileSync(join(dir, String(aside[0])), 'utf8')).toBe(damaged);
+    expect(sealed.recoveries).toEqual([
+      expect.stringContaining(`(not valid JSON) and was moved to ${join(dir, String(aside[0]))}.`),
+    ]);
+    expect(await sealed.get('hubs-secrets')).toBeUndefined();
+    // Said by the store that found it; the next one finds no damage.
+    expect(createSealedFileSecretStore({ dir, keys }).recoveries).toEqual([]);
+  });
+
+  it('keeps the word of a damage found by a later read, for the next time the warnings are read', async () => {
+    const dir = tempDir();
+    const keys = createMemorySecretStore();
+    const sealed = createSealedFileSecretStore({ dir, keys });
+    await sealed.set('s', 'value');
+    writeFileSync(join(dir, 's.sealed.json'), JSON.stringify({ version: 1 }));
+    expect(await sealed.get('s')).toBeUndefined();
+    expect(sealed.recoveries).toEqual([
+      expect.stringMatching(/sealed secrets file \(s\) was damaged \(unexpected content\)/),
+    ]);
+    expect(sealed.locate?.('s')).toBe(join(dir, 's.sealed.json'));
   });
 });

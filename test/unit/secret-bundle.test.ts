@@ -93,9 +93,27 @@ describe('secret bundle: many secrets as one secret-store entry', () => {
     const { store, inner } = countingStore();
     await inner.set('hub-secrets', '{not json');
     const bundle = createSecretBundle(store, 'hub-secrets');
-    await expect(bundle.get('a')).rejects.toMatchObject({ code: 'secret_store' });
+    await expect(bundle.get('a')).rejects.toMatchObject({
+      code: 'secret_store',
+      message: expect.stringContaining('Remove the OS keychain entry "hub-secrets" to start again'),
+    });
     await expect(bundle.set('a', '1')).rejects.toMatchObject({ code: 'secret_store' });
     expect(await inner.get('hub-secrets')).toBe('{not json');
+  });
+
+  it('names where a damaged entry is kept, and passes on what its store moved aside', async () => {
+    const inner = createMemorySecretStore();
+    await inner.set('hub-secrets', '["not", "a bundle"]');
+    const recoveries = ['The saved sealed secrets file was damaged and was moved to /x.'];
+    const store: SecretStore = { ...inner, recoveries, locate: (name) => `/data/${name}.sealed` };
+    const bundle = createSecretBundle(store, 'hub-secrets');
+    await expect(bundle.get('a')).rejects.toMatchObject({
+      code: 'secret_store',
+      message: expect.stringMatching(
+        /kept in \/data\/hub-secrets\.sealed are damaged \(unexpected content\); they were left as they are\. Remove \/data\/hub-secrets\.sealed to start again/,
+      ),
+    });
+    expect(bundle.recoveries).toEqual(recoveries);
   });
 
   it('keeps a change whose write failed and writes it with the next one', async () => {

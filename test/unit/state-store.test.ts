@@ -3,6 +3,7 @@ import {
   existsSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   utimesSync,
   writeFileSync,
@@ -122,6 +123,42 @@ describe('file state store', () => {
     ]);
   });
 
+  it('clears what a breaker killed while breaking a dead lock left: its guard and owner file', () => {
+    const file = join(tempDir(), 'state.json');
+    const store = createFileStateStore(file);
+    store.load();
+    const pid = deadPid();
+    for (const left of ['.lock', '.lock.break', `.lock.break.${pid}.tmp`, `.lock.${pid}.tmp`])
+      writeFileSync(`${file}${left}`, `${pid}@${hostname()}`);
+    // A guard of a live breaker, and a live claimant's owner file, are theirs.
+    writeFileSync(`${file}.lock.${process.ppid}.tmp`, `${process.ppid}@${hostname()}`);
+    store.update((state) => void (state.licences.seats = licence));
+    expect(store.load().licences.seats).toEqual(licence);
+    expect(readdirSync(join(file, '..')).sort()).toEqual([
+      'state.json',
+      `state.json.lock.${process.ppid}.tmp`,
+    ]);
+  });
+
+  it('ends a write well when its lock went meanwhile, and leaves a lock that is not its own', () => {
+    const file = join(tempDir(), 'state.json');
+    const store = createFileStateStore(file);
+    // Removed by another process (ours was judged stale while we were paused)...
+    store.update((state) => {
+      rmSync(`${file}.lock`);
+      state.licences.a = licence;
+    });
+    // ...or removed and taken by it: its lock is not ours to remove.
+    const other = `${process.ppid}@${hostname()}`;
+    store.update((state) => {
+      rmSync(`${file}.lock`);
+      writeFileSync(`${file}.lock`, other);
+      state.licences.b = licence;
+    });
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(other);
+    expect(Object.keys(store.load().licences).sort()).toEqual(['a', 'b']);
+  });
+
   it('waits for, and then gives up on, a fresh lock held by a live process', () => {
     const file = join(tempDir(), 'state.json');
     const store = createFileStateStore(file);
@@ -176,6 +213,20 @@ describe('file state store', () => {
     expect(store.recovery).toMatch(/re-checked with the server\. .*contact support/);
     // Never silently replaced: the fresh document is a new file beside the one kept aside.
     expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.corrupt-42']);
+  });
+
+  it('keeps both copies of two damages in the same millisecond (a frozen clock)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'state.json');
+    const [first, second] = [Buffer.from(DAMAGED[0][1]), Buffer.from(DAMAGED[1][1])];
+    writeFileSync(file, first);
+    createFileStateStore(file, () => 42).load();
+    writeFileSync(file, second);
+    const store = createFileStateStore(file, () => 42);
+    store.load();
+    expect(readFileSync(`${file}.corrupt-42`)).toEqual(first);
+    expect(readFileSync(`${file}.corrupt-42-1`)).toEqual(second);
+    expect(store.recovery).toContain(`moved to ${file}.corrupt-42-1.`);
   });
 
   it('does not move aside a good document another process wrote after the damage was seen', () => {

@@ -21,36 +21,57 @@ export function createLeaseBook(deps: {
   const { secrets, store, scheduler, clock } = deps;
   const generations = new Map<string, number>();
   const lastHeartbeat = new Map<string, number>();
-  /** The token last written per profile: most heartbeats keep it, and then the keychain is not asked. */
-  const writtenTokens = new Map<string, string>();
   const generationOf = (profileId: string): number => generations.get(profileId) ?? 0;
+
+  /** Writes the lease (not its token) into the state; returns false if `onlyIfHeld` and it is not. */
+  const record = (profileId: string, lease: Lease, onlyIfHeld: boolean): boolean => {
+    const now = clock.now();
+    let written = false;
+    store.update((state) => {
+      if (onlyIfHeld && !state.leases[profileId]) return;
+      const { licenseId, expiresAt, heartbeatIntervalMs, activeClients, maxClients } = lease;
+      state.leases[profileId] = {
+        licenseId,
+        expiresAt,
+        heartbeatIntervalMs,
+        activeClients,
+        maxClients,
+        lastHeartbeatAt: now,
+      };
+      // Every heartbeat also tells how full the pool is: keep the licence card current.
+      const licence = state.licences[profileId];
+      if (licence) state.licences[profileId] = { ...licence, activeClients, maxClients };
+      written = true;
+    });
+    if (written) lastHeartbeat.set(profileId, now);
+    return written;
+  };
 
   const book = {
     generationOf,
     bump: (profileId: string): void => void generations.set(profileId, generationOf(profileId) + 1),
     isHeld: (profileId: string): boolean => store.load().leases[profileId] !== undefined,
 
+    /** A seat just taken: its token, then its lease. */
     async save(profileId: string, lease: Lease): Promise<void> {
-      if (writtenTokens.get(profileId) !== lease.token) {
-        await secrets.set(secretName.seatToken(profileId), lease.token);
-        writtenTokens.set(profileId, lease.token);
-      }
-      const now = clock.now();
-      lastHeartbeat.set(profileId, now);
-      store.update((state) => {
-        const { licenseId, expiresAt, heartbeatIntervalMs, activeClients, maxClients } = lease;
-        state.leases[profileId] = {
-          licenseId,
-          expiresAt,
-          heartbeatIntervalMs,
-          activeClients,
-          maxClients,
-          lastHeartbeatAt: now,
-        };
-        // Every heartbeat also tells how full the pool is: keep the licence card current.
-        const licence = state.licences[profileId];
-        if (licence) state.licences[profileId] = { ...licence, activeClients, maxClients };
-      });
+      await secrets.set(secretName.seatToken(profileId), lease.token);
+      record(profileId, lease, false);
+    },
+
+    /**
+     * A heartbeat's answer `next` for the seat `held`: false, with nothing written back, when the
+     * seat was given back meanwhile (from the CLI, or another window). The token is written only
+     * when the server changed it, so most heartbeats never ask the keychain. That rests on one
+     * order: whoever forgets a seat removes its lease from the state before its token from the
+     * keychain. So while the state still holds the lease, `held`'s token is still there (or a
+     * newer seat's, written before its lease); and the lease is written only if the state still
+     * holds one, checked in the same locked update that writes it. A token changed here for a
+     * seat given back meanwhile may stay in the keychain: without a lease nothing reads it, and
+     * the next seat's token replaces it.
+     */
+    async saveRenewed(profileId: string, held: Lease, next: Lease): Promise<boolean> {
+      if (next.token !== held.token) await secrets.set(secretName.seatToken(profileId), next.token);
+      return record(profileId, next, true);
     },
 
     /** The held lease, or undefined (after forgetting one whose token secret is gone). */
@@ -78,7 +99,6 @@ export function createLeaseBook(deps: {
       scheduler.untrack(profileId);
       book.bump(profileId);
       lastHeartbeat.delete(profileId);
-      writtenTokens.delete(profileId);
       store.update((state) => void delete state.leases[profileId]);
       await secrets.delete(secretName.seatToken(profileId));
     },

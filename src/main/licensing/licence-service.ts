@@ -111,15 +111,15 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       if (!stillOurs()) throw error;
       next = await seatsOf(profileId).request(await storedKey(profileId));
     }
-    if (!stillOurs() || !leases.isHeld(profileId)) {
-      // Released while this call was in flight: give back what we just got, keep nothing.
+    // Released while this call was in flight (checked last as the lease is written): give back
+    // what we just got, keep nothing.
+    if (!stillOurs() || !(await leases.saveRenewed(profileId, lease, next))) {
       if (next.token !== lease.token)
         await seatsOf(profileId)
           .release(next)
           .catch(() => undefined);
       throw RELEASED_ELSEWHERE;
     }
-    await leases.save(profileId, next);
     return next;
   };
   const track = (profileId: string, lease: Lease): void => {

@@ -1,8 +1,8 @@
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
 import { z } from 'zod';
-import { asidePath, recoveryMessage, removeLeftoverTemps } from '../store/file-recovery';
+import { judgeJson, moveAside, removeLeftoverTemps } from '../store/file-recovery';
 import {
   emptyState,
   persistedStateSchema,
@@ -52,15 +52,9 @@ function judge(file: string): Damage | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { why: 'not valid JSON' };
-  }
-  const document = documentSchema.safeParse(raw);
-  if (!document.success) return { why: 'unexpected content' };
-  const { state, secrets } = document.data;
+  const document = judgeJson(text, documentSchema);
+  if (!document.ok) return { why: document.why };
+  const { state, secrets } = document.value;
   // JSON has no `undefined`: undefined means no state was saved yet, which is fine.
   if (state !== undefined && !persistedStateSchema.safeParse(state).success)
     return { why: 'unexpected content', secrets };
@@ -83,13 +77,8 @@ export function createElectronStores(cwd: string): {
   // leftover and safe to remove.
   removeLeftoverTemps(file, (suffix) => /^\.tmp-\d{10}[0-9a-f]{6}$/.test(suffix));
 
-  let recovery: string | undefined;
   const damage = judge(file);
-  if (damage) {
-    const aside = asidePath(file, Date.now);
-    renameSync(file, aside);
-    recovery = recoveryMessage({ ...STATE_RECOVERY, why: damage.why, aside });
-  }
+  const recovery = damage && moveAside(file, Date.now, { ...STATE_RECOVERY, why: damage.why });
   // clearInvalidConfig stays false: the file was judged above, so a throw here is a real error
   // (permissions, a full disk), not damage to be wiped.
   const store = new Store<Document>({ cwd, name: 'state', clearInvalidConfig: false });

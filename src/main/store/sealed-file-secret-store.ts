@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
-import { createLockedJsonFile } from './locked-json-file';
+import { createLockedJsonFile, type LockedJsonFile } from './locked-json-file';
 import type { SecretStore } from './secret-store';
 
 const sealedSchema = z.object({
@@ -16,6 +16,18 @@ const sealedSchema = z.object({
 type Sealed = z.infer<typeof sealedSchema>;
 
 const KEY_BYTES = 32;
+const SUFFIX = '.sealed.json';
+
+/** The names of the sealed files in `dir` (none when it does not exist yet). */
+const sealedFilesIn = (dir: string): string[] => {
+  try {
+    return readdirSync(dir)
+      .filter((entry) => entry.endsWith(SUFFIX))
+      .map((entry) => entry.slice(0, -SUFFIX.length));
+  } catch {
+    return [];
+  }
+};
 
 /**
  * Envelope encryption for large secrets: each value is sealed with AES-256-GCM in its own file
@@ -23,6 +35,11 @@ const KEY_BYTES = 32;
  * one small key instead of a fleet's worth of data (a keychain item of hundreds of kilobytes is
  * slow to write through the Secret Service), while nothing readable reaches the disk: without
  * the key from the keychain the file is noise, and a changed file fails authentication.
+ *
+ * A file that is no sealed document at all (torn, truncated, another version's) is moved aside
+ * like the state (locked-json-file.ts) and said in `recoveries`. The files already there are
+ * judged on opening, which needs no key, so the app says so at start (its banner reads the
+ * warnings once) rather than at the first hub refresh, which would only find the passwords gone.
  */
 export function createSealedFileSecretStore(options: {
   readonly dir: string;
@@ -30,13 +47,22 @@ export function createSealedFileSecretStore(options: {
 }): SecretStore {
   const { keys } = options;
   const keyName = (name: string) => `sealing-key:${name}`;
-  const fileOf = (name: string) =>
-    createLockedJsonFile<Sealed>({
-      file: join(options.dir, `${name}.sealed.json`),
-      schema: sealedSchema,
-      what: `sealed secrets (${name})`,
-      afterRecovery: 'The secrets it held (hub passwords) have to be entered again.',
-    });
+  /** One per name for the life of the store, so a recovery it reports is kept, not dropped. */
+  const files = new Map<string, LockedJsonFile<Sealed>>();
+  const fileOf = (name: string): LockedJsonFile<Sealed> => {
+    let file = files.get(name);
+    if (!file) {
+      file = createLockedJsonFile<Sealed>({
+        file: join(options.dir, `${name}${SUFFIX}`),
+        schema: sealedSchema,
+        what: `sealed secrets file (${name})`,
+        afterRecovery: 'The secrets it held (hub passwords) have to be entered again.',
+      });
+      files.set(name, file);
+    }
+    return file;
+  };
+  for (const entry of sealedFilesIn(options.dir)) fileOf(entry).read();
 
   // A key never changes once made: one keychain read per process, not one per write.
   const known = new Map<string, Buffer>();
@@ -56,13 +82,17 @@ export function createSealedFileSecretStore(options: {
   const unreadable = (name: string) =>
     new LicensingError(
       'secret_store',
-      `The sealed secrets "${name}" cannot be opened: their key is missing from the OS keychain or the file was changed. Remove the file to start again (hub passwords will have to be entered again).`,
+      `The sealed secrets "${name}" cannot be opened: their key is missing from the OS keychain or the file was changed. Remove ${fileOf(name).location} to start again (hub passwords will have to be entered again).`,
     );
 
   return {
     backend: keys.backend,
     protected: keys.protected,
     warning: keys.warning,
+    get recoveries() {
+      return [...files.values()].flatMap((file) => (file.recovery ? [file.recovery] : []));
+    },
+    locate: (name) => fileOf(name).location,
     async get(name) {
       const sealed = fileOf(name).read();
       if (!sealed) return undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
+import { judgeJson } from './file-recovery';
 import type { SecretStore } from './secret-store';
 
 /** Another process (the CLI beside `serve`) may change the bundle: reads trust a copy this long. */
@@ -29,19 +30,17 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
   const read = async (): Promise<Map<string, string>> => {
     const text = await store.get(name);
     if (text === undefined) return new Map();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    const bundle = bundleSchema.safeParse(parsed);
-    if (!bundle.success)
+    const bundle = judgeJson(text, bundleSchema);
+    // The store gave back a whole entry (a damaged file is its to move aside and say), but not a
+    // bundle: refused, and never written over, so support can still look at it.
+    if (!bundle.ok) {
+      const where = store.locate?.(name) ?? `the OS keychain entry "${name}"`;
       throw new LicensingError(
         'secret_store',
-        `The secret store entry "${name}" is damaged; it was left as it is. Remove it from the OS keychain to start again (the hubs' passwords will have to be entered again).`,
+        `The secrets kept in ${where} are damaged (${bundle.why}); they were left as they are. Remove ${where} to start again (the hubs' passwords will have to be entered again).`,
       );
-    return new Map(Object.entries(bundle.data));
+    }
+    return new Map(Object.entries(bundle.value));
   };
 
   const entries = async (): Promise<Map<string, string>> => {
@@ -86,6 +85,9 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
     backend: store.backend,
     protected: store.protected,
     warning: store.warning,
+    get recoveries() {
+      return store.recoveries;
+    },
     async get(key) {
       if (queued.has(key)) return queued.get(key);
       if (writing.has(key)) return writing.get(key);

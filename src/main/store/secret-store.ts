@@ -9,6 +9,13 @@ export interface SecretStore {
   /** False when secrets are only obfuscated on this machine (e.g. Linux `basic_text`). */
   readonly protected: boolean;
   readonly warning?: string;
+  /**
+   * Stores kept in files: what they found damaged and moved aside, for the UI to say so (read on
+   * every call, like the state's `recovery`). Keychain-backed stores have nothing to say here.
+   */
+  readonly recoveries?: readonly string[];
+  /** Where the entry `name` is kept, for messages that tell what to remove; absent: the keychain. */
+  locate?(name: string): string;
   get(name: string): Promise<string | undefined>;
   set(name: string, value: string): Promise<void>;
   delete(name: string): Promise<void>;
