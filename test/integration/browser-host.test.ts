@@ -7,6 +7,7 @@ import { startBrowserHost } from '../../src/main/host/browser-host';
 import type { BabelSandbox } from '../../src/sandbox';
 import type { ManualClock } from '../support/manual-clock';
 import { DEMO, openInstallation, startClockedSandbox } from '../support/core-harness';
+import { createMemoryRefusalLog } from '../support/memory-refusal-log';
 import { useTempDir } from '../support/temp-dir';
 
 describe('browser host', () => {
@@ -16,6 +17,7 @@ describe('browser host', () => {
   let core: Core;
   let host: Awaited<ReturnType<typeof startBrowserHost>>;
   let cookie: string;
+  let log: ReturnType<typeof createMemoryRefusalLog>;
 
   const call = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${host.origin}/ipc/${channel}`, {
@@ -48,10 +50,12 @@ describe('browser host', () => {
     const rendererDir = join(tempDir(), 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+    log = createMemoryRefusalLog();
     host = await startBrowserHost({
       rendererDir,
       dispatch: core.dispatch,
       subscribe: core.onEvent,
+      log,
     });
     const opened = await fetch(host.url, { redirect: 'manual' });
     expect(opened.status).toBe(303);
@@ -111,6 +115,94 @@ describe('browser host', () => {
       body: '{}',
     });
     expect(form.status).toBe(403);
+  });
+
+  it('writes each refusal down by check, channel and origin, never what the request carried', async () => {
+    const secret = 'SECRET-KEY-0042';
+    const refusals: {
+      status: number;
+      code: string;
+      channel: string;
+      sender: string;
+      reason: string;
+    }[] = [];
+    const expectRefusal = async (
+      response: Response | number | undefined,
+      status: number,
+      logged: Omit<(typeof refusals)[number], 'status'>,
+    ) => {
+      expect(typeof response === 'object' ? response.status : response).toBe(status);
+      refusals.push({ status, ...logged });
+    };
+    const port = new URL(host.origin).port;
+
+    await expectRefusal(await fetch(`${host.url}&key=${secret}`, { redirect: 'manual' }), 403, {
+      code: 'unauthorized',
+      channel: 'none',
+      sender: 'none',
+      reason: 'wrong or used link token',
+    });
+    await expectRefusal(
+      await call('profiles:list', {}, { cookie: `lm_session_${port}=forged` }),
+      401,
+      { code: 'unauthorized', channel: 'profiles:list', sender: host.origin, reason: 'no session' },
+    );
+    await expectRefusal(
+      await call('licence:activate', { key: secret }, { origin: 'https://evil.example' }),
+      401,
+      {
+        code: 'unauthorized',
+        channel: 'licence:activate',
+        sender: 'https://evil.example',
+        reason: 'foreign host or origin',
+      },
+    );
+    await expectRefusal(await statusWithHost('evil.example:80'), 401, {
+      code: 'unauthorized',
+      channel: 'profiles:list',
+      sender: 'none',
+      reason: 'foreign host or origin',
+    });
+    await expectRefusal(await call('nope:nope', {}, { 'content-type': 'text/plain' }), 403, {
+      code: 'unauthorized',
+      channel: 'unknown',
+      sender: host.origin,
+      reason: 'wrong origin or content type',
+    });
+    const truncated = await fetch(`${host.origin}/ipc/licence:activate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: host.origin, cookie },
+      body: `{"profileId": "seats", "key": "${secret}`,
+    });
+    await expectRefusal(truncated, 400, {
+      code: 'invalid_input',
+      channel: 'licence:activate',
+      sender: host.origin,
+      reason: 'unreadable or oversized body',
+    });
+    // Refused by the contract, behind the host's checks: the dispatcher says so, the host logs it.
+    await expectRefusal(
+      await call('licence:activate', { profileId: 'seats', key: `${secret}\n` }),
+      200,
+      {
+        code: 'invalid_input',
+        channel: 'licence:activate',
+        sender: host.origin,
+        reason: 'payload breaks the contract',
+      },
+    );
+    await expectRefusal(await call('%E0%A4%A', {}), 200, {
+      code: 'invalid_input',
+      channel: 'unknown',
+      sender: host.origin,
+      reason: 'unknown channel',
+    });
+    // A handler's own invalid_input names what the person typed: not a refusal, not logged.
+    const typo = await call('licence:status', { profileId: 'seets' });
+    expect(await typo.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    expect(log.refusals).toEqual(refusals.map(({ status: _status, ...logged }) => logged));
+    expect(JSON.stringify(log.refusals)).not.toMatch(/SECRET|seets/);
   });
 
   it('pushes licence changes as server-sent events', async () => {

@@ -1,12 +1,8 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type IpcHandlers } from '../../src/main/ipc/dispatch';
-import { createFileRefusalLog, senderLabel } from '../../src/main/ipc/refusal-log';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
 import type { LicenceView } from '../../src/shared/model';
-import { useTempDir } from '../support/temp-dir';
 
 const view: LicenceView = {
   profileId: 'seats',
@@ -66,6 +62,34 @@ describe('IPC dispatcher', () => {
     expect(called).toBe(false);
   });
 
+  it('tells onRefused about contract refusals only, never about what a handler refused', async () => {
+    const told: unknown[][] = [];
+    const onRefused = (...args: unknown[]) => void told.push(args);
+    const dispatch = createDispatcher(
+      handlers({
+        'licence:activate': async () =>
+          Promise.reject(new LicensingError('invalid_input', 'ABC is not a key of this server.')),
+      }),
+    );
+    expect(await dispatch('licence:status', { profileId: 'seats' }, { onRefused })).toMatchObject({
+      ok: true,
+    });
+    // A handler's invalid_input: the same code as a contract refusal, but a person's mistake.
+    expect(
+      await dispatch('licence:activate', { profileId: 'seats', key: 'ABC' }, { onRefused }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(told).toEqual([]);
+
+    await dispatch('no:such', {}, { onRefused });
+    await dispatch('licence:activate', { profileId: 'seats', key: 'AB\nCD' }, { onRefused });
+    await dispatch('licence:activate', 'not an object', { onRefused });
+    expect(told).toEqual([
+      ['unknown', 'unknown channel'],
+      ['licence:activate', 'payload breaks the contract'],
+      ['licence:activate', 'payload breaks the contract'],
+    ]);
+  });
+
   it('turns a LicensingError into its coded error, and anything else into internal without details', async () => {
     const refused = createDispatcher(
       handlers({
@@ -114,72 +138,5 @@ describe('IPC dispatcher', () => {
     expect(await dispatch('eniris:licences', { profileId: 'eniris', nodeId: 'N1' })).toMatchObject({
       ok: true,
     });
-  });
-});
-
-describe('IPC refusal log', () => {
-  const tempDir = useTempDir();
-  const refusal = {
-    code: 'invalid_input' as const,
-    channel: 'licence:activate',
-    sender: 'app://bundle',
-    reason: 'key: a licence key has only printable ASCII characters',
-  };
-  const lines = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n');
-
-  it('appends one JSON line per refusal, readable by the user only', () => {
-    const file = join(tempDir(), 'logs', 'ipc-refusals.log');
-    const log = createFileRefusalLog({ file, now: () => Date.UTC(2026, 0, 2) });
-    log.refused(refusal);
-    log.refused({ ...refusal, code: 'unauthorized', sender: 'https://evil.example' });
-    expect(lines(file).map((line) => JSON.parse(line))).toEqual([
-      { at: '2026-01-02T00:00:00.000Z', event: 'ipc_refused', ...refusal },
-      {
-        at: '2026-01-02T00:00:00.000Z',
-        event: 'ipc_refused',
-        ...refusal,
-        code: 'unauthorized',
-        sender: 'https://evil.example',
-      },
-    ]);
-    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
-  });
-
-  it('keeps each line short and on one line, whatever the reason says', () => {
-    const file = join(tempDir(), 'ipc-refusals.log');
-    createFileRefusalLog({ file }).refused({
-      ...refusal,
-      reason: `request: Unrecognized key: "${'k'.repeat(100_000)}"\n{"event":"forged"}`,
-    });
-    const [line, ...rest] = lines(file);
-    expect(rest).toEqual([]);
-    expect(line?.length).toBeLessThan(600);
-    expect(JSON.parse(line ?? '{}').reason).toMatch(/… \(\d+ chars\)$/);
-  });
-
-  it('never takes more than twice its limit: the full file is moved to .1', () => {
-    const file = join(tempDir(), 'ipc-refusals.log');
-    const log = createFileRefusalLog({ file, maxBytes: 1_000 });
-    for (let i = 0; i < 100; i++) log.refused(refusal);
-    expect(statSync(file).size).toBeLessThan(1_300);
-    expect(statSync(`${file}.1`).size).toBeLessThan(1_300);
-  });
-
-  it('never throws, even where it cannot write', () => {
-    const blocker = join(tempDir(), 'not-a-folder');
-    writeFileSync(blocker, '');
-    const log = createFileRefusalLog({ file: join(blocker, 'ipc-refusals.log') });
-    expect(() => log.refused(refusal)).not.toThrow();
-    expect(existsSync(join(blocker, 'ipc-refusals.log'))).toBe(false);
-  });
-
-  it.each([
-    ['app://bundle/index.html#/seats', 'app://bundle'],
-    ['https://evil.example/steal?session=abc', 'https://evil.example'],
-    ['http://localhost:5173/', 'http://localhost:5173'],
-    [undefined, 'none'],
-    ['not a url', 'unparsable'],
-  ])('names the sender %s by its origin only: %s', (url, label) => {
-    expect(senderLabel(url)).toBe(label);
   });
 });

@@ -9,20 +9,40 @@ export type IpcHandlers = {
   ) => Promise<IpcOutput<C>>;
 };
 
+/** Why the dispatcher refused a request before any handler ran: the contract's two checks. */
+export type ContractRefusal = 'unknown channel' | 'payload breaks the contract';
+
+export interface DispatchOptions {
+  /**
+   * Told when a request breaks the contract (a channel it does not name, a payload of the wrong
+   * shape), and only then: that is what a page probing main sends, so the hosts log it. A
+   * handler's own `invalid_input` (a mistyped key, a hub already added, a server's answer) is an
+   * ordinary mistake of the person using the app and is not reported.
+   */
+  readonly onRefused?: (channel: IpcChannel | 'unknown', reason: ContractRefusal) => void;
+}
+
 /**
  * The one entry point for every host (Electron IPC, the browser host). The host has already
  * checked who is calling; here the payload is parsed against the contract, the handler runs, and
  * the answer is parsed against the output schema too, which strips any field the contract does
- * not name: a secret added to a view by mistake never reaches the renderer.
+ * not name: a secret added to a view by mistake never reaches the renderer. The options come with
+ * each call, because only the host knows who sent it (the core builds one dispatcher for all).
  */
 export function createDispatcher(handlers: IpcHandlers) {
-  return async (channel: unknown, payload: unknown): Promise<Result<unknown>> => {
+  return async (
+    channel: unknown,
+    payload: unknown,
+    options: DispatchOptions = {},
+  ): Promise<Result<unknown>> => {
     if (!isIpcChannel(channel)) {
+      options.onRefused?.('unknown', 'unknown channel');
       return fail({ code: 'invalid_input', message: 'Unknown request.', retryable: false });
     }
     const contract = ipcContract[channel];
     const input = contract.input.safeParse(payload ?? {});
     if (!input.success) {
+      options.onRefused?.(channel, 'payload breaks the contract');
       const issue = input.error.issues[0];
       const field = issue?.path.join('.') || 'request';
       return fail({

@@ -1,7 +1,7 @@
 import { fail, type Result } from '../../shared/result';
 import { isTrustedUrl } from '../security/trusted-origin';
 import type { Dispatcher } from './dispatch';
-import { channelLabel, senderLabel, type RefusalLog } from './refusal-log';
+import { channelLabel, loggingContractRefusals, senderLabel, type RefusalLog } from './refusal-log';
 
 /** Who sent an IPC message, as Electron tells it: the frame's URL, and whether it is the top frame. */
 export interface IpcSender {
@@ -19,9 +19,11 @@ export type IpcGate = (
 /**
  * The whole IPC policy, without Electron (so it is tested under Node): the sender must be our main
  * frame on a trusted origin, then the dispatcher parses the payload against the contract. Every
- * refusal (a foreign sender, an unknown channel, a payload of the wrong shape) is answered with a
- * coded error Result and written to the log, so an attack through a compromised renderer leaves a
- * trace; the payload itself is never logged.
+ * refusal of either check (a foreign sender, an unknown channel, a payload of the wrong shape) is
+ * answered with a coded error Result and written to the log, so an attack through a compromised
+ * renderer leaves a trace. A handler's own `invalid_input` (a mistyped key, a server's answer) is
+ * not a refusal of the gate and is not logged. The log names only a contract channel (or
+ * `unknown`), the sender's origin and the category of the reason: nothing from the payload.
  */
 export function createIpcGate(options: {
   readonly dispatch: Dispatcher;
@@ -43,16 +45,6 @@ export function createIpcGate(options: {
         retryable: false,
       });
     }
-    const result = await dispatch(channel, payload);
-    if (!result.ok && result.error.code === 'invalid_input') {
-      log.refused({
-        code: 'invalid_input',
-        channel: channelLabel(channel),
-        sender: senderLabel(sender.url),
-        // The dispatcher's message names the field and the rule, never the value given.
-        reason: result.error.message,
-      });
-    }
-    return result;
+    return dispatch(channel, payload, loggingContractRefusals(log, senderLabel(sender.url)));
   };
 }

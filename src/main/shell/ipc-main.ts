@@ -3,7 +3,7 @@ import { INVOKE_IPC } from '../../shared/channels';
 import type { CoreEvent } from '../core';
 import type { Dispatcher } from '../ipc/dispatch';
 import { createIpcGate, type IpcSender } from '../ipc/ipc-gate';
-import { stderrRefusalLog, type RefusalLog } from '../ipc/refusal-log';
+import type { RefusalLog } from '../ipc/refusal-log';
 
 /** What Electron says about the sender; `senderFrame` is null once the frame is gone. */
 const senderOf = (event: IpcMainInvokeEvent): IpcSender => {
@@ -22,7 +22,7 @@ const senderOf = (event: IpcMainInvokeEvent): IpcSender => {
 export function registerIpc(
   dispatch: Dispatcher,
   trustedOrigins: readonly string[],
-  log: RefusalLog = stderrRefusalLog,
+  log: RefusalLog,
 ): void {
   const gate = createIpcGate({ dispatch, trustedOrigins, log });
   ipcMain.handle(INVOKE_IPC, (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) =>
