@@ -43,14 +43,9 @@ export default tseslint.config(
   },
   {
     // The core, the CLI and the sandbox run under plain Node: they must never load Electron.
-    files: [
-      'src/main/licensing/**',
-      'src/main/http/**',
-      'src/main/device/**',
-      'src/cli/**',
-      'src/sandbox/**',
-      'src/shared/**',
-    ],
+    // Only the shell (src/main/shell) and its entry point (src/main/index.ts) may.
+    files: ['src/main/**', 'src/cli/**', 'src/sandbox/**', 'src/shared/**'],
+    ignores: ['src/main/shell/**', 'src/main/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

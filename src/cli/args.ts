@@ -215,7 +215,13 @@ Commands:
   vendor sign --key FILE [--fingerprint F] [--expires ISO] [--feature X ...] [--product CODE]
               [--licensee NAME] [--email E] [--grace-days N]
                                      vendors: print a signed licence file (> licence.lic)
-  serve [--port N]                   open the full UI in a browser, without Electron
+  serve [--port N]                   open the full UI in a browser, without Electron; with
+                                     --config FILE, a vendor's preview of that configuration
+  diagnose [--profile ID] [--out FILE]
+                                     versions, secrets and fingerprint, and a connection test
+                                     (DNS, TCP, proxy, TLS, HTTP) of each profile; --out writes
+                                     the support bundle (zip, credentials masked). Proxies come
+                                     from HTTPS_PROXY / HTTP_PROXY / NO_PROXY
 
 Exit codes: 0 ok, 2 usage or configuration error, 3 licence refused, 4 backend unreachable,
 5 protocol error from the backend, 1 internal error.`;

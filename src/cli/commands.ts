@@ -1,11 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { configPreview } from '../main/config/config-preview';
 import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
 import { createCore, type Core } from '../main/core';
 import { createFingerprinter } from '../main/device/fingerprint';
 import { startBrowserHost } from '../main/host/browser-host';
+import { createFileRefusalLog } from '../main/ipc/refusal-log';
 import { LicensingError } from '../main/licensing/licensing-error';
 import { createFileStateStore } from '../main/store/file-state-store';
 import { openKeyringSecretStore } from '../main/store/keyring-secret-store';
@@ -19,6 +21,7 @@ import { formatFileLicence, runOffline, withVendorKey } from './offline-commands
 import { runVendor } from './vendor-commands';
 import { kindOf } from './profile-kind';
 import { formatDetails, runLicenseSpring } from './licensespring-commands';
+import { runDiagnose } from './diagnose-commands';
 
 export interface CommandOutput {
   /** What `--json` prints. */
@@ -62,6 +65,9 @@ async function openCore(
     hubInventoryFile: join(dataDir, `${config.productId}.hubs.json`),
     keepAlive,
     allowInProcessDemo: keepAlive,
+    // A relative caFile lies beside the configuration file; `serve` writes its refusals here.
+    configDir: context.args.config ? dirname(context.args.config) : context.resourcesDir,
+    logFiles: [join(dataDir, 'logs', 'ipc-refusals.log')],
   });
   // A damaged file is moved aside only once, by the first process that finds it: if this command
   // did not say so, nobody would ever hear of it.
@@ -310,6 +316,8 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
       );
     case 'vendor':
       return runVendor(verb, args, () => loadConfig(context));
+    case 'diagnose':
+      return withCore(context, (core) => runDiagnose(core, args));
     case 'sandbox':
       return runSandbox(context);
     case 'serve':
@@ -381,7 +389,11 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
 }
 
 async function runServe(context: CliContext): Promise<CommandOutput> {
-  const core = await openCore(context, true);
+  // The configuration as written (demo mode replaces the core's with the sandbox's profiles).
+  let loaded: VendorConfig | undefined;
+  const core = await openCore(context, true, async (config) => (loaded = config));
+  // Refused requests to the local host (a wrong link, another page, a bad body) leave a trace.
+  const refusals = createFileRefusalLog({ file: join(cliDataDir(), 'logs', 'ipc-refusals.log') });
   let host: Awaited<ReturnType<typeof startBrowserHost>>;
   try {
     host = await startBrowserHost({
@@ -389,17 +401,24 @@ async function runServe(context: CliContext): Promise<CommandOutput> {
       dispatch: core.dispatch,
       subscribe: core.onEvent,
       port: context.args.port,
+      log: refusals,
+      openLink: core.links.receive,
     });
   } catch (error) {
     await core.close();
     throw error;
   }
+  const preview = configPreview(context.args.config, loaded ?? core.config, core.config.profiles);
   context.announce({
-    value: { url: host.url },
-    text: `Open this link in your browser (it works once):\n  ${host.url}\nPress Ctrl+C to stop.`,
+    value: { url: host.url, preview: preview.value },
+    text: [
+      ...preview.lines,
+      `Open this link in your browser (it works once):\n  ${host.url}\nPress Ctrl+C to stop.`,
+    ].join('\n'),
   });
   await context.untilStopped();
   await host.close();
+  await refusals.flush();
   const outcome = await core.close();
   const kept = [...(outcome?.failed ?? []), ...(outcome?.timedOut ?? [])];
   return {

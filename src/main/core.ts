@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../shared/clock';
 import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
 import type { AppInfo, LicenceView } from '../shared/model';
 import type { VendorConfig } from './config/vendor-config';
+import { vendorViewOf } from './config/vendor-view';
 import type { DemoEnvironment } from './demo-mode';
 import {
   createFingerprinter,
@@ -28,6 +29,13 @@ import type { SecretStore } from './store/secret-store';
 import { createLicenceFileService } from './offline/licence-file-service';
 import { createLicenseSpringOffline } from './offline/licensespring-offline-service';
 import { createTimeAnchor } from './offline/time-anchor';
+import { createLinkInbox, type LinkInbox } from './desktop/link-inbox';
+import type { LoginItem } from './desktop/login-item';
+import { createStartAtLogin } from './desktop/start-at-login';
+import { createDiagnostics, createDiagnosticsLog } from './diagnostics/diagnostics-service';
+import { licenceChangeLogger, loggingFailures } from './diagnostics/recent-log';
+import { networkSettings } from './net/network-settings';
+import type { ProxyResolver } from './net/proxy-route';
 
 /** What a host (the Electron app, the CLI, the browser host, a test) hands the core. */
 export interface CoreHost {
@@ -44,6 +52,16 @@ export interface CoreHost {
   readonly http?: HttpClient;
   readonly clock?: Clock;
   readonly hardware?: HardwareSources;
+  /** Where the OS hands activation links (the Electron shell makes it before the core exists). */
+  readonly links?: LinkInbox;
+  /** The OS registration for start at login; absent where the host cannot register (CLI, browser). */
+  readonly loginItem?: LoginItem;
+  /** The folder a relative `caFile` is read from: the vendor configuration file's. */
+  readonly configDir?: string;
+  /** The Electron app's proxy resolver (Chromium's); absent: the *_PROXY environment variables. */
+  readonly systemProxy?: ProxyResolver;
+  /** Log files of the host whose last lines go into the support bundle. */
+  readonly logFiles?: readonly string[];
 }
 
 /** One pushed event, whichever channel it is on. */
@@ -75,7 +93,19 @@ export async function createCore(host: CoreHost) {
   const fingerprint = await fingerprinter.get();
   const state = host.state.load();
   const identity = { machineId: fingerprint.id, clientId: state.clientId, clientName: hostname() };
-  const http = host.http ?? createAxiosHttpClient({ userAgent: `license-manager/${host.version}` });
+  // Proxy and CA bundle, shared by the HTTP client and the connection test (a bad caFile stops here).
+  const network = networkSettings({
+    caFile: host.config.caFile,
+    configDir: host.configDir,
+    systemProxy: host.systemProxy,
+  });
+  const http =
+    host.http ??
+    createAxiosHttpClient({
+      userAgent: `license-manager/${host.version}`,
+      resolveProxy: network.resolveProxy,
+      ca: network.ca,
+    });
 
   const scheduler = createHeartbeatScheduler({ clock });
   const timeAnchor = createTimeAnchor({
@@ -123,14 +153,15 @@ export async function createCore(host: CoreHost) {
     timeAnchor,
   });
   const hubProfile = config.profiles.find((profile) => profile.kind === 'mobiusflow');
+  // A fleet's thousands of hub secrets: one sealed file whose key is in the keychain, written
+  // in bursts (thousands of keychain items would make a fleet refresh crawl).
+  const hubSecrets = createSecretBundle(
+    createSealedFileSecretStore({ dir: dirname(host.hubInventoryFile), keys: host.secrets }),
+    `${basename(host.hubInventoryFile, '.json')}-secrets`,
+  );
   const hubs = createHubService({
     file: host.hubInventoryFile,
-    // A fleet's thousands of hub secrets: one sealed file whose key is in the keychain, written
-    // in bursts (thousands of keychain items would make a fleet refresh crawl).
-    secrets: createSecretBundle(
-      createSealedFileSecretStore({ dir: dirname(host.hubInventoryFile), keys: host.secrets }),
-      `${basename(host.hubInventoryFile, '.json')}-secrets`,
-    ),
+    secrets: hubSecrets,
     clock,
     httpTimeoutMs: hubProfile?.timeoutMs,
     maxConcurrency: hubProfile?.concurrency,
@@ -159,11 +190,27 @@ export async function createCore(host: CoreHost) {
       protected: host.secrets.protected,
       warning: host.secrets.warning,
     },
-    // Read on every call: a file damaged while the app runs is moved aside (and said) then.
-    storageWarnings: [host.state.recovery, hubs.recovery].filter(
+    // Read on every call, so the Diagnostics screen also shows a file found damaged while the app
+    // runs; the banner reads it once, at start.
+    storageWarnings: [host.state.recovery, hubs.recovery, ...(hubSecrets.recoveries ?? [])].filter(
       (warning): warning is string => warning !== undefined,
     ),
+    // From the host's configuration: the demo's generated one keeps only the product's name.
+    vendor: vendorViewOf(host.config),
   });
+
+  const log = createDiagnosticsLog(config, () => clock.now());
+  log.record('info', `started ${config.productName} ${host.version} (${host.secrets.backend})`);
+  for (const warning of (await appInfo()).storageWarnings) log.record('warn', warning);
+  service.onChange(licenceChangeLogger(log));
+  const diagnostics = createDiagnostics({
+    ...{ config, version: host.version, network, http, appInfo, log },
+    logFiles: host.logFiles,
+    now: () => clock.now(),
+  });
+
+  const links = host.links ?? createLinkInbox();
+  const startAtLogin = createStartAtLogin({ state: host.state, loginItem: host.loginItem });
 
   /** Pushed views pass the same output schema as answers, so no stray field is ever sent. */
   const onChange = (listener: (view: LicenceView) => void) =>
@@ -174,9 +221,11 @@ export async function createCore(host: CoreHost) {
     const stopHubs = hubs.onChange((change) =>
       listener({ channel: 'hubs:changed', payload: eventContract['hubs:changed'].parse(change) }),
     );
+    const stopLinks = links.onReceived(() => listener({ channel: 'link:received', payload: {} }));
     return () => {
       stopLicences();
       stopHubs();
+      stopLinks();
     };
   };
 
@@ -193,11 +242,21 @@ export async function createCore(host: CoreHost) {
     hubs,
     lsOffline,
     licenceFiles,
-    dispatch: createDispatcher(
-      createHandlers({
-        ...{ licences: service, eniris, licenseSpring, hubs, lsOffline, licenceFiles },
-        appInfo,
-      }),
+    links,
+    startAtLogin,
+    diagnostics,
+    // Every failed request is written to the recent log the diagnostics show (code and words only).
+    dispatch: loggingFailures(
+      createDispatcher(
+        createHandlers({
+          ...{ licences: service, eniris, licenseSpring, hubs, lsOffline, licenceFiles },
+          appInfo,
+          takeLink: () => links.take(service.profiles()),
+          startAtLogin,
+          diagnostics,
+        }),
+      ),
+      log,
     ),
     /** powerMonitor 'suspend': stop timers; 'resume': renew every held seat at once. */
     suspend: () => scheduler.suspend(),

@@ -47,9 +47,22 @@ export const INVOKE_CHANNELS = [
   'hubs:certificate',
   'hubs:trust',
   'hubs:set-code',
+  // Desktop integration: the activation link waiting for the form, the start-at-login setting.
+  'link:take',
+  'settings:start-at-login',
+  'settings:set-start-at-login',
+  // Diagnostics: versions, configuration, secrets, fingerprint, log; connection test; support zip.
+  'diagnostics:report',
+  'diagnostics:test-connection',
+  'diagnostics:bundle',
 ] as const;
 
-export const EVENT_CHANNELS = ['licence:changed', 'hubs:changed'] as const;
+export const EVENT_CHANNELS = [
+  'licence:changed',
+  'hubs:changed',
+  // An activation link arrived: take it with `link:take`.
+  'link:received',
+] as const;
 
 /** The single Electron IPC channel that carries every invoke; the contract channel is its first argument. */
 export const INVOKE_IPC = 'license-manager:invoke';

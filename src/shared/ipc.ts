@@ -23,6 +23,12 @@ import {
 } from './hubs-model';
 import { lsLicenceDetailsSchema, lsProductViewSchema } from './licensespring-model';
 import { fileLicenceViewSchema, offlineRequestSchema } from './offline-model';
+import { linkReceivedSchema, pendingLinkSchema, startAtLoginViewSchema } from './desktop-model';
+import {
+  connectionTestSchema,
+  diagnosticsReportSchema,
+  supportBundleSchema,
+} from './diagnostics-model';
 
 /**
  * The one IPC contract. Each channel (`area:verb`) has an input and an output schema; main parses
@@ -242,6 +248,18 @@ export const ipcContract = {
       .strict(),
     output: hubCodeChangeSchema,
   },
+  /** The activation link the OS handed over, judged, at most once (then `none`). */
+  'link:take': { input: noInput, output: pendingLinkSchema },
+  'settings:start-at-login': { input: noInput, output: startAtLoginViewSchema },
+  'settings:set-start-at-login': {
+    input: z.object({ enabled: z.boolean() }).strict(),
+    output: startAtLoginViewSchema,
+  },
+  'diagnostics:report': { input: noInput, output: diagnosticsReportSchema },
+  /** DNS, TCP, proxy, TLS and HTTP to each server of the profile; the first failure named. */
+  'diagnostics:test-connection': { input: onProfile, output: connectionTestSchema },
+  /** The support zip (tests every profile first), base64; credentials masked inside. */
+  'diagnostics:bundle': { input: noInput, output: supportBundleSchema },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -260,6 +278,7 @@ export type EventChannel = (typeof EVENT_CHANNELS)[number];
 export const eventContract = {
   'licence:changed': licenceViewSchema,
   'hubs:changed': hubsChangedSchema,
+  'link:received': linkReceivedSchema,
 } as const;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { epochMs } from './epoch';
 import { appErrorSchema } from './errors';
+import { vendorViewSchema } from './vendor-model';
 
 /**
  * What the renderer may see. Everything here is safe to show: keys and tokens appear only as
@@ -168,5 +169,7 @@ export const appInfoSchema = z.object({
    * Empty when every file was read as saved.
    */
   storageWarnings: z.array(z.string()),
+  /** The vendor's branding (logo, accent, support contact), screens shown, update/telemetry switches. */
+  vendor: vendorViewSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

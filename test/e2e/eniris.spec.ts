@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { demoServePerTest, openDemoProfile, SHOTS } from './demo-app';
 
 const serve = demoServePerTest();
@@ -94,6 +95,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '14 days',
     );
     await shoot(page, `eniris-signed-out-${colorScheme}`);
+    await expectNoSeriousViolations(page, `eniris, signed out (${colorScheme})`);
 
     await signIn(page, username, password);
     await expect(accountBar(page)).toContainText(`Signed in as ${username}`);
@@ -127,7 +129,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await page.content()).not.toContain(RUNNING_KEY.slice(4, 12));
 
     // Activate the free demo key ("Use this key" fills the field; activating is still a click).
-    await page.getByRole('button', { name: /use the key Eniris licence/i }).click();
+    await page.getByRole('button', { name: /use this key: Eniris licence/i }).click();
     const activateKey = card(page, 'Activate a licence').getByLabel('Licence key');
     await expect(activateKey).not.toHaveValue('');
     await expect(activateKey).toBeFocused();
@@ -153,11 +155,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(claimedRow.getByText('Active', { exact: true })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await shoot(page, `eniris-signed-in-${colorScheme}`);
+    await expectNoSeriousViolations(page, `eniris, licences listed and claimed (${colorScheme})`);
 
     // Signing out asks first, then the sign-in card comes back with the cursor in it.
     await accountBar(page).getByRole('button', { name: 'Sign out…' }).click();
     await expect(accountBar(page).getByText('Sign out of Eniris?')).toBeVisible();
     await expect(accountBar(page).getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expectNoSeriousViolations(page, `eniris, sign-out asked (${colorScheme})`);
     await accountBar(page).getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Sign in to Eniris' })).toBeVisible();
     await expect(page.getByLabel('Account name')).toBeFocused();
@@ -180,6 +184,7 @@ test('a wrong password is refused beside the form, and nothing is signed in', as
   await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
   await expect(accountBar(page)).toHaveCount(0);
   await shoot(page, 'eniris-sign-in-error-light');
+  await expectNoSeriousViolations(page, 'eniris, password refused');
 
   // Still signed out after a reload.
   await page.reload();
@@ -202,6 +207,7 @@ test('after too many wrong passwords the form says when to try again', async ({ 
   await expect(error).toContainText(/You can sign in again at \d/);
   await expect(accountBar(page)).toHaveCount(0);
   await shoot(page, 'eniris-rate-limited-light');
+  await expectNoSeriousViolations(page, 'eniris, sign-in locked');
 });
 
 test('claim refusals are explained beside the claim, and a customer query is remembered', async ({
@@ -229,6 +235,7 @@ test('claim refusals are explained beside the claim, and a customer query is rem
     'Check the licence key and the controller id',
   );
   await expect(claim.getByLabel('Controller id')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousViolations(page, 'eniris, claim refused');
 
   // A malformed customer id is caught before anything is sent.
   await showLicences(page, 'By customer', 'not-a-uuid');
@@ -241,6 +248,7 @@ test('claim refusals are explained beside the claim, and a customer query is rem
   await expect(table.getByText('Deactivated', { exact: true })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(6);
   await shoot(page, 'eniris-customer-light');
+  await expectNoSeriousViolations(page, 'eniris, licences of a customer');
 
   // Signed in for 14 days and the last query remembered: a reload shows the same table again.
   await page.reload();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { startSandbox, startServe } from './browser-host';
 import { demoServePerTest, openDemoProfile, SHOTS } from './demo-app';
 
@@ -60,6 +61,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       fullPage: true,
       animations: 'disabled',
     });
+    await expectNoSeriousViolations(page, `activation, FLECS sign-in form (${colorScheme})`);
 
     await page.getByRole('button', { name: 'Sign in and activate' }).click();
     const card = licenceCard(page);
@@ -89,9 +91,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       fullPage: true,
       animations: 'disabled',
     });
+    await expectNoSeriousViolations(page, `activation, FLECS licence active (${colorScheme})`);
 
     await card.getByRole('button', { name: 'Deactivate…' }).click();
     await expect(page.getByText(/FLECS keeps it assigned to this device/)).toBeVisible();
+    await expectNoSeriousViolations(page, `activation, deactivation asked (${colorScheme})`);
     await card.getByRole('button', { name: 'Deactivate', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Activate this computer' })).toBeVisible();
     await context.close();
@@ -118,6 +122,7 @@ test('a wrong password is refused beside the form, and nothing changes', async (
     fullPage: true,
     animations: 'disabled',
   });
+  await expectNoSeriousViolations(page, 'activation, FLECS password refused');
 
   // Still nothing recorded after a reload.
   await page.reload();
@@ -127,7 +132,7 @@ test('a wrong password is refused beside the form, and nothing changes', async (
 test('activates with the demo FLECS key from "Use this key"', async ({ page }) => {
   await openFlecs(page);
   await tab(page, 'Device serial number').click();
-  await page.getByRole('button', { name: /use the key FLECS device licence key/i }).click();
+  await page.getByRole('button', { name: /use this key: FLECS device licence key/i }).click();
   // Using a key brings the key form back, filled in.
   await expect(tab(page, 'Licence key')).toHaveAttribute('aria-selected', 'true');
   const keyField = page.getByRole('textbox', { name: 'Licence key' });
@@ -150,6 +155,7 @@ test('activates by the device serial number', async ({ page }) => {
     fullPage: true,
     animations: 'disabled',
   });
+  await expectNoSeriousViolations(page, 'activation, FLECS serial number tab');
   await page.getByRole('button', { name: 'Activate this device' }).click();
   await expect(licenceCard(page).getByText('Active', { exact: true })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -202,6 +208,7 @@ test.describe('against a separate sandbox', () => {
         fullPage: true,
         animations: 'disabled',
       });
+      await expectNoSeriousViolations(page, `activation, FLECS licence revoked (${colorScheme})`);
 
       // Once the vendor restores it, checking again brings the licence back.
       expect((await setRevoked(false)).status).toBe(200);

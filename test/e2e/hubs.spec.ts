@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { startServe } from './browser-host';
 import { SHOTS } from './demo-app';
 import { startHubFleet, startTlsEngine } from './hub-fleet';
@@ -81,6 +82,7 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
   test.setTimeout(600_000);
   await openHubs(page);
   await expect(page.getByRole('heading', { name: 'No hubs in the inventory yet' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'hubs, empty inventory');
   const search = page.getByRole('searchbox', { name: /Search hubs/ });
 
   await test.step('import the inventory CSV through the file input', async () => {
@@ -140,6 +142,7 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
     }
     await chip(page, 'All').click();
     await shoot(page, 'fleet-light');
+    await expectNoSeriousViolations(page, 'hubs, fleet table with rows (light)');
   });
 
   await test.step('sort by usage; the keyboard reaches the last row', async () => {
@@ -193,6 +196,7 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
     await expect(grid(page).getByText('Unreachable')).toHaveCount(2);
     await page.emulateMedia({ colorScheme: 'dark' });
     await shoot(page, 'fleet-dark');
+    await expectNoSeriousViolations(page, 'hubs, failed hubs filtered (dark)');
     await page.emulateMedia({ colorScheme: 'light' });
     await chip(page, 'All').click();
     for (const [hid] of faults) await fleet.setFault(hid, null);
@@ -211,8 +215,10 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
     currentCode = (await panel(page).locator('.replace-code__current code').textContent()) ?? '';
     expect(currentCode).toMatch(/^[0-9a-f]{4}…[0-9a-f]{4}$/);
     await shoot(page, 'side-panel');
+    await expectNoSeriousViolations(page, 'hubs, side panel (light)');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shoot(page, 'side-panel-dark');
+    await expectNoSeriousViolations(page, 'hubs, side panel (dark)');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -242,6 +248,7 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
     await panel(page).getByRole('button', { name: 'Review…' }).click();
     await expect(dialog).toBeVisible();
     await shoot(page, 'confirm-dialog');
+    await expectNoSeriousViolations(page, 'hubs, replace-code confirmation dialog');
     await dialog.getByRole('button', { name: 'Replace code' }).click();
 
     const result = page.getByRole('dialog', { name: 'Licence code replaced' });
@@ -253,6 +260,7 @@ test('import 1,000 hubs, refresh them all, filter and sort, replace a licence co
     expect(after.startsWith(`${spare.slice(0, 4)}…${spare.slice(-4)}`)).toBe(true);
     await expect(result.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
     await shoot(page, 'code-result');
+    await expectNoSeriousViolations(page, 'hubs, code replaced dialog');
     await result.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(result).toBeHidden();
     const shortAfter = `${spare.slice(0, 4)}…${spare.slice(-4)}`;
@@ -303,6 +311,7 @@ test('add a hub by hand: each field checked, http only on the site LAN; edit and
   await expect(form.getByLabel('Name', { exact: true })).toBeFocused();
   await expect(form.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await shoot(page, 'add-form');
+  await expectNoSeriousViolations(page, 'hubs, add-hub form with errors');
 
   await form.getByLabel('Name', { exact: true }).fill('Boiler room');
   await form.getByLabel('Site', { exact: true }).fill(hub.site ?? '');
@@ -344,6 +353,7 @@ test('add a hub by hand: each field checked, http only on the site LAN; edit and
   // Remove asks first; Keep it changes nothing, Remove empties the inventory.
   await panel(page).getByRole('button', { name: 'Remove…' }).click();
   await expect(panel(page).getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await expectNoSeriousViolations(page, 'hubs, removal asked');
   await panel(page).getByRole('button', { name: 'Keep it' }).click();
   await panel(page).getByRole('button', { name: 'Remove…' }).click();
   await panel(page).getByRole('button', { name: 'Remove', exact: true }).click();
@@ -374,6 +384,7 @@ test('an https hub: trust its certificate on first use, and be warned when it ch
     await expect(certificate.locator('.fingerprint')).toContainText(/^([0-9A-F]{2}:){15}/);
     await certificate.scrollIntoViewIfNeeded();
     await shoot(page.getByRole('complementary'), 'certificate-new');
+    await expectNoSeriousViolations(page, 'hubs, certificate not trusted yet');
     await certificate.getByRole('button', { name: 'Trust this certificate' }).click();
     await expect(certificate.getByText('It is the certificate you pinned.')).toBeVisible();
     await panel(page).getByRole('button', { name: 'Refresh this hub' }).click();
@@ -393,6 +404,7 @@ test('an https hub: trust its certificate on first use, and be warned when it ch
     ).toBeVisible();
     await certificate.getByText('The certificate has changed').scrollIntoViewIfNeeded();
     await shoot(page.getByRole('complementary'), 'certificate-changed');
+    await expectNoSeriousViolations(page, 'hubs, certificate changed');
     await panel(page).getByRole('button', { name: 'Refresh this hub' }).click();
     await expect(panel(page).getByText(/^Last refresh failed/)).toBeVisible({ timeout: 30_000 });
   } finally {

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { demoServePerTest, fullScreenshot, openDemoProfile, SHOTS } from './demo-app';
 
 const serve = demoServePerTest();
@@ -8,9 +9,9 @@ const serve = demoServePerTest();
  * (src/main/demo-mode.ts, src/sandbox/licensespring/demo-seed.json).
  */
 const KEYS = {
-  nodeLocked: /use the key LicenseSpring node-locked/i,
-  floating: /use the key LicenseSpring floating/i,
-  consumption: /use the key LicenseSpring consumption/i,
+  nodeLocked: /use this key: LicenseSpring node-locked/i,
+  floating: /use this key: LicenseSpring floating/i,
+  consumption: /use this key: LicenseSpring consumption/i,
 };
 const FEATURES = {
   activation: 'Advanced reports',
@@ -67,7 +68,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     await openLicenseSpring(page);
     await expect(page.getByRole('button', { name: 'Start a 14-day trial' })).toBeVisible();
+    await expectNoSeriousViolations(page, `activation, LicenseSpring inactive (${colorScheme})`);
     await activateDemoKey(page, KEYS.nodeLocked);
+    await expectNoSeriousViolations(page, `activation, LicenseSpring active (${colorScheme})`);
     await goTo(page, 'Features');
 
     // The floating feature: one slot, which this computer takes by checking the feature.
@@ -94,6 +97,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await floating.getByRole('button', { name: 'Borrow', exact: true }).click();
     await expect(floating.getByRole('alert')).toBeVisible();
     await screenshot(page, `feature-borrow-refused-${colorScheme}`);
+    await expectNoSeriousViolations(page, `features, borrow form and refusal (${colorScheme})`);
     await floating.getByRole('button', { name: 'Close' }).click();
     await expect(floating.getByRole('alert')).toHaveCount(0);
 
@@ -121,6 +125,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(plain.getByText(`${FEATURES.activation} checked: available.`)).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await screenshot(page, `features-${colorScheme}`);
+    await expectNoSeriousViolations(
+      page,
+      `features, slot held and usage recorded (${colorScheme})`,
+    );
 
     // Releasing gives the slot back.
     await floating.getByRole('button', { name: `Release ${FEATURES.floating}` }).click();
@@ -144,6 +152,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(serverCheck.getByText('Checked with the server just now')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await screenshot(page, `licence-${colorScheme}`);
+    await expectNoSeriousViolations(page, `licence, checked with the server (${colorScheme})`);
     await context.close();
   });
 }
@@ -170,6 +179,7 @@ test('a consumption licence shows its overage zone and records usage into it', a
   await usage.getByRole('button', { name: 'Record' }).click();
   await expect(usage.getByRole('alert')).toContainText('Only 7 more can be recorded');
   await screenshot(page, 'consumption-light');
+  await expectNoSeriousViolations(page, 'licence, consumption over the limit');
 });
 
 test('a floating licence borrows within its limit and releases its slot', async ({ page }) => {
@@ -191,6 +201,7 @@ test('a floating licence borrows within its limit and releases its slot', async 
   await expect(pool.getByText(/^Borrowed until /).first()).toBeVisible();
   await expect(pool.getByText('Borrowed by this computer').first()).toBeVisible();
   await screenshot(page, 'floating-light');
+  await expectNoSeriousViolations(page, 'licence, floating slot borrowed');
 
   await pool.getByRole('button', { name: 'Release slot' }).click();
   // The release control goes with the slot; the outcome is announced, and the pool says so.
@@ -211,6 +222,7 @@ test('a trial starts from the activation screen and shows as a trial licence', a
   await expect(trial.getByLabel(/Email/)).toBeFocused();
   await trial.getByLabel(/Email/).fill('trial@example.com');
   await screenshot(page, 'trial-light');
+  await expectNoSeriousViolations(page, 'activation, trial form after a refusal');
   await trial.getByRole('button', { name: 'Start a 14-day trial' }).click();
   await expect(
     page.getByRole('region', { name: 'Licence', exact: true }).getByText('Active', { exact: true }),

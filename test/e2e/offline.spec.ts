@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { runCli, startSandbox, startServe, type SandboxReady } from './browser-host';
 import { fullScreenshot, SHOTS } from './demo-app';
 
@@ -56,6 +57,7 @@ test('import a vendor-signed licence file; a tampered one is refused and changes
   await expect(page.getByRole('heading', { level: 1, name: 'Licence file' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Import your licence file' })).toBeVisible();
   await shot(page, 'licence-file-empty');
+  await expectNoSeriousViolations(page, 'licence file, nothing imported');
 
   await page.getByLabel('Choose the licence file').setInputFiles(vendorSign('good.lic'));
   const card = page.getByRole('region', { name: /Licence for/ });
@@ -75,6 +77,7 @@ test('import a vendor-signed licence file; a tampered one is refused and changes
   await expect(refusal).toContainText('altered after it was signed');
   await expect(card.getByText('Valid', { exact: true })).toBeVisible();
   await shot(page, 'licence-file-refused');
+  await expectNoSeriousViolations(page, 'licence file, imported and a tampered one refused');
 
   // A file for another computer says so, and names this one's fingerprint to send the vendor.
   await page
@@ -94,6 +97,7 @@ test('LicenseSpring offline: request file with QR code, portal answer imported, 
   await offline.getByRole('button', { name: 'Create request file' }).click();
   await expect(offline.getByRole('img', { name: 'QR code of the request file' })).toBeVisible();
   await shot(page, 'licensespring-request');
+  await expectNoSeriousViolations(page, 'activation, offline request with QR code');
 
   // Saved as a file, as the person would to carry it on a USB stick.
   const download = page.waitForEvent('download');
@@ -125,4 +129,5 @@ test('LicenseSpring offline: request file with QR code, portal answer imported, 
     deactivation.getByRole('img', { name: 'QR code of the deactivation file' }),
   ).toBeVisible();
   await shot(page, 'licensespring-deactivated');
+  await expectNoSeriousViolations(page, 'activation, offline deactivation file');
 });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { startServe } from './browser-host';
 
 const SHOTS = 'test-results/screenshots';
@@ -14,7 +15,7 @@ test.afterEach(async () => {
 });
 
 const activateDemoFloatingKey = async (page: Page) => {
-  await page.getByRole('button', { name: /use the key floating licence/i }).click();
+  await page.getByRole('button', { name: /use this key: floating licence/i }).click();
   await expect(page.getByLabel('Licence key')).not.toHaveValue('');
   const key = await page.getByLabel('Licence key').inputValue();
   await page.getByRole('button', { name: 'Activate', exact: true }).click();
@@ -30,12 +31,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto(serve.url);
     await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/activation-empty-${colorScheme}.png`, fullPage: true });
+    await expectNoSeriousViolations(page, `activation, inactive (${colorScheme})`);
 
     const key = await activateDemoFloatingKey(page);
     await page.screenshot({
       path: `${SHOTS}/activation-active-${colorScheme}.png`,
       fullPage: true,
     });
+    await expectNoSeriousViolations(page, `activation, active floating licence (${colorScheme})`);
 
     await page
       .getByRole('navigation', { name: 'Sections' })
@@ -47,6 +50,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(holders.getByText('LAB-PC-07')).toBeVisible();
     await expect(page.getByText(/next heartbeat/i)).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/seats-held-${colorScheme}.png`, fullPage: true });
+    await expectNoSeriousViolations(page, `seats, seat held (${colorScheme})`);
 
     // No secret anywhere the page can reach: not in the DOM, not in web storage, not in cookies.
     const reachable = await page.evaluate(
@@ -62,6 +66,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     await page.getByRole('button', { name: /release( seat)?/i }).click();
     await expect(holders.getByText('This computer')).toHaveCount(0);
+    await expectNoSeriousViolations(page, `seats, seat released (${colorScheme})`);
     await context.close();
   });
 }
@@ -72,6 +77,7 @@ test('a wrong key is refused beside the form, and nothing changes', async ({ pag
   await page.getByRole('button', { name: 'Activate', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText(/not known/);
   await page.screenshot({ path: `${SHOTS}/activation-error-light.png`, fullPage: true });
+  await expectNoSeriousViolations(page, 'activation, key refused');
   await expect(page.getByRole('heading', { name: 'Activate this computer' })).toBeVisible();
 });
 

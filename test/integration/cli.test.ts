@@ -405,5 +405,37 @@ describe.skipIf(skipWhy !== undefined)(
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout).id).toMatch(/^[0-9a-f]{64}$/);
     });
+
+    it('writes what `serve` refuses to logs/ipc-refusals.log in its data folder', async () => {
+      const serve = spawn(process.execPath, [bin, '--config', ready.config, 'serve', '--json'], {
+        env: { ...process.env, LICENSE_MANAGER_HOME: home },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const exited = new Promise((resolve) => serve.once('exit', resolve));
+      let url = '';
+      try {
+        const line = await new Promise<string>((resolve, reject) => {
+          serve.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+          serve.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+        });
+        ({ url } = JSON.parse(line) as { url: string });
+        expect((await fetch(url, { redirect: 'manual' })).status).toBe(303);
+        // The link again (someone else opening it) and a page without the session.
+        expect((await fetch(url, { redirect: 'manual' })).status).toBe(403);
+        expect((await fetch(new URL('/ipc/app:info', url), { method: 'POST' })).status).toBe(401);
+      } finally {
+        serve.kill('SIGTERM');
+        await exited;
+      }
+      const logged = readFileSync(join(home, 'logs', 'ipc-refusals.log'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((entry) => JSON.parse(entry) as unknown);
+      expect(logged).toEqual([
+        expect.objectContaining({ code: 'unauthorized', reason: 'wrong or used link token' }),
+        expect.objectContaining({ channel: 'app:info', reason: 'no session' }),
+      ]);
+      expect(JSON.stringify(logged)).not.toContain(new URL(url).searchParams.get('token'));
+    });
   },
 );

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { vi } from 'vitest';
 import type { VendorConfig } from '../../src/main/config/vendor-config';
 import { createCore, type Core } from '../../src/main/core';
+import { xdgAutostartLoginItem } from '../../src/main/desktop/login-item';
 import { hubInventoryCsv } from '../../src/main/demo-mode';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import type { HttpClient } from '../../src/main/http/http-client';
@@ -200,6 +201,8 @@ export interface EveryBackend {
   readonly dataDir: string;
   /** The IPC refusal log the gate writes. */
   readonly logFile: string;
+  /** Waits until every refusal so far is in `logFile` (the log writes after the call returns). */
+  flushLog(): Promise<void>;
   /** Electron's IPC entry point without Electron: sender check, contract, refusal log. */
   readonly gate: IpcGate;
   /** The channel of every request the gate let through to the dispatcher, in order. */
@@ -334,17 +337,33 @@ export async function activateEveryBackend(options: {
       sentCredentials,
     ),
     hardware: { rawMachineId: async () => 'machine-every-backend', hostname: () => 'test-host' },
+    // As the app on Linux does: start at login writes a freedesktop autostart entry.
+    loginItem: xdgAutostartLoginItem({
+      dir: join(dataDir, 'autostart'),
+      fileName: 'license-manager',
+      name: 'License Manager',
+      command: ['/opt/license-manager/license-manager'],
+    }),
+    // As the app does: the refusal log's last lines go into the support bundle.
+    logFiles: [join(dataDir, 'logs', 'ipc-refusals.log')],
   });
   const logFile = join(dataDir, 'logs', 'ipc-refusals.log');
   // Which requests got past the gate to the dispatcher, so a test can prove a refusal stopped one.
   const dispatched: unknown[] = [];
+  const refusalLog = createFileRefusalLog({
+    file: logFile,
+    clock,
+    // The walks send hundreds of refusals in one instant of the manual clock and check each is
+    // written; collapsing a flood into a count has its own tests.
+    maxLinesPerSecond: Number.POSITIVE_INFINITY,
+  });
   const gate = createIpcGate({
-    dispatch: (channel, payload) => {
+    dispatch: (channel, payload, options) => {
       dispatched.push(channel);
-      return core.dispatch(channel, payload);
+      return core.dispatch(channel, payload, options);
     },
     trustedOrigins: [APP_ORIGIN],
-    log: createFileRefusalLog({ file: logFile, now: () => clock.now() }),
+    log: refusalLog,
   });
   const call = <C extends IpcChannel>(channel: C, payload: IpcInput<C>) =>
     gate(APP_SENDER, channel, payload);
@@ -512,12 +531,14 @@ export async function activateEveryBackend(options: {
     sandboxes,
     dataDir,
     logFile,
+    flushLog: refusalLog.flush,
     gate,
     dispatched,
     call,
     fixtures,
     secrets,
     async close() {
+      await refusalLog.flush();
       await core.close(2_000);
       await sandboxes.close();
     },

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadVendorConfig, parseVendorConfig } from '../../src/main/config/load-config';
+import { generateVendorKeyPair } from '../../src/main/offline/vendor-keys';
 import { licensingFailure } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
 
@@ -95,6 +96,45 @@ describe('vendor configuration', () => {
       ['seats', 'Lab seats'],
       ['second', 'Seats'],
     ]);
+  });
+
+  it('an override changes the fields it names in a vendor profile, and adds profiles', async () => {
+    const base = write('base.json', valid);
+    const override = write('o.json', {
+      profiles: [{ id: 'seats', baseUrl: 'https://lab.example.com' }],
+    });
+    const [profile] = (await loadVendorConfig({ base, override })).profiles;
+    expect(profile).toMatchObject({ ...seats, baseUrl: 'https://lab.example.com' });
+  });
+
+  it('an override cannot change what the vendor’s trust rests on', async () => {
+    const vendorKey = generateVendorKeyPair().publicKeyPem;
+    const ownKey = generateVendorKeyPair().publicKeyPem;
+    const licenceFile = {
+      id: 'file',
+      kind: 'licence-file',
+      label: 'Licence file',
+      productCode: 'acme-cad',
+      publicKey: vendorKey,
+    };
+    const base = write('base.json', { ...valid, profiles: [seats, licenceFile] });
+    const refused = async (change: unknown) => {
+      const override = write('o.json', change);
+      return (await licensingFailure(loadVendorConfig({ base, override }))).message;
+    };
+    // A user's own key would accept licence files they signed themselves with `vendor sign`.
+    expect(await refused({ profiles: [{ ...licenceFile, publicKey: ownKey }] })).toMatch(
+      /profiles\.0\.publicKey: the vendor's configuration sets this/,
+    );
+    expect(await refused({ profiles: [{ id: 'file', productCode: 'other' }] })).toMatch(
+      /profiles\.0\.productCode/,
+    );
+    expect(await refused({ profiles: [{ ...seats, kind: 'flecs' }] })).toMatch(/profiles\.0\.kind/);
+    expect(await refused({ productId: 'com.other' })).toMatch(/productId: the vendor's/);
+    // Repeating the vendor's own values is no change.
+    const same = write('same.json', { productId: valid.productId, profiles: [licenceFile] });
+    const loaded = await loadVendorConfig({ base, override: same });
+    expect(loaded.profiles.find((profile) => profile.id === 'file')).toMatchObject(licenceFile);
   });
 
   it('ignores a missing override but not a broken one', async () => {

@@ -19,6 +19,7 @@ import {
   outcomeOf,
   settledOutcome,
 } from '../support/property-inputs';
+import { licensingFailure } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
 
 /**
@@ -106,6 +107,26 @@ const profiles = fc.uniqueArray(profile, {
   maxLength: 6,
   selector: (p) => p.id,
 });
+
+/** Whether `override` changes the product id, or a vendor profile's kind, product code or key. */
+function changesLockedField(
+  base: Record<string, unknown>,
+  override: Record<string, unknown>,
+): boolean {
+  if ('productId' in override && override.productId !== base.productId) return true;
+  const vendor = new Map(
+    (base.profiles as Record<string, unknown>[]).map((profile) => [profile.id, profile]),
+  );
+  return (override.profiles as Record<string, unknown>[]).some((profile) => {
+    const own = vendor.get(profile.id);
+    return (
+      own !== undefined &&
+      ['kind', 'productCode', 'publicKey'].some(
+        (field) => field in profile && profile[field] !== own[field],
+      )
+    );
+  });
+}
 
 const validConfig: fc.Arbitrary<Record<string, unknown>> = recordOf({
   $schema: optional(fc.string()),
@@ -271,7 +292,7 @@ describe('vendor configuration files', () => {
     );
   });
 
-  it('merges an override by profile id: its fields win, its profiles replace or add', async () => {
+  it('merges an override by profile id: its fields win, its profiles merge or add', async () => {
     await fc.assert(
       fc.asyncProperty(
         validConfig,
@@ -283,7 +304,13 @@ describe('vendor configuration files', () => {
           const base = write(JSON.stringify(baseRaw));
           const file = join(tempDir(), 'override.json');
           writeFileSync(file, JSON.stringify(override));
-          const config: VendorConfig = await loadVendorConfig({ base, override: file });
+          const loading = loadVendorConfig({ base, override: file });
+          // What the vendor's trust rests on stays the vendor's: such an override is refused.
+          if (changesLockedField(baseRaw, override)) {
+            expect((await licensingFailure(loading)).code).toBe('config');
+            return;
+          }
+          const config: VendorConfig = await loading;
           const byId = new Map<string, unknown>();
           for (const p of [
             ...(baseRaw.profiles as ProfileConfig[]),

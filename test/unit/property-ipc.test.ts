@@ -157,6 +157,12 @@ const VALID: { readonly [C in IpcChannel]: fc.Arbitrary<IpcInput<C>> } = {
       .array(fc.stringMatching(/^[0-9a-f]{4,8}$/), { minLength: 2, maxLength: 4 })
       .map((groups) => groups.join('-')),
   }),
+  'link:take': noInput,
+  'settings:start-at-login': noInput,
+  'settings:set-start-at-login': fc.record({ enabled: fc.boolean() }),
+  'diagnostics:report': noInput,
+  'diagnostics:test-connection': onProfile,
+  'diagnostics:bundle': noInput,
 };
 
 /** A channel and a payload for it: valid, valid with one change, or anything at all. */

@@ -63,12 +63,15 @@ const { registerIpc } = await import('../../src/main/shell/ipc-main');
 const { createMainWindow } = await import('../../src/main/shell/main-window');
 const { INVOKE_IPC } = await import('../../src/shared/channels');
 const { APP_ORIGIN } = await import('../../src/main/security/trusted-origin');
+const { createMemoryRefusalLog } = await import('../support/memory-refusal-log');
 
 describe('IPC sender check', () => {
   const dispatch = vi.fn(async () => ({ ok: true as const, value: 'handled' }));
+  let log: ReturnType<typeof createMemoryRefusalLog>;
   beforeEach(() => {
     dispatch.mockClear();
-    registerIpc(dispatch, [APP_ORIGIN]);
+    log = createMemoryRefusalLog();
+    registerIpc(dispatch, [APP_ORIGIN], log);
   });
   const invoke = (frame: { url: string } | null, mainFrame: unknown = frame) =>
     electron.handlers.get(INVOKE_IPC)?.(
@@ -82,7 +85,8 @@ describe('IPC sender check', () => {
       ok: true,
       value: 'handled',
     });
-    expect(dispatch).toHaveBeenCalledWith('profiles:list', {});
+    expect(dispatch).toHaveBeenCalledWith('profiles:list', {}, expect.anything());
+    expect(log.refusals).toEqual([]);
   });
 
   it.each([
@@ -98,6 +102,8 @@ describe('IPC sender check', () => {
     const result = await invoke(frame, mainFrame ?? frame);
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(dispatch).not.toHaveBeenCalled();
+    // Written to the log the Electron entry point (index.ts) hands in.
+    expect(log.refusals).toMatchObject([{ code: 'unauthorized', channel: 'profiles:list' }]);
   });
 });
 
@@ -151,6 +157,35 @@ describe('main window', () => {
       expect(webContents.openHandler?.({ url })).toEqual({ action: 'deny' });
     }
     expect(electron.openExternal).not.toHaveBeenCalled();
+  });
+
+  it("hands the OS exactly the vendor's support addresses, nothing the page makes up", () => {
+    createMainWindow({
+      url: `${APP_ORIGIN}/index.html`,
+      trustedOrigins: [APP_ORIGIN],
+      externalLinks: ['https://vendor.example/help', 'mailto:help@vendor.example'],
+    });
+    const { webContents } = electron.windows.at(-1) ?? open();
+    electron.openExternal.mockClear();
+    for (const url of [
+      'https://vendor.example/help?x=1',
+      'https://vendor.example.evil/help',
+      'mailto:help@vendor.example?body=x',
+      'file:///etc/passwd',
+    ]) {
+      expect(webContents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(electron.openExternal).not.toHaveBeenCalled();
+    expect(webContents.openHandler?.({ url: 'https://vendor.example/help' })).toEqual({
+      action: 'deny',
+    });
+    expect(webContents.openHandler?.({ url: 'mailto:help@vendor.example' })).toEqual({
+      action: 'deny',
+    });
+    expect(electron.openExternal.mock.calls).toEqual([
+      ['https://vendor.example/help'],
+      ['mailto:help@vendor.example'],
+    ]);
   });
 
   it('denies every permission request and check', () => {

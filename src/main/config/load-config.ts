@@ -1,13 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
+import { LogoProblem, readLogo } from './logo-file';
 import { vendorConfigSchema, type VendorConfig } from './vendor-config';
 
 /** Config files are small; anything bigger is not a configuration file. */
 const MAX_CONFIG_BYTES = 256 * 1024;
 
-const describeIssues = (file: string, error: z.ZodError): string => {
-  const lines = error.issues.slice(0, 5).map((issue) => {
+/** One mistake: the field it is in (a zod issue, or one the loader finds) and what to do. */
+interface ConfigIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+const describeIssues = (file: string, issues: readonly ConfigIssue[]): string => {
+  const lines = issues.slice(0, 5).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
     return `  - ${where}: ${issue.message}`;
   });
@@ -50,8 +56,27 @@ async function readJsonFile(file: string): Promise<unknown> {
 
 export function parseVendorConfig(raw: unknown, source: string): VendorConfig {
   const parsed = vendorConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new LicensingError('config', describeIssues(source, parsed.error));
+  if (!parsed.success)
+    throw new LicensingError('config', describeIssues(source, parsed.error.issues));
   return parsed.data;
+}
+
+/** Reads the logo the configuration names, relative to `logoBase`, the file that named it. */
+async function withLogo(
+  config: VendorConfig,
+  logoBase: string,
+  source: string,
+): Promise<VendorConfig> {
+  if (config.logo === undefined) return config;
+  try {
+    return { ...config, logoDataUrl: await readLogo(logoBase, config.logo) };
+  } catch (error) {
+    if (!(error instanceof LogoProblem)) throw error;
+    throw new LicensingError(
+      'config',
+      describeIssues(source, [{ path: ['logo'], message: error.message }]),
+    );
+  }
 }
 
 export interface ConfigSources {
@@ -63,34 +88,76 @@ export interface ConfigSources {
 
 /**
  * Loads the base configuration and applies the user override: top-level fields replace, profiles
- * merge by id. The result is validated as a whole so an override cannot produce a broken config.
+ * merge by id, and what the vendor's trust rests on stays the vendor's (LOCKED_PROFILE_FIELDS).
+ * The result is validated as a whole so an override cannot produce a broken config.
  */
 export async function loadVendorConfig(sources: ConfigSources): Promise<VendorConfig> {
   const base = await readJsonFile(sources.base);
-  if (!sources.override) return parseVendorConfig(base, sources.base);
+  const fromBase = (): Promise<VendorConfig> =>
+    withLogo(parseVendorConfig(base, sources.base), sources.base, sources.base);
+  if (!sources.override) return fromBase();
   let override: unknown;
   try {
     override = await readJsonFile(sources.override);
   } catch (error) {
     if (error instanceof LicensingError && /does not exist/.test(error.message)) {
-      return parseVendorConfig(base, sources.base);
+      return fromBase();
     }
     throw error;
   }
+  const locked = lockedFieldsChanged(base, override);
+  if (locked.length > 0)
+    throw new LicensingError('config', describeIssues(sources.override, locked));
   const merged = mergeConfig(base, override);
-  return parseVendorConfig(merged, `${sources.base} + ${sources.override}`);
+  const source = `${sources.base} + ${sources.override}`;
+  // A logo named by the override lies beside the override; otherwise beside the base.
+  const logoBase = isObject(override) && 'logo' in override ? sources.override : sources.base;
+  return withLogo(parseVendorConfig(merged, source), logoBase, source);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const profilesOf = (config: unknown): unknown[] =>
+  isObject(config) && Array.isArray(config.profiles) ? config.profiles : [];
+
+/**
+ * What the vendor's trust rests on, which a user override may not change: the product id (the
+ * fingerprint's salt), and in each of the vendor's profiles its kind, its product code and the
+ * public key that answers and licence files are checked against. Without this, anyone could put
+ * their own key in config.json and sign themselves a licence file with `vendor sign`.
+ */
+const LOCKED_PROFILE_FIELDS = ['kind', 'productCode', 'publicKey'] as const;
+
+function lockedFieldsChanged(base: unknown, override: unknown): ConfigIssue[] {
+  if (!isObject(base) || !isObject(override)) return [];
+  const issues: ConfigIssue[] = [];
+  const fixed = (field: string) =>
+    `the vendor's configuration sets this and a user override cannot change it; remove ${field} from the override`;
+  if ('productId' in override && override.productId !== base.productId)
+    issues.push({ path: ['productId'], message: fixed('productId') });
+  const vendorProfiles = new Map(
+    profilesOf(base).flatMap((profile) => (isObject(profile) ? [[profile.id, profile]] : [])),
+  );
+  profilesOf(override).forEach((profile, index) => {
+    const vendor = isObject(profile) ? vendorProfiles.get(profile.id) : undefined;
+    if (!isObject(profile) || vendor === undefined) return;
+    for (const field of LOCKED_PROFILE_FIELDS) {
+      if (field in profile && JSON.stringify(profile[field]) !== JSON.stringify(vendor[field]))
+        issues.push({ path: ['profiles', index, field], message: fixed(field) });
+    }
+  });
+  return issues;
+}
+
+/** Top-level fields replace; a profile with a vendor profile's id changes the fields it names. */
 function mergeConfig(base: unknown, override: unknown): unknown {
   if (!isObject(base) || !isObject(override)) return override;
   const profiles = new Map<unknown, unknown>();
-  for (const profile of [base.profiles, override.profiles].flatMap((list) =>
-    Array.isArray(list) ? list : [],
-  )) {
-    profiles.set(isObject(profile) ? profile.id : profile, profile);
+  for (const profile of [...profilesOf(base), ...profilesOf(override)]) {
+    const id = isObject(profile) ? profile.id : profile;
+    const earlier = profiles.get(id);
+    profiles.set(id, isObject(earlier) && isObject(profile) ? { ...earlier, ...profile } : profile);
   }
   return { ...base, ...override, profiles: [...profiles.values()] };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
 import { PRODUCT_CODE } from '../offline/licence-terms';
+import { brandingFields, missingHomeScreens } from './branding-config';
 
 /**
  * The vendor configuration: which product this is, which licensing backends it talks to, and
@@ -191,7 +192,15 @@ export const vendorConfigSchema = z
      * would then be readable by anyone with the file, so this is refused unless the vendor opts in.
      */
     allowWeakSecretStore: z.boolean().default(false),
+    /**
+     * A PEM bundle of CA certificates trusted besides the usual ones (the CA of an on-premises
+     * licensing server, or of a TLS-inspecting proxy): absolute, or relative to the folder of
+     * the vendor configuration file. Read and checked at start (src/main/net/ca-bundle.ts).
+     */
+    caFile: z.string().min(1).max(4096).optional(),
     profiles: z.array(profileConfigSchema).max(50).default([]),
+    /** Logo, accent colour, support contact, screens shown, updates and telemetry (off). */
+    ...brandingFields,
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -213,9 +222,14 @@ export const vendorConfigSchema = z
         message: 'add at least one profile, or set "demo": true',
       });
     }
+    for (const message of missingHomeScreens(config.screens, config.profiles))
+      ctx.addIssue({ code: 'custom', path: ['screens'], message });
   });
 
-export type VendorConfig = z.infer<typeof vendorConfigSchema>;
+export type VendorConfig = z.infer<typeof vendorConfigSchema> & {
+  /** Set by the loader: the `logo` file, read and checked, as a data: URL for the renderer. */
+  readonly logoDataUrl?: string;
+};
 
 type ProfileKind = ProfileConfig['kind'];
 const KIND_NAMES: Readonly<Record<ProfileKind, string>> = {

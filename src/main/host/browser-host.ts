@@ -4,15 +4,31 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { CoreEvent } from '../core';
 import type { Dispatcher } from '../ipc/dispatch';
+import {
+  channelLabel,
+  loggingContractRefusals,
+  senderLabel,
+  type Refusal,
+  type RefusalLog,
+} from '../ipc/refusal-log';
 import { LicensingError } from '../licensing/licensing-error';
 import { contentTypeFor, resolveBundlePath } from '../security/bundle-path';
 import { SECURITY_HEADERS } from '../security/csp';
+import { fail, ok, type Result } from '../../shared/result';
 
 export interface BrowserHostOptions {
   readonly rendererDir: string;
   readonly dispatch: Dispatcher;
   readonly subscribe: (listener: (event: CoreEvent) => void) => () => void;
   readonly port?: number;
+  /** Where every refusal is written down (this host is the more exposed one: any local page). */
+  readonly log: RefusalLog;
+  /**
+   * Where `POST /link {"url": "licensemgr://…"}` hands an activation link: a browser cannot be
+   * handed links by the OS, so this stands in for it (same core path, same judgement). A POST
+   * body, never a page URL, so the key stays out of the address bar and the browser's history.
+   */
+  readonly openLink?: (url: string) => void;
 }
 
 // The largest request is a hub inventory CSV (the contract allows 5 MB); everything else is small.
@@ -39,12 +55,22 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return text.length === 0 ? {} : (JSON.parse(text) as unknown);
 }
 
+/** The channel name an `/ipc/<name>` path carries; undefined for a malformed %-escape. */
+const ipcChannelIn = (pathname: string): string | undefined => {
+  try {
+    return decodeURIComponent(pathname.slice('/ipc/'.length));
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * The full UI in a browser, without Electron: serves the renderer bundle on 127.0.0.1 and bridges
  * the same IPC contract to the same core. The printed URL carries a one-time token; opening it
  * trades the token for an HttpOnly, SameSite=Strict session cookie, so the token is useless once
  * used and page scripts never see the session. Requests that change state must also come from
- * our own origin (no cross-site or DNS-rebinding calls).
+ * our own origin (no cross-site or DNS-rebinding calls). Every refusal is written to `log` with
+ * the check that failed, the channel and the Origin header's origin, never the request's body.
  */
 export async function startBrowserHost(
   options: BrowserHostOptions,
@@ -74,18 +100,44 @@ export async function startBrowserHost(
   const fromOurOrigin = (req: IncomingMessage) =>
     req.headers.host === new URL(origin).host &&
     (req.headers.origin === undefined || req.headers.origin === origin);
+  /** Writes a refusal down: the Origin header's origin, the channel, the category; never the body. */
+  const logRefusal = (
+    req: IncomingMessage,
+    pathname: string,
+    code: Refusal['code'],
+    reason: Refusal['reason'],
+  ) =>
+    options.log.refused({
+      code,
+      reason,
+      sender: senderLabel(req.headers.origin),
+      channel: pathname.startsWith('/ipc/') ? channelLabel(ipcChannelIn(pathname)) : 'none',
+    });
+
+  const handOver = (payload: unknown): Result<Record<string, never>> => {
+    const link = (payload as { url?: unknown } | null)?.url;
+    if (typeof link !== 'string')
+      return fail({
+        code: 'invalid_input',
+        message: 'Send {"url": "licensemgr://activate?key=…"}.',
+      });
+    options.openLink?.(link);
+    return ok({});
+  };
 
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
       const token = url.searchParams.get('token');
       if (token !== null) {
-        if (!oneTimeToken || !sameSecret(token, oneTimeToken))
+        if (!oneTimeToken || !sameSecret(token, oneTimeToken)) {
+          logRefusal(req, url.pathname, 'unauthorized', 'wrong or used link token');
           return send(
             res,
             403,
             'This link has already been used or is wrong. Start `license-manager serve` again for a new one.',
           );
+        }
         oneTimeToken = undefined;
         res.writeHead(303, {
           Location: '/',
@@ -94,19 +146,30 @@ export async function startBrowserHost(
         });
         return res.end();
       }
-      if (!hasSession(req) || !fromOurOrigin(req))
+      const outsider = !hasSession(req)
+        ? 'no session'
+        : !fromOurOrigin(req)
+          ? 'foreign host or origin'
+          : undefined;
+      if (outsider) {
+        logRefusal(req, url.pathname, 'unauthorized', outsider);
         return send(res, 401, 'Open the link printed by `license-manager serve`.');
+      }
 
-      if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
+      const isLink = url.pathname === '/link' && options.openLink !== undefined;
+      if (req.method === 'POST' && (url.pathname.startsWith('/ipc/') || isLink)) {
         if (
           req.headers.origin !== origin ||
           !req.headers['content-type']?.startsWith('application/json')
-        )
+        ) {
+          logRefusal(req, url.pathname, 'unauthorized', 'wrong origin or content type');
           return send(res, 403, 'Refused.');
+        }
         let payload: unknown;
         try {
           payload = await readBody(req);
         } catch {
+          logRefusal(req, url.pathname, 'invalid_input', 'unreadable or oversized body');
           return send(
             res,
             400,
@@ -120,9 +183,11 @@ export async function startBrowserHost(
             'application/json',
           );
         }
+        if (isLink) return send(res, 200, JSON.stringify(handOver(payload)), 'application/json');
         const result = await options.dispatch(
-          decodeURIComponent(url.pathname.slice('/ipc/'.length)),
+          ipcChannelIn(url.pathname),
           payload,
+          loggingContractRefusals(options.log, senderLabel(req.headers.origin)),
         );
         return send(res, 200, JSON.stringify(result), 'application/json');
       }

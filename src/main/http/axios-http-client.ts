@@ -1,9 +1,11 @@
-import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import type { AxiosError, AxiosStatic } from 'axios';
 import { LicensingError } from '../licensing/licensing-error';
+import { proxyFromEnvironment } from '../net/proxy-env';
+import type { ProxyResolver } from '../net/proxy-route';
 import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
 import { cancelledError, networkError, oversizedError, timeoutError } from './network-errors';
+import { createTransports, proxyErrorFor, proxyStatusError } from './proxy-transport';
 import { lowerCaseHeaders, parseBody } from './response-body';
 
 export interface AxiosHttpClientOptions {
@@ -14,9 +16,17 @@ export interface AxiosHttpClientOptions {
   readonly maxBodyBytes?: number;
   /**
    * The agent for https requests: hub clients pass one that pins a self-signed certificate by
-   * fingerprint. Default: a keep-alive agent with the system's CA checks.
+   * fingerprint. Default: a keep-alive agent with the system's CA checks. Requests made with a
+   * caller's agent never go through a proxy.
    */
   readonly httpsAgent?: https.Agent;
+  /**
+   * Which proxy each request goes through. Default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (the CLI,
+   * the browser host); the Electron app passes Chromium's resolver (system proxy, PAC).
+   */
+  readonly resolveProxy?: ProxyResolver;
+  /** Trusted CA certificates (PEM), replacing Node's defaults: see net/ca-bundle.ts. */
+  readonly ca?: readonly string[];
 }
 
 /**
@@ -42,12 +52,17 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
   const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULTS.defaultTimeoutMs;
   const userAgent = options.userAgent ?? DEFAULTS.userAgent;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
-  // Heartbeats go to the same host every few minutes: reuse connections (and TLS sessions).
-  const httpAgent = new http.Agent({ keepAlive: true });
-  const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true });
+  const transports = createTransports({
+    resolveProxy: options.resolveProxy ?? proxyFromEnvironment(),
+    ca: options.ca,
+    httpsAgent: options.httpsAgent,
+    tunnelTimeoutMs: defaultTimeoutMs,
+  });
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
-    const host = checkUrl(req.url);
+    const url = checkUrl(req.url);
+    const host = url.host;
+    const transport = await transports.forUrl(url);
     const axios = await loadAxios();
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
     // Our own wall-clock deadline: axios's `timeout` is a socket idle timer, which a server that
@@ -80,12 +95,12 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         // a licensing API has no business redirecting a POST. Adapters see the 3xx instead.
         maxRedirects: 0,
         maxContentLength: maxBodyBytes,
-        httpAgent,
-        httpsAgent,
-        // A caller's own agent (a hub's pinned certificate) must see every connection: axios's
-        // proxy support would tunnel through an agent of its own and skip the pin check.
-        ...(options.httpsAgent ? { proxy: false as const } : {}),
+        httpAgent: transport.httpAgent,
+        httpsAgent: transport.httpsAgent,
+        proxy: transport.proxy,
       });
+      const refusedByProxy = proxyStatusError(transport.route, response.status, host);
+      if (refusedByProxy) throw refusedByProxy;
       const rawBody = typeof response.data === 'string' ? response.data : '';
       const rawHeaders =
         response.headers instanceof axios.AxiosHeaders
@@ -102,7 +117,11 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
       if (error instanceof LicensingError) throw error;
       if (timedOut) throw timeoutError(host, timeoutMs);
       if (axios.isCancel(error) || req.signal?.aborted) throw cancelledError(host);
-      throw translateAxiosError(axios, error, host, maxBodyBytes);
+      const code = axios.isAxiosError(error) ? (error.code ?? causeCode(error)) : '';
+      throw (
+        proxyErrorFor(transport, error, code, host) ??
+        translateAxiosError(axios, error, host, maxBodyBytes)
+      );
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onCallerAbort);
@@ -130,8 +149,8 @@ function buildHeaders(req: HttpRequest, userAgent: string): Record<string, strin
   return headers;
 }
 
-/** Refuses what is not an http(s) URL before anything is sent; returns the host for messages. */
-function checkUrl(url: string): string {
+/** Refuses what is not an http(s) URL before anything is sent. */
+function checkUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -147,7 +166,7 @@ function checkUrl(url: string): string {
       `The server address must start with http:// or https:// (got ${parsed.protocol}). Check the configuration.`,
     );
   }
-  return parsed.host;
+  return parsed;
 }
 
 function translateAxiosError(

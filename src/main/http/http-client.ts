@@ -1,7 +1,8 @@
 /**
  * The narrow HTTP boundary every adapter talks through. The app, the CLI and the tests all use the
- * axios implementation (`createAxiosHttpClient`); the interface exists so the Electron shell can
- * later swap in Chromium's network stack (system proxy) without touching an adapter.
+ * axios implementation (`createAxiosHttpClient`); the Electron app gets the system proxy by handing
+ * it Chromium's proxy resolver (src/main/shell/system-proxy.ts), not a second client, so every host
+ * keeps the same deadlines, limits and error words. Tests use in-memory fakes of this interface.
  *
  * `request` resolves for every HTTP status (adapters decide what a 4xx means) and rejects only
  * with a LicensingError: `offline` (DNS, refused, reset), `timeout`, or `protocol` (a body that

@@ -1,4 +1,7 @@
+import type { PendingLink } from '../../shared/desktop-model';
 import type { AppInfo } from '../../shared/model';
+import type { StartAtLogin } from '../desktop/start-at-login';
+import type { Diagnostics } from '../diagnostics/diagnostics-service';
 import type { HubService } from '../hubs/hub-service';
 import type { EnirisService } from '../licensing/eniris-service';
 import type { LicenceService } from '../licensing/licence-service';
@@ -15,6 +18,10 @@ export interface HandlerServices {
   readonly lsOffline: LicenseSpringOffline;
   readonly licenceFiles: LicenceFileService;
   readonly appInfo: () => Promise<AppInfo>;
+  /** The activation link waiting for the renderer, taken once. */
+  readonly takeLink: () => PendingLink;
+  readonly startAtLogin: StartAtLogin;
+  readonly diagnostics: Diagnostics;
 }
 
 const instant = (iso: string | undefined): number | undefined =>
@@ -29,6 +36,9 @@ export const createHandlers = ({
   lsOffline,
   licenceFiles,
   appInfo,
+  takeLink,
+  startAtLogin,
+  diagnostics,
 }: HandlerServices): IpcHandlers => ({
   'app:info': () => appInfo(),
   'profiles:list': async () => service.profiles(),
@@ -81,4 +91,10 @@ export const createHandlers = ({
   'hubs:certificate': ({ id }) => hubs.certificate(id),
   'hubs:trust': ({ id, fingerprint }) => hubs.trust(id, fingerprint),
   'hubs:set-code': ({ id, code }) => hubs.setCode(id, code),
+  'link:take': async () => takeLink(),
+  'settings:start-at-login': async () => startAtLogin.view(),
+  'settings:set-start-at-login': async ({ enabled }) => startAtLogin.set(enabled),
+  'diagnostics:report': () => diagnostics.report(),
+  'diagnostics:test-connection': ({ profileId }) => diagnostics.testConnection(profileId),
+  'diagnostics:bundle': () => diagnostics.bundle(),
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, nativeTheme, session, type WebContents } from 'electron';
+import { BrowserWindow, nativeTheme, session, shell, type WebContents } from 'electron';
 import { isPermissionAllowed, isTrustedUrl } from '../security/trusted-origin';
 
 /**
@@ -9,6 +9,8 @@ import { isPermissionAllowed, isTrustedUrl } from '../security/trusted-origin';
 export function createMainWindow(options: {
   url: string;
   trustedOrigins: readonly string[];
+  /** The vendor's support addresses (`supportLinks`): the only URLs handed to the OS. */
+  externalLinks?: readonly string[];
 }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
@@ -33,13 +35,17 @@ export function createMainWindow(options: {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  lockDown(window.webContents, options.trustedOrigins);
+  lockDown(window.webContents, options.trustedOrigins, options.externalLinks ?? []);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.url);
   return window;
 }
 
-function lockDown(contents: WebContents, trustedOrigins: readonly string[]): void {
+function lockDown(
+  contents: WebContents,
+  trustedOrigins: readonly string[],
+  externalLinks: readonly string[],
+): void {
   const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (!isTrustedUrl(url, trustedOrigins)) event.preventDefault();
   };
@@ -47,9 +53,13 @@ function lockDown(contents: WebContents, trustedOrigins: readonly string[]): voi
   contents.on('will-redirect', stayInApp);
   contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  // No window is ever opened, and nothing is handed to the OS: there is no allow-list of vendor
-  // hosts yet, and `shell.openExternal` with page-supplied URLs is how apps get exploited.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // No window is ever opened. `shell.openExternal` with page-supplied URLs is how apps get
+  // exploited, so the OS is handed only an exact match of the vendor's configured support
+  // addresses (mail or https), never anything the page composes.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (externalLinks.includes(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(isPermissionAllowed(permission)),

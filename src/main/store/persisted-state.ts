@@ -58,6 +58,16 @@ export const persistedLicenceFileSchema = z.object({ importedAt: epochMs });
 /** The latest time seen, with its MAC (offline/time-anchor.ts). */
 const timeAnchorSchema = z.object({ latest: epochMs, mac: z.string().max(200) });
 
+/**
+ * Desktop integration (src/main/desktop): whether the person chose to start the app at login,
+ * and when each profile's coming expiry was last announced (so a restart does not repeat it).
+ */
+const desktopStateSchema = z.object({
+  startAtLogin: z.boolean().default(false),
+  expiryNotices: z.record(z.string(), z.object({ licenseId: z.string(), at: epochMs })).default({}),
+});
+export type DesktopState = z.infer<typeof desktopStateSchema>;
+
 export const persistedStateSchema = z.object({
   version: z.literal(1),
   /** One id per installation: servers use it to tell this app instance from others on the machine. */
@@ -67,6 +77,7 @@ export const persistedStateSchema = z.object({
   licenseSpring: z.record(z.string(), persistedLicenseSpringSchema).default({}),
   licenceFiles: z.record(z.string(), persistedLicenceFileSchema).default({}),
   timeAnchor: timeAnchorSchema.optional(),
+  desktop: desktopStateSchema.optional(),
 });
 export type PersistedState = z.infer<typeof persistedStateSchema>;
 

@@ -72,4 +72,11 @@ export const SCREENS: readonly ScreenDefinition[] = [
     () => import('../screens/offline/licence-file-screen'),
     (profile) => profile.kind === 'licence-file',
   ),
+  // Versions, secrets, fingerprint, log, connection tests and the support bundle: every profile.
+  screen(
+    'diagnostics',
+    'Diagnostics',
+    () => import('../screens/diagnostics/diagnostics-screen'),
+    () => true,
+  ),
 ];

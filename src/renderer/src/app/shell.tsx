@@ -3,6 +3,7 @@ import type { AppInfo, ProfileView } from '../../../shared/model';
 import { hasDeviceLicence } from '../lib/licence-text';
 import { useAppStore } from '../store/app-store';
 import { useLicenceStore } from '../store/licence-store';
+import { BrandLogo, isScreenShown, useAccentColour } from './brand';
 import { Nav } from './nav';
 import { ProfilePicker } from './profile-picker';
 import { SCREENS } from './screens';
@@ -10,6 +11,7 @@ import { ScreenSkeleton } from './screen-skeleton';
 import { StatusBar } from './status-bar';
 import { StorageWarningBanner } from './storage-warning-banner';
 import { useLiveUpdates } from './use-live-updates';
+import { useActivationLinks } from './use-activation-links';
 
 interface ShellProps {
   readonly info: AppInfo;
@@ -18,6 +20,7 @@ interface ShellProps {
 
 export function Shell({ info, profiles }: ShellProps) {
   useLiveUpdates();
+  useActivationLinks();
   const profileId = useAppStore((state) => state.profileId);
   const screenId = useAppStore((state) => state.screen);
   const navigate = useAppStore((state) => state.navigate);
@@ -30,6 +33,7 @@ export function Shell({ info, profiles }: ShellProps) {
   useEffect(() => {
     document.title = info.productName;
   }, [info.productName]);
+  useAccentColour(info.vendor.accent);
 
   // Only a licence of this computer has a status to load; an Eniris account loads on its screen.
   const deviceLicence = profile ? hasDeviceLicence(profile.kind) : false;
@@ -38,7 +42,9 @@ export function Shell({ info, profiles }: ShellProps) {
   }, [profileId, deviceLicence, load]);
 
   const licenceView = licence?.status === 'loaded' ? licence.value : undefined;
-  const screens = profile ? SCREENS.filter((s) => s.isAvailable(profile, licenceView)) : [];
+  const screens = profile
+    ? SCREENS.filter((s) => isScreenShown(info.vendor, s.id) && s.isAvailable(profile, licenceView))
+    : [];
   // A screen that no longer applies (another profile was picked) falls back to the first one.
   const active = screens.find((s) => s.id === screenId) ?? screens[0];
 
@@ -55,9 +61,7 @@ export function Shell({ info, profiles }: ShellProps) {
     <div className="shell">
       <header className="app-header">
         <div className="app-header__brand">
-          <svg className="app-header__logo" viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M12 1.5 3 5v6.2c0 5.3 3.8 10.2 9 11.3 5.2-1.1 9-6 9-11.3V5l-9-3.5Zm-1.2 14.6-3.6-3.6 1.4-1.4 2.2 2.2 5-5 1.4 1.4-6.4 6.4Z" />
-          </svg>
+          <BrandLogo logo={info.vendor.logo} />
           <span className="app-header__name">{info.productName}</span>
           {info.demoMode && (
             <span

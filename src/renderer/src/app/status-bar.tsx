@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/model';
+import { StatusBarSupport } from './brand';
 
 /** The footer: facts support asks for (fingerprint, secret storage, version), always in view. */
 export function StatusBar({ info }: { readonly info: AppInfo }) {
@@ -28,6 +29,7 @@ export function StatusBar({ info }: { readonly info: AppInfo }) {
         {secretStore.protected ? '' : ' (unprotected)'}
       </span>
       <span className="status-bar__spacer" />
+      <StatusBarSupport support={info.vendor.support} />
       <span className="status-bar__item status-bar__version">v{info.version}</span>
     </footer>
   );

@@ -30,7 +30,8 @@ export function DemoKeys({ keys, onUse }: DemoKeysProps) {
             <Button
               size="sm"
               onClick={() => onUse(demo.key)}
-              aria-label={`Use the key ${demo.label}`}
+              // Starts with the visible words, so speech users can say what they see (WCAG 2.5.3).
+              aria-label={`Use this key: ${demo.label}`}
             >
               Use this key
             </Button>

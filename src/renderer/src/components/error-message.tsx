@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { errorHint, errorTitle } from '../lib/error-text';
+import { SupportHint } from '../app/brand';
 
 interface ErrorMessageProps {
   readonly error: AppError;
@@ -37,6 +38,7 @@ export function ErrorMessage({
         <p className="callout__text">
           {error.message}
           {hint && <span className="callout__hint">{hint}</span>}
+          <SupportHint code={error.code} />
         </p>
       </div>
       {onDismiss && (

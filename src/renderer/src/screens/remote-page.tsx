@@ -4,6 +4,7 @@ import { Button } from '../components/button';
 import { ErrorMessage } from '../components/error-message';
 import { LiveRegion } from '../components/live-region';
 import { PageHeader } from '../components/page-header';
+import { useFocusKeeper } from '../components/use-focus-keeper';
 import { assertNever } from '../lib/assert-never';
 import type { Remote } from '../lib/remote';
 
@@ -34,8 +35,10 @@ export function RemotePage<T>({
   onRetry,
   children,
 }: RemotePageProps<T>) {
+  // An action that swaps the screen's content (activate, deactivate, sign in) keeps the focus.
+  const keeper = useFocusKeeper<HTMLDivElement>();
   return (
-    <div className="page">
+    <div className="page" {...keeper}>
       <PageHeader title={title} subtitle={profile.description ?? profile.label} />
       {remote.status === 'loaded' && remote.refreshError && (
         <div className="page__notice">

@@ -5,7 +5,15 @@ import { call } from '../api';
 
 /** Every screen the shell can show. Add the id here and an entry in app/screens.ts. */
 export type ScreenId =
-  'activation' | 'licence' | 'features' | 'seats' | 'eniris' | 'hubs' | 'licence-file';
+  | 'activation'
+  | 'licence'
+  | 'features'
+  | 'seats'
+  | 'eniris'
+  | 'hubs'
+  | 'licence-file'
+  // App-level: shown whatever the profile (the vendor's screen list does not hide it).
+  | 'diagnostics';
 
 export type Startup =
   | { readonly status: 'loading' }

@@ -7,12 +7,15 @@ import { isActivating, useProfileLicence, type ProfileLicence } from '../../stor
 import { LicencePage } from '../licence-page';
 import { ActiveView } from './active-view';
 import { InactiveView } from './inactive-view';
+import { DropLinkKey, LinkProblemNote } from './link-notes';
+import { useLinkStore } from '../../store/link-store';
 import './activation.css';
 
 export default function ActivationScreen() {
   const profile = useRequiredProfile();
   const state = useProfileLicence(profile.id);
   const { trial } = useLsProfile(profile.id);
+  const linkArrivals = useLinkStore((s) => s.arrivals);
 
   return (
     <LicencePage
@@ -22,13 +25,20 @@ export default function ActivationScreen() {
       loadingLabel="Loading the licence"
       announcement={trialAnnouncement(trial.status) ?? announcement(state)}
     >
-      {(licence) =>
-        licence.status === 'inactive' ? (
-          <InactiveView profile={profile} state={state} />
-        ) : (
-          <ActiveView profile={profile} licence={licence} state={state} />
-        )
-      }
+      {(licence) => (
+        <div className="stack">
+          <LinkProblemNote profileId={profile.id} />
+          {licence.status === 'inactive' ? (
+            // Each activation link starts the form afresh, with its key in it.
+            <InactiveView key={linkArrivals} profile={profile} state={state} />
+          ) : (
+            <>
+              <DropLinkKey profileId={profile.id} />
+              <ActiveView profile={profile} licence={licence} state={state} />
+            </>
+          )}
+        </div>
+      )}
     </LicencePage>
   );
 }

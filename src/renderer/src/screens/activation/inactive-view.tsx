@@ -1,4 +1,4 @@
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { ActivationMethod, ProfileView } from '../../../../shared/model';
 import { panelId, SegmentedTabs, tabId } from '../../components/segmented-tabs';
 import { activateIntro, methodLabel } from '../../lib/activation-text';
@@ -11,6 +11,8 @@ import { KeyForm } from './key-form';
 import { SerialActivation } from './serial-activation';
 import { OfflineActivation } from '../offline/offline-activation';
 import { TrialOffer } from './trial-offer';
+import { useLinkStore } from '../../store/link-store';
+import { LinkKeyNote } from './link-notes';
 
 const TABS = 'activate-method';
 
@@ -26,10 +28,28 @@ export function InactiveView({
   const dismiss = useLicenceStore((s) => s.dismiss);
   const methods =
     profile.activationMethods.length > 0 ? profile.activationMethods : ['key' as const];
-  const [chosen, setChosen] = useState<ActivationMethod>(methods[0] ?? 'key');
+  // A key from an activation link, read once: the screen remounts this view for every link.
+  const [linkKey] = useState(() => {
+    const prefill = useLinkStore.getState().prefill;
+    return prefill?.profileId === profile.id ? prefill.key : undefined;
+  });
+  const handedToForm = useLinkStore((s) => s.handedToForm);
+  const [chosen, setChosen] = useState<ActivationMethod>(
+    linkKey !== undefined ? 'key' : (methods[0] ?? 'key'),
+  );
   const method = methods.includes(chosen) ? chosen : (methods[0] ?? 'key');
-  const [key, setKey] = useState('');
+  const [key, setKey] = useState(linkKey ?? '');
   const inputRef = useRef<HTMLInputElement>(null);
+  const activateRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (linkKey === undefined) return;
+    // The form holds the key now; an old error beside it would be about another key.
+    handedToForm();
+    dismiss(profile.id, 'activate');
+    // The one thing left to do is the click: put focus on it, never press it.
+    requestAnimationFrame(() => activateRef.current?.focus());
+  }, [linkKey, handedToForm, dismiss, profile.id]);
   const demoKeys =
     info.demoMode && methods.includes('key')
       ? info.demoKeys.filter((demo) => demo.profileId === profile.id)
@@ -44,6 +64,7 @@ export function InactiveView({
       keyValue={key}
       onKeyChange={setKey}
       inputRef={inputRef}
+      activateRef={activateRef}
     />
   );
 
@@ -58,6 +79,7 @@ export function InactiveView({
             <p className="card__description">{activateIntro(choosing ? 'choice' : method)}</p>
           </div>
         </header>
+        {linkKey !== undefined && key === linkKey && <LinkKeyNote />}
         {choosing ? (
           <>
             <SegmentedTabs
@@ -105,6 +127,7 @@ interface MethodPanelProps {
   readonly keyValue: string;
   readonly onKeyChange: (key: string) => void;
   readonly inputRef: RefObject<HTMLInputElement | null>;
+  readonly activateRef: RefObject<HTMLButtonElement | null>;
 }
 
 function MethodPanel({
@@ -114,6 +137,7 @@ function MethodPanel({
   keyValue,
   onKeyChange,
   inputRef,
+  activateRef,
 }: MethodPanelProps) {
   const activate = useLicenceStore((s) => s.activate);
   const activateAccount = useLicenceStore((s) => s.activateAccount);
@@ -135,6 +159,7 @@ function MethodPanel({
           flow={flows.activate}
           disabled={busyElsewhere('activate')}
           inputRef={inputRef}
+          activateRef={activateRef}
           // Coming back here from a deactivation: put the cursor where the next key goes.
           autoFocus={flows.deactivate.status === 'succeeded'}
         />

@@ -13,6 +13,8 @@ interface KeyFormProps {
   /** Another way of activating is on its way: this form waits. */
   readonly disabled?: boolean;
   readonly inputRef: RefObject<HTMLInputElement | null>;
+  /** The Activate button, for focusing it when an activation link filled in the key. */
+  readonly activateRef?: RefObject<HTMLButtonElement | null>;
   readonly autoFocus: boolean;
 }
 
@@ -24,6 +26,7 @@ export function KeyForm({
   flow,
   disabled = false,
   inputRef,
+  activateRef,
   autoFocus,
 }: KeyFormProps) {
   // A slip caught here (empty, too long) is shown like a server error, in the same place.
@@ -93,6 +96,7 @@ export function KeyForm({
           autoFocus={autoFocus}
         />
         <Button
+          ref={activateRef}
           type="submit"
           variant="primary"
           busy={busy}

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Countdown, RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
 import { SuccessNote } from '../../components/success-note';
+import { useFocusKeeper } from '../../components/use-focus-keeper';
 import { errorTitle } from '../../lib/error-text';
 import { formatDuration } from '../../lib/format';
 import { seatStateText } from '../../lib/licence-text';
@@ -24,6 +25,8 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
   const text = seatStateText(seat.state);
   const holding = seat.state === 'held' || seat.state === 'retrying';
   const run = (action: SeatAction) => () => void seatAction(licence.profileId, action);
+  // Taking or giving back the seat swaps the buttons: the focus stays among them.
+  const actions = useFocusKeeper<HTMLDivElement>();
   const failed = (['request', 'heartbeat', 'release'] as const).find(
     (action) => flows[action].status === 'failed',
   );
@@ -77,7 +80,7 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
         </div>
       )}
 
-      <div className="card__footer seat-card__actions">
+      <div className="card__footer seat-card__actions" {...actions}>
         {holding ? (
           <>
             <Button

@@ -1,0 +1,130 @@
+import { isAbsolute, win32 } from 'node:path';
+import { z } from 'zod';
+import { VENDOR_SCREEN_IDS, type VendorScreenId } from '../../shared/vendor-model';
+import type { ProfileConfig } from './vendor-config';
+
+/**
+ * The vendor configuration's branding and feature fields: logo, accent colour, support contact,
+ * the screens shown, and the update and telemetry switches. Spread into the configuration schema;
+ * the descriptions end up in the published JSON schema (docs/vendor-config.schema.json), where
+ * editors show them beside each field.
+ */
+
+/**
+ * Relative, inside the configuration's folder, no scheme: the loader reads only files the vendor
+ * shipped beside the configuration, whatever the (user-writable) override says.
+ */
+const insideConfigFolder = (value: string): boolean =>
+  !isAbsolute(value) &&
+  !win32.isAbsolute(value) &&
+  !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) &&
+  !value.split(/[\\/]/).includes('..');
+
+/** Both checks as one pattern for the published JSON schema (which has no refinements). */
+const LOGO_PATH_PATTERN = String.raw`^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![\\/])(?!(?:.*[\\/])?\.\.(?:[\\/]|$)).*\.(?:[pP][nN][gG]|[sS][vV][gG])$`;
+
+const logo = z
+  .string()
+  .max(260)
+  // Letter classes, not the i flag: a JSON schema pattern has no flags.
+  .regex(/\.([pP][nN][gG]|[sS][vV][gG])$/, 'must name a .png or .svg file, such as "logo.svg"')
+  .refine(
+    insideConfigFolder,
+    'must be a path relative to the configuration file and inside its folder, such as "logo.svg" or "branding/logo.png" (no absolute path, URL or "..")',
+  )
+  .meta({
+    pattern: LOGO_PATH_PATTERN,
+    description:
+      'The logo shown beside the product name: a PNG or SVG file of at most 128 KB, as a path relative to this configuration file (inside its folder).',
+  });
+
+const accentColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb, such as "#0a7d5a"')
+  .meta({
+    description:
+      'The brand colour of buttons, links and the current-screen marker, as #rrggbb. Text on it is white or black, whichever reads; text in it is darkened or lightened as far as each theme needs for a 4.5:1 contrast.',
+  });
+
+const supportContact = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(80)
+      .optional()
+      .meta({ description: 'Who helps, such as "Acme Support".' }),
+    email: z.email('must be an email address, such as "support@acme.example"').max(254).optional(),
+    url: z
+      .url({
+        protocol: /^https$/,
+        error: 'must be an https:// address, such as "https://acme.example/support"',
+      })
+      .max(2048)
+      .meta({ pattern: '^https://' })
+      .optional(),
+  })
+  .strict()
+  .refine(
+    (contact) => contact.email !== undefined || contact.url !== undefined,
+    'give an "email", a "url", or both',
+  )
+  .meta({
+    anyOf: [{ required: ['email'] }, { required: ['url'] }],
+    description:
+      'Shown in the status bar and beside errors only the vendor can fix. At least one of email and url.',
+  });
+
+const screenIds = `use one of: ${VENDOR_SCREEN_IDS.join(', ')}`;
+const screens = z
+  .array(z.enum(VENDOR_SCREEN_IDS, { error: screenIds }))
+  .min(1, `list at least one screen (${screenIds}), or leave "screens" out to show them all`)
+  .refine((list) => new Set(list).size === list.length, 'name each screen once')
+  .meta({
+    description:
+      'The screens shown, when not all of them. Each profile needs the screen it is used on (activation for seats, flecs and licensespring; eniris, hubs, licence-file for their kinds). Screens not in this list of ids (settings, diagnostics) are always shown.',
+  });
+
+/** Not features of this release: declared so the vendor's intent is recorded and shown. */
+const offByDefault = (description: string) =>
+  z.boolean().optional().meta({ default: false, description });
+
+export const brandingFields = {
+  logo: logo.optional(),
+  accentColor: accentColor.optional(),
+  supportContact: supportContact.optional(),
+  screens: screens.optional(),
+  updates: offByDefault(
+    'Whether the app may look for new versions. Off by default. This release has no update check: the value is validated and reported (serve preview, app:info), and no network call is made either way.',
+  ),
+  telemetry: offByDefault(
+    'Whether the app may send usage data. Off by default. This release collects and sends none: the value is validated and reported (serve preview, app:info), nothing more.',
+  ),
+};
+
+/**
+ * The screen a profile of each kind is used on: a configuration that lists screens must keep it,
+ * or the profile could not be used at all. Mirrors `isAvailable` in the renderer's screens.ts.
+ */
+const HOME_SCREEN: Readonly<Record<ProfileConfig['kind'], VendorScreenId>> = {
+  seats: 'activation',
+  flecs: 'activation',
+  licensespring: 'activation',
+  eniris: 'eniris',
+  mobiusflow: 'hubs',
+  'licence-file': 'licence-file',
+};
+
+/** A listed set of screens that leaves a configured profile without the screen it is used on. */
+export function missingHomeScreens(
+  screens: readonly VendorScreenId[] | undefined,
+  profiles: readonly ProfileConfig[],
+): string[] {
+  if (screens === undefined) return [];
+  return profiles
+    .filter((profile) => !screens.includes(HOME_SCREEN[profile.kind]))
+    .map((profile) => {
+      const home = HOME_SCREEN[profile.kind];
+      return `profile "${profile.id}" (${profile.kind}) is used on the "${home}" screen: add "${home}", or remove the profile`;
+    });
+}

@@ -1,0 +1,252 @@
+import { lookup } from 'node:dns/promises';
+import { STATUS_CODES } from 'node:http';
+import net from 'node:net';
+import tls from 'node:tls';
+import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diagnostics-model';
+import type { HttpClient } from '../http/http-client';
+import { ProxyFailure, openTunnel } from '../net/connect-tunnel';
+import {
+  portOf,
+  proxyAddress,
+  socketHost,
+  type ProxyResolver,
+  type ProxyRoute,
+} from '../net/proxy-route';
+import {
+  detailOf,
+  dnsFailure,
+  failureOf,
+  httpStatusFailure,
+  proxyFailure,
+  tcpFailure,
+  tlsFailure,
+  type Peer,
+  type StepFailure,
+} from './step-failures';
+
+/**
+ * "Test connection" for one server address, step by step as a request really travels: DNS
+ * lookup, TCP connect (to the proxy when one applies), the proxy's CONNECT tunnel, the TLS
+ * handshake (certificate errors named), and one harmless GET through the app's own HTTP client,
+ * so the proxy and CA settings tested are the ones the app uses. The first step that fails stops
+ * the test and is named with what to do; the rest are marked skipped.
+ */
+
+export interface ConnectionTestDeps {
+  readonly resolveProxy: ProxyResolver;
+  /** Trusted CA certificates when a CA bundle is configured (the HTTP client's own list). */
+  readonly ca?: readonly string[];
+  readonly http: HttpClient;
+  /** Each step's deadline; default 5 s. */
+  readonly stepTimeoutMs?: number;
+}
+
+const DEFAULT_STEP_TIMEOUT_MS = 5_000;
+
+/** Rejects with an ETIMEDOUT-coded error when `promise` takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number, onTimeout?: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout?.();
+      reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const codeOf = (error: unknown): string =>
+  (error as NodeJS.ErrnoException | undefined)?.code ?? 'ERROR';
+
+function connectTcp(peer: Peer, timeoutMs: number): Promise<net.Socket> {
+  const socket = net.connect({ host: peer.host, port: peer.port });
+  const connected = new Promise<net.Socket>((resolve, reject) => {
+    socket.once('connect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+  return within(connected, timeoutMs, () => socket.destroy());
+}
+
+function handshake(
+  socket: net.Socket,
+  url: URL,
+  ca: readonly string[] | undefined,
+  timeoutMs: number,
+) {
+  const host = socketHost(url);
+  const secure = tls.connect({
+    socket,
+    host,
+    // SNI takes names only; an IP address is still checked against the certificate via `host`.
+    ...(net.isIP(host) ? {} : { servername: host }),
+    ...(ca ? { ca: [...ca] } : {}),
+    ALPNProtocols: ['http/1.1'],
+  });
+  const done = new Promise<tls.TLSSocket>((resolve, reject) => {
+    secure.once('secureConnect', () => resolve(secure));
+    secure.once('error', reject);
+  });
+  return within(done, timeoutMs, () => secure.destroy());
+}
+
+const certificateDetail = (secure: tls.TLSSocket): string => {
+  const certificate = secure.getPeerCertificate();
+  const name = (entity: tls.Certificate | undefined) => entity?.CN ?? entity?.O ?? 'unnamed';
+  return `${secure.getProtocol() ?? 'TLS'}, certificate for ${name(certificate.subject)} issued by ${name(certificate.issuer)}, valid until ${certificate.valid_to}`;
+};
+
+/** The steps a test of `url` runs over `route`, in order. */
+const planFor = (url: URL, route: ProxyRoute): readonly ConnectionStep[] => [
+  'dns',
+  'tcp',
+  ...(route.kind === 'http' && url.protocol === 'https:' ? (['proxy'] as const) : []),
+  ...(url.protocol === 'https:' ? (['tls'] as const) : []),
+  'http',
+];
+
+/** A 5xx answer: the server is reached, and it says it has a problem. */
+class ServerTrouble extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+/**
+ * Records the steps of one test as they run: each is timed, the first failure is kept, and the
+ * planned steps that never ran are reported as skipped.
+ */
+function stepRecorder(plan: readonly ConnectionStep[]) {
+  const steps: StepResult[] = [];
+  let failure: StepFailure | undefined;
+  return {
+    /** Runs one step; answers its value, or undefined once it has recorded the failure. */
+    async run<T>(
+      name: ConnectionStep,
+      work: () => Promise<T>,
+      detail: (value: T) => string,
+      explain: (error: unknown) => StepFailure,
+    ): Promise<T | undefined> {
+      const started = performance.now();
+      const ms = () => Math.round(performance.now() - started);
+      try {
+        const value = await work();
+        steps.push({ step: name, status: 'ok', detail: detail(value), ms: ms() });
+        return value;
+      } catch (error) {
+        failure = explain(error);
+        steps.push({ step: name, status: 'failed', detail: detailOf(failure), ms: ms() });
+        return undefined;
+      }
+    },
+    result(url: URL, via: string | undefined): TargetResult {
+      const skipped = plan
+        .filter((name) => !steps.some((done) => done.step === name))
+        .map((name): StepResult => ({ step: name, status: 'skipped', detail: 'not run' }));
+      return {
+        url: url.origin,
+        ...(via ? { via } : {}),
+        steps: [...steps, ...skipped],
+        ...(failure ? { failure } : {}),
+      };
+    },
+  };
+}
+
+export async function testTarget(url: URL, deps: ConnectionTestDeps): Promise<TargetResult> {
+  const timeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const target = `${url.hostname}:${portOf(url)}`;
+  let route: ProxyRoute;
+  try {
+    route = await deps.resolveProxy(url);
+  } catch (error) {
+    // The proxy setting itself cannot be used (an unsupported proxy, an unreadable address).
+    const failure = failureOf('proxy', error);
+    return {
+      url: url.origin,
+      steps: [{ step: 'proxy', status: 'failed', detail: detailOf(failure) }],
+      failure,
+    };
+  }
+  const proxy = route.kind === 'http' ? route : undefined;
+  const via = proxy ? proxyAddress(proxy) : undefined;
+  const steps = stepRecorder(planFor(url, route));
+  const peer: Peer = proxy
+    ? { host: proxy.host, port: proxy.port, isProxy: true }
+    : { host: socketHost(url), port: portOf(url), isProxy: false };
+
+  const resolved = await steps.run(
+    'dns',
+    () =>
+      net.isIP(peer.host)
+        ? Promise.resolve([])
+        : within(lookup(peer.host, { all: true }), timeoutMs),
+    (addresses) =>
+      addresses.length === 0
+        ? `${peer.host} is an IP address (no lookup needed)`
+        : `${peer.host} → ${addresses.map((entry) => entry.address).join(', ')}`,
+    (error) => dnsFailure(peer, codeOf(error), timeoutMs),
+  );
+  if (!resolved) return steps.result(url, via);
+
+  const socket = await steps.run(
+    'tcp',
+    () => connectTcp(peer, timeoutMs),
+    (connected) =>
+      `connected to ${connected.remoteAddress}:${connected.remotePort}${peer.isProxy ? ' (the proxy)' : ''}`,
+    (error) => tcpFailure(peer, codeOf(error), timeoutMs, target),
+  );
+  if (!socket) return steps.result(url, via);
+  try {
+    const tunnelled =
+      !proxy || url.protocol !== 'https:'
+        ? socket
+        : await steps.run(
+            'proxy',
+            () => openTunnel(proxy, socketHost(url), portOf(url), { timeoutMs, socket }),
+            () => `${proxyAddress(proxy)} opened a tunnel to ${target}`,
+            (error) =>
+              proxyFailure(
+                error instanceof ProxyFailure
+                  ? error
+                  : new ProxyFailure(proxyAddress(proxy), {
+                      socketCode: codeOf(error),
+                      message: 'failed',
+                    }),
+                target,
+              ),
+          );
+    if (!tunnelled) return steps.result(url, via);
+    if (url.protocol === 'https:') {
+      const secure = await steps.run(
+        'tls',
+        () => handshake(tunnelled, url, deps.ca, timeoutMs),
+        certificateDetail,
+        (error) => tlsFailure(url.hostname, portOf(url), codeOf(error), timeoutMs),
+      );
+      secure?.destroy();
+      if (!secure) return steps.result(url, via);
+    }
+  } finally {
+    socket.destroy();
+  }
+
+  await steps.run(
+    'http',
+    async () => {
+      const response = await deps.http.request({ method: 'GET', url: url.href, timeoutMs });
+      if (response.status >= 500) throw new ServerTrouble(response.status);
+      return response;
+    },
+    (response) =>
+      `GET answered ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd() +
+      (via ? ` through the proxy ${via}` : ''),
+    (error) =>
+      error instanceof ServerTrouble
+        ? httpStatusFailure(url.host, error.status)
+        : failureOf('http', error),
+  );
+  return steps.result(url, via);
+}

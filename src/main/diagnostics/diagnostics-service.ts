@@ -1,0 +1,133 @@
+import { hostname } from 'node:os';
+import type {
+  ConnectionTest,
+  DiagnosticsReport,
+  SupportBundle,
+} from '../../shared/diagnostics-model';
+import type { AppInfo } from '../../shared/model';
+import type { ProfileConfig, VendorConfig } from '../config/vendor-config';
+import type { HttpClient } from '../http/http-client';
+import { LicensingError } from '../licensing/licensing-error';
+import type { NetworkSettings } from '../net/network-settings';
+import { proxyVariables } from '../net/proxy-env';
+import { fingerprintBasis, runtimeVersions, secretProtection } from './machine-facts';
+import { testProfileConnection } from './profile-connection';
+import { createRecentLog, type RecentLog } from './recent-log';
+import { redactConfig, redactText, secretsOf } from './redaction';
+import { logTail, zipSupportBundle } from './support-bundle';
+
+/**
+ * The diagnostics behind the screen, `license-manager diagnose` and the support bundle. Built
+ * from what the core already knows (configuration, network settings, the secret store and
+ * fingerprint as AppInfo reports them, the recent log); it keeps no state of its own.
+ */
+export interface DiagnosticsDeps {
+  /** The configuration in effect (the demo's generated one in demo mode). */
+  readonly config: VendorConfig;
+  readonly version: string;
+  readonly network: NetworkSettings;
+  /** The app's own HTTP client: the connection test's last step goes through it. */
+  readonly http: HttpClient;
+  readonly appInfo: () => Promise<AppInfo>;
+  readonly log: RecentLog;
+  /** Log files of the host whose last lines go into the bundle (the IPC refusal log). */
+  readonly logFiles?: readonly string[];
+  readonly now: () => number;
+  /** Each connection-test step's deadline (default 5 s). */
+  readonly stepTimeoutMs?: number;
+}
+
+/** A profile's settings (not its identity or description), flattened (`auth.kind`), credentials masked. */
+function profileSettings(profile: ProfileConfig): { name: string; value: string }[] {
+  const { id: _id, kind: _kind, label: _label, description: _description, ...rest } = profile;
+  const flatten = (value: unknown, path: string): { name: string; value: string }[] =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value).flatMap(([key, item]) => flatten(item, path ? `${path}.${key}` : key))
+      : [{ name: path, value: String(value) }];
+  return flatten(redactConfig(rest), '');
+}
+
+/** The core's recent log: every line has this configuration's credentials masked as written. */
+export function createDiagnosticsLog(config: VendorConfig, now: () => number): RecentLog {
+  const secrets = secretsOf(config);
+  return createRecentLog({ now, redact: (text) => redactText(text, secrets) });
+}
+
+export function createDiagnostics(deps: DiagnosticsDeps) {
+  const { config, network } = deps;
+  const secrets = secretsOf(config);
+  const redact = (text: string): string => redactText(text, secrets);
+  const profileOf = (profileId: string): ProfileConfig => {
+    const profile = config.profiles.find((candidate) => candidate.id === profileId);
+    if (!profile)
+      throw new LicensingError('invalid_input', `There is no profile "${profileId}" to test.`);
+    return profile;
+  };
+  const testDeps = {
+    resolveProxy: network.resolveProxy,
+    ca: network.ca,
+    http: deps.http,
+    stepTimeoutMs: deps.stepTimeoutMs,
+  };
+
+  async function report(): Promise<DiagnosticsReport> {
+    const info = await deps.appInfo();
+    return {
+      generatedAt: deps.now(),
+      versions: runtimeVersions(deps.version),
+      configuration: {
+        productName: config.productName,
+        productId: config.productId,
+        demoMode: info.demoMode,
+        allowWeakSecretStore: config.allowWeakSecretStore,
+        profiles: config.profiles.map((profile) => ({
+          id: profile.id,
+          kind: profile.kind,
+          label: profile.label,
+          settings: profileSettings(profile),
+        })),
+      },
+      network: {
+        proxySource:
+          network.proxySource === 'system'
+            ? 'this computer’s proxy settings (system proxy, PAC), as Chromium resolves them'
+            : 'the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables',
+        proxyVariables: network.proxySource === 'environment' ? proxyVariables() : [],
+        ...(network.caBundle ? { caFile: network.caBundle.file } : {}),
+        caCertificates: [...(network.caBundle?.summary ?? [])],
+      },
+      secrets: secretProtection(info.secretStore, config.allowWeakSecretStore),
+      fingerprint: fingerprintBasis(info.fingerprint, config.productId, hostname()),
+      storageWarnings: info.storageWarnings,
+      recentLog: [...deps.log.lines()],
+    };
+  }
+
+  async function testConnection(profileId: string): Promise<ConnectionTest> {
+    const result = await testProfileConnection(profileOf(profileId), testDeps, deps.now);
+    const failure = result.targets.find((target) => target.failure)?.failure;
+    deps.log.record(
+      failure ? 'warn' : 'info',
+      `connection test ${profileId}: ${failure ? failure.message : 'ok'}`,
+    );
+    return result;
+  }
+
+  async function bundle(): Promise<SupportBundle> {
+    // Every profile at once: a dead server costs one step deadline, not one per profile.
+    const connectionTests = await Promise.all(
+      config.profiles.map((profile) => testConnection(profile.id)),
+    );
+    const logFiles = await Promise.all((deps.logFiles ?? []).map((file) => logTail(file, redact)));
+    return zipSupportBundle({
+      report: await report(),
+      configuration: redactConfig(config),
+      connectionTests,
+      logFiles: logFiles.filter((file) => file !== undefined),
+    });
+  }
+
+  return { report, testConnection, bundle };
+}
+
+export type Diagnostics = ReturnType<typeof createDiagnostics>;

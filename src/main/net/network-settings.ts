@@ -1,0 +1,40 @@
+import { isAbsolute, resolve } from 'node:path';
+import { readCaBundle, trustedCertificates, type CaBundle } from './ca-bundle';
+import { proxyFromEnvironment } from './proxy-env';
+import type { ProxyResolver } from './proxy-route';
+
+/**
+ * The network settings of one running app, shared by its HTTP client and its connection test so
+ * the test checks exactly what the app does: who decides the proxy, and which CAs are trusted.
+ */
+export interface NetworkSettings {
+  readonly resolveProxy: ProxyResolver;
+  /** Trusted CAs (PEM) when a CA bundle is configured; absent: Node's defaults. */
+  readonly ca?: readonly string[];
+  readonly caBundle?: CaBundle;
+  /** `system`: the Electron app asks Chromium (system settings, PAC); `environment`: *_PROXY. */
+  readonly proxySource: 'environment' | 'system';
+}
+
+export interface NetworkSettingsOptions {
+  /** The configuration's `caFile`. */
+  readonly caFile?: string;
+  /** The folder a relative `caFile` is read from: the vendor configuration file's. */
+  readonly configDir?: string;
+  /** The Electron app's resolver (Chromium's); absent: the proxy environment variables. */
+  readonly systemProxy?: ProxyResolver;
+}
+
+/** Reads the CA bundle now, so a missing or broken one is reported at start, naming the file. */
+export function networkSettings(options: NetworkSettingsOptions): NetworkSettings {
+  const { caFile, configDir } = options;
+  const caBundle =
+    caFile === undefined
+      ? undefined
+      : readCaBundle(isAbsolute(caFile) ? caFile : resolve(configDir ?? '.', caFile));
+  return {
+    resolveProxy: options.systemProxy ?? proxyFromEnvironment(),
+    ...(caBundle ? { ca: trustedCertificates(caBundle), caBundle } : {}),
+    proxySource: options.systemProxy ? 'system' : 'environment',
+  };
+}

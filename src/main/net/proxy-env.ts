@@ -1,0 +1,133 @@
+import { LicensingError } from '../licensing/licensing-error';
+import {
+  DIRECT,
+  portOf,
+  socketHost,
+  type HttpProxyRoute,
+  type ProxyResolver,
+  type ProxyRoute,
+} from './proxy-route';
+
+/**
+ * The proxy environment variables, as curl reads them: `https_proxy` for https URLs, `http_proxy`
+ * for plain http, `all_proxy` for both when the specific one is unset; lower case before upper
+ * case; `no_proxy` lists hosts reached directly. Only http:// proxies are supported (CONNECT for
+ * https targets); an https:// or SOCKS proxy is refused in words rather than silently ignored.
+ *
+ * NO_PROXY entries are separated by commas or spaces: `*` (everything), a host or IP address
+ * (that host and its sub-domains), `.example.com` or `*.example.com` (the same), each optionally
+ * with `:port`. Loopback is not bypassed unless listed (as curl does): add `localhost,127.0.0.1`.
+ */
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const firstSet = (
+  env: Env,
+  names: readonly string[],
+): { name: string; value: string } | undefined => {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return { name, value };
+  }
+  return undefined;
+};
+
+const variablesFor = (protocol: string): readonly string[] =>
+  protocol === 'https:'
+    ? ['https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY']
+    : ['http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'];
+
+/** A proxy address from a variable or a setting; `source` names it in the error. */
+export function parseProxyAddress(text: string, source: string): HttpProxyRoute {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new LicensingError(
+      'config',
+      `${source} is not a proxy address. Write it as http://host:port (or http://user:password@host:port).`,
+    );
+  }
+  if (url.protocol !== 'http:') {
+    throw new LicensingError(
+      'config',
+      `${source} names a ${url.protocol.replace(':', '')} proxy; only http:// proxies are supported (https is tunnelled through them with CONNECT). Ask IT for the address of the HTTP proxy.`,
+    );
+  }
+  if (!url.hostname) {
+    throw new LicensingError('config', `${source} has no host name. Write it as http://host:port.`);
+  }
+  const auth = url.username
+    ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+    : undefined;
+  return { kind: 'http', host: socketHost(url), port: portOf(url), ...(auth ? { auth } : {}) };
+}
+
+interface NoProxyEntry {
+  readonly host: string;
+  readonly port?: number;
+}
+
+function parseNoProxyEntry(raw: string): NoProxyEntry {
+  let host = raw.toLowerCase();
+  let port: number | undefined;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(host);
+  if (bracketed) {
+    host = bracketed[1] ?? '';
+    port = bracketed[2] === undefined ? undefined : Number(bracketed[2]);
+  } else if (host.split(':').length === 2) {
+    const [name, number] = host.split(':');
+    host = name ?? '';
+    port = /^\d+$/.test(number ?? '') ? Number(number) : undefined;
+  }
+  return { host: host.replace(/^\*/, '').replace(/^\./, ''), ...(port ? { port } : {}) };
+}
+
+/** Whether NO_PROXY sends this URL straight to its server. */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  if (!noProxy) return false;
+  const host = socketHost(url).toLowerCase();
+  const port = portOf(url);
+  return noProxy
+    .split(/[\s,]+/)
+    .filter((entry) => entry.length > 0)
+    .some((entry) => {
+      if (entry === '*') return true;
+      const rule = parseNoProxyEntry(entry);
+      if (rule.port !== undefined && rule.port !== port) return false;
+      return rule.host !== '' && (host === rule.host || host.endsWith(`.${rule.host}`));
+    });
+}
+
+/** The route the environment gives this URL. */
+export function routeFromEnvironment(url: URL, env: Env): ProxyRoute {
+  const noProxy = firstSet(env, ['no_proxy', 'NO_PROXY'])?.value;
+  if (bypassesProxy(url, noProxy)) return DIRECT;
+  const proxy = firstSet(env, variablesFor(url.protocol));
+  return proxy ? parseProxyAddress(proxy.value, proxy.name) : DIRECT;
+}
+
+/** The CLI's and the browser host's resolver; reads the variables on each request. */
+export const proxyFromEnvironment =
+  (env: Env = process.env): ProxyResolver =>
+  async (url) =>
+    routeFromEnvironment(url, env);
+
+/**
+ * The proxy variables that are set, for the diagnostics screen and the support bundle: values
+ * with any user name and password replaced by `***`.
+ */
+export function proxyVariables(env: Env = process.env): { name: string; value: string }[] {
+  const names = [...variablesFor('https:'), 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'];
+  return [...new Set(names)]
+    .filter((name) => env[name]?.trim())
+    .map((name) => ({ name, value: hideCredentials(env[name]?.trim() ?? '') }));
+}
+
+/** `http://user:secret@proxy:3128` → `http://***@proxy:3128` (with or without the scheme). */
+export const hideCredentials = (text: string): string =>
+  text.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]+@/i,
+    (_match, scheme?: string) => `${scheme ?? ''}***@`,
+  );

@@ -1,0 +1,67 @@
+import { app, type BrowserWindow } from 'electron';
+import { systemClock } from '../../shared/clock';
+import type { Core } from '../core';
+import { dayFormatter } from '../desktop/desktop-text';
+import { noticeMemoryIn, warningDaysIn } from '../desktop/desktop-state';
+import { followLicences } from '../desktop/licence-follower';
+import { createNotificationPlanner } from '../desktop/notification-planner';
+import { licenceNames, trayModel } from '../desktop/tray-model';
+import type { StateStore } from '../store/persisted-state';
+import { createNotifier } from './notifications';
+import { createAppTray } from './tray';
+
+/** Brings the window to the front: from the tray, a notification, or an activation link. */
+export function showWindow(window: BrowserWindow): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+/**
+ * The app on the desktop: the tray icon with each licence's state, notifications before a licence
+ * ends and when a seat is lost or regained, the window brought forward when a link arrives, and
+ * the start-at-login registration renewed. All decisions are made in src/main/desktop.
+ */
+export async function startDesktopIntegration(options: {
+  readonly core: Core;
+  readonly window: BrowserWindow;
+  readonly state: StateStore;
+  readonly trayIcon: string;
+}): Promise<() => void> {
+  const { core, window } = options;
+  const open = () => showWindow(window);
+  const { productName, profiles } = core.config;
+  const nameOf = licenceNames(productName, core.service.profiles());
+  const formatDay = dayFormatter();
+  const tray = createAppTray({
+    iconPath: options.trayIcon,
+    onOpen: open,
+    onQuit: () => app.quit(),
+  });
+  const planner = createNotificationPlanner({
+    clock: systemClock,
+    notify: createNotifier(open),
+    nameOf,
+    warningDaysOf: warningDaysIn(profiles),
+    memory: noticeMemoryIn(options.state),
+    formatDay,
+  });
+  const stopFollowing = await followLicences(core.service, (view, licences) => {
+    planner.observe(view);
+    tray.render(trayModel({ productName, licences, nameOf, formatDay }));
+  });
+  const stopLinks = core.links.onReceived(open);
+  try {
+    core.startAtLogin.reapply();
+  } catch (error) {
+    // Not worth stopping the app for: the setting shows as chosen and can be set again.
+    console.error(error instanceof Error ? error.message : error);
+  }
+  return () => {
+    stopFollowing();
+    stopLinks();
+    planner.stop();
+    tray.destroy();
+  };
+}

@@ -1,0 +1,63 @@
+import { useEffect, useId, useState } from 'react';
+import type { StartAtLoginView } from '../../../../shared/desktop-model';
+import { call } from '../../api';
+import { ErrorMessage } from '../../components/error-message';
+import { endRefresh, LOADING, type Remote } from '../../lib/remote';
+import './startup-setting.css';
+
+/**
+ * "Start at login": off until the person turns it on. Self-contained (it loads and saves its own
+ * setting), so it can sit in whichever settings area the app has.
+ */
+export function StartupSetting() {
+  const id = useId();
+  const [setting, setSetting] = useState<Remote<StartAtLoginView>>(LOADING);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let shown = true;
+    void call('settings:start-at-login', {}).then((result) => {
+      if (shown) setSetting((current) => endRefresh(current, result));
+    });
+    return () => void (shown = false);
+  }, []);
+
+  const change = async (enabled: boolean): Promise<void> => {
+    setSaving(true);
+    const result = await call('settings:set-start-at-login', { enabled });
+    setSaving(false);
+    // A refusal keeps the box as it was (the stored choice did not change) and says why beside it.
+    setSetting((current) => endRefresh(current, result));
+  };
+
+  if (setting.status === 'failed') return <ErrorMessage layout="block" error={setting.error} />;
+  const view = setting.status === 'loaded' ? setting.value : undefined;
+  const refusal = setting.status === 'loaded' ? setting.refreshError : undefined;
+
+  return (
+    <div className="startup-setting">
+      <div className="startup-setting__row">
+        <input
+          id={`${id}-box`}
+          type="checkbox"
+          checked={view?.enabled ?? false}
+          disabled={view === undefined || !view.supported || saving}
+          aria-busy={view === undefined || saving || undefined}
+          aria-describedby={`${id}-help`}
+          onChange={(event) => void change(event.target.checked)}
+        />
+        <div>
+          <label htmlFor={`${id}-box`} className="field-label">
+            Start when I log in
+          </label>
+          <p className="field-help" id={`${id}-help`}>
+            {view !== undefined && !view.supported
+              ? 'Only the installed desktop app can start at login; change this setting there.'
+              : 'Opens the app when you log in to this computer, so licences and seats are looked after without you starting it.'}
+          </p>
+        </div>
+      </div>
+      {refusal && <ErrorMessage error={refusal} title="The setting was not changed" />}
+    </div>
+  );
+}

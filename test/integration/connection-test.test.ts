@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testTarget, type ConnectionTestDeps } from '../../src/main/diagnostics/connection-test';
+import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
+import { readCaBundle, trustedCertificates } from '../../src/main/net/ca-bundle';
+import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
+import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox/babel/server';
+import {
+  startMobiusFlowSandbox,
+  type MobiusFlowSandbox,
+} from '../../src/sandbox/mobiusflow/server';
+import type { TargetResult } from '../../src/shared/diagnostics-model';
+import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
+import { refusedUrl } from '../support/refused-url';
+
+/**
+ * "Test connection", each failure kind made for real on loopback: a name that does not exist, a
+ * closed port, TLS to a plain-http port, a certificate from another CA, a proxy that refuses or is
+ * down, and a server answering 503. Each names its step and what to do; the steps after it are
+ * skipped. Timings are recorded but not asserted.
+ */
+
+const TLS_DIR = join(__dirname, '../fixtures/mobiusflow-tls');
+const fixture = (name: string) => readFileSync(join(TLS_DIR, name), 'utf8');
+const trustHubA = trustedCertificates(readCaBundle(join(TLS_DIR, 'hub-a.pem')));
+
+let seats: BabelSandbox;
+let secure: MobiusFlowSandbox;
+let otherCa: MobiusFlowSandbox;
+beforeAll(async () => {
+  seats = await startBabelSandbox();
+  secure = await startMobiusFlowSandbox({
+    hubs: 1,
+    tls: { certPem: fixture('hub-a.pem'), keyPem: fixture('hub-a.key') },
+  });
+  otherCa = await startMobiusFlowSandbox({
+    hubs: 1,
+    tls: { certPem: fixture('hub-b.pem'), keyPem: fixture('hub-b.key') },
+  });
+});
+afterAll(async () => {
+  await Promise.all([seats.close(), secure.close(), otherCa.close()]);
+});
+const proxies: ForwardProxy[] = [];
+afterEach(async () => {
+  seats.faults.clear();
+  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
+});
+const proxyWith = async (options: Parameters<typeof startForwardProxy>[0] = {}) => {
+  const proxy = await startForwardProxy(options);
+  proxies.push(proxy);
+  return proxy;
+};
+
+/** The app's settings: a resolver over these variables, the CA bundle, the app's HTTP client. */
+function settings(env: Record<string, string> = {}): ConnectionTestDeps {
+  const resolveProxy = proxyFromEnvironment(env);
+  return {
+    resolveProxy,
+    ca: trustHubA,
+    http: createAxiosHttpClient({ resolveProxy, ca: trustHubA }),
+    stepTimeoutMs: 5_000,
+  };
+}
+
+const statuses = (result: TargetResult) =>
+  result.steps.map((step) => `${step.step}:${step.status}`);
+
+describe('a connection that works', () => {
+  it('plain http to the seat server: TCP, then the HTTP answer', async () => {
+    const result = await testTarget(new URL(seats.url), settings());
+    expect(result.failure).toBeUndefined();
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
+    expect(result.steps[0]?.detail).toBe('127.0.0.1 is an IP address (no lookup needed)');
+    expect(result.steps.every((step) => typeof step.ms === 'number')).toBe(true);
+    expect(result.via).toBeUndefined();
+  });
+
+  it('https through a proxy: the proxy is looked up and connected, then tunnel, TLS, HTTP', async () => {
+    const proxy = await proxyWith();
+    const hub = secure.hubs[0]?.baseUrl ?? '';
+    const result = await testTarget(new URL(hub), settings({ HTTPS_PROXY: proxy.url }));
+    expect(result.failure).toBeUndefined();
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'proxy:ok', 'tls:ok', 'http:ok']);
+    expect(result.via).toBe(proxy.address);
+    expect(result.steps[1]?.detail).toContain('(the proxy)');
+    expect(result.steps[3]?.detail).toMatch(/certificate for localhost issued by localhost/);
+    expect(result.steps[4]?.detail).toContain(`through the proxy ${proxy.address}`);
+    // The tunnel of the TLS step, and the app's own request.
+    expect(proxy.seen).toEqual([`CONNECT ${new URL(hub).host}`, `CONNECT ${new URL(hub).host}`]);
+  });
+
+  it('looks up a host name', async () => {
+    const url = new URL(seats.url);
+    url.hostname = 'localhost';
+    const result = await testTarget(url, settings());
+    expect(result.steps[0]?.detail).toMatch(/^localhost → /);
+  });
+});
+
+describe('each failure names its step and what to do', () => {
+  it('DNS: a name that does not exist', async () => {
+    const result = await testTarget(new URL('https://nonexistent.invalid/'), settings());
+    expect(result.failure).toEqual({
+      step: 'dns',
+      code: 'offline',
+      message: 'DNS: nonexistent.invalid not found — check the address or your DNS/VPN',
+    });
+    expect(statuses(result)).toEqual(['dns:failed', 'tcp:skipped', 'tls:skipped', 'http:skipped']);
+  });
+
+  it('TCP: a closed port', async () => {
+    const closed = new URL(await refusedUrl());
+    const result = await testTarget(closed, settings());
+    expect(result.failure?.step).toBe('tcp');
+    expect(result.failure?.code).toBe('offline');
+    expect(result.failure?.message).toBe(
+      `TCP: ${closed.host} refused the connection — check the port in the address and that the server is running`,
+    );
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:failed', 'http:skipped']);
+  });
+
+  it('TLS: https to a port that speaks plain http', async () => {
+    const result = await testTarget(new URL(seats.url.replace('http:', 'https:')), settings());
+    expect(result.failure?.step).toBe('tls');
+    expect(result.failure?.message).toMatch(
+      /^TLS: 127\.0\.0\.1:\d+ does not speak TLS \(.+\) — the address may need http:\/\/ instead of https:\/\//,
+    );
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'tls:failed', 'http:skipped']);
+  });
+
+  it('TLS: a certificate that the trusted CAs did not sign is named', async () => {
+    const result = await testTarget(new URL(otherCa.url), settings());
+    expect(result.failure).toMatchObject({ step: 'tls', code: 'config' });
+    expect(result.failure?.message).toContain(
+      'TLS: the certificate of 127.0.0.1 is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT) — if this is your company’s own server, set caFile',
+    );
+  });
+
+  it.each([
+    [403, 'refused to connect to', 'offline'],
+    [407, 'asks for a user name and password', 'config'],
+  ] as const)('Proxy: a proxy answering CONNECT with %i', async (status, words, code) => {
+    const proxy = await proxyWith({ refuseWith: status });
+    const result = await testTarget(new URL(secure.url), settings({ HTTPS_PROXY: proxy.url }));
+    expect(result.failure).toMatchObject({ step: 'proxy', code });
+    expect(result.failure?.message).toContain(`Proxy: The proxy ${proxy.address} ${words}`);
+    expect(statuses(result)).toEqual([
+      'dns:ok',
+      'tcp:ok',
+      'proxy:failed',
+      'tls:skipped',
+      'http:skipped',
+    ]);
+  });
+
+  it('TCP: a proxy that is down is named as the proxy', async () => {
+    const down = await refusedUrl();
+    const result = await testTarget(new URL(secure.url), settings({ HTTPS_PROXY: down }));
+    expect(result.failure?.step).toBe('tcp');
+    expect(result.failure?.message).toContain(
+      `TCP: The proxy ${new URL(down).host} refused the connection`,
+    );
+  });
+
+  it('Proxy: a proxy setting the app cannot use', async () => {
+    const result = await testTarget(
+      new URL(secure.url),
+      settings({ HTTPS_PROXY: 'socks5://127.0.0.1:1080' }),
+    );
+    expect(result.failure?.step).toBe('proxy');
+    expect(result.failure?.message).toContain('Proxy: HTTPS_PROXY names a socks5 proxy');
+  });
+
+  it('HTTP: the server answers 503', async () => {
+    seats.faults.inject({ kind: 'status', status: 503 });
+    const result = await testTarget(new URL(seats.url), settings());
+    expect(result.failure).toEqual({
+      step: 'http',
+      code: 'server_error',
+      message: `HTTP: ${new URL(seats.url).host} answered 503 Service Unavailable — the server has a problem; try again later, or contact the vendor if it persists`,
+    });
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:failed']);
+  });
+});

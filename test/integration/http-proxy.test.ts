@@ -1,0 +1,265 @@
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
+import type { HttpClient, HttpRequest } from '../../src/main/http/http-client';
+import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { readCaBundle, trustedCertificates } from '../../src/main/net/ca-bundle';
+import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
+import { systemProxyResolver } from '../../src/main/shell/system-proxy';
+import {
+  startMobiusFlowSandbox,
+  type MobiusFlowSandbox,
+  type SandboxHub,
+} from '../../src/sandbox/mobiusflow/server';
+import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
+import { refusedUrl } from '../support/refused-url';
+
+/**
+ * The HTTP client through a real forward proxy on loopback, against the MobiusFlow sandbox over
+ * https (the committed self-signed fixture, trusted through a CA bundle) and over plain http.
+ * Proves: https goes through CONNECT and plain http is forwarded; NO_PROXY bypasses the proxy; a
+ * proxy that asks for credentials, refuses or is down is a coded error naming the proxy, never
+ * mistaken for the licensing server's own answer.
+ */
+
+const TLS_DIR = join(__dirname, '../fixtures/mobiusflow-tls');
+const fixture = (name: string) => readFileSync(join(TLS_DIR, name), 'utf8');
+const trustHubA = trustedCertificates(readCaBundle(join(TLS_DIR, 'hub-a.pem')));
+
+let secure: MobiusFlowSandbox;
+let plain: MobiusFlowSandbox;
+beforeAll(async () => {
+  secure = await startMobiusFlowSandbox({
+    hubs: 1,
+    tls: { certPem: fixture('hub-a.pem'), keyPem: fixture('hub-a.key') },
+  });
+  plain = await startMobiusFlowSandbox({ hubs: 1 });
+});
+afterAll(async () => {
+  await secure.close();
+  await plain.close();
+});
+
+const proxies: ForwardProxy[] = [];
+const proxyWith = async (options: Parameters<typeof startForwardProxy>[0] = {}) => {
+  const proxy = await startForwardProxy(options);
+  proxies.push(proxy);
+  return proxy;
+};
+afterEach(async () => {
+  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
+});
+
+const hubOf = (sandbox: MobiusFlowSandbox): SandboxHub => {
+  const hub = sandbox.hubs[0];
+  if (!hub) throw new Error('the sandbox has no hub');
+  return hub;
+};
+
+/** The hub's sign-in: a real protocol call, answered 200 with tokens only by the sandbox. */
+const login = (hub: SandboxHub): HttpRequest => ({
+  method: 'POST',
+  url: `${hub.baseUrl}/api/v1/auth/login`,
+  body: { username: hub.username, password: hub.password },
+});
+
+const clientWith = (env: Record<string, string>): HttpClient =>
+  createAxiosHttpClient({ resolveProxy: proxyFromEnvironment(env), ca: trustHubA });
+
+/** Where the target is named in CONNECT and in forwarded request lines. */
+const hostPortOf = (url: string): string => new URL(url).host;
+
+async function failure(client: HttpClient, request: HttpRequest): Promise<LicensingError> {
+  const error: unknown = await client.request(request).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof LicensingError))
+    throw new Error(`expected a LicensingError, got ${String(error)}`);
+  return error;
+}
+
+describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
+  it('tunnels https with CONNECT, trusting the CA bundle, and reuses the tunnel', async () => {
+    const proxy = await proxyWith();
+    const client = clientWith({ HTTPS_PROXY: proxy.url });
+    const hub = hubOf(secure);
+    const first = await client.request(login(hub));
+    const second = await client.request(login(hub));
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(first.body).toMatchObject({ token: expect.any(String) });
+    // One tunnel for both: the TLS connection inside it is kept alive like a direct one.
+    expect(proxy.seen).toEqual([`CONNECT ${hostPortOf(hub.baseUrl)}`]);
+  });
+
+  it('forwards plain http to the proxy with the absolute URL', async () => {
+    const proxy = await proxyWith();
+    const hub = hubOf(plain);
+    const response = await clientWith({ HTTP_PROXY: proxy.url }).request(login(hub));
+    expect(response.status).toBe(200);
+    expect(proxy.seen).toEqual([`POST ${hub.baseUrl}/api/v1/auth/login`]);
+  });
+
+  it('sends the proxy credentials from the proxy address, and only to the proxy', async () => {
+    const proxy = await proxyWith({ credentials: 'alice:s3cret pass' });
+    const withCredentials = `http://alice:s3cret%20pass@${proxy.address}`;
+    const client = clientWith({ HTTPS_PROXY: withCredentials, HTTP_PROXY: withCredentials });
+    expect((await client.request(login(hubOf(secure)))).status).toBe(200);
+    expect((await client.request(login(hubOf(plain)))).status).toBe(200);
+    expect(proxy.seen).toHaveLength(2);
+  });
+
+  it('goes straight to hosts listed in NO_PROXY', async () => {
+    const proxy = await proxyWith();
+    const client = clientWith({
+      HTTPS_PROXY: proxy.url,
+      HTTP_PROXY: proxy.url,
+      NO_PROXY: 'example.com, 127.0.0.1',
+    });
+    expect((await client.request(login(hubOf(secure)))).status).toBe(200);
+    expect((await client.request(login(hubOf(plain)))).status).toBe(200);
+    expect(proxy.seen).toEqual([]);
+  });
+
+  it('never sends a hub with a pinned certificate through the proxy', async () => {
+    const proxy = await proxyWith();
+    const pinned = new https.Agent({ ca: fixture('hub-a.pem') });
+    const client = createAxiosHttpClient({
+      httpsAgent: pinned,
+      resolveProxy: proxyFromEnvironment({ HTTPS_PROXY: proxy.url }),
+    });
+    expect((await client.request(login(hubOf(secure)))).status).toBe(200);
+    expect(proxy.seen).toEqual([]);
+    pinned.destroy();
+  });
+});
+
+describe("the Electron app's system proxy (Chromium's resolver, without Electron)", () => {
+  it("sends the request where Chromium's PAC answer says", async () => {
+    const proxy = await proxyWith();
+    const asked: string[] = [];
+    // session.resolveProxy's contract: a URL in, a PAC answer out.
+    const session = {
+      resolveProxy: async (url: string) => {
+        asked.push(url);
+        return `PROXY ${proxy.address}; DIRECT`;
+      },
+    };
+    const hub = hubOf(secure);
+    const client = createAxiosHttpClient({
+      resolveProxy: systemProxyResolver(session),
+      ca: trustHubA,
+    });
+    expect((await client.request(login(hub))).status).toBe(200);
+    expect(asked).toEqual([`${hub.baseUrl}/api/v1/auth/login`]);
+    expect(proxy.seen).toEqual([`CONNECT ${hostPortOf(hub.baseUrl)}`]);
+  });
+
+  it('a resolver that fails is a config error, and nothing is sent', async () => {
+    const session = {
+      resolveProxy: async (): Promise<string> => {
+        throw new Error('network service crashed');
+      },
+    };
+    const client = createAxiosHttpClient({ resolveProxy: systemProxyResolver(session) });
+    const error = await failure(client, login(hubOf(plain)));
+    expect(error.code).toBe('config');
+    expect(error.message).toContain('proxy settings could not be read');
+  });
+});
+
+describe('a proxy that says no', () => {
+  it.each([
+    ['https (CONNECT)', () => secure],
+    ['plain http (forwarded)', () => plain],
+  ])('%s: 407 is a config error naming the proxy, without the credentials', async (_, target) => {
+    const proxy = await proxyWith({ credentials: 'alice:right' });
+    const wrong = `http://alice:wrong-password@${proxy.address}`;
+    const error = await failure(
+      clientWith({ HTTPS_PROXY: wrong, HTTP_PROXY: wrong }),
+      login(hubOf(target())),
+    );
+    expect(error.code).toBe('config');
+    expect(error.message).toContain(`The proxy ${proxy.address} asks for a user name and password`);
+    expect(error.message).not.toContain('wrong-password');
+  });
+
+  it("refusing CONNECT is the proxy's refusal, not the server answering 403", async () => {
+    const proxy = await proxyWith({ refuseWith: 403 });
+    const hub = hubOf(secure);
+    const error = await failure(clientWith({ HTTPS_PROXY: proxy.url }), login(hub));
+    expect(error.code).toBe('offline');
+    expect(error.message).toContain(
+      `The proxy ${proxy.address} refused to connect to ${hostPortOf(hub.baseUrl)} (403)`,
+    );
+    expect(error.message).toContain('NO_PROXY');
+  });
+
+  it('a proxy that cannot reach the server (502 to CONNECT) says so', async () => {
+    const proxy = await proxyWith();
+    const dead = new URL(await refusedUrl());
+    const error = await failure(clientWith({ HTTPS_PROXY: proxy.url }), {
+      method: 'GET',
+      url: `https://${dead.host}/`,
+    });
+    expect(error.code).toBe('offline');
+    expect(error.message).toContain(
+      `The proxy ${proxy.address} could not reach ${dead.host} (502)`,
+    );
+  });
+
+  it.each([
+    ['https', () => secure],
+    ['plain http', () => plain],
+  ])('%s: a proxy that is down is named, not the server', async (_, target) => {
+    const down = await refusedUrl();
+    const error = await failure(
+      clientWith({ HTTPS_PROXY: down, HTTP_PROXY: down }),
+      login(hubOf(target())),
+    );
+    expect(error.code).toBe('offline');
+    expect(error.message).toContain(`The proxy ${new URL(down).host} refused the connection`);
+  });
+
+  it('an unsupported proxy address is a config error naming the variable', async () => {
+    const error = await failure(
+      clientWith({ HTTPS_PROXY: 'socks5://127.0.0.1:1080' }),
+      login(hubOf(secure)),
+    );
+    expect(error.code).toBe('config');
+    expect(error.message).toContain('HTTPS_PROXY names a socks5 proxy');
+  });
+});
+
+describe('the custom CA bundle', () => {
+  it('is what makes a server with a private CA trusted', async () => {
+    const client = createAxiosHttpClient({ resolveProxy: proxyFromEnvironment({}) });
+    const error = await failure(client, login(hubOf(secure)));
+    expect(error.code).toBe('config');
+    expect(error.message).toContain('could not be verified');
+    const trusted = createAxiosHttpClient({
+      resolveProxy: proxyFromEnvironment({}),
+      ca: trustHubA,
+    });
+    expect((await trusted.request(login(hubOf(secure)))).status).toBe(200);
+  });
+
+  it('does not trust a server whose certificate another CA signed', async () => {
+    const other = await startMobiusFlowSandbox({
+      hubs: 1,
+      tls: { certPem: fixture('hub-b.pem'), keyPem: fixture('hub-b.key') },
+    });
+    try {
+      const error = await failure(clientWith({}), login(hubOf(other)));
+      expect(error.code).toBe('config');
+      expect(error.message).toMatch(
+        /could not be verified \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED)/,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { parsePacAnswer } from '../../src/main/net/pac-answer';
+import {
+  bypassesProxy,
+  hideCredentials,
+  proxyVariables,
+  routeFromEnvironment,
+} from '../../src/main/net/proxy-env';
+
+/** The two ways the app learns its proxy: environment variables (CLI) and Chromium's PAC answer. */
+
+const url = (text: string) => new URL(text);
+
+describe('NO_PROXY', () => {
+  it.each([
+    ['licensing.acme.example', 'https://licensing.acme.example/', true],
+    ['acme.example', 'https://licensing.acme.example/', true],
+    ['.acme.example', 'https://licensing.acme.example/', true],
+    ['*.acme.example', 'https://licensing.acme.example/', true],
+    ['acme.example', 'https://notacme.example/', false],
+    ['acme.example:8443', 'https://licensing.acme.example:8443/', true],
+    ['acme.example:8443', 'https://licensing.acme.example/', false],
+    ['licensing.acme.example:443', 'https://licensing.acme.example/', true],
+    ['127.0.0.1', 'http://127.0.0.1:5455/', true],
+    ['127.0.0.1', 'http://127.0.0.10:5455/', false],
+    ['[::1]:5455', 'http://[::1]:5455/', true],
+    ['::1', 'http://[::1]:5455/', true],
+    ['*', 'https://anything.example/', true],
+    ['other.example, acme.example', 'https://x.acme.example/', true],
+    ['other.example acme.example', 'https://x.acme.example/', true],
+    ['ACME.EXAMPLE', 'https://licensing.acme.example/', true],
+    ['', 'https://licensing.acme.example/', false],
+    [',,', 'https://licensing.acme.example/', false],
+  ])('%j for %s: bypass %s', (noProxy, target, expected) => {
+    expect(bypassesProxy(url(target), noProxy)).toBe(expected);
+  });
+
+  it('does not bypass loopback unless it is listed (as curl)', () => {
+    expect(bypassesProxy(url('http://127.0.0.1:80/'), 'example.com')).toBe(false);
+  });
+});
+
+describe('the proxy environment variables', () => {
+  it('takes https_proxy for https URLs and http_proxy for http, lower case first', () => {
+    const env = {
+      https_proxy: 'http://lower:1',
+      HTTPS_PROXY: 'http://upper:2',
+      HTTP_PROXY: 'plain.example:3',
+    };
+    expect(routeFromEnvironment(url('https://a.example/'), env)).toEqual({
+      kind: 'http',
+      host: 'lower',
+      port: 1,
+    });
+    expect(routeFromEnvironment(url('http://a.example/'), env)).toEqual({
+      kind: 'http',
+      host: 'plain.example',
+      port: 3,
+    });
+  });
+
+  it('falls back to ALL_PROXY, and goes direct with nothing set', () => {
+    expect(
+      routeFromEnvironment(url('https://a.example/'), { ALL_PROXY: 'http://all:8080' }),
+    ).toEqual({ kind: 'http', host: 'all', port: 8080 });
+    expect(routeFromEnvironment(url('https://a.example/'), {})).toEqual({ kind: 'direct' });
+    expect(routeFromEnvironment(url('https://a.example/'), { HTTP_PROXY: 'http://p:1' })).toEqual({
+      kind: 'direct',
+    });
+  });
+
+  it('decodes credentials and defaults the port to 80', () => {
+    expect(
+      routeFromEnvironment(url('https://a.example/'), {
+        HTTPS_PROXY: 'http://dom%5Cuser:p%40ss@proxy.corp',
+      }),
+    ).toEqual({ kind: 'http', host: 'proxy.corp', port: 80, auth: 'dom\\user:p@ss' });
+  });
+
+  it.each([
+    ['socks5://127.0.0.1:1080', 'HTTPS_PROXY names a socks5 proxy'],
+    ['https://proxy.corp:443', 'HTTPS_PROXY names a https proxy'],
+    ['http://', 'HTTPS_PROXY is not a proxy address'],
+  ])('refuses %s in words', (value, words) => {
+    const attempt = () => routeFromEnvironment(url('https://a.example/'), { HTTPS_PROXY: value });
+    expect(attempt).toThrow(LicensingError);
+    expect(attempt).toThrow(words);
+  });
+
+  it('lists the variables that are set, with credentials hidden', () => {
+    expect(
+      proxyVariables({
+        HTTPS_PROXY: 'http://u:pw@proxy:3128',
+        NO_PROXY: 'localhost',
+        PATH: '/bin',
+      }),
+    ).toEqual([
+      { name: 'HTTPS_PROXY', value: 'http://***@proxy:3128' },
+      { name: 'NO_PROXY', value: 'localhost' },
+    ]);
+    expect(hideCredentials('u:pw@proxy:3128')).toBe('***@proxy:3128');
+    expect(hideCredentials('http://proxy:3128')).toBe('http://proxy:3128');
+  });
+});
+
+describe("Chromium's proxy answer (session.resolveProxy)", () => {
+  it.each([
+    ['DIRECT', { kind: 'direct' }],
+    ['', { kind: 'direct' }],
+    ['PROXY proxy.corp:3128', { kind: 'http', host: 'proxy.corp', port: 3128 }],
+    ['PROXY proxy.corp:3128; DIRECT', { kind: 'http', host: 'proxy.corp', port: 3128 }],
+    ['proxy proxy.corp', { kind: 'http', host: 'proxy.corp', port: 80 }],
+    ['PROXY [fd00::1]:8080', { kind: 'http', host: 'fd00::1', port: 8080 }],
+    ['SOCKS5 s:1080; PROXY p:8080', { kind: 'http', host: 'p', port: 8080 }],
+    ['HTTPS secure:443; DIRECT', { kind: 'direct' }],
+    ['  DIRECT ;', { kind: 'direct' }],
+  ])('%j', (answer, route) => {
+    expect(parsePacAnswer(answer)).toEqual(route);
+  });
+
+  it.each([
+    ['SOCKS5 s:1080', 'names only proxies this app cannot use'],
+    ['HTTPS secure:443', 'names only proxies this app cannot use'],
+    ['PROXY :99', 'cannot be read'],
+    ['PROXY p:99999', 'cannot be read'],
+  ])('refuses %j in words', (answer, words) => {
+    expect(() => parsePacAnswer(answer)).toThrow(words);
+  });
+});
