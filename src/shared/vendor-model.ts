@@ -1,25 +1,11 @@
 import { z } from 'zod';
+import { VENDOR_SCREEN_IDS } from './vendor-screens';
 
 /**
  * What the vendor configuration tells the renderer about branding and features. The main process
  * prepares every value (the logo file read into a data: URL, the accent colour turned into a
  * readable palette), so the renderer reads no file and computes no contrast.
  */
-
-/**
- * Screens a vendor configuration may list in `screens`. A screen not named here (one added later,
- * such as settings or diagnostics) cannot be hidden by the configuration and is always shown.
- */
-export const VENDOR_SCREEN_IDS = [
-  'activation',
-  'licence',
-  'features',
-  'seats',
-  'eniris',
-  'hubs',
-  'licence-file',
-] as const;
-export type VendorScreenId = (typeof VENDOR_SCREEN_IDS)[number];
 
 const hexColour = z.string().regex(/^#[0-9a-f]{6}$/);
 

@@ -1,6 +1,6 @@
 import { isAbsolute, win32 } from 'node:path';
 import { z } from 'zod';
-import { VENDOR_SCREEN_IDS, type VendorScreenId } from '../../shared/vendor-model';
+import { VENDOR_SCREEN_IDS, type VendorScreenId } from '../../shared/vendor-screens';
 import type { ProfileConfig } from './vendor-config';
 
 /**

@@ -1,11 +1,7 @@
 import { useLayoutEffect } from 'react';
 import type { ErrorCode } from '../../../shared/errors';
-import {
-  VENDOR_SCREEN_IDS,
-  type AccentPalette,
-  type SupportContact,
-  type VendorView,
-} from '../../../shared/vendor-model';
+import type { AccentPalette, SupportContact, VendorView } from '../../../shared/vendor-model';
+import { VENDOR_SCREEN_IDS } from '../../../shared/vendor-screens';
 import { useAppStore, type ScreenId } from '../store/app-store';
 import './brand.css';
 
