@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import noLiteralText from './scripts/eslint/no-literal-text.mjs';
 
 export default tseslint.config(
   {
@@ -38,8 +39,8 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    plugins: { 'react-hooks': reactHooks, i18n: { rules: { 'no-literal-text': noLiteralText } } },
+    rules: { ...reactHooks.configs.recommended.rules, 'i18n/no-literal-text': 'error' },
   },
   {
     // The core, the CLI and the sandbox run under plain Node: they must never load Electron.

@@ -1,3 +1,6 @@
+import { tCommon } from '../i18n/common.en';
+import { intlTag } from '../i18n/messages';
+
 /**
  * Pure formatting for times and durations. No Date.now() in here: callers pass `now`, so a ticking
  * clock re-renders only the leaf that shows the time, and tests need no fake timers.
@@ -16,17 +19,18 @@ const unit = (value: number, symbol: string): string => `${value}\u00a0${symbol}
  * reads a countdown. Rounds up, so a countdown shows "1 s" until the moment itself, not "0 s" early.
  */
 export function formatDuration(ms: number): string {
+  const { second, minute, hour, day } = tCommon().units;
   const total = Math.max(0, Math.ceil(ms / SECOND)) * SECOND;
-  if (total < MINUTE) return unit(total / SECOND, 's');
+  if (total < MINUTE) return unit(total / SECOND, second);
   const pair = (big: number, bigUnit: string, small: number, smallUnit: string): string =>
     small > 0 ? `${unit(big, bigUnit)} ${unit(small, smallUnit)}` : unit(big, bigUnit);
   if (total < HOUR) {
-    return pair(Math.floor(total / MINUTE), 'm', Math.floor((total % MINUTE) / SECOND), 's');
+    return pair(Math.floor(total / MINUTE), minute, Math.floor((total % MINUTE) / SECOND), second);
   }
   if (total < DAY) {
-    return pair(Math.floor(total / HOUR), 'h', Math.floor((total % HOUR) / MINUTE), 'm');
+    return pair(Math.floor(total / HOUR), hour, Math.floor((total % HOUR) / MINUTE), minute);
   }
-  return pair(Math.floor(total / DAY), 'd', Math.floor((total % DAY) / HOUR), 'h');
+  return pair(Math.floor(total / DAY), day, Math.floor((total % DAY) / HOUR), hour);
 }
 
 /**
@@ -35,18 +39,20 @@ export function formatDuration(ms: number): string {
  * ago" is noise. Rounds towards zero, so a time never reads as further away than it is.
  */
 export function formatRelative(at: number, now: number): string {
+  const t = tCommon();
+  const { second, minute, hour, day } = t.units;
   const diff = at - now;
   const distance = Math.abs(diff);
-  if (distance < 5 * SECOND) return 'just now';
+  if (distance < 5 * SECOND) return t.justNow;
   let text: string;
-  if (distance < MINUTE) text = unit(Math.floor(distance / SECOND), 's');
-  else if (distance < HOUR) text = unit(Math.floor(distance / MINUTE), 'm');
+  if (distance < MINUTE) text = unit(Math.floor(distance / SECOND), second);
+  else if (distance < HOUR) text = unit(Math.floor(distance / MINUTE), minute);
   else if (distance < DAY) {
     const hours = Math.floor(distance / HOUR);
     const minutes = Math.floor((distance % HOUR) / MINUTE);
-    text = minutes > 0 ? `${unit(hours, 'h')} ${unit(minutes, 'm')}` : unit(hours, 'h');
-  } else text = unit(Math.floor(distance / DAY), 'd');
-  return diff > 0 ? `in ${text}` : `${text} ago`;
+    text = minutes > 0 ? `${unit(hours, hour)} ${unit(minutes, minute)}` : unit(hours, hour);
+  } else text = unit(Math.floor(distance / DAY), day);
+  return diff > 0 ? t.inFuture(text) : t.inPast(text);
 }
 
 /**
@@ -63,8 +69,8 @@ export function isoTime(at: number): string | undefined {
 }
 
 /** Absolute date and time in the user's locale; the options exist so tests can pin them. */
-export function formatDateTime(at: number, locale?: string, timeZone?: string): string {
-  if (!isValidTime(at)) return 'unknown date';
+export function formatDateTime(at: number, locale = intlTag(), timeZone?: string): string {
+  if (!isValidTime(at)) return tCommon().unknownDate;
   return new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -73,13 +79,13 @@ export function formatDateTime(at: number, locale?: string, timeZone?: string): 
 }
 
 /** A time of day in the user's locale ("14:05", "2:05 PM"), for moments within the next hours. */
-export function formatTime(at: number, locale?: string, timeZone?: string): string {
-  if (!isValidTime(at)) return 'unknown time';
+export function formatTime(at: number, locale = intlTag(), timeZone?: string): string {
+  if (!isValidTime(at)) return tCommon().unknownTime;
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(at);
 }
 
-export function formatDate(at: number, locale?: string, timeZone?: string): string {
-  if (!isValidTime(at)) return 'unknown date';
+export function formatDate(at: number, locale = intlTag(), timeZone?: string): string {
+  if (!isValidTime(at)) return tCommon().unknownDate;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(at);
 }
 
@@ -90,8 +96,9 @@ export function daysUntil(at: number, now: number): number {
 
 /** "in 21 days", "tomorrow", "today", "3 days ago", for a whole-day distance from daysUntil. */
 export function formatDayDistance(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+  const t = tCommon();
+  if (days === 0) return t.today;
+  if (days === 1) return t.tomorrow;
+  if (days === -1) return t.yesterday;
+  return days > 0 ? t.inDays(days) : t.daysAgo(-days);
 }

@@ -1,0 +1,3 @@
+import type { ActivationMessages } from './activation.en';
+
+export const activationDe: ActivationMessages = {};

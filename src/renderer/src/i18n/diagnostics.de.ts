@@ -1,0 +1,3 @@
+import type { DiagnosticsMessages } from './diagnostics.en';
+
+export const diagnosticsDe: DiagnosticsMessages = {};

@@ -1,0 +1,3 @@
+import type { EnirisMessages } from './eniris.en';
+
+export const enirisDe: EnirisMessages = {};

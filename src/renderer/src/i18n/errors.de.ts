@@ -1,0 +1,3 @@
+import type { ErrorsMessages } from './errors.en';
+
+export const errorsDe: ErrorsMessages = {};

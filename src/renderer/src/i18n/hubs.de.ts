@@ -1,0 +1,3 @@
+import type { HubsMessages } from './hubs.en';
+
+export const hubsDe: HubsMessages = {};

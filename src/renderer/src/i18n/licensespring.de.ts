@@ -1,0 +1,3 @@
+import type { LicensespringMessages } from './licensespring.en';
+
+export const licensespringDe: LicensespringMessages = {};

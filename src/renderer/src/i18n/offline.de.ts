@@ -1,0 +1,3 @@
+import type { OfflineMessages } from './offline.en';
+
+export const offlineDe: OfflineMessages = {};

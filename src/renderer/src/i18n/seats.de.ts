@@ -1,0 +1,3 @@
+import type { SeatsMessages } from './seats.en';
+
+export const seatsDe: SeatsMessages = {};
