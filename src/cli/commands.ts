@@ -9,11 +9,10 @@ import { createFingerprinter } from '../main/device/fingerprint';
 import { startBrowserHost } from '../main/host/browser-host';
 import { createFileRefusalLog } from '../main/ipc/refusal-log';
 import { LicensingError } from '../main/licensing/licensing-error';
-import { createFileStateStore } from '../main/store/file-state-store';
-import { openKeyringSecretStore } from '../main/store/keyring-secret-store';
 import type { Credentials } from '../main/licensing/backend';
+import type { SecretStore } from '../main/store/secret-store';
+import type { StateStore } from '../main/store/persisted-state';
 import { need, type CliArgs } from './args';
-import { cliDataDir } from './data-dir';
 import { formatAccount, runEniris } from './eniris-commands';
 import { formatLicence, formatPool } from './format';
 import { runHub } from './hub-commands';
@@ -32,9 +31,26 @@ export interface CommandOutput {
   readonly exitCode?: number;
 }
 
+/**
+ * Where a core keeps its licences. The Node CLI keeps them in its own folder and the OS keyring;
+ * the installed app, run with `--cli`, in the app's own stores, so what a silent install activates
+ * is what the app then shows.
+ */
+export interface CoreHome {
+  readonly secrets: SecretStore;
+  readonly state: StateStore;
+  readonly hubInventoryFile: string;
+  /** Logs the support bundle includes. */
+  readonly logFiles: readonly string[];
+}
+
 export interface CliContext {
   readonly args: CliArgs;
-  readonly resourcesDir: string;
+  /** The shipped configuration and the user's override; `--config FILE` replaces both. */
+  readonly configFiles: { readonly base: string; readonly override?: string };
+  readonly openHome: (config: VendorConfig) => Promise<CoreHome>;
+  /** The CLI's own files: the sandbox's configuration, the local host's refusal log. */
+  readonly dataDir: string;
   readonly rendererDir: string;
   readonly version: string;
   /** Resolves when the user stops a long-running command (Ctrl+C). */
@@ -46,9 +62,11 @@ export interface CliContext {
 }
 
 const loadConfig = (context: CliContext): Promise<VendorConfig> =>
-  loadVendorConfig({
-    base: context.args.config ?? join(context.resourcesDir, 'default-config.json'),
-  });
+  loadVendorConfig(context.args.config ? { base: context.args.config } : context.configFiles);
+
+/** Where `serve` logs refused requests to its local host; the support bundle reads it. */
+const refusalLogOf = (context: CliContext): string =>
+  join(context.dataDir, 'logs', 'ipc-refusals.log');
 
 async function openCore(
   context: CliContext,
@@ -56,18 +74,18 @@ async function openCore(
   configure: (config: VendorConfig) => Promise<VendorConfig> = async (config) => config,
 ): Promise<Core> {
   const config = await configure(await loadConfig(context));
-  const dataDir = cliDataDir();
+  const home = await context.openHome(config);
   const core = await createCore({
     config,
     version: context.version,
-    secrets: await openKeyringSecretStore(config.productId, dataDir),
-    state: createFileStateStore(join(dataDir, `${config.productId}.state.json`)),
-    hubInventoryFile: join(dataDir, `${config.productId}.hubs.json`),
+    secrets: home.secrets,
+    state: home.state,
+    hubInventoryFile: home.hubInventoryFile,
     keepAlive,
     allowInProcessDemo: keepAlive,
     // A relative caFile lies beside the configuration file; `serve` writes its refusals here.
-    configDir: context.args.config ? dirname(context.args.config) : context.resourcesDir,
-    logFiles: [join(dataDir, 'logs', 'ipc-refusals.log')],
+    configDir: dirname(context.args.config ?? context.configFiles.base),
+    logFiles: [...home.logFiles, refusalLogOf(context)],
   });
   // A damaged file is moved aside only once, by the first process that finds it: if this command
   // did not say so, nobody would ever hear of it.
@@ -344,7 +362,7 @@ async function runSandbox(context: CliContext): Promise<CommandOutput> {
     port: context.args.port ?? 0,
     hubs: context.args.hubs,
   });
-  const dir = join(cliDataDir(), 'sandbox');
+  const dir = join(context.dataDir, 'sandbox');
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, `config-${new URL(set.servers.seats.url).port}.json`);
   const config = demoConfigFor(set, {
@@ -393,7 +411,7 @@ async function runServe(context: CliContext): Promise<CommandOutput> {
   let loaded: VendorConfig | undefined;
   const core = await openCore(context, true, async (config) => (loaded = config));
   // Refused requests to the local host (a wrong link, another page, a bad body) leave a trace.
-  const refusals = createFileRefusalLog({ file: join(cliDataDir(), 'logs', 'ipc-refusals.log') });
+  const refusals = createFileRefusalLog({ file: refusalLogOf(context) });
   let host: Awaited<ReturnType<typeof startBrowserHost>>;
   try {
     host = await startBrowserHost({

@@ -1,64 +1,33 @@
 import { join } from 'node:path';
-import { toAppError } from '../main/licensing/licensing-error';
-import { parseCliArgs, USAGE, type CliArgs } from './args';
-import { runCommand, type CommandOutput } from './commands';
-import { EXIT, exitCodeFor } from './exit-codes';
+import { shippedConfigFile } from '../main/config/shipped-config';
+import { createFileStateStore } from '../main/store/file-state-store';
+import { openKeyringSecretStore } from '../main/store/keyring-secret-store';
+import { cliDataDir } from './data-dir';
+import { runCli } from './run-cli';
 
 declare const __APP_VERSION__: string | undefined;
 
-const untilStopped = () =>
-  new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+/**
+ * Entry point of `license-manager` under Node: its own folder (cliDataDir) and the OS keyring.
+ * The installed app runs the same commands on its own stores with `--cli` (src/main/shell/app-cli.ts).
+ */
+const outDir = join(__dirname, '..');
+const resourcesDir = join(outDir, '..', 'resources');
+const dataDir = cliDataDir();
 
-function print(args: CliArgs, output: CommandOutput): void {
-  if (args.quiet) return;
-  process.stdout.write(`${args.json ? JSON.stringify(output.value) : output.text}\n`);
-}
-
-/** Entry point of `license-manager`: parse, run one command, print, exit with a documented code. */
-async function main(argv: readonly string[]): Promise<number> {
-  let args: CliArgs = {
-    command: [],
-    json: argv.includes('--json'),
-    quiet: false,
-    help: false,
-    serial: false,
-    online: false,
-    lan: false,
-    features: [],
-    force: false,
-  };
-  try {
-    args = parseCliArgs(argv);
-    if (args.help || args.command.length === 0) {
-      process.stdout.write(`${USAGE}\n`);
-      return args.help ? EXIT.ok : EXIT.usage;
-    }
-    const outDir = join(__dirname, '..');
-    const output = await runCommand({
-      args,
-      resourcesDir: join(outDir, '..', 'resources'),
-      rendererDir: join(outDir, 'renderer'),
-      version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
-      untilStopped,
-      announce: (ready) => print({ ...args, quiet: false }, ready),
-      // On stderr, so --json keeps stdout one parseable line, and printed even with --quiet: like
-      // an error, a file moved aside is no success output to silence, and an installer's log
-      // must keep it for support.
-      warn: (message) => process.stderr.write(`warning: ${message}\n`),
-    });
-    print(args, output);
-    return output.exitCode ?? EXIT.ok;
-  } catch (thrown) {
-    const error = toAppError(thrown);
-    if (args.json) process.stdout.write(`${JSON.stringify({ ok: false, error })}\n`);
-    else process.stderr.write(`error [${error.code}]: ${error.message}\n`);
-    return exitCodeFor(error.code);
-  }
-}
-
-void main(process.argv.slice(2)).then((code) => {
+void runCli(process.argv.slice(2), {
+  configFiles: { base: shippedConfigFile(resourcesDir) },
+  dataDir,
+  openHome: async ({ productId }) => ({
+    secrets: await openKeyringSecretStore(productId, dataDir),
+    state: createFileStateStore(join(dataDir, `${productId}.state.json`)),
+    hubInventoryFile: join(dataDir, `${productId}.hubs.json`),
+    logFiles: [],
+  }),
+  rendererDir: join(outDir, 'renderer'),
+  version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+}).then((code) => {
   process.exitCode = code;
 });

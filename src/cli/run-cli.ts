@@ -1,0 +1,54 @@
+import { toAppError } from '../main/licensing/licensing-error';
+import { parseCliArgs, USAGE, type CliArgs } from './args';
+import { runCommand, type CliContext, type CommandOutput } from './commands';
+import { EXIT, exitCodeFor } from './exit-codes';
+
+/** What differs between the Node CLI and the installed app run with `--cli`. */
+export type CliHost = Omit<CliContext, 'args' | 'untilStopped' | 'announce' | 'warn'> & {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+};
+
+const untilStopped = () =>
+  new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+
+/**
+ * One command from parse to exit code: prints the result (text, or one JSON line with --json,
+ * nothing with --quiet) and maps any failure to its documented exit code.
+ */
+export async function runCli(argv: readonly string[], host: CliHost): Promise<number> {
+  const { stdout, stderr, ...where } = host;
+  const print = (args: CliArgs, output: CommandOutput): void => {
+    if (args.quiet) return;
+    stdout(`${args.json ? JSON.stringify(output.value) : output.text}\n`);
+  };
+  let json = argv.includes('--json');
+  try {
+    const args = parseCliArgs(argv);
+    json = args.json;
+    if (args.help || args.command.length === 0) {
+      stdout(`${USAGE}\n`);
+      return args.help ? EXIT.ok : EXIT.usage;
+    }
+    const output = await runCommand({
+      ...where,
+      args,
+      untilStopped,
+      announce: (ready) => print({ ...args, quiet: false }, ready),
+      // On stderr, so --json keeps stdout one parseable line, and printed even with --quiet: like
+      // an error, a file moved aside is no success output to silence, and an installer's log
+      // must keep it for support.
+      warn: (message) => stderr(`warning: ${message}\n`),
+    });
+    print(args, output);
+    return output.exitCode ?? EXIT.ok;
+  } catch (thrown) {
+    const error = toAppError(thrown);
+    if (json) stdout(`${JSON.stringify({ ok: false, error })}\n`);
+    else stderr(`error [${error.code}]: ${error.message}\n`);
+    return exitCodeFor(error.code);
+  }
+}
