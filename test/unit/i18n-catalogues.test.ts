@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../../src/renderer/src/i18n/de';
 import { en } from '../../src/renderer/src/i18n/english';
-import { pickLocale } from '../../src/renderer/src/i18n/locale';
+import { pickLocale } from '../../src/shared/locale';
 import { leavesOf, SAME_IN_BOTH } from '../support/catalogue-leaves';
 
 /**

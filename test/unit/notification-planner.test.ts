@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dayFormatter } from '../../src/main/desktop/desktop-text';
+import { desktopWords } from '../../src/main/desktop/desktop-text';
 import { noticeMemoryIn, warningDaysIn } from '../../src/main/desktop/desktop-state';
 import {
   createNotificationPlanner,
@@ -42,7 +42,7 @@ function plannerOn(clock: ManualClock, memory: NoticeMemory = memoryInMap(), war
     nameOf: () => 'Acme CAD',
     warningDaysOf: () => warningDays,
     memory,
-    formatDay: dayFormatter('en-GB', 'UTC'),
+    words: desktopWords('en', 'en-GB', 'UTC'),
   });
   return { planner, notices, kinds: () => notices.map((notice) => notice.kind) };
 }
@@ -193,6 +193,27 @@ describe('expiry notices', () => {
     expect(notices.at(-1)?.title).toBe('Acme CAD: licence ends in 1 day');
     // Nothing is left waiting once the licence has ended.
     expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('warns in German on a German system', () => {
+    const clock = createManualClock(START);
+    const notices: Notice[] = [];
+    createNotificationPlanner({
+      clock,
+      notify: (notice) => notices.push(notice),
+      nameOf: () => 'Acme CAD',
+      warningDaysOf: () => 14,
+      memory: memoryInMap(),
+      words: desktopWords('de', 'de-DE', 'UTC'),
+    }).observe(endsIn(3));
+    expect(notices).toEqual([
+      {
+        kind: 'expiring',
+        profileId: 'seats',
+        title: 'Acme CAD: Lizenz endet in 3 Tagen',
+        body: 'Die Lizenz endet am 4. Feb. 2027. Verlängern Sie sie bei Ihrem Anbieter, um ohne Unterbrechung weiterzuarbeiten.',
+      },
+    ]);
   });
 
   it('follows the vendor’s warning days, and says nothing with zero', () => {

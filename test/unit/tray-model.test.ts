@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFormatter } from '../../src/main/desktop/desktop-text';
+import { desktopWords } from '../../src/main/desktop/desktop-text';
 import { followLicences, type LicenceSource } from '../../src/main/desktop/licence-follower';
 import {
   licenceNames,
@@ -11,7 +11,7 @@ import type { LicenceView, ProfileView } from '../../src/shared/model';
 
 /** The tray's tooltip and menu, worked out from licence views (no Electron). */
 
-const formatDay = dayFormatter('en-GB', 'UTC');
+const words = desktopWords('en', 'en-GB', 'UTC');
 const MARCH_3_2027 = Date.UTC(2027, 2, 3, 12);
 
 const view = (patch: Partial<LicenceView> = {}): LicenceView => ({
@@ -33,7 +33,7 @@ const modelOf = (licences: TrayLicence[], profiles = oneProfile) =>
     productName: 'Acme CAD',
     licences,
     nameOf: licenceNames('Acme CAD', profiles),
-    formatDay,
+    words,
   });
 const labels = (licences: TrayLicence[], profiles = oneProfile) =>
   modelOf(licences, profiles).items.map((item) => ('label' in item ? item.label : '---'));
@@ -59,6 +59,60 @@ describe('the tray model', () => {
       { kind: 'quit', label: 'Quit' },
     ]);
     expect(model.tooltip).toBe('Acme CAD — licensed until 3 Mar 2027\nSeat held (3 of 5 in use)');
+  });
+
+  it('speaks German on a German system, with the day in its region', () => {
+    const german = trayModel({
+      productName: 'Acme CAD',
+      licences: [
+        {
+          profileId: 'seats',
+          view: view({
+            expiresAt: MARCH_3_2027,
+            activeClients: 3,
+            maxClients: 5,
+            seat: { state: 'held' },
+          }),
+        },
+      ],
+      nameOf: licenceNames('Acme CAD', oneProfile),
+      words: desktopWords('de', 'de-DE', 'UTC'),
+    });
+    expect(german.items.map((item) => ('label' in item ? item.label : '---'))).toEqual([
+      'Acme CAD — lizenziert bis 3. März 2027',
+      'Lizenzplatz belegt (3 von 5 in Gebrauch)',
+      '---',
+      'Öffnen',
+      'Beenden',
+    ]);
+  });
+
+  it('has every tray and notification text in German', () => {
+    const samples = (words: ReturnType<typeof desktopWords>) => [
+      words.open,
+      words.quit,
+      ...(['active', 'inactive', 'expired', 'revoked', 'invalid'] as const).map((status) =>
+        words.licence('X', view({ status })),
+      ),
+      words.licence('X', view({ expiresAt: MARCH_3_2027 })),
+      words.seatHeld(undefined, undefined),
+      words.seatHeld(1, 2),
+      words.seatReconnecting,
+      words.seatLostRetrying,
+      words.seatLost,
+      words.noSeat,
+      words.expiringTitle('X', 1),
+      words.expiringTitle('X', 2),
+      words.expiringBody('D'),
+      words.seatLostTitle('X'),
+      words.seatLostBody(true),
+      words.seatLostBody(false),
+      words.seatRegainedTitle('X'),
+      words.seatRegainedBody,
+    ];
+    const english = samples(desktopWords('en', 'en-GB', 'UTC'));
+    const german = samples(desktopWords('de', 'de-DE', 'UTC'));
+    expect(german.filter((text, at) => text === english[at])).toEqual([]);
   });
 
   it.each<[string, Partial<LicenceView>, string[]]>([

@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from '../../shared/clock';
 import type { LicenceView } from '../../shared/model';
-import { desktopText, type FormatDay } from './desktop-text';
+import type { DesktopWords } from './desktop-text';
 
 /**
  * Decides which desktop notifications to show as licences change over time, without Electron:
@@ -42,7 +42,7 @@ export interface NotificationPlannerOptions {
   /** Days before the end to start warning; the vendor's `expiryWarningDays` where it has one. */
   readonly warningDaysOf: (profileId: string) => number;
   readonly memory: NoticeMemory;
-  readonly formatDay: FormatDay;
+  readonly words: DesktopWords;
   readonly debounceMs?: number;
 }
 
@@ -60,7 +60,7 @@ interface Followed {
 }
 
 export function createNotificationPlanner(options: NotificationPlannerOptions) {
-  const { clock, notify, nameOf, memory, formatDay } = options;
+  const { clock, notify, nameOf, memory, words } = options;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const followed = new Map<string, Followed>();
   let stopped = false;
@@ -80,14 +80,14 @@ export function createNotificationPlanner(options: NotificationPlannerOptions) {
         ? {
             kind: 'seat-lost',
             profileId,
-            title: desktopText.seatLostTitle(name),
-            body: desktopText.seatLostBody(entry.view.seat.nextHeartbeatAt !== undefined),
+            title: words.seatLostTitle(name),
+            body: words.seatLostBody(entry.view.seat.nextHeartbeatAt !== undefined),
           }
         : {
             kind: 'seat-regained',
             profileId,
-            title: desktopText.seatRegainedTitle(name),
-            body: desktopText.seatRegainedBody,
+            title: words.seatRegainedTitle(name),
+            body: words.seatRegainedBody,
           },
     );
     entry.announced = now;
@@ -116,8 +116,8 @@ export function createNotificationPlanner(options: NotificationPlannerOptions) {
       notify({
         kind: 'expiring',
         profileId,
-        title: desktopText.expiringTitle(nameOf(profileId), daysLeft),
-        body: desktopText.expiringBody(formatDay(expiresAt)),
+        title: words.expiringTitle(nameOf(profileId), daysLeft),
+        body: words.expiringBody(words.formatDay(expiresAt)),
       });
       memory.rememberExpiryNotice(profileId, licenseId, now);
       last = { licenseId, at: now };

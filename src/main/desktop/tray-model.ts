@@ -1,5 +1,5 @@
 import type { LicenceView, ProfileView } from '../../shared/model';
-import { desktopText, type FormatDay } from './desktop-text';
+import type { DesktopWords } from './desktop-text';
 
 /**
  * What the tray icon says, worked out from the licence views without Electron: the tooltip and
@@ -43,20 +43,18 @@ export function licenceNames(
       : (profiles.find((profile) => profile.id === profileId)?.label ?? profileId);
 }
 
-function seatLine(view: LicenceView): string | undefined {
+function seatLine(view: LicenceView, words: DesktopWords): string | undefined {
   const { seat } = view;
   switch (seat.state) {
     case 'held':
-      return desktopText.seatHeld(view.activeClients, view.maxClients);
+      return words.seatHeld(view.activeClients, view.maxClients);
     case 'retrying':
-      return desktopText.seatReconnecting;
+      return words.seatReconnecting;
     case 'lost':
-      return seat.nextHeartbeatAt === undefined
-        ? desktopText.seatLost
-        : desktopText.seatLostRetrying;
+      return seat.nextHeartbeatAt === undefined ? words.seatLost : words.seatLostRetrying;
     case 'none':
       // A floating licence without a seat is worth saying; other licences have no seats.
-      return view.mode === 'floating' && view.status === 'active' ? desktopText.noSeat : undefined;
+      return view.mode === 'floating' && view.status === 'active' ? words.noSeat : undefined;
   }
 }
 
@@ -67,11 +65,12 @@ export function trayModel(input: {
   readonly productName: string;
   readonly licences: readonly TrayLicence[];
   readonly nameOf: (profileId: string) => string;
-  readonly formatDay: FormatDay;
+  readonly words: DesktopWords;
 }): TrayModel {
+  const { words } = input;
   const lines = input.licences.flatMap(({ profileId, view }) => {
-    const seat = seatLine(view);
-    const licence = desktopText.licence(input.nameOf(profileId), view, input.formatDay);
+    const seat = seatLine(view, words);
+    const licence = words.licence(input.nameOf(profileId), view);
     return seat === undefined ? [licence] : [licence, seat];
   });
   // One licence already starts with the product name; several need it said once on top.
@@ -81,8 +80,8 @@ export function trayModel(input: {
     items: [
       ...lines.map((label) => ({ kind: 'status' as const, label })),
       ...(lines.length > 0 ? [{ kind: 'separator' as const }] : []),
-      { kind: 'open', label: desktopText.open },
-      { kind: 'quit', label: desktopText.quit },
+      { kind: 'open', label: words.open },
+      { kind: 'quit', label: words.quit },
     ],
   };
 }

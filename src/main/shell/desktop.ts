@@ -1,7 +1,8 @@
 import { app, type BrowserWindow } from 'electron';
 import { systemClock } from '../../shared/clock';
 import type { Core } from '../core';
-import { dayFormatter } from '../desktop/desktop-text';
+import { pickLocale } from '../../shared/locale';
+import { desktopWords } from '../desktop/desktop-text';
 import { noticeMemoryIn, warningDaysIn } from '../desktop/desktop-state';
 import { followLicences } from '../desktop/licence-follower';
 import { createNotificationPlanner } from '../desktop/notification-planner';
@@ -33,7 +34,9 @@ export async function startDesktopIntegration(options: {
   const open = () => showWindow(window);
   const { productName, profiles } = core.config;
   const nameOf = licenceNames(productName, core.service.profiles());
-  const formatDay = dayFormatter();
+  // The OS's language order, as the window's renderer gets it from navigator.languages.
+  const language = pickLocale(app.getPreferredSystemLanguages());
+  const words = desktopWords(language.locale, language.intlTag);
   const tray = createAppTray({
     iconPath: options.trayIcon,
     onOpen: open,
@@ -45,11 +48,11 @@ export async function startDesktopIntegration(options: {
     nameOf,
     warningDaysOf: warningDaysIn(profiles),
     memory: noticeMemoryIn(options.state),
-    formatDay,
+    words,
   });
   const stopFollowing = await followLicences(core.service, (view, licences) => {
     planner.observe(view);
-    tray.render(trayModel({ productName, licences, nameOf, formatDay }));
+    tray.render(trayModel({ productName, licences, nameOf, words }));
   });
   const stopLinks = core.links.onReceived(open);
   try {

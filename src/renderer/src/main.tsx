@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { pickLocale } from './i18n/locale';
+import { pickLocale } from '../../shared/locale';
 import { applyLanguage, currentLocale } from './i18n/messages';
 import './styles/tokens.css';
 import './styles/base.css';

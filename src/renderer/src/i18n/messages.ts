@@ -1,5 +1,5 @@
 import type { Catalogues } from './catalogues';
-import { type Locale, type LocaleChoice } from './locale';
+import { type Locale, type LocaleChoice } from '../../../shared/locale';
 
 /**
  * The active language. Chosen once before the first render (the OS language does not change under

@@ -1,4 +1,7 @@
-/** The languages the interface is written in. English is the source; every other one is checked against it. */
+/**
+ * The languages the interface is written in (the renderer's catalogues, the tray and notifications).
+ * English is the source; every other one is checked against it.
+ */
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 
