@@ -17,7 +17,9 @@ import {
 import { forwardEvents, registerIpc } from './shell/ipc-main';
 import { createMainWindow } from './shell/main-window';
 import { productIdentity } from './config/product-identity';
+import { desktopWords } from './desktop/desktop-text';
 import { createLinkInbox, type LinkInbox } from './desktop/link-inbox';
+import { pickLocale } from '../shared/locale';
 import { listenForLinks } from './shell/deep-links';
 import { showWindow, startDesktopIntegration } from './shell/desktop';
 import { electronLoginItem } from './shell/login-item';
@@ -116,8 +118,9 @@ function startDesktopApp(): void {
     .whenReady()
     .then(() => start(links))
     .catch((error: unknown) => {
+      const language = pickLocale(app.getPreferredSystemLanguages());
       dialog.showErrorBox(
-        'License Manager could not start',
+        desktopWords(language.locale, language.intlTag).cannotStart(app.getName()),
         error instanceof Error ? error.message : String(error),
       );
       app.exit(1);

@@ -109,6 +109,9 @@ describe('the tray model', () => {
       words.seatLostBody(false),
       words.seatRegainedTitle('X'),
       words.seatRegainedBody,
+      words.keptInTrayTitle('X'),
+      words.keptInTrayBody,
+      words.cannotStart('X'),
     ];
     const english = samples(desktopWords('en', 'en-GB', 'UTC'));
     const german = samples(desktopWords('de', 'de-DE', 'UTC'));

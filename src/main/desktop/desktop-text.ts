@@ -21,6 +21,9 @@ export interface DesktopWords {
   seatLostBody(retrying: boolean): string;
   seatRegainedTitle(name: string): string;
   readonly seatRegainedBody: string;
+  keptInTrayTitle(productName: string): string;
+  readonly keptInTrayBody: string;
+  cannotStart(productName: string): string;
   /** "3 Mar 2027" / "3. März 2027". */
   formatDay(ms: number): string;
 }
@@ -65,6 +68,10 @@ const english = (formatDay: FormatDay): DesktopWords => ({
       : 'The floating seat could not be kept. Open the app to request a seat again.',
   seatRegainedTitle: (name) => `${name}: seat regained`,
   seatRegainedBody: 'A floating seat is held again.',
+  keptInTrayTitle: (productName) => `${productName} is still running`,
+  keptInTrayBody:
+    'It keeps your licence and seat in the tray, next to the clock. To stop it, choose Quit from the tray icon.',
+  cannotStart: (productName) => `${productName} could not start`,
   formatDay,
 });
 
@@ -106,6 +113,10 @@ const german = (formatDay: FormatDay): DesktopWords => ({
       : 'Der Floating-Lizenzplatz konnte nicht gehalten werden. Öffnen Sie die App, um erneut einen Lizenzplatz anzufordern.',
   seatRegainedTitle: (name) => `${name}: Lizenzplatz zurückerhalten`,
   seatRegainedBody: 'Ein Floating-Lizenzplatz ist wieder belegt.',
+  keptInTrayTitle: (productName) => `${productName} läuft weiter`,
+  keptInTrayBody:
+    'Lizenz und Lizenzplatz bleiben im Infobereich neben der Uhr erhalten. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.',
+  cannotStart: (productName) => `${productName} konnte nicht starten`,
   formatDay,
 });
 

@@ -2,6 +2,7 @@ import { app, type BrowserWindow } from 'electron';
 import { systemClock } from '../../shared/clock';
 import type { Core } from '../core';
 import { pickLocale } from '../../shared/locale';
+import { closeToTray } from '../desktop/close-to-tray';
 import { desktopWords } from '../desktop/desktop-text';
 import { noticeMemoryIn, warningDaysIn } from '../desktop/desktop-state';
 import { followLicences } from '../desktop/licence-follower';
@@ -42,9 +43,19 @@ export async function startDesktopIntegration(options: {
     onOpen: open,
     onQuit: () => app.quit(),
   });
+  const notify = createNotifier(open);
+  // The tray is up: closing the window hides it, so held seats keep their heartbeats.
+  const closing = closeToTray({
+    productName,
+    words,
+    hide: () => window.hide(),
+    tell: notify,
+  });
+  window.on('close', closing.onClose);
+  app.on('before-quit', closing.onQuit);
   const planner = createNotificationPlanner({
     clock: systemClock,
-    notify: createNotifier(open),
+    notify,
     nameOf,
     warningDaysOf: warningDaysIn(profiles),
     memory: noticeMemoryIn(options.state),
@@ -62,6 +73,8 @@ export async function startDesktopIntegration(options: {
     console.error(error instanceof Error ? error.message : error);
   }
   return () => {
+    window.off('close', closing.onClose);
+    app.off('before-quit', closing.onQuit);
     stopFollowing();
     stopLinks();
     planner.stop();

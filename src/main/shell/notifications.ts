@@ -1,12 +1,13 @@
 import { Notification } from 'electron';
-import type { Notice } from '../desktop/notification-planner';
 
 /**
- * Shows a planned notice (src/main/desktop/notification-planner.ts) as a desktop notification; a
- * click opens the window. Shown notices are kept until closed: a notification object that is
+ * Shows a notice (planned by src/main/desktop/notification-planner.ts, or the close-to-tray
+ * hint) as a desktop notification; a click opens the window. Shown notices are kept until closed: a notification object that is
  * garbage-collected loses its click handler on some platforms.
  */
-export function createNotifier(onClick: () => void): (notice: Notice) => void {
+export function createNotifier(
+  onClick: () => void,
+): (notice: { readonly title: string; readonly body: string }) => void {
   const shown = new Set<Notification>();
   return (notice) => {
     if (!Notification.isSupported()) return;
