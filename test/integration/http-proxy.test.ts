@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import type { HttpClient, HttpRequest } from '../../src/main/http/http-client';
+import { newRecord } from '../../src/main/hubs/hub-edits';
+import { hubTransport } from '../../src/main/hubs/hub-transport';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { hubDraftSchema } from '../../src/shared/hubs-model';
 import { readCaBundle, trustedCertificates } from '../../src/main/net/ca-bundle';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
@@ -134,6 +137,46 @@ describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
     expect((await client.request(login(hubOf(secure)))).status).toBe(200);
     expect(proxy.seen).toEqual([]);
     pinned.destroy();
+  });
+});
+
+describe("hub connections follow the app's network settings", () => {
+  /** The inventory record of a sandbox hub, as the engineer would add it (no pinned certificate). */
+  const recordOf = (hub: SandboxHub, scheme: 'http' | 'https') =>
+    newRecord(
+      hubDraftSchema.parse({
+        name: 'Plant room',
+        host: '127.0.0.1',
+        port: Number(new URL(hub.baseUrl).port),
+        hid: hub.hid,
+        username: hub.username,
+        scheme,
+        lan: scheme === 'http',
+      }),
+    );
+
+  it('sends a hub through the proxy the settings name', async () => {
+    const proxy = await proxyWith();
+    const hub = hubOf(plain);
+    const { http } = hubTransport(recordOf(hub, 'http'), 5_000, {
+      resolveProxy: proxyFromEnvironment({ HTTP_PROXY: proxy.url }),
+    });
+    expect((await http.request(login(hub))).status).toBe(200);
+    expect(proxy.seen).toEqual([`POST ${hub.baseUrl}/api/v1/auth/login`]);
+  });
+
+  it("trusts a hub's CA-signed certificate through the configured CA bundle, and only then", async () => {
+    const hub = hubOf(secure);
+    const noProxy = proxyFromEnvironment({});
+    const trusted = hubTransport(recordOf(hub, 'https'), 5_000, {
+      resolveProxy: noProxy,
+      ca: trustHubA,
+    });
+    expect((await trusted.http.request(login(hub))).status).toBe(200);
+    const without = hubTransport(recordOf(hub, 'https'), 5_000, { resolveProxy: noProxy });
+    const error = await failure(without.http, login(hub));
+    expect(error.message).toMatch(/Plant room/);
+    expect(error.message).toMatch(/certificate/i);
   });
 });
 

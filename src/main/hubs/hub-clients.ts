@@ -5,7 +5,7 @@ import { LicensingError } from '../licensing/licensing-error';
 import type { SecretStore } from '../store/secret-store';
 import { hubBaseUrl, hubLabel, hubSecretName, sessionKey, type HubRecord } from './hub-records';
 import type { PinnedAgent } from './hub-tls';
-import { hubTransport } from './hub-transport';
+import { hubTransport, type HubNetwork } from './hub-transport';
 
 /**
  * One protocol client per hub, kept while the hub's address, account and pinned certificate stay
@@ -17,6 +17,7 @@ export interface HubClientsOptions {
   readonly secrets: SecretStore;
   readonly clock: Clock;
   readonly httpTimeoutMs: number;
+  readonly network?: HubNetwork;
 }
 
 export interface HubClients {
@@ -75,7 +76,7 @@ export function createHubClients(options: HubClientsOptions): HubClients {
       const existing = entries.get(record.id);
       if (existing?.key === key) return existing.client;
       forget(record.id);
-      const { http, agent } = hubTransport(record, options.httpTimeoutMs);
+      const { http, agent } = hubTransport(record, options.httpTimeoutMs, options.network);
       const { id, username } = record;
       const client = createMobiusFlowClient({
         baseUrl: hubBaseUrl(record),

@@ -14,6 +14,7 @@ import type { SecretStore } from '../store/secret-store';
 import { createChangeBatcher } from './change-batcher';
 import { createFleetRefresher } from './fleet-refresh';
 import { createHubClients } from './hub-clients';
+import type { HubNetwork } from './hub-transport';
 import { writeInventoryCsv } from './hub-csv';
 import { createHubInventory } from './hub-inventory';
 import { keepLicence, toLicenceView } from './hub-licence';
@@ -37,6 +38,8 @@ export interface HubServiceDeps {
   httpTimeoutMs?: number;
   /** Hubs refreshed at once. Default 16, at most 64. */
   maxConcurrency?: number;
+  /** The app's proxy resolver and CA bundle, for hubs without a pinned certificate. */
+  network?: HubNetwork;
 }
 
 export interface HubRefreshOptions {
@@ -78,7 +81,7 @@ export function createHubService(deps: HubServiceDeps): HubService {
   const { secrets, clock } = deps;
   const httpTimeoutMs = deps.httpTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
   const store = createHubStore(deps.file, () => clock.now());
-  const clients = createHubClients({ secrets, clock, httpTimeoutMs });
+  const clients = createHubClients({ secrets, clock, httpTimeoutMs, network: deps.network });
   const inventory = createHubInventory({ store, secrets, clients });
   const closing = new AbortController();
   const listeners = new Set<(event: HubsChanged) => void>();

@@ -1,4 +1,4 @@
-import { createAxiosHttpClient } from '../http/axios-http-client';
+import { createAxiosHttpClient, type AxiosHttpClientOptions } from '../http/axios-http-client';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
 import { LicensingError } from '../licensing/licensing-error';
 import { hubLabel, type HubRecord } from './hub-records';
@@ -17,6 +17,13 @@ import {
  * can be repeated safely (a spent refresh token only leads to a new sign-in).
  */
 
+/**
+ * The app's network settings as they apply to hubs: the proxy decision (system or *_PROXY, whose
+ * bypass lists normally keep site-LAN addresses direct) and the company CA bundle, for hubs with a
+ * CA-signed certificate. A pinned hub trusts its pin alone and is reached directly.
+ */
+export type HubNetwork = Pick<AxiosHttpClientOptions, 'resolveProxy' | 'ca'>;
+
 export interface HubTransport {
   readonly http: HttpClient;
   /** Set for pinned hubs: destroy it to close the hub's connections. */
@@ -30,7 +37,11 @@ const wasCutOff = (error: unknown): boolean => {
   return cause instanceof Error && /ECONNRESET|EPIPE|socket hang up/i.test(cause.message);
 };
 
-export function hubTransport(record: HubRecord, timeoutMs: number): HubTransport {
+export function hubTransport(
+  record: HubRecord,
+  timeoutMs: number,
+  network: HubNetwork = {},
+): HubTransport {
   const label = hubLabel(record);
   const pin = record.scheme === 'https' ? record.tlsFingerprint : undefined;
   let presented: string | undefined;
@@ -40,7 +51,10 @@ export function hubTransport(record: HubRecord, timeoutMs: number): HubTransport
       : new PinnedAgent(pin, (fingerprint) => {
           presented = fingerprint;
         });
-  const inner = createAxiosHttpClient({ defaultTimeoutMs: timeoutMs, httpsAgent: agent });
+  const inner = createAxiosHttpClient({
+    defaultTimeoutMs: timeoutMs,
+    ...(agent ? { httpsAgent: agent } : network),
+  });
 
   async function send(request: HttpRequest): Promise<HttpResponse> {
     try {
