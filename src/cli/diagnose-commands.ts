@@ -3,7 +3,7 @@ import type { Core } from '../main/core';
 import { connectionTestText, reportText } from '../main/diagnostics/report-text';
 import { LicensingError } from '../main/licensing/licensing-error';
 import type { CliArgs } from './args';
-import type { CommandOutput } from './commands';
+import type { CommandOutput } from './cli-context';
 import { exitCodeFor } from './exit-codes';
 
 /**

@@ -6,7 +6,7 @@ import type {
   LsLicenceDetails,
 } from '../shared/licensespring-model';
 import { need, type CliArgs } from './args';
-import type { CommandOutput } from './commands';
+import type { CommandOutput } from './cli-context';
 import { when } from './format';
 
 const meterText = (meter: LsConsumptionMeter): string =>

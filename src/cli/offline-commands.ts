@@ -4,7 +4,7 @@ import type { Core } from '../main/core';
 import { LicensingError } from '../main/licensing/licensing-error';
 import type { FileLicenceView, OfflineRequest } from '../shared/offline-model';
 import type { CliArgs } from './args';
-import type { CommandOutput } from './commands';
+import type { CommandOutput } from './cli-context';
 import { formatLicence, when } from './format';
 import { kindOf } from './profile-kind';
 

@@ -1,6 +1,7 @@
 import { toAppError } from '../main/licensing/licensing-error';
 import { parseCliArgs, USAGE, type CliArgs } from './args';
-import { runCommand, type CliContext, type CommandOutput } from './commands';
+import type { CliContext, CommandOutput } from './cli-context';
+import { runCommand } from './commands';
 import { EXIT, exitCodeFor } from './exit-codes';
 
 /** What differs between the Node CLI and the installed app run with `--cli`. */

@@ -7,7 +7,7 @@ import { signLicence, type LicenceTerms, type Licensee } from '../main/offline/l
 import { FEATURE_CODE, FINGERPRINT, PRODUCT_CODE } from '../main/offline/licence-terms';
 import { generateVendorKeyPair, keyIdOf } from '../main/offline/vendor-keys';
 import { need, type CliArgs } from './args';
-import type { CommandOutput } from './commands';
+import type { CommandOutput } from './cli-context';
 
 /**
  * `license-manager vendor keygen|sign`: the vendor's side of licence files

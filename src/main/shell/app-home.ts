@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CoreHome } from '../../cli/commands';
+import type { CoreHome } from '../../cli/cli-context';
 import type { CliHost } from '../../cli/run-cli';
 import { LicensingError } from '../licensing/licensing-error';
 import type { VendorConfig } from '../config/vendor-config';
