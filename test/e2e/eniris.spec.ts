@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import { demoServePerTest, openDemoProfile, SHOTS } from './demo-app';
+import { demoServePerTest, fullScreenshot, openDemoProfile, SHOTS } from './demo-app';
+import { expectNoEnglish, germanPage } from './german';
 
 const serve = demoServePerTest();
 
@@ -257,4 +258,166 @@ test('claim refusals are explained beside the claim, and a customer query is rem
     card(page, 'Licences').getByRole('tab', { name: 'By customer', selected: true }),
   ).toBeVisible();
   await expect(licencesOf(page, `customer ${customerId}`).getByRole('row')).toHaveCount(6);
+});
+
+/**
+ * German: the app follows the OS language. Fields are found by id where their labels belong to
+ * shared components (translated with the shell), and the profile picker by its label in either
+ * language, so this test holds before and after those parts are German.
+ */
+const openEnirisGerman = async (page: Page) => {
+  await page.goto(serve.url);
+  await page.getByRole('combobox', { name: /^Profile?$/ }).selectOption({
+    label: 'Eniris licences (Sofar)',
+  });
+  await expect(page.getByRole('heading', { name: 'Bei Eniris anmelden' })).toBeVisible();
+};
+
+const signInGerman = async (page: Page, username: string, password: string) => {
+  await page.locator('#eniris-username').fill(username);
+  await page.locator('#eniris-password').fill(password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+};
+
+/** Text from the core and the demo set-up, not from the screen's catalogue. */
+const fromElsewhere = async (page: Page): Promise<string[]> => [
+  (await page.getByText(/sign in as \S+ \/ \S+/).textContent()) ?? '',
+  'Eniris licences (Sofar)',
+  'Eniris licence, not yet activated',
+];
+
+/** The core's own message in an error callout (data, not the screen's words). */
+const coreMessageOf = async (alert: Locator): Promise<string[]> => [
+  await alert.evaluate(
+    (element) => element.querySelector('.callout__text')?.firstChild?.textContent ?? '',
+  ),
+];
+
+test('in German: sign in refused and accepted, licences, activate, claim, sign-out question', async ({
+  browser,
+}) => {
+  // Many states in one sign-in, each checked for English and by axe: longer than the default.
+  test.setTimeout(180_000);
+  const page = await germanPage(browser);
+  await openEnirisGerman(page);
+  const { username, password, nodeId, customerId } = await demo(page);
+  const allowed = await fromElsewhere(page);
+  await expect(page.getByText(/Ihr Passwort wird nur einmal für diese Anmeldung/)).toContainText(
+    '14 Tage',
+  );
+  await expectNoEnglish(page, allowed);
+  await expectNoSeriousViolations(page, 'eniris, signed out (German)');
+  await fullScreenshot(page, `${SHOTS}/eniris-signed-out-de.png`);
+
+  // A wrong password: the title is the screen's, the message under it the core's.
+  await signInGerman(page, username, 'not-the-password');
+  const signInError = card(page, 'Bei Eniris anmelden').getByRole('alert');
+  await expect(signInError).toContainText('Kontoname oder Passwort ist falsch');
+  const coreMessage = await coreMessageOf(signInError);
+  await expectNoEnglish(page, [...allowed, ...coreMessage]);
+  await expectNoSeriousViolations(page, 'eniris, password refused (German)');
+  await fullScreenshot(page, `${SHOTS}/eniris-sign-in-error-de.png`);
+
+  await signInGerman(page, username, password);
+  const account = page.getByRole('region', { name: 'Eniris-Konto' });
+  await expect(account).toContainText(`Angemeldet als ${username}`);
+  await expect(account).toContainText(/seit .* · das Anmeldetoken liegt in Ihrem Schlüsselbund/);
+
+  // Nothing listed yet: the prompt.
+  const licences = card(page, 'Lizenzen');
+  await expect(licences).toContainText('Geben Sie eine Controller-ID oder eine Kunden-ID ein');
+  await expectNoEnglish(page, allowed);
+
+  // The controller's licences.
+  await licences.getByRole('tab', { name: 'Nach Controller' }).click();
+  await licences.locator('#eniris-query-controller').fill(nodeId);
+  await licences.getByRole('button', { name: 'Anzeigen', exact: true }).click();
+  const controllerTable = page.getByRole('region', { name: `Lizenzen von Controller ${nodeId}` });
+  await expect(controllerTable.getByRole('row')).toHaveCount(4);
+  await expect(controllerTable.getByText('Aktiv', { exact: true })).toHaveCount(1);
+  await expect(controllerTable.getByText('Abgelaufen', { exact: true })).toHaveCount(1);
+  await expect(controllerTable.getByText('Nicht aktiviert', { exact: true })).toHaveCount(1);
+  await expect(controllerTable).toContainText(/Netz\s25\skW\s*PV\s15\skW/);
+  await expect(licences).toContainText(`3 Lizenzen von Controller ${nodeId} · Stand:`);
+
+  // Activate the free demo key, then claim it for the controller.
+  const freeKey = (await page.locator('.demo-keys__key').first().textContent()) ?? '';
+  const activate = card(page, 'Lizenz aktivieren');
+  await activate.getByLabel('Lizenzschlüssel').fill(freeKey);
+  await activate.getByRole('button', { name: 'Aktivieren', exact: true }).click();
+  await expect(activate).toContainText(/Lizenz aktiv bis \d{2}\.\d{2}\.\d{4}\./);
+  await expect(
+    page.getByRole('region', { name: 'Aktivierte Lizenz' }).getByText('Aktiv', { exact: true }),
+  ).toBeVisible();
+  const claim = card(page, 'Einem Controller zuordnen');
+  await expect(
+    claim.getByText('Das ist der Schlüssel, den Sie gerade aktiviert haben.'),
+  ).toBeVisible();
+  await claim.getByLabel('Controller-ID').fill(nodeId);
+  await claim.getByRole('button', { name: 'Zuordnen', exact: true }).click();
+  await expect(claim.getByText(`Dem Controller ${nodeId} zugeordnet.`)).toBeVisible();
+  await expect(controllerTable.getByRole('row')).toHaveCount(5);
+  await expectNoEnglish(page, allowed);
+  await expectNoSeriousViolations(page, 'eniris, licences listed and claimed (German)');
+  await fullScreenshot(page, `${SHOTS}/eniris-signed-in-de.png`);
+
+  // A claim refused, and a malformed customer id caught before sending.
+  await claim.getByLabel('Lizenzschlüssel').fill(RUNNING_KEY);
+  await claim.getByLabel('Controller-ID').fill(OTHER_CONTROLLER);
+  await claim.getByRole('button', { name: 'Zuordnen', exact: true }).click();
+  const claimError = claim.getByRole('alert');
+  await expect(claimError).toContainText(
+    'Diese Lizenz ist bereits einem anderen Controller zugeordnet',
+  );
+  await licences.getByRole('tab', { name: 'Nach Kunde' }).click();
+  await licences.locator('#eniris-query-customer').fill('not-a-uuid');
+  await licences.getByRole('button', { name: 'Anzeigen', exact: true }).click();
+  await expect(licences.getByRole('alert')).toContainText('Eine Kunden-ID ist eine UUID');
+  const claimMessage = await coreMessageOf(claimError);
+  await expectNoEnglish(page, [...allowed, ...claimMessage]);
+  await expectNoSeriousViolations(page, 'eniris, refusals (German)');
+  await fullScreenshot(page, `${SHOTS}/eniris-refusals-de.png`);
+
+  // The customer's licences, with the controllers column and a deactivated one.
+  await licences.locator('#eniris-query-customer').fill(customerId);
+  await licences.getByRole('button', { name: 'Anzeigen', exact: true }).click();
+  const customerTable = page.getByRole('region', { name: `Lizenzen von Kunde ${customerId}` });
+  await expect(customerTable.getByRole('columnheader', { name: 'Controller' })).toBeVisible();
+  await expect(customerTable.getByText('Deaktiviert', { exact: true })).toBeVisible();
+  await expect(customerTable.getByText('Gewerbe', { exact: true })).toBeVisible();
+  await expectNoEnglish(page, [...allowed, ...claimMessage]);
+  await fullScreenshot(page, `${SHOTS}/eniris-customer-de.png`);
+
+  // Signing out asks first.
+  await account.getByRole('button', { name: 'Abmelden…' }).click();
+  await expect(account.getByText('Von Eniris abmelden?')).toBeVisible();
+  await expect(account.getByRole('button', { name: 'Abbrechen' })).toBeFocused();
+  await expectNoEnglish(page, [...allowed, ...claimMessage]);
+  await expectNoSeriousViolations(page, 'eniris, sign-out asked (German)');
+  await fullScreenshot(page, `${SHOTS}/eniris-sign-out-de.png`);
+  await account.getByRole('button', { name: 'Abmelden', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Bei Eniris anmelden' })).toBeVisible();
+  await page.context().close();
+});
+
+test('in German: after too many wrong passwords the form says when to try again', async ({
+  browser,
+}) => {
+  const page = await germanPage(browser);
+  await openEnirisGerman(page);
+  const { username, password } = await demo(page);
+  const error = card(page, 'Bei Eniris anmelden').getByRole('alert');
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await signInGerman(page, username, `wrong-${attempt}`);
+    await expect(error).toContainText('Kontoname oder Passwort ist falsch');
+    await expect(page.locator('#eniris-password')).toBeFocused();
+  }
+  await signInGerman(page, username, password);
+  await expect(error).toContainText('Zu viele fehlgeschlagene Anmeldeversuche');
+  await expect(error).toContainText(/Sie können sich um \d{1,2}:\d{2} \(in .+\) wieder anmelden\./);
+  const coreMessage = await coreMessageOf(error);
+  await expectNoEnglish(page, [...(await fromElsewhere(page)), ...coreMessage]);
+  await expectNoSeriousViolations(page, 'eniris, sign-in locked (German)');
+  await fullScreenshot(page, `${SHOTS}/eniris-rate-limited-de.png`);
+  await page.context().close();
 });

@@ -52,6 +52,8 @@ export const SAME_IN_BOTH = new Set([
   'Port',
   'Trial',
   '—',
+  // A form field's marker: German forms say "optional" too.
+  '(optional)',
   // Unit symbols: seconds and hours are written alike.
   's',
   'h',

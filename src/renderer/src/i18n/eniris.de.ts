@@ -1,3 +1,171 @@
 import type { EnirisMessages } from './eniris.en';
+import { plural } from './messages';
 
-export const enirisDe: EnirisMessages = {};
+/** Claim = zuordnen (a licence is assigned to one controller); controller = Controller. */
+export const enirisDe: EnirisMessages = {
+  screen: {
+    title: 'Eniris-Lizenzen',
+    loading: 'Eniris-Konto wird geladen',
+  },
+  announce: {
+    signingIn: 'Anmeldung läuft…',
+    signingOut: 'Abmeldung läuft…',
+    activating: 'Lizenz wird aktiviert…',
+    claiming: 'Lizenz wird zugeordnet…',
+    loadingLicences: (of) => `Lizenzen von ${of} werden geladen…`,
+    signedIn: 'Bei Eniris angemeldet.',
+    signedOut: 'Von Eniris abgemeldet.',
+    activated: 'Lizenz aktiviert.',
+    claimed: (nodeId) => `Lizenz dem Controller ${nodeId} zugeordnet.`,
+    showing: (count, of) => `${count} von ${of} werden angezeigt.`,
+  },
+  signIn: {
+    sessionEnded: 'Ihre Eniris-Sitzung wurde beendet',
+    signInAgain: 'Melden Sie sich erneut an, um fortzufahren.',
+    title: 'Bei Eniris anmelden',
+    description:
+      'Melden Sie sich mit Ihrem Eniris-Installateurkonto an, um Lizenzschlüssel zu aktivieren, sie Controllern zuzuordnen und deren Lizenzen einzusehen.',
+    passwordNote:
+      'Ihr Passwort wird {once} an Eniris gesendet und nie gespeichert. Stattdessen wird ein Anmeldetoken im Schlüsselbund Ihres Betriebssystems aufbewahrt; es gilt 14 Tage, danach melden Sie sich erneut an.',
+    passwordOnce: 'nur einmal für diese Anmeldung',
+    nameMissing: 'Geben Sie den Namen Ihres Eniris-Kontos ein.',
+    busy: 'Anmeldung läuft…',
+    submit: 'Anmelden',
+    tryAgainNow: 'Sie können es jetzt erneut versuchen.',
+    tryAgainAt: 'Sie können sich um {time}{countdown} wieder anmelden.',
+    countdown: (duration) => ` (in ${duration})`,
+  },
+  account: {
+    region: 'Eniris-Konto',
+    someone: 'Ihr Eniris-Konto',
+    signedInAs: 'Angemeldet als {name}',
+    since: 'seit {date} · das Anmeldetoken liegt in Ihrem Schlüsselbund',
+    tokenKept: 'das Anmeldetoken liegt in Ihrem Schlüsselbund',
+    signOutOpen: 'Abmelden…',
+    question: 'Von Eniris abmelden?',
+    consequence:
+      'Dieser Computer vergisst das Anmeldetoken. Lizenzen und Zuordnungen bleiben bei Eniris unverändert; zum erneuten Anmelden benötigen Sie Ihr Passwort.',
+    cancel: 'Abbrechen',
+    busy: 'Abmeldung läuft…',
+    signOut: 'Abmelden',
+    failed: 'Abmelden fehlgeschlagen',
+  },
+  key: {
+    label: 'Lizenzschlüssel',
+  },
+  activate: {
+    title: 'Lizenz aktivieren',
+    description:
+      'Startet die Laufzeit der Lizenz bei Eniris. Sie läuft ab dem Aktivierungsdatum für die Dauer der Lizenz.',
+    dateLabel: 'Aktivierungsdatum',
+    optional: '(optional)',
+    dateProblem: 'Geben Sie ein vollständiges Datum mit Uhrzeit ein oder lassen Sie das Feld leer.',
+    dateHelp:
+      'Lassen Sie das Datum leer, damit die Lizenz jetzt beginnt, oder geben Sie den Tag der Inbetriebnahme der Anlage an. Zeiten gelten in der Zeitzone dieses Computers.',
+    busy: 'Wird aktiviert…',
+    submit: 'Aktivieren',
+    result: 'Aktivierte Lizenz',
+  },
+  claim: {
+    title: 'Einem Controller zuordnen',
+    description:
+      'Verknüpft eine Lizenz mit einem Eniris-Controller, damit dieser sie nutzen kann. Eine Lizenz gehört zu genau einem Controller.',
+    nodeLabel: 'Controller-ID',
+    busy: 'Wird zugeordnet…',
+    submit: 'Zuordnen',
+    keyCarried: 'Das ist der Schlüssel, den Sie gerade aktiviert haben.',
+    claimed: (nodeId) =>
+      `Dem Controller ${nodeId} zugeordnet. Seine Lizenzen finden Sie unter „Lizenzen“.`,
+  },
+  licences: {
+    title: 'Lizenzen',
+    intro: 'Die Lizenzen, die einem Controller zugeordnet oder für einen Kunden gekauft wurden.',
+    listed: '{count} von {of} · Stand: {when}',
+    busyRefresh: 'Wird aktualisiert…',
+    refresh: 'Aktualisieren',
+    tabs: 'Lizenzen anzeigen',
+    byController: 'Nach Controller',
+    byCustomer: 'Nach Kunde',
+    controllerId: 'Controller-ID',
+    customerId: 'Kunden-ID',
+    busyShow: 'Wird geladen…',
+    show: 'Anzeigen',
+    prompt:
+      'Geben Sie eine Controller-ID oder eine Kunden-ID ein und wählen Sie „Anzeigen“, um die zugehörigen Lizenzen zu sehen.',
+    loading: (of) => `Lizenzen von ${of} werden geladen`,
+    region: (of) => `Lizenzen von ${of}`,
+    noneForController: (nodeId) => `Dem Controller ${nodeId} sind keine Lizenzen zugeordnet.`,
+    noneForCustomer: (customerId) => `Der Kunde ${customerId} hat keine Lizenzen.`,
+  },
+  query: {
+    controller: (nodeId) => `Controller ${nodeId}`,
+    customer: (customerId) => `Kunde ${customerId}`,
+  },
+  count: (count) => plural(count, '1 Lizenz', `${count} Lizenzen`),
+  table: {
+    licence: 'Lizenz',
+    state: 'Status',
+    capacity: 'Leistung',
+    activated: 'Aktiviert',
+    expires: 'Läuft ab',
+    controllers: 'Controller',
+    keyTitle: (id) => `Lizenz ${id}`,
+    notYet: 'Noch nicht',
+    capacities: 'Leistungen',
+    notSet: 'nicht festgelegt',
+    notSetTitle: (capacity) => `${capacity}: von dieser Lizenz nicht festgelegt`,
+    days: (days) => plural(days, `${days} Tag`, `${days} Tage`),
+    onceActivated: 'ab Aktivierung',
+    deactivated: 'deaktiviert',
+    notReported: 'nicht gemeldet',
+  },
+  states: {
+    active: 'Aktiv',
+    notActivated: 'Nicht aktiviert',
+    expired: 'Abgelaufen',
+    deactivated: 'Deaktiviert',
+  },
+  capacities: {
+    grid: 'Netz',
+    solar: 'PV',
+    battery: 'Batterie',
+    ev: 'E-Auto',
+  },
+  types: {
+    unknown: 'Unbekannt',
+    known: {
+      residential: 'Wohngebäude',
+      commercial: 'Gewerbe',
+      production: 'Produktiv',
+      trial: 'Testlizenz',
+    },
+  },
+  errors: {
+    wrongCredentials: 'Kontoname oder Passwort ist falsch',
+    signInAgain: 'Melden Sie sich erneut bei Eniris an',
+    tooManyAttempts: 'Zu viele fehlgeschlagene Anmeldeversuche',
+    unknownKey: 'Eniris kennt diesen Lizenzschlüssel nicht',
+    claimedElsewhere: 'Diese Lizenz ist bereits einem anderen Controller zugeordnet',
+    noRights: 'Ihr Konto hat dafür keine Berechtigung',
+    checkKeyAndController: 'Prüfen Sie den Lizenzschlüssel und die Controller-ID',
+    checkId: 'Prüfen Sie die eingegebene ID',
+  },
+  problems: {
+    keyEmpty: 'Geben Sie einen Lizenzschlüssel ein.',
+    keyTooLong: (max) => `Ein Eniris-Lizenzschlüssel hat höchstens ${max} Zeichen.`,
+    keyCharacters:
+      'Ein Lizenzschlüssel besteht nur aus Buchstaben, Ziffern und Satzzeichen. Prüfen Sie ihn auf überzählige Zeichen.',
+    nodeEmpty: 'Geben Sie die Controller-ID ein.',
+    nodeTooLong: (max) => `Eine Controller-ID hat höchstens ${max} Zeichen.`,
+    nodeCharacters: 'Eine Controller-ID besteht nur aus druckbaren Zeichen.',
+    customerEmpty: 'Geben Sie die Kunden-ID ein.',
+    customerFormat: 'Eine Kunden-ID ist eine UUID: 32 Hexadezimalziffern in Gruppen zu 8-4-4-4-12.',
+  },
+  outcome: {
+    activeUntil: (date) => `Lizenz aktiv bis ${date}.`,
+    active: 'Lizenz aktiv.',
+    expired: 'Aktiviert, aber ihre Laufzeit ist bereits vorbei: Die Lizenz ist abgelaufen.',
+    deactivated: 'Eniris hat geantwortet, aber diese Lizenz ist deaktiviert.',
+    notActivated: 'Eniris hat geantwortet, aber die Lizenz ist noch immer nicht aktiviert.',
+  },
+};

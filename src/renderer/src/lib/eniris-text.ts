@@ -1,5 +1,7 @@
 import type { AppError } from '../../../shared/errors';
 import type { EnirisLicenceView } from '../../../shared/model';
+import { tEniris } from '../i18n/eniris.en';
+import { intlTag } from '../i18n/messages';
 import { assertNever } from './assert-never';
 import type { Tone } from './tone';
 
@@ -11,28 +13,35 @@ import type { Tone } from './tone';
 export type EnirisLicenceState = EnirisLicenceView['state'];
 
 export function enirisStateText(state: EnirisLicenceState): { label: string; tone: Tone } {
+  const t = tEniris().states;
   switch (state) {
     case 'active':
-      return { label: 'Active', tone: 'success' };
+      return { label: t.active, tone: 'success' };
     case 'not-activated':
-      return { label: 'Not activated', tone: 'neutral' };
+      return { label: t.notActivated, tone: 'neutral' };
     case 'expired':
-      return { label: 'Expired', tone: 'danger' };
+      return { label: t.expired, tone: 'danger' };
     case 'deactivated':
-      return { label: 'Deactivated', tone: 'danger' };
+      return { label: t.deactivated, tone: 'danger' };
     default:
       return assertNever(state);
   }
 }
 
-/** "residential" → "Residential"; the type list is open, so anything new is shown as it comes. */
+/**
+ * "residential" → "Residential" (German "Wohngebäude"); the type list is open, so a type the
+ * catalogue does not know is shown as it comes, capitalised.
+ */
 export function licenceTypeLabel(type: string): string {
+  const t = tEniris().types;
+  const known: Readonly<Record<string, string>> = t.known;
+  if (Object.hasOwn(known, type)) return known[type] ?? type;
   const words = type.replace(/[_-]+/g, ' ').trim();
-  return words.length === 0 ? 'Unknown' : words.charAt(0).toUpperCase() + words.slice(1);
+  return words.length === 0 ? t.unknown : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** "8.5 kW", with a no-break space so a chip never wraps between number and unit. */
-export function formatKw(value: number, locale?: string): string {
+export function formatKw(value: number, locale = intlTag()): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}\u00a0kW`;
 }
 
@@ -44,11 +53,12 @@ export interface Capacity {
 
 /** The four capacities in the order installers read them off the controller. */
 export function capacities(licence: EnirisLicenceView): readonly Capacity[] {
+  const t = tEniris().capacities;
   return [
-    { label: 'Grid', kw: licence.gridKw },
-    { label: 'Solar', kw: licence.solarKw },
-    { label: 'Battery', kw: licence.batteryKw },
-    { label: 'EV', kw: licence.evKw },
+    { label: t.grid, kw: licence.gridKw },
+    { label: t.solar, kw: licence.solarKw },
+    { label: t.battery, kw: licence.batteryKw },
+    { label: t.ev, kw: licence.evKw },
   ];
 }
 
@@ -61,25 +71,24 @@ export type EnirisAction = 'signIn' | 'signOut' | 'activate' | 'claim' | 'licenc
  * and the core's message underneath says exactly which.
  */
 export function enirisErrorTitle(action: EnirisAction, error: AppError): string | undefined {
+  const t = tEniris().errors;
   switch (error.code) {
     case 'invalid_credentials':
-      return action === 'signIn'
-        ? 'The account name or password is wrong'
-        : 'Sign in to Eniris again';
+      return action === 'signIn' ? t.wrongCredentials : t.signInAgain;
     case 'rate_limited':
-      return action === 'signIn' ? 'Too many failed sign-in attempts' : undefined;
+      return action === 'signIn' ? t.tooManyAttempts : undefined;
     case 'invalid_key':
-      return "Eniris doesn't know this licence key";
+      return t.unknownKey;
     case 'seat_unavailable':
-      return action === 'claim' ? 'This licence is claimed by another controller' : undefined;
+      return action === 'claim' ? t.claimedElsewhere : undefined;
     case 'unauthorized':
-      return action === 'signIn' ? undefined : "Your account doesn't have rights to this";
+      return action === 'signIn' ? undefined : t.noRights;
     case 'invalid_input':
       switch (action) {
         case 'claim':
-          return 'Check the licence key and the controller id';
+          return t.checkKeyAndController;
         case 'licences':
-          return 'Check the id you entered';
+          return t.checkId;
         case 'signIn':
         case 'signOut':
         case 'activate':
@@ -104,32 +113,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const ENIRIS_KEY_MAX = 50;
 export const NODE_ID_MAX = 128;
 
+/** The key field's placeholder: the shape of a key, the same in every language. */
+export const ENIRIS_KEY_PLACEHOLDER = 'XXX-XXX-XXXX-XXXX';
+
 /** A message for the person, or null when the key may be sent (the contract allows 1 to 50). */
 export function enirisKeyProblem(key: string): string | null {
+  const t = tEniris().problems;
   const trimmed = key.trim();
-  if (trimmed.length === 0) return 'Enter a licence key.';
-  if (trimmed.length > ENIRIS_KEY_MAX)
-    return `An Eniris licence key is at most ${ENIRIS_KEY_MAX} characters.`;
-  if (!PRINTABLE_ASCII.test(trimmed)) {
-    return 'A licence key has only letters, digits and punctuation. Check for stray characters.';
-  }
+  if (trimmed.length === 0) return t.keyEmpty;
+  if (trimmed.length > ENIRIS_KEY_MAX) return t.keyTooLong(ENIRIS_KEY_MAX);
+  if (!PRINTABLE_ASCII.test(trimmed)) return t.keyCharacters;
   return null;
 }
 
 export function nodeIdProblem(nodeId: string): string | null {
+  const t = tEniris().problems;
   const trimmed = nodeId.trim();
-  if (trimmed.length === 0) return 'Enter the controller id.';
-  if (trimmed.length > NODE_ID_MAX) return `A controller id is at most ${NODE_ID_MAX} characters.`;
-  if (!PRINTABLE_ASCII.test(trimmed)) return 'A controller id has only printable characters.';
+  if (trimmed.length === 0) return t.nodeEmpty;
+  if (trimmed.length > NODE_ID_MAX) return t.nodeTooLong(NODE_ID_MAX);
+  if (!PRINTABLE_ASCII.test(trimmed)) return t.nodeCharacters;
   return null;
 }
 
 export function customerIdProblem(customerId: string): string | null {
+  const t = tEniris().problems;
   const trimmed = customerId.trim();
-  if (trimmed.length === 0) return 'Enter the customer id.';
-  if (!UUID.test(trimmed)) {
-    return 'A customer id is a UUID: 32 hexadecimal digits in groups of 8-4-4-4-12.';
-  }
+  if (trimmed.length === 0) return t.customerEmpty;
+  if (!UUID.test(trimmed)) return t.customerFormat;
   return null;
 }
 
@@ -154,11 +164,12 @@ export type LicenceQuery =
 export type QueryKind = LicenceQuery['by'];
 
 export function queryKindLabel(kind: QueryKind): string {
+  const t = tEniris().licences;
   switch (kind) {
     case 'controller':
-      return 'By controller';
+      return t.byController;
     case 'customer':
-      return 'By customer';
+      return t.byCustomer;
     default:
       return assertNever(kind);
   }
@@ -166,11 +177,12 @@ export function queryKindLabel(kind: QueryKind): string {
 
 /** "controller SOFAR-CTRL-0001" / "customer 3f9c2b1e-…": for headings, labels and announcements. */
 export function describeQuery(query: LicenceQuery): string {
+  const t = tEniris().query;
   switch (query.by) {
     case 'controller':
-      return `controller ${query.nodeId}`;
+      return t.controller(query.nodeId);
     case 'customer':
-      return `customer ${query.customerId}`;
+      return t.customer(query.customerId);
     default:
       return assertNever(query);
   }
@@ -189,7 +201,7 @@ export function sameQuery(a: LicenceQuery, b: LicenceQuery): boolean {
 
 /** "1 licence", "3 licences". */
 export function licenceCount(count: number): string {
-  return count === 1 ? '1 licence' : `${count} licences`;
+  return tEniris().count(count);
 }
 
 /** What activating did, in words for the note beside the result (the row shows the details). */
@@ -197,21 +209,20 @@ export function activationOutcome(
   licence: EnirisLicenceView,
   formatDay: (at: number) => string,
 ): { readonly ok: boolean; readonly text: string } {
+  const t = tEniris().outcome;
   switch (licence.state) {
     case 'active':
       return {
         ok: true,
         text:
-          licence.expiresAt !== undefined
-            ? `Licence active until ${formatDay(licence.expiresAt)}.`
-            : 'Licence active.',
+          licence.expiresAt !== undefined ? t.activeUntil(formatDay(licence.expiresAt)) : t.active,
       };
     case 'expired':
-      return { ok: false, text: 'Activated, but its period is already over: it has expired.' };
+      return { ok: false, text: t.expired };
     case 'deactivated':
-      return { ok: false, text: 'Eniris answered, but this licence is deactivated.' };
+      return { ok: false, text: t.deactivated };
     case 'not-activated':
-      return { ok: false, text: 'Eniris answered, but the licence is still not activated.' };
+      return { ok: false, text: t.notActivated };
     default:
       return assertNever(licence.state);
   }

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { EnirisAccountView } from '../../../../shared/model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
+import { tEniris } from '../../i18n/eniris.en';
 import { enirisErrorTitle } from '../../lib/eniris-text';
 import { formatDateTime, isoTime } from '../../lib/format';
 import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
+import { RichText } from './rich-text';
 
 interface AccountBarProps {
   readonly account: EnirisAccountView;
@@ -18,8 +20,9 @@ export function AccountBar({ account, flow }: AccountBarProps) {
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
+  const t = tEniris().account;
   const busy = flow.status === 'submitting';
-  const name = account.username ?? 'your Eniris account';
+  const name = account.username ?? t.someone;
 
   // The safe choice gets focus when the question appears.
   useEffect(() => {
@@ -32,7 +35,7 @@ export function AccountBar({ account, flow }: AccountBarProps) {
   };
 
   return (
-    <section className="account-bar" aria-label="Eniris account">
+    <section className="account-bar" aria-label={t.region}>
       <div className="account-bar__row">
         <span className="account-bar__avatar" aria-hidden="true">
           <svg viewBox="0 0 20 20">
@@ -41,24 +44,31 @@ export function AccountBar({ account, flow }: AccountBarProps) {
         </span>
         <div className="account-bar__text">
           <p className="account-bar__who">
-            Signed in as <strong className="account-bar__name">{name}</strong>
+            <RichText
+              text={t.signedInAs}
+              values={{ name: <strong className="account-bar__name">{name}</strong> }}
+            />
           </p>
           <p className="account-bar__since">
             {account.signedInAt !== undefined ? (
-              <>
-                since{' '}
-                <time dateTime={isoTime(account.signedInAt)}>
-                  {formatDateTime(account.signedInAt)}
-                </time>
-                {' · '}
-              </>
-            ) : null}
-            the sign-in token is kept in your keychain
+              <RichText
+                text={t.since}
+                values={{
+                  date: (
+                    <time dateTime={isoTime(account.signedInAt)}>
+                      {formatDateTime(account.signedInAt)}
+                    </time>
+                  ),
+                }}
+              />
+            ) : (
+              t.tokenKept
+            )}
           </p>
         </div>
         {!(confirming || busy) && (
           <Button ref={openRef} size="sm" onClick={() => setConfirming(true)}>
-            Sign out…
+            {t.signOutOpen}
           </Button>
         )}
       </div>
@@ -73,24 +83,21 @@ export function AccountBar({ account, flow }: AccountBarProps) {
         >
           <div>
             <p className="confirm-bar__question" id="eniris-sign-out-question">
-              Sign out of Eniris?
+              {t.question}
             </p>
-            <p className="confirm-bar__consequence">
-              This computer forgets the sign-in token. Licences and claims stay as they are on
-              Eniris; you need your password to sign in again.
-            </p>
+            <p className="confirm-bar__consequence">{t.consequence}</p>
           </div>
           <div className="confirm-bar__buttons">
             <Button ref={cancelRef} onClick={cancel} disabled={busy}>
-              Cancel
+              {t.cancel}
             </Button>
             <Button
               variant="danger"
               busy={busy}
-              busyLabel="Signing out…"
+              busyLabel={t.busy}
               onClick={() => void signOut(account.profileId)}
             >
-              Sign out
+              {t.signOut}
             </Button>
           </div>
         </div>
@@ -98,7 +105,7 @@ export function AccountBar({ account, flow }: AccountBarProps) {
       {flow.status === 'failed' && (
         <ErrorMessage
           error={flow.error}
-          title={enirisErrorTitle('signOut', flow.error) ?? "Couldn't sign out"}
+          title={enirisErrorTitle('signOut', flow.error) ?? t.failed}
           onDismiss={() => dismiss(account.profileId, 'signOut')}
         />
       )}

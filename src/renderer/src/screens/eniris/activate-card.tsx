@@ -3,6 +3,7 @@ import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { SuccessNote } from '../../components/success-note';
+import { tEniris } from '../../i18n/eniris.en';
 import { assertNever } from '../../lib/assert-never';
 import {
   activationOutcome,
@@ -39,6 +40,7 @@ export function ActivateCard({
   keyRef,
   onActivated,
 }: ActivateCardProps) {
+  const t = tEniris().activate;
   const activate = useEnirisStore((s) => s.activate);
   const dismiss = useEnirisStore((s) => s.dismiss);
   const [date, setDate] = useState('');
@@ -51,7 +53,7 @@ export function ActivateCard({
     const iso = localDateTimeToIso(date);
     const found = firstProblem<Field>([
       ['key', enirisKeyProblem(keyValue)],
-      ['date', iso === null ? 'Enter a full date and time, or none.' : null],
+      ['date', iso === null ? t.dateProblem : null],
     ]);
     setProblem(found);
     if (found) {
@@ -70,11 +72,7 @@ export function ActivateCard({
     (problem ? problem.field === field : error !== null && field === 'key') || undefined;
 
   return (
-    <Card
-      labelledBy="eniris-activate-title"
-      title="Activate a licence"
-      description="Starts the licence's period on Eniris. It runs for the licence's duration from the activation date."
-    >
+    <Card labelledBy="eniris-activate-title" title={t.title} description={t.description}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="eniris-form">
           <KeyField
@@ -91,7 +89,7 @@ export function ActivateCard({
           />
           <div className="eniris-form__field">
             <label className="field-label" htmlFor="eniris-activate-date">
-              Activation date <span className="field-optional">(optional)</span>
+              {t.dateLabel} <span className="field-optional">{t.optional}</span>
             </label>
             <input
               id="eniris-activate-date"
@@ -107,13 +105,12 @@ export function ActivateCard({
               readOnly={busy}
             />
           </div>
-          <Button type="submit" variant="primary" busy={busy} busyLabel="Activating…">
-            Activate
+          <Button type="submit" variant="primary" busy={busy} busyLabel={t.busy}>
+            {t.submit}
           </Button>
         </div>
         <p className="field-help eniris-form__help" id="eniris-activate-date-help">
-          Leave the date empty to start the licence now, or give the day the installation went live.
-          Times are in this computer&apos;s time zone.
+          {t.dateHelp}
         </p>
         {error && (
           <ErrorMessage
@@ -147,7 +144,7 @@ function ActivateResult({ flow }: { readonly flow: EnirisFlows['activate'] }) {
           ) : (
             <p className="eniris-result__warning">{outcome.text}</p>
           )}
-          <LicenceTable licences={[flow.value]} label="Activated licence" />
+          <LicenceTable licences={[flow.value]} label={tEniris().activate.result} />
         </div>
       );
     }

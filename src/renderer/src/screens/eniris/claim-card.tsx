@@ -3,6 +3,7 @@ import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { SuccessNote } from '../../components/success-note';
+import { tEniris } from '../../i18n/eniris.en';
 import {
   enirisErrorTitle,
   enirisKeyProblem,
@@ -42,6 +43,7 @@ export function ClaimCard({
   onNodeIdChange,
   onClaimed,
 }: ClaimCardProps) {
+  const t = tEniris().claim;
   const claim = useEnirisStore((s) => s.claim);
   const dismiss = useEnirisStore((s) => s.dismiss);
   const [problem, setProblem] = useState<FieldProblem<Field> | null>(null);
@@ -75,11 +77,7 @@ export function ClaimCard({
     (problem ? problem.field === field : serverField === field) || undefined;
 
   return (
-    <Card
-      labelledBy="eniris-claim-title"
-      title="Claim for a controller"
-      description="Links a licence to an Eniris controller so the controller may use it. A licence belongs to one controller."
-    >
+    <Card labelledBy="eniris-claim-title" title={t.title} description={t.description}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="eniris-form">
           <KeyField
@@ -100,7 +98,7 @@ export function ClaimCard({
           />
           <div className="eniris-form__field">
             <label className="field-label" htmlFor="eniris-claim-node">
-              Controller id
+              {t.nodeLabel}
             </label>
             <input
               id="eniris-claim-node"
@@ -120,13 +118,13 @@ export function ClaimCard({
               readOnly={busy}
             />
           </div>
-          <Button type="submit" variant="primary" busy={busy} busyLabel="Claiming…">
-            Claim
+          <Button type="submit" variant="primary" busy={busy} busyLabel={t.busy}>
+            {t.submit}
           </Button>
         </div>
         {keyCarried && (
           <p className="field-help eniris-form__help" id="eniris-claim-key-help">
-            The key is the one you just activated.
+            {t.keyCarried}
           </p>
         )}
         {error && (
@@ -142,9 +140,7 @@ export function ClaimCard({
         )}
         {flow.status === 'succeeded' && !error && (
           <div className="eniris-form__outcome">
-            <SuccessNote>
-              Claimed for {flow.value.nodeId}. Its licences are listed under Licences.
-            </SuccessNote>
+            <SuccessNote>{t.claimed(flow.value.nodeId)}</SuccessNote>
           </div>
         )}
       </form>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EnirisAccountView, ProfileView } from '../../../../shared/model';
 import { DemoKeys } from '../../components/demo-keys';
+import { tEniris } from '../../i18n/eniris.en';
 import { describeQuery, licenceCount } from '../../lib/eniris-text';
 import { useAppInfo, useRequiredProfile } from '../../store/app-store';
 import {
@@ -24,6 +25,7 @@ export default function EnirisScreen() {
   const profile = useRequiredProfile();
   const state = useEnirisProfile(profile.id);
   const loadAccount = useEnirisStore((s) => s.loadAccount);
+  const t = tEniris().screen;
 
   useEffect(() => {
     void loadAccount(profile.id);
@@ -31,10 +33,10 @@ export default function EnirisScreen() {
 
   return (
     <RemotePage
-      title="Eniris licences"
+      title={t.title}
       profile={profile}
       remote={state.account}
-      loadingLabel="Loading the Eniris account"
+      loadingLabel={t.loading}
       announcement={announcement(state)}
       onRetry={() => void loadAccount(profile.id)}
     >
@@ -140,25 +142,23 @@ function SignedIn({
 
 /** The latest outcome in words, for the live region; errors are read out by their own alerts. */
 function announcement({ flows, listing }: EnirisProfileState): string {
-  if (flows.signIn.status === 'submitting') return 'Signing in…';
-  if (flows.signOut.status === 'submitting') return 'Signing out…';
-  if (flows.activate.status === 'submitting') return 'Activating the licence…';
-  if (flows.claim.status === 'submitting') return 'Claiming the licence…';
-  if (listing.status === 'loading')
-    return `Loading the licences of ${describeQuery(listing.query)}…`;
+  const t = tEniris().announce;
+  if (flows.signIn.status === 'submitting') return t.signingIn;
+  if (flows.signOut.status === 'submitting') return t.signingOut;
+  if (flows.activate.status === 'submitting') return t.activating;
+  if (flows.claim.status === 'submitting') return t.claiming;
+  if (listing.status === 'loading') return t.loadingLicences(describeQuery(listing.query));
   const done: { at: number; text: string }[] = [];
-  if (flows.signIn.status === 'succeeded')
-    done.push({ at: flows.signIn.at, text: 'Signed in to Eniris.' });
-  if (flows.signOut.status === 'succeeded')
-    done.push({ at: flows.signOut.at, text: 'Signed out of Eniris.' });
+  if (flows.signIn.status === 'succeeded') done.push({ at: flows.signIn.at, text: t.signedIn });
+  if (flows.signOut.status === 'succeeded') done.push({ at: flows.signOut.at, text: t.signedOut });
   if (flows.activate.status === 'succeeded')
-    done.push({ at: flows.activate.at, text: 'Licence activated.' });
+    done.push({ at: flows.activate.at, text: t.activated });
   if (flows.claim.status === 'succeeded')
-    done.push({ at: flows.claim.at, text: `Licence claimed for ${flows.claim.value.nodeId}.` });
+    done.push({ at: flows.claim.at, text: t.claimed(flows.claim.value.nodeId) });
   if (listing.status === 'loaded' && !listing.refreshing)
     done.push({
       at: listing.value.checkedAt,
-      text: `Showing ${licenceCount(listing.value.licences.length)} of ${describeQuery(listing.query)}.`,
+      text: t.showing(licenceCount(listing.value.licences.length), describeQuery(listing.query)),
     });
   done.sort((a, b) => b.at - a.at);
   return done[0]?.text ?? '';

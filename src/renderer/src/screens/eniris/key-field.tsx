@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { AppError } from '../../../../shared/errors';
-import { ENIRIS_KEY_MAX } from '../../lib/eniris-text';
+import { tEniris } from '../../i18n/eniris.en';
+import { ENIRIS_KEY_MAX, ENIRIS_KEY_PLACEHOLDER } from '../../lib/eniris-text';
 import { KeyInput } from './key-input';
 
 /** A field an Eniris form found wrong before sending anything, and what to say about it. */
@@ -42,14 +43,14 @@ export function KeyField({
   return (
     <div className="eniris-form__field">
       <label className="field-label" htmlFor={id}>
-        Licence key
+        {tEniris().key.label}
       </label>
       <KeyInput
         ref={inputRef}
         id={id}
         value={value}
         onValueChange={onValueChange}
-        placeholder="XXX-XXX-XXXX-XXXX"
+        placeholder={ENIRIS_KEY_PLACEHOLDER}
         maxLength={ENIRIS_KEY_MAX + 20}
         aria-describedby={describedBy}
         aria-invalid={invalid}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { EnirisLicenceView } from '../../../../shared/model';
 import { StatusPill } from '../../components/status-pill';
+import { tEniris } from '../../i18n/eniris.en';
 import { useNow } from '../../lib/clock';
 import { capacities, enirisStateText, formatKw, licenceTypeLabel } from '../../lib/eniris-text';
 import { daysUntil, formatDate, formatDateTime, formatDayDistance } from '../../lib/format';
@@ -20,19 +21,20 @@ interface LicenceTableProps {
  */
 export function LicenceTable({ licences, label }: LicenceTableProps) {
   const withControllers = licences.some((licence) => licence.datalinks !== undefined);
+  const t = tEniris().table;
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
       <table className="table eniris-licences">
         <thead>
           <tr>
-            <th scope="col">Licence</th>
-            <th scope="col">State</th>
-            <th scope="col">Capacity</th>
-            <th scope="col">Activated</th>
-            <th scope="col">Expires</th>
+            <th scope="col">{t.licence}</th>
+            <th scope="col">{t.state}</th>
+            <th scope="col">{t.capacity}</th>
+            <th scope="col">{t.activated}</th>
+            <th scope="col">{t.expires}</th>
             {withControllers && (
               <th scope="col" className="eniris-licences__count">
-                Controllers
+                {t.controllers}
               </th>
             )}
           </tr>
@@ -55,12 +57,13 @@ function LicenceRow({
   readonly withControllers: boolean;
 }) {
   const state = enirisStateText(licence.state);
+  const t = tEniris().table;
   return (
     <tr className={licence.state === 'deactivated' ? 'eniris-licences__row--off' : undefined}>
       <th scope="row">
         <Stacked
           main={
-            <code className="eniris-licences__key" title={`Licence ${licence.id}`}>
+            <code className="eniris-licences__key" title={t.keyTitle(licence.id)}>
               {licence.keyLabel}
             </code>
           }
@@ -77,7 +80,7 @@ function LicenceRow({
         {licence.activatedAt !== undefined ? (
           <time title={formatDateTime(licence.activatedAt)}>{formatDate(licence.activatedAt)}</time>
         ) : (
-          <span className="text-subtle">Not yet</span>
+          <span className="text-subtle">{t.notYet}</span>
         )}
       </td>
       <td>
@@ -100,19 +103,20 @@ function LicenceRow({
 
 /** "Grid 17 kW", "Solar 10 kW", ...: a dash where the licence sets no capacity. */
 function Capacities({ licence }: { readonly licence: EnirisLicenceView }) {
+  const t = tEniris().table;
   return (
-    <ul className="kw-chips" aria-label="Capacities">
+    <ul className="kw-chips" aria-label={t.capacities}>
       {capacities(licence).map(({ label, kw }) => (
         <li
           key={label}
           className={`kw-chip ${kw === null ? 'kw-chip--none' : ''}`}
-          title={kw === null ? `${label}: not set by this licence` : undefined}
+          title={kw === null ? t.notSetTitle(label) : undefined}
         >
           <span className="kw-chip__label">{label}</span>{' '}
           {kw === null ? (
             <>
               <span aria-hidden="true">—</span>
-              <span className="visually-hidden">not set</span>
+              <span className="visually-hidden">{t.notSet}</span>
             </>
           ) : (
             <span className="kw-chip__value">{formatKw(kw)}</span>
@@ -124,13 +128,16 @@ function Capacities({ licence }: { readonly licence: EnirisLicenceView }) {
 }
 
 function ExpiryCell({ licence }: { readonly licence: EnirisLicenceView }) {
+  const t = tEniris().table;
   if (licence.state === 'deactivated') {
     return (
       <Stacked
         main={
-          licence.deactivatedAt !== undefined ? formatDate(licence.deactivatedAt) : 'Deactivated'
+          licence.deactivatedAt !== undefined
+            ? formatDate(licence.deactivatedAt)
+            : tEniris().states.deactivated
         }
-        note="deactivated"
+        note={t.deactivated}
       />
     );
   }
@@ -138,8 +145,8 @@ function ExpiryCell({ licence }: { readonly licence: EnirisLicenceView }) {
   if (licence.state === 'not-activated') {
     return (
       <Stacked
-        main={<span className="text-muted">{licence.durationDays} days</span>}
-        note="once activated"
+        main={<span className="text-muted">{t.days(licence.durationDays)}</span>}
+        note={t.onceActivated}
       />
     );
   }
@@ -169,7 +176,7 @@ function Stacked({ main, note }: { readonly main: ReactNode; readonly note: Reac
 
 function Dash() {
   return (
-    <span className="text-subtle" aria-label="not reported">
+    <span className="text-subtle" aria-label={tEniris().table.notReported}>
       —
     </span>
   );

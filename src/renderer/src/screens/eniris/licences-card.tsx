@@ -4,6 +4,7 @@ import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/live-time';
 import { panelId, SegmentedTabs, tabId } from '../../components/segmented-tabs';
+import { tEniris } from '../../i18n/eniris.en';
 import { assertNever } from '../../lib/assert-never';
 import {
   customerIdProblem,
@@ -19,6 +20,7 @@ import {
 import { draftQuery } from '../../store/eniris-query';
 import { useEnirisStore, type EnirisProfileState } from '../../store/eniris-store';
 import { LicenceTable } from './licence-table';
+import { RichText } from './rich-text';
 
 const TABS = 'eniris-query';
 const KINDS: readonly QueryKind[] = ['controller', 'customer'];
@@ -37,6 +39,7 @@ export function LicencesCard({ profileId, state }: LicencesCardProps) {
   const restoreListing = useEnirisStore((s) => s.restoreListing);
   const dismissListingError = useEnirisStore((s) => s.dismissListingError);
   const [problem, setProblem] = useState<string | null>(null);
+  const t = tEniris().licences;
 
   // The last query shown comes back when the screen opens signed in.
   useEffect(() => restoreListing(profileId), [profileId, restoreListing]);
@@ -72,15 +75,19 @@ export function LicencesCard({ profileId, state }: LicencesCardProps) {
     <Card
       className="eniris-licences-card"
       labelledBy="eniris-licences-title"
-      title="Licences"
+      title={t.title}
       description={
         listing.status === 'loaded' ? (
-          <>
-            {licenceCount(listing.value.licences.length)} of {describeQuery(listing.query)} ·
-            checked <RelativeTime at={listing.value.checkedAt} />
-          </>
+          <RichText
+            text={t.listed}
+            values={{
+              count: licenceCount(listing.value.licences.length),
+              of: describeQuery(listing.query),
+              when: <RelativeTime at={listing.value.checkedAt} />,
+            }}
+          />
         ) : (
-          'The licences claimed for a controller, or bought for a customer.'
+          t.intro
         )
       }
       aside={
@@ -89,15 +96,15 @@ export function LicencesCard({ profileId, state }: LicencesCardProps) {
             size="sm"
             onClick={() => void showLicences(profileId, listing.query)}
             busy={refreshing}
-            busyLabel="Refreshing…"
+            busyLabel={t.busyRefresh}
           >
-            Refresh
+            {t.refresh}
           </Button>
         )
       }
     >
       <SegmentedTabs
-        label="Show licences"
+        label={t.tabs}
         idPrefix={TABS}
         options={KINDS.map((id) => ({ id, label: queryKindLabel(id) }))}
         value={kind}
@@ -116,7 +123,7 @@ export function LicencesCard({ profileId, state }: LicencesCardProps) {
           <div className="eniris-form eniris-form--single">
             <div className="eniris-form__field">
               <label className="field-label" htmlFor={inputId(kind)}>
-                {kind === 'controller' ? 'Controller id' : 'Customer id'}
+                {kind === 'controller' ? t.controllerId : t.customerId}
               </label>
               <input
                 // One input per kind, so each keeps its own typing history and label.
@@ -145,8 +152,8 @@ export function LicencesCard({ profileId, state }: LicencesCardProps) {
                 aria-invalid={error !== null || undefined}
               />
             </div>
-            <Button type="submit" busy={loading} busyLabel="Loading…">
-              Show
+            <Button type="submit" busy={loading} busyLabel={t.busyShow}>
+              {t.show}
             </Button>
           </div>
           {error && (
@@ -171,18 +178,15 @@ const inputId = (kind: QueryKind): string => `eniris-query-${kind}`;
 
 function Results({ state }: { readonly state: EnirisProfileState }) {
   const { listing } = state;
+  const t = tEniris().licences;
   switch (listing.status) {
     case 'idle':
-      return (
-        <p className="eniris-empty">
-          Enter a controller id or a customer id and choose Show to see their licences.
-        </p>
-      );
+      return <p className="eniris-empty">{t.prompt}</p>;
     case 'loading':
       return (
         <span
           className="skeleton skeleton--table eniris-results"
-          aria-label={`Loading the licences of ${describeQuery(listing.query)}`}
+          aria-label={t.loading(describeQuery(listing.query))}
         />
       );
     case 'failed':
@@ -195,7 +199,7 @@ function Results({ state }: { readonly state: EnirisProfileState }) {
           ) : (
             <LicenceTable
               licences={listing.value.licences}
-              label={`Licences of ${describeQuery(listing.query)}`}
+              label={t.region(describeQuery(listing.query))}
             />
           )}
         </div>
@@ -206,11 +210,12 @@ function Results({ state }: { readonly state: EnirisProfileState }) {
 }
 
 function emptyText(query: LicenceQuery): string {
+  const t = tEniris().licences;
   switch (query.by) {
     case 'controller':
-      return `No licences are claimed for controller ${query.nodeId}.`;
+      return t.noneForController(query.nodeId);
     case 'customer':
-      return `Customer ${query.customerId} has no licences.`;
+      return t.noneForCustomer(query.customerId);
     default:
       return assertNever(query);
   }

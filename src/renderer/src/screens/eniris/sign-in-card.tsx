@@ -4,10 +4,12 @@ import { Callout } from '../../components/callout';
 import { Card } from '../../components/card';
 import { CredentialFields, PasswordNote, useCredentials } from '../../components/credential-fields';
 import { ErrorMessage } from '../../components/error-message';
+import { tEniris } from '../../i18n/eniris.en';
 import { useNow } from '../../lib/clock';
 import { enirisErrorTitle, retryMoment } from '../../lib/eniris-text';
 import { formatDuration, formatTime, isoTime } from '../../lib/format';
 import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
+import { RichText } from './rich-text';
 
 const ERROR_ID = 'eniris-sign-in-error';
 const NOTE_ID = 'eniris-sign-in-note';
@@ -25,13 +27,14 @@ interface SignInCardProps {
  * cleared when the call returns, whatever the outcome. It never reaches a store.
  */
 export function SignInCard({ profileId, flow, sessionEnded }: SignInCardProps) {
+  const t = tEniris().signIn;
   const signIn = useEnirisStore((s) => s.signIn);
   const dismiss = useEnirisStore((s) => s.dismiss);
   const busy = flow.status === 'submitting';
   const credentials = useCredentials({
     usernameId: 'eniris-username',
     passwordId: 'eniris-password',
-    nameMissing: 'Enter your Eniris account name.',
+    nameMissing: t.nameMissing,
     // The account name is not a secret; surrounding spaces from a paste are not part of it.
     accountName: (typed) => typed.trim(),
     blocked: busy,
@@ -47,21 +50,19 @@ export function SignInCard({ profileId, flow, sessionEnded }: SignInCardProps) {
   return (
     <div className="stack">
       {sessionEnded && (
-        <Callout tone="warning" role="status" title="Your Eniris session has ended">
-          {sessionEnded.message} Sign in again to go on.
+        <Callout tone="warning" role="status" title={t.sessionEnded}>
+          {sessionEnded.message} {t.signInAgain}
         </Callout>
       )}
       <Card
         className="eniris-sign-in"
         labelledBy="eniris-sign-in-title"
-        title="Sign in to Eniris"
-        description="Use your Eniris installer account to activate licence keys, claim them for controllers and see their licences."
+        title={t.title}
+        description={t.description}
       >
         <form onSubmit={(event) => void credentials.submit(event)} noValidate>
           <PasswordNote id={NOTE_ID}>
-            Your password is sent to Eniris <strong>once, for this sign-in</strong>, and is never
-            stored. A sign-in token is kept in your operating system&apos;s keychain instead; it
-            lasts 14 days, then you sign in again.
+            <RichText text={t.passwordNote} values={{ once: <strong>{t.passwordOnce}</strong> }} />
           </PasswordNote>
           <div className="eniris-form">
             <CredentialFields
@@ -72,8 +73,8 @@ export function SignInCard({ profileId, flow, sessionEnded }: SignInCardProps) {
               refused={error?.code === 'invalid_credentials'}
               busy={busy}
             />
-            <Button type="submit" variant="primary" busy={busy} busyLabel="Signing in…">
-              Sign in
+            <Button type="submit" variant="primary" busy={busy} busyLabel={t.busy}>
+              {t.submit}
             </Button>
           </div>
           {error && (
@@ -101,11 +102,15 @@ export function SignInCard({ profileId, flow, sessionEnded }: SignInCardProps) {
  */
 function TryAgainAt({ at }: { readonly at: number }) {
   const left = at - useNow();
-  if (left <= 0) return <>You can try again now.</>;
+  const t = tEniris().signIn;
+  if (left <= 0) return <>{t.tryAgainNow}</>;
   return (
-    <>
-      You can sign in again at <time dateTime={isoTime(at)}>{formatTime(at)}</time>
-      <span aria-hidden="true"> (in {formatDuration(left)})</span>.
-    </>
+    <RichText
+      text={t.tryAgainAt}
+      values={{
+        time: <time dateTime={isoTime(at)}>{formatTime(at)}</time>,
+        countdown: <span aria-hidden="true">{t.countdown(formatDuration(left))}</span>,
+      }}
+    />
   );
 }

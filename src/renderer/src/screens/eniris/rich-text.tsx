@@ -1,0 +1,23 @@
+import { Fragment, type ReactNode } from 'react';
+
+/**
+ * A catalogue text whose `{placeholders}` hold elements ("Signed in as {name}" with the name in
+ * bold): the translation decides where each one goes, so no sentence is glued from fragments.
+ */
+export function RichText({
+  text,
+  values,
+}: {
+  readonly text: string;
+  readonly values: Readonly<Record<string, ReactNode>>;
+}) {
+  // split with a capturing group: the odd parts are the placeholder names.
+  const parts = text.split(/\{(\w+)\}/);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <Fragment key={index}>{index % 2 === 1 ? values[part] : part}</Fragment>
+      ))}
+    </>
+  );
+}
