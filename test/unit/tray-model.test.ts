@@ -28,29 +28,24 @@ const PROFILES: ProfileView[] = [
 ];
 const oneProfile = PROFILES.slice(0, 1);
 
-const modelOf = (licences: TrayLicence[], profiles = oneProfile) =>
+const modelOf = (licences: TrayLicence[], profiles = oneProfile, inWords = words) =>
   trayModel({
     productName: 'Acme CAD',
     licences,
     nameOf: licenceNames('Acme CAD', profiles),
-    words,
+    words: inWords,
   });
-const labels = (licences: TrayLicence[], profiles = oneProfile) =>
-  modelOf(licences, profiles).items.map((item) => ('label' in item ? item.label : '---'));
+const labels = (licences: TrayLicence[], profiles = oneProfile, inWords = words) =>
+  modelOf(licences, profiles, inWords).items.map((item) => ('label' in item ? item.label : '---'));
+/** A floating licence until 3 March 2027 with 3 of 5 seats in use, this one's held. */
+const seatHeldUntilMarch: TrayLicence = {
+  profileId: 'seats',
+  view: view({ expiresAt: MARCH_3_2027, activeClients: 3, maxClients: 5, seat: { state: 'held' } }),
+};
 
 describe('the tray model', () => {
   it('names the one licence by the product, with its end date and the seats in use', () => {
-    const model = modelOf([
-      {
-        profileId: 'seats',
-        view: view({
-          expiresAt: MARCH_3_2027,
-          activeClients: 3,
-          maxClients: 5,
-          seat: { state: 'held' },
-        }),
-      },
-    ]);
+    const model = modelOf([seatHeldUntilMarch]);
     expect(model.items).toEqual([
       { kind: 'status', label: 'Acme CAD — licensed until 3 Mar 2027' },
       { kind: 'status', label: 'Seat held (3 of 5 in use)' },
@@ -62,23 +57,7 @@ describe('the tray model', () => {
   });
 
   it('speaks German on a German system, with the day in its region', () => {
-    const german = trayModel({
-      productName: 'Acme CAD',
-      licences: [
-        {
-          profileId: 'seats',
-          view: view({
-            expiresAt: MARCH_3_2027,
-            activeClients: 3,
-            maxClients: 5,
-            seat: { state: 'held' },
-          }),
-        },
-      ],
-      nameOf: licenceNames('Acme CAD', oneProfile),
-      words: desktopWords('de', 'de-DE', 'UTC'),
-    });
-    expect(german.items.map((item) => ('label' in item ? item.label : '---'))).toEqual([
+    expect(labels([seatHeldUntilMarch], oneProfile, desktopWords('de', 'de-DE', 'UTC'))).toEqual([
       'Acme CAD — lizenziert bis 3. März 2027',
       'Lizenzplatz belegt (3 von 5 in Gebrauch)',
       '---',
