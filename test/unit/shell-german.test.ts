@@ -1,7 +1,4 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withSlot } from '../../src/renderer/src/components/slot';
 import { tCommon } from '../../src/renderer/src/i18n/common.en';
 import { tDiagnostics } from '../../src/renderer/src/i18n/diagnostics.en';
 import { tErrors } from '../../src/renderer/src/i18n/errors.en';
@@ -72,26 +69,6 @@ describe('in German', () => {
       'Die neuesten 50 von 1.200; das Supportpaket enthält alle.',
     );
   });
-
-  it('puts an element into a message where the language wants it', () => {
-    const t = tDiagnostics();
-    const html = renderToStaticMarkup(
-      createElement(
-        'p',
-        null,
-        withSlot(t.connections.proxyFrom, createElement('span', { lang: 'en' }, 'the env')),
-      ),
-    );
-    expect(html).toBe('<p>Quelle: <span lang="en">the env</span></p>');
-    const via = renderToStaticMarkup(
-      createElement(
-        'p',
-        null,
-        withSlot(t.result.throughProxy, createElement('code', null, 'p:3128')),
-      ),
-    );
-    expect(via).toBe('<p> über den Proxy <code>p:3128</code></p>');
-  });
 });
 
 describe('in English', () => {
@@ -100,13 +77,5 @@ describe('in English', () => {
     expect(tDiagnostics().connections.certificates(1)).toBe('(1 certificate)');
     expect(tDiagnostics().connections.certificates(2)).toBe('(2 certificates)');
     expect(tCommon().usageOf(1200, 2000)).toBe('1200 of 2000');
-    const via = renderToStaticMarkup(
-      createElement(
-        'p',
-        null,
-        withSlot(tDiagnostics().result.throughProxy, createElement('code', null, 'p:3128')),
-      ),
-    );
-    expect(via).toBe('<p> through the proxy <code>p:3128</code></p>');
   });
 });

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createElement, Fragment, type ReactNode } from 'react';
 
 /** A character no message contains: where the element goes in the translated sentence. */
 const SLOT = '\u0000';
@@ -9,11 +9,5 @@ const SLOT = '\u0000';
  */
 export function withSlot(message: (value: string) => string, node: ReactNode): ReactNode {
   const [before = '', after = ''] = message(SLOT).split(SLOT);
-  return (
-    <>
-      {before}
-      {node}
-      {after}
-    </>
-  );
+  return createElement(Fragment, null, before, node, after);
 }
