@@ -65,7 +65,7 @@ export const commonDe: CommonMessages = {
   },
 
   demoKeys: {
-    title: 'Demo-Schlüssel',
+    title: 'Demoschlüssel',
     description:
       'Der Demomodus betreibt eine lokale Lizenz-Sandbox. Diese Schlüssel sind öffentlich und funktionieren nur mit ihr.',
     use: 'Diesen Schlüssel verwenden',

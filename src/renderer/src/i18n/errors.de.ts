@@ -13,7 +13,7 @@ export const errorsDe: ErrorsMessages = {
     invalid_file: 'Diese Datei kann nicht als Lizenz verwendet werden',
     wrong_product: 'Diese Lizenz gilt für ein anderes Produkt',
     wrong_machine: 'Diese Lizenz gilt für einen anderen Computer',
-    seat_lost: 'Der Lizenzplatz ging verloren',
+    seat_lost: 'Der Lizenzplatz ist verloren gegangen',
     not_activated: 'Aktivieren Sie zuerst eine Lizenz',
     offline: 'Der Lizenzserver ist nicht erreichbar',
     timeout: 'Der Lizenzserver hat nicht rechtzeitig geantwortet',
