@@ -3,11 +3,12 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { expectNoSeriousViolations } from './axe';
 import { startSandbox, startServe } from './browser-host';
 import { fullScreenshot, SHOTS } from './demo-app';
+import { expectNoEnglish, germanPage } from './german';
 
 /**
  * The diagnostics screen in the browser host, against `license-manager sandbox` plus one profile
@@ -127,4 +128,103 @@ test('tests connections, names the failed step, exports a bundle without secrets
   expect(Object.values(files).join('\n')).not.toContain(apiKey);
   await expect(page.getByText('Support bundle saved', { exact: true })).toBeVisible();
   await shot(page, 'bundle');
+});
+
+/** The browser host's IPC route for one channel (the bridge encodes the colon). */
+const ipc = (channel: string): RegExp => new RegExp(`/ipc/${encodeURIComponent(channel)}$`);
+
+/** Answers one IPC call with a failure, as main would report it. */
+const failWith =
+  (error: { code: string; message: string; retryable?: boolean }) => (route: Route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error }) });
+
+/** English that main or the servers wrote: data the German interface shows as it came. */
+const STORAGE_WARNING =
+  'The licence state file was damaged; a copy was kept as state.json.damaged and activations start afresh.';
+const BUNDLE_FAILURE = 'The support bundle could not be written to the temporary folder.';
+const STARTUP_FAILURE = 'The configuration file could not be read.';
+
+test('in German: the shell, the diagnostics screen with test results, and a failed start', async ({
+  browser,
+}) => {
+  const page = await germanPage(browser);
+  // The shell's warnings shown as well: an unprotected secret store, a host-name fingerprint, a
+  // damaged file set aside, and demo mode.
+  await page.route(ipc('app:info'), async (route) => {
+    const response = await route.fetch();
+    const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+    const info = result.value;
+    await route.fulfill({
+      response,
+      json: {
+        ok: true,
+        value: {
+          ...info,
+          demoMode: true,
+          fingerprint: { label: 'a1b2c3d4', source: 'hostname' },
+          secretStore: { backend: 'basic_text', protected: false },
+          storageWarnings: [STORAGE_WARNING],
+        },
+      },
+    });
+  });
+  await page.goto(serve.url);
+  const nav = page.getByRole('navigation', { name: 'Bereiche' });
+  await nav.getByRole('button', { name: 'Diagnose' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Diagnose' })).toBeVisible();
+  await expect(page.getByLabel('Profil')).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Demomodus', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Gespeicherte Daten waren beschädigt und wurden beiseitegelegt.'),
+  ).toBeVisible();
+  await expect(page.getByText(STORAGE_WARNING).first()).toBeVisible();
+  await expect(page.locator('.status-bar')).toContainText('basic_text (ungeschützt)');
+  await expect(page.getByRole('checkbox', { name: 'Beim Anmelden starten' })).toBeDisabled();
+
+  const seats = connectionOf(page, 'Floating seats (Babel Licensing Service)');
+  await seats.getByRole('button', { name: 'Verbindung testen' }).click();
+  await expect(seats.getByText('Verbindung OK')).toBeVisible();
+  await expect(seats.getByRole('list', { name: /Schritte für/ })).toBeVisible();
+  const dead = connectionOf(page, 'Decommissioned server');
+  await dead.getByRole('button', { name: 'Verbindung testen' }).click();
+  await expect(dead.getByText('Fehler bei TCP')).toBeVisible();
+  await expect(dead.getByText('Die Verbindung ist fehlgeschlagen')).toBeVisible();
+  // Main's failure is English, and marked so for screen readers.
+  await expect(dead.getByText(`TCP: ${deadHost} refused the connection`).first()).toHaveAttribute(
+    'lang',
+    'en',
+  );
+
+  // A failed export: the German headline and hint, main's detail marked English.
+  await page.route(
+    ipc('diagnostics:bundle'),
+    failWith({ code: 'storage', message: BUNDLE_FAILURE, retryable: true }),
+  );
+  await page.getByRole('button', { name: 'Supportpaket exportieren' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Es wurde kein Supportpaket erstellt' });
+  await expect(alert).toContainText('Das ist meist vorübergehend.');
+  await expect(alert.getByText(BUNDLE_FAILURE)).toHaveAttribute('lang', 'en');
+
+  // Out of scope: what main reports (explanations, step details, log lines, all marked
+  // lang="en") and the configuration's profile names stay as they came.
+  const fromMain = await page.locator('[lang="en"]').allInnerTexts();
+  const profileNames = await page.getByLabel('Profil').locator('option').allInnerTexts();
+  await expectNoEnglish(page, [...fromMain, ...profileNames]);
+  await expectNoSeriousViolations(page, 'diagnostics in German');
+  await fullScreenshot(page, `${SHOTS}/diagnostics-de.png`);
+
+  // The app could not start: the German startup error with main's English detail.
+  await page.unroute(ipc('app:info'));
+  await page.route(ipc('app:info'), failWith({ code: 'config', message: STARTUP_FAILURE }));
+  await page.reload();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Der Lizenzmanager konnte nicht starten' }),
+  ).toBeVisible();
+  await expect(page.getByText(STARTUP_FAILURE)).toHaveAttribute('lang', 'en');
+  await expect(page.getByText('Fehlercode:')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Erneut versuchen' })).toBeFocused();
+  await expectNoEnglish(page, [STARTUP_FAILURE]);
+  await expectNoSeriousViolations(page, 'startup error in German');
+  await fullScreenshot(page, `${SHOTS}/startup-error-de.png`);
+  await page.context().close();
 });

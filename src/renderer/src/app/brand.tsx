@@ -2,6 +2,8 @@ import { useLayoutEffect } from 'react';
 import type { ErrorCode } from '../../../shared/errors';
 import type { AccentPalette, SupportContact, VendorView } from '../../../shared/vendor-model';
 import { VENDOR_SCREEN_IDS } from '../../../shared/vendor-screens';
+import { tCommon } from '../i18n/common.en';
+import { tErrors } from '../i18n/errors.en';
 import { useAppStore, type ScreenId } from '../store/app-store';
 import './brand.css';
 
@@ -94,7 +96,7 @@ export function StatusBarSupport({ support }: { readonly support: SupportContact
   if (!support) return null;
   return (
     <span className="status-bar__item status-bar__support">
-      <span className="status-bar__label">Support</span>
+      <span className="status-bar__label">{tCommon().statusBar.support}</span>
       {support.name && <span>{support.name}</span>}
       <ContactLinks support={support} />
     </span>
@@ -121,7 +123,8 @@ export function SupportHint({ code }: { readonly code: ErrorCode }) {
   if (!support || !VENDOR_FIXES.has(code)) return null;
   return (
     <span className="callout__hint support-hint">
-      Contact {support.name ?? 'support'}: <ContactLinks support={support} />
+      {support.name ? tErrors().contactNamed(support.name) : tErrors().contactSupport}{' '}
+      <ContactLinks support={support} />
     </span>
   );
 }

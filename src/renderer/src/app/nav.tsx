@@ -1,3 +1,4 @@
+import { tCommon } from '../i18n/common.en';
 import type { ScreenId } from '../store/app-store';
 import type { ScreenDefinition } from './screens';
 
@@ -9,7 +10,7 @@ interface NavProps {
 
 export function Nav({ screens, current, onNavigate }: NavProps) {
   return (
-    <nav className="nav" aria-label="Sections">
+    <nav className="nav" aria-label={tCommon().shell.sections}>
       <ul className="nav__list">
         {screens.map((screen) => (
           <li key={screen.id}>

@@ -1,4 +1,5 @@
 import type { ProfileView } from '../../../shared/model';
+import { tCommon } from '../i18n/common.en';
 import { useAppStore } from '../store/app-store';
 
 /** Shown only when the configuration offers more than one product or backend. */
@@ -9,7 +10,7 @@ export function ProfilePicker({ profiles }: { readonly profiles: readonly Profil
   return (
     <div className="profile-picker">
       <label htmlFor="profile-picker" className="profile-picker__label">
-        Profile
+        {tCommon().shell.profile}
       </label>
       <select
         id="profile-picker"

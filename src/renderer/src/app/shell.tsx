@@ -1,5 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import type { AppInfo, ProfileView } from '../../../shared/model';
+import { tCommon } from '../i18n/common.en';
+import { dataLang } from '../lib/error-text';
 import { hasDeviceLicence } from '../lib/licence-text';
 import { useAppStore } from '../store/app-store';
 import { useLicenceStore } from '../store/licence-store';
@@ -29,6 +31,7 @@ export function Shell({ info, profiles }: ShellProps) {
     profileId ? state.byProfile[profileId]?.licence : undefined,
   );
   const profile = profiles.find((candidate) => candidate.id === profileId);
+  const t = tCommon().shell;
 
   useEffect(() => {
     document.title = info.productName;
@@ -64,11 +67,8 @@ export function Shell({ info, profiles }: ShellProps) {
           <BrandLogo logo={info.vendor.logo} />
           <span className="app-header__name">{info.productName}</span>
           {info.demoMode && (
-            <span
-              className="badge badge--demo"
-              title="No vendor configuration was found: the built-in sandbox serves the licences."
-            >
-              Demo mode
+            <span className="badge badge--demo" title={t.demoModeTitle}>
+              {t.demoMode}
             </span>
           )}
         </div>
@@ -80,9 +80,13 @@ export function Shell({ info, profiles }: ShellProps) {
 
       {!info.secretStore.protected && (
         <div className="banner banner--warning" role="status">
-          <strong>Licence secrets are not protected by the operating system.</strong>{' '}
-          {info.secretStore.warning ??
-            `They are kept by “${info.secretStore.backend}”, which does not encrypt them.`}
+          <strong>{t.secretsUnprotected}</strong>{' '}
+          {info.secretStore.warning ? (
+            // Main's sentence, in English.
+            <span lang={dataLang()}>{info.secretStore.warning}</span>
+          ) : (
+            t.secretsKeptBy(info.secretStore.backend)
+          )}
         </div>
       )}
 
@@ -99,11 +103,8 @@ export function Shell({ info, profiles }: ShellProps) {
         ) : (
           <div className="page">
             <div className="empty-state">
-              <h1 className="empty-state__title">No licensing profiles</h1>
-              <p className="empty-state__text">
-                The configuration does not name any licensing backend. Ask your software vendor for
-                a configuration file, or start the app without one to try demo mode.
-              </p>
+              <h1 className="empty-state__title">{t.noProfilesTitle}</h1>
+              <p className="empty-state__text">{t.noProfilesText}</p>
             </div>
           </div>
         )}

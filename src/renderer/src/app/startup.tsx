@@ -1,5 +1,7 @@
 import type { AppError } from '../../../shared/errors';
 import { Button } from '../components/button';
+import { tCommon } from '../i18n/common.en';
+import { dataLang } from '../lib/error-text';
 
 /** The frame of the shell with placeholder blocks, so the first paint already has the app's shape. */
 export function StartupSkeleton() {
@@ -17,7 +19,7 @@ export function StartupSkeleton() {
         </div>
       </div>
       <p className="visually-hidden" role="status">
-        Loading the license manager…
+        {tCommon().startup.loading}
       </p>
     </div>
   );
@@ -30,19 +32,23 @@ export function StartupError({
   readonly error: AppError;
   readonly onRetry: () => void;
 }) {
+  const t = tCommon();
   return (
     <main className="fatal">
       <div className="fatal__panel" role="alert">
         <svg className="fatal__icon" viewBox="0 0 24 24" aria-hidden="true">
           <path d="M12 2 1 21h22L12 2Zm-1 7h2v6h-2V9Zm0 8h2v2h-2v-2Z" />
         </svg>
-        <h1 className="fatal__title">The license manager couldn't start</h1>
-        <p className="fatal__message">{error.message}</p>
+        <h1 className="fatal__title">{t.startup.failedTitle}</h1>
+        {/* Main's message, in English whatever the interface language. */}
+        <p className="fatal__message" lang={dataLang()}>
+          {error.message}
+        </p>
         <p className="fatal__code">
-          Error code: <code>{error.code}</code>
+          {t.startup.errorCode} <code>{error.code}</code>
         </p>
         <Button variant="primary" onClick={onRetry} autoFocus>
-          Try again
+          {t.tryAgain}
         </Button>
       </div>
     </main>

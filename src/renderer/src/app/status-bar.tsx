@@ -1,36 +1,40 @@
 import type { AppInfo } from '../../../shared/model';
+import { tCommon } from '../i18n/common.en';
+import { dataLang } from '../lib/error-text';
 import { StatusBarSupport } from './brand';
 
 /** The footer: facts support asks for (fingerprint, secret storage, version), always in view. */
 export function StatusBar({ info }: { readonly info: AppInfo }) {
   const { fingerprint, secretStore } = info;
   const weakFingerprint = fingerprint.source === 'hostname';
+  const t = tCommon().statusBar;
   return (
     <footer className="status-bar">
-      <span className="status-bar__item" title="Identifies this computer to the licensing server">
-        <span className="status-bar__label">Device</span>
+      <span className="status-bar__item" title={t.deviceTitle}>
+        <span className="status-bar__label">{t.device}</span>
         <code className="status-bar__code">{fingerprint.label}</code>
       </span>
       {weakFingerprint && (
         <span
           className="status-bar__item status-bar__item--warning"
-          title={fingerprint.warning ?? 'Based on the host name, which can change.'}
+          title={fingerprint.warning ?? t.hostNameTitle}
+          // Main's warning is English; ours follows the interface.
+          lang={fingerprint.warning ? dataLang() : undefined}
         >
           <WarningIcon />
-          {fingerprint.warning ?? 'Fingerprint based on the host name, which can change.'}
+          {fingerprint.warning ?? t.hostNameWarning}
         </span>
       )}
       <span
         className={`status-bar__item ${secretStore.protected ? '' : 'status-bar__item--warning'}`}
       >
         {secretStore.protected ? <LockIcon /> : <WarningIcon />}
-        <span className="status-bar__label">Secrets</span>
-        {secretStore.backend}
-        {secretStore.protected ? '' : ' (unprotected)'}
+        <span className="status-bar__label">{t.secrets}</span>
+        {secretStore.protected ? secretStore.backend : t.unprotected(secretStore.backend)}
       </span>
       <span className="status-bar__spacer" />
       <StatusBarSupport support={info.vendor.support} />
-      <span className="status-bar__item status-bar__version">v{info.version}</span>
+      <span className="status-bar__item status-bar__version">{t.version(info.version)}</span>
     </footer>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../components/button';
+import { tCommon } from '../i18n/common.en';
+import { dataLang } from '../lib/error-text';
 
 interface StorageWarningBannerProps {
   /** From app info: one sentence per damaged file moved aside (what, where it is kept, what to do). */
@@ -17,14 +19,16 @@ interface StorageWarningBannerProps {
 export function StorageWarningBanner({ warnings, onDismissed }: StorageWarningBannerProps) {
   const [dismissed, setDismissed] = useState(false);
   if (dismissed || warnings.length === 0) return null;
+  const t = tCommon();
   return (
     <div className="banner banner--warning storage-warning" role="alert">
       <svg className="storage-warning__icon" viewBox="0 0 20 20" aria-hidden="true">
         <path d="M10 2 1.5 17h17L10 2Zm-.9 5.5h1.8v4.6H9.1V7.5Zm0 5.9h1.8v1.8H9.1v-1.8Z" />
       </svg>
       <div className="storage-warning__body">
-        <strong>Saved data was damaged and has been set aside.</strong>
-        <ul className="storage-warning__list">
+        <strong>{t.storageWarning.title}</strong>
+        {/* Main's sentences, in English. */}
+        <ul className="storage-warning__list" lang={dataLang()}>
           {warnings.map((warning) => (
             <li key={warning}>{warning}</li>
           ))}
@@ -34,13 +38,13 @@ export function StorageWarningBanner({ warnings, onDismissed }: StorageWarningBa
         size="sm"
         variant="ghost"
         className="storage-warning__dismiss"
-        aria-label="Dismiss the damaged data warning"
+        aria-label={t.storageWarning.dismissLabel}
         onClick={() => {
           setDismissed(true);
           onDismissed();
         }}
       >
-        Dismiss
+        {t.dismiss}
       </Button>
     </div>
   );

@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/errors';
+import { tCommon } from '../i18n/common.en';
+import { localError } from '../lib/error-text';
 
 /**
  * An account name and password form, shared by the sign-ins that activate (account activation,
@@ -53,13 +55,11 @@ export function useCredentials({
   const name = accountName(username);
 
   const fieldProblem = (): AppError | null => {
-    if (name.length === 0) return { code: 'invalid_input', message: nameMissing };
-    if (password.length === 0) return { code: 'invalid_input', message: 'Enter your password.' };
+    const t = tCommon().credentials;
+    if (name.length === 0) return localError('invalid_input', nameMissing);
+    if (password.length === 0) return localError('invalid_input', t.passwordMissing);
     if (username.length > MAX_LENGTH || password.length > MAX_LENGTH) {
-      return {
-        code: 'invalid_input',
-        message: `An account name or password is at most ${MAX_LENGTH} characters.`,
-      };
+      return localError('invalid_input', t.tooLong(MAX_LENGTH));
     }
     return null;
   };
@@ -120,11 +120,12 @@ export function CredentialFields({
   busy,
 }: CredentialFieldsProps) {
   const { usernameId, passwordId, username, password, localProblem } = credentials;
+  const t = tCommon().credentials;
   return (
     <>
       <div className={fieldClassName}>
         <label className="field-label" htmlFor={usernameId}>
-          Account name
+          {t.accountName}
         </label>
         <input
           id={usernameId}
@@ -144,7 +145,7 @@ export function CredentialFields({
       </div>
       <div className={fieldClassName}>
         <label className="field-label" htmlFor={passwordId}>
-          Password
+          {t.password}
         </label>
         <input
           id={passwordId}

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/model';
+import { tCommon } from '../i18n/common.en';
 import { Button } from './button';
 import { Card } from './card';
 
@@ -13,12 +14,13 @@ interface DemoKeysProps {
  */
 export function DemoKeys({ keys, onUse }: DemoKeysProps) {
   if (keys.length === 0) return null;
+  const t = tCommon().demoKeys;
   return (
     <Card
       className="demo-keys"
       labelledBy="demo-keys-title"
-      title="Demo keys"
-      description="Demo mode runs a local licensing sandbox. These keys are public and work only against it."
+      title={t.title}
+      description={t.description}
     >
       <ul className="demo-keys__list">
         {keys.map((demo) => (
@@ -31,9 +33,9 @@ export function DemoKeys({ keys, onUse }: DemoKeysProps) {
               size="sm"
               onClick={() => onUse(demo.key)}
               // Starts with the visible words, so speech users can say what they see (WCAG 2.5.3).
-              aria-label={`Use this key: ${demo.label}`}
+              aria-label={t.useLabel(demo.label)}
             >
-              Use this key
+              {t.use}
             </Button>
           </li>
         ))}

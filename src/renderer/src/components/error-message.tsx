@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../shared/errors';
-import { errorHint, errorTitle } from '../lib/error-text';
+import { tCommon } from '../i18n/common.en';
+import { dataLang, errorHint, errorTitle, isLocalError } from '../lib/error-text';
 import { SupportHint } from '../app/brand';
 
 interface ErrorMessageProps {
@@ -36,13 +37,19 @@ export function ErrorMessage({
       <div className="callout__body">
         <p className="callout__title">{title ?? errorTitle(error.code)}</p>
         <p className="callout__text">
-          {error.message}
+          {/* Main's message stays English (marked so); one the renderer wrote is in the interface's language. */}
+          <span lang={isLocalError(error) ? undefined : dataLang()}>{error.message}</span>
           {hint && <span className="callout__hint">{hint}</span>}
           <SupportHint code={error.code} />
         </p>
       </div>
       {onDismiss && (
-        <button type="button" className="callout__close" onClick={onDismiss} aria-label="Dismiss">
+        <button
+          type="button"
+          className="callout__close"
+          onClick={onDismiss}
+          aria-label={tCommon().dismiss}
+        >
           <svg viewBox="0 0 16 16" aria-hidden="true">
             <path d="M4.3 3.2 8 6.9l3.7-3.7 1.1 1.1L9.1 8l3.7 3.7-1.1 1.1L8 9.1l-3.7 3.7-1.1-1.1L6.9 8 3.2 4.3z" />
           </svg>

@@ -1,3 +1,5 @@
+import { tCommon } from '../i18n/common.en';
+
 interface UsageBarProps {
   readonly used: number;
   readonly max: number;
@@ -16,7 +18,7 @@ export function UsageBar({ used, max, label }: UsageBarProps) {
       aria-valuemin={0}
       aria-valuemax={max}
       aria-valuenow={Math.min(used, max)}
-      aria-valuetext={`${used} of ${max}`}
+      aria-valuetext={tCommon().usageOf(used, max)}
     >
       {/* A CSSOM width, which the style-src CSP allows, unlike a style attribute in markup. */}
       <div className="usage__fill" style={{ width: `${ratio * 100}%` }} />

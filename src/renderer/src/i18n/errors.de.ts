@@ -1,3 +1,32 @@
 import type { ErrorsMessages } from './errors.en';
 
-export const errorsDe: ErrorsMessages = {};
+export const errorsDe: ErrorsMessages = {
+  titles: {
+    invalid_input: 'Bitte prüfen Sie Ihre Eingabe',
+    invalid_key: 'Dieser Lizenzschlüssel ist nicht bekannt',
+    unauthorized: 'Der Lizenzserver hat die Anfrage abgelehnt',
+    invalid_credentials: 'Kontoname oder Passwort ist falsch',
+    seat_unavailable: 'Derzeit ist kein Lizenzplatz frei',
+    license_expired: 'Diese Lizenz ist abgelaufen',
+    license_revoked: 'Diese Lizenz wurde widerrufen',
+    tampered: 'Die Lizenz hat eine Integritätsprüfung nicht bestanden',
+    invalid_file: 'Diese Datei kann nicht als Lizenz verwendet werden',
+    wrong_product: 'Diese Lizenz gilt für ein anderes Produkt',
+    wrong_machine: 'Diese Lizenz gilt für einen anderen Computer',
+    seat_lost: 'Der Lizenzplatz ist verloren gegangen',
+    not_activated: 'Aktivieren Sie zuerst eine Lizenz',
+    offline: 'Der Lizenzserver ist nicht erreichbar',
+    timeout: 'Der Lizenzserver hat nicht rechtzeitig geantwortet',
+    server_error: 'Beim Lizenzserver ist ein Problem aufgetreten',
+    rate_limited: 'Zu viele Anfragen',
+    protocol: 'Der Lizenzserver hat eine unerwartete Antwort gesendet',
+    config: 'Die Konfiguration ist ungültig',
+    secret_store: 'Der Schlüsselbund ist nicht verfügbar',
+    storage: 'Lokale Daten konnten nicht gelesen oder gespeichert werden',
+    internal: 'In der App ist ein Fehler aufgetreten',
+  },
+  retryIn: (duration) => `Versuchen Sie es in ${duration} erneut.`,
+  temporary: 'Das ist meist vorübergehend. Versuchen Sie es gleich noch einmal.',
+  contactNamed: (name) => `Wenden Sie sich an ${name}:`,
+  contactSupport: 'Wenden Sie sich an den Support:',
+};

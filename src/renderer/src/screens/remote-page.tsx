@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/error-message';
 import { LiveRegion } from '../components/live-region';
 import { PageHeader } from '../components/page-header';
 import { useFocusKeeper } from '../components/use-focus-keeper';
+import { tCommon } from '../i18n/common.en';
 import { assertNever } from '../lib/assert-never';
 import type { Remote } from '../lib/remote';
 
@@ -55,7 +56,7 @@ export function RemotePage<T>({
               <div className="stack">
                 <ErrorMessage error={remote.error} layout="block" />
                 <div>
-                  <Button onClick={onRetry}>Try again</Button>
+                  <Button onClick={onRetry}>{tCommon().tryAgain}</Button>
                 </div>
               </div>
             );

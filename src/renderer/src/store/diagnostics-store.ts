@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ConnectionTest, DiagnosticsReport } from '../../../shared/diagnostics-model';
 import { call } from '../api';
 import { downloadBlob } from '../components/download';
+import { tDiagnostics } from '../i18n/diagnostics.en';
 import { beginRefresh, endRefresh, IDLE, LOADING, type Flow, type Remote } from '../lib/remote';
 
 /**
@@ -23,8 +24,9 @@ interface DiagnosticsState {
 }
 
 function testAnnouncement(test: ConnectionTest): string {
+  const t = tDiagnostics().connections;
   const failure = test.targets.find((target) => target.failure)?.failure;
-  return `${test.label}: ${failure ? failure.message : 'the connection works.'}`;
+  return failure ? t.failed(test.label, failure.message) : t.works(test.label);
 }
 
 const bytesOf = (base64: string): Uint8Array<ArrayBuffer> =>
@@ -62,7 +64,7 @@ export const useDiagnosticsStore = create<DiagnosticsState>()((set, get) => ({
     downloadBlob(new Blob([bytesOf(base64)], { type: 'application/zip' }), fileName);
     set({
       bundle: { status: 'succeeded', at: Date.now() },
-      announcement: `Support bundle saved as ${fileName}.`,
+      announcement: tDiagnostics().bundleSaved(fileName),
     });
     void get().load();
   },

@@ -1,37 +1,45 @@
 import type { DiagnosticsReport } from '../../../../shared/diagnostics-model';
 import { Card } from '../../components/card';
 import { StatusPill } from '../../components/status-pill';
+import { tDiagnostics } from '../../i18n/diagnostics.en';
+import { dataLang } from '../../lib/error-text';
 import type { Tone } from '../../lib/tone';
 
-const PROTECTION: Readonly<
-  Record<DiagnosticsReport['secrets']['level'], { tone: Tone; words: string }>
-> = {
-  os: { tone: 'success', words: 'Protected by the OS' },
-  weak: { tone: 'warning', words: 'Weakly protected' },
-  unavailable: { tone: 'danger', words: 'Cannot be stored' },
-  memory: { tone: 'info', words: 'In memory only' },
+const PROTECTION_TONE: Readonly<Record<DiagnosticsReport['secrets']['level'], Tone>> = {
+  os: 'success',
+  weak: 'warning',
+  unavailable: 'danger',
+  memory: 'info',
 };
+
+/** "Electron 33.2.0, Chrome 130.0, Node 20.18.0": product names and versions, the same in every language. */
+function runtimeOf(versions: DiagnosticsReport['versions']): string {
+  return [
+    versions.electron && `Electron ${versions.electron}`,
+    versions.chrome && `Chrome ${versions.chrome}`,
+    `Node ${versions.node}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /** This computer: the versions that run, how secrets are kept, what the fingerprint rests on. */
 export function ComputerCard({ report }: { readonly report: DiagnosticsReport }) {
   const { versions, secrets, fingerprint } = report;
-  const protection = PROTECTION[secrets.level];
+  const t = tDiagnostics().computer;
   return (
-    <Card title="This computer" labelledBy="diagnostics-computer">
+    <Card title={t.title} labelledBy="diagnostics-computer">
       <dl className="facts">
         <div className="facts__item">
-          <dt>App</dt>
+          <dt>{t.app}</dt>
           <dd>{versions.app}</dd>
         </div>
         <div className="facts__item">
-          <dt>Runtime</dt>
-          <dd>
-            {versions.electron ? `Electron ${versions.electron}, ` : ''}
-            {versions.chrome ? `Chrome ${versions.chrome}, ` : ''}Node {versions.node}
-          </dd>
+          <dt>{t.runtime}</dt>
+          <dd>{runtimeOf(versions)}</dd>
         </div>
         <div className="facts__item">
-          <dt>Operating system</dt>
+          <dt>{t.os}</dt>
           <dd>{versions.os}</dd>
         </div>
       </dl>
@@ -39,11 +47,14 @@ export function ComputerCard({ report }: { readonly report: DiagnosticsReport })
       <section className="diagnostics__section" aria-labelledby="diagnostics-secrets">
         <div className="diagnostics__section-head">
           <h3 className="diagnostics__subtitle" id="diagnostics-secrets">
-            How secrets are kept
+            {t.secretsTitle}
           </h3>
-          <StatusPill tone={protection.tone}>{protection.words}</StatusPill>
+          <StatusPill tone={PROTECTION_TONE[secrets.level]}>
+            {t.protection[secrets.level]}
+          </StatusPill>
         </div>
-        <p>
+        {/* Main's explanation, in English. */}
+        <p lang={dataLang()}>
           <strong>{secrets.mechanism}.</strong> {secrets.explanation}
         </p>
       </section>
@@ -51,13 +62,13 @@ export function ComputerCard({ report }: { readonly report: DiagnosticsReport })
       <section className="diagnostics__section" aria-labelledby="diagnostics-fingerprint">
         <div className="diagnostics__section-head">
           <h3 className="diagnostics__subtitle" id="diagnostics-fingerprint">
-            Machine fingerprint <code>{fingerprint.label}…</code>
+            {t.fingerprint} <code>{fingerprint.label}…</code>
           </h3>
           <StatusPill tone={fingerprint.source === 'machine-id' ? 'success' : 'warning'}>
-            {fingerprint.source === 'machine-id' ? 'OS machine id' : 'Host name'}
+            {fingerprint.source === 'machine-id' ? t.machineId : t.hostName}
           </StatusPill>
         </div>
-        <ul className="diagnostics__basis">
+        <ul className="diagnostics__basis" lang={dataLang()}>
           {fingerprint.basis.map((sentence) => (
             <li key={sentence}>{sentence}</li>
           ))}

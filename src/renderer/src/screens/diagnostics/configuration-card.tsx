@@ -1,7 +1,6 @@
 import type { DiagnosticsReport } from '../../../../shared/diagnostics-model';
 import { Card } from '../../components/card';
-
-const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
+import { tDiagnostics } from '../../i18n/diagnostics.en';
 
 /** The configuration in force, each credential masked as the app masks keys. */
 export function ConfigurationCard({
@@ -9,40 +8,38 @@ export function ConfigurationCard({
 }: {
   readonly configuration: DiagnosticsReport['configuration'];
 }) {
+  const t = tDiagnostics().configuration;
+  const yesNo = (value: boolean): string => (value ? t.yes : t.no);
   return (
-    <Card
-      title="Configuration"
-      labelledBy="diagnostics-configuration"
-      description="Credentials are shown masked, as in the rest of the app."
-    >
+    <Card title={t.title} labelledBy="diagnostics-configuration" description={t.description}>
       <dl className="facts">
         <div className="facts__item">
-          <dt>Product</dt>
+          <dt>{t.product}</dt>
           <dd>{configuration.productName}</dd>
         </div>
         <div className="facts__item">
-          <dt>Product id</dt>
+          <dt>{t.productId}</dt>
           <dd>
             <code>{configuration.productId}</code>
           </dd>
         </div>
         <div className="facts__item">
-          <dt>Demo mode</dt>
+          <dt>{t.demoMode}</dt>
           <dd>{yesNo(configuration.demoMode)}</dd>
         </div>
         <div className="facts__item">
-          <dt>Weak secret store allowed</dt>
+          <dt>{t.weakSecretStore}</dt>
           <dd>{yesNo(configuration.allowWeakSecretStore)}</dd>
         </div>
       </dl>
       <div className="table-wrap diagnostics__config-table">
         <table className="table">
-          <caption className="visually-hidden">Profiles and their settings</caption>
+          <caption className="visually-hidden">{t.tableCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Profile</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Settings</th>
+              <th scope="col">{t.profile}</th>
+              <th scope="col">{t.kind}</th>
+              <th scope="col">{t.settings}</th>
             </tr>
           </thead>
           <tbody>

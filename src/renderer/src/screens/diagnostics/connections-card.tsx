@@ -3,6 +3,9 @@ import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { StatusPill } from '../../components/status-pill';
+import { withSlot } from '../../components/slot';
+import { tDiagnostics } from '../../i18n/diagnostics.en';
+import { dataLang } from '../../lib/error-text';
 import type { Remote } from '../../lib/remote';
 import { useDiagnosticsStore } from '../../store/diagnostics-store';
 import { ConnectionResult } from './connection-result';
@@ -10,17 +13,15 @@ import { ConnectionResult } from './connection-result';
 /** The network settings in force, then one row per profile with its "Test connection" button. */
 export function ConnectionsCard({ report }: { readonly report: DiagnosticsReport }) {
   const { network, configuration } = report;
+  const t = tDiagnostics().connections;
   return (
-    <Card
-      title="Connections"
-      labelledBy="diagnostics-connections"
-      description="Each test checks, in order, the name lookup (DNS), the connection (TCP), the proxy, the secure connection (TLS) and the server’s answer (HTTP), and names the first that fails."
-    >
+    <Card title={t.title} labelledBy="diagnostics-connections" description={t.description}>
       <dl className="facts diagnostics__network">
         <div className="facts__item facts__item--wide">
-          <dt>Proxy</dt>
+          <dt>{t.proxy}</dt>
           <dd>
-            From {network.proxySource}
+            {/* Main's words for where the setting comes from, in English. */}
+            {withSlot(t.proxyFrom, <span lang={dataLang()}>{network.proxySource}</span>)}
             {network.proxyVariables.length > 0 && (
               <ul className="diagnostics__plain-list">
                 {network.proxyVariables.map((variable) => (
@@ -35,14 +36,14 @@ export function ConnectionsCard({ report }: { readonly report: DiagnosticsReport
           </dd>
         </div>
         <div className="facts__item">
-          <dt>CA bundle</dt>
+          <dt>{t.caBundle}</dt>
           <dd>
             {network.caFile ? (
               <>
-                <code>{network.caFile}</code> ({network.caCertificates.length} certificates)
+                <code>{network.caFile}</code> {t.certificates(network.caCertificates.length)}
               </>
             ) : (
-              <span className="text-muted">None: the usual trusted CAs</span>
+              <span className="text-muted">{t.noCaBundle}</span>
             )}
           </dd>
         </div>
@@ -67,6 +68,7 @@ function ProfileConnection({
   const run = useDiagnosticsStore((s) => s.test);
   const running = test?.status === 'loading' || (test?.status === 'loaded' && test.refreshing);
   const headingId = `connection-${profileId}`;
+  const t = tDiagnostics().connections;
   return (
     <li className="diagnostics__profile" aria-labelledby={headingId}>
       <div className="diagnostics__profile-row">
@@ -77,11 +79,11 @@ function ProfileConnection({
         <Button
           size="sm"
           busy={running}
-          busyLabel="Testing…"
+          busyLabel={t.testing}
           onClick={() => void run(profileId)}
           aria-describedby={headingId}
         >
-          Test connection
+          {t.test}
         </Button>
       </div>
       {test?.status === 'failed' && <ErrorMessage error={test.error} layout="block" />}
@@ -97,9 +99,10 @@ function TestState({
   readonly test: Remote<ConnectionTest> | undefined;
   readonly running: boolean;
 }) {
-  if (running) return <StatusPill tone="info">Testing</StatusPill>;
-  if (test?.status !== 'loaded') return <StatusPill tone="neutral">Not tested</StatusPill>;
+  const t = tDiagnostics().connections;
+  if (running) return <StatusPill tone="info">{t.stateTesting}</StatusPill>;
+  if (test?.status !== 'loaded') return <StatusPill tone="neutral">{t.stateNotTested}</StatusPill>;
   const failure = test.value.targets.find((target) => target.failure)?.failure;
-  if (!failure) return <StatusPill tone="success">Connection OK</StatusPill>;
-  return <StatusPill tone="danger">Failed at {failure.step.toUpperCase()}</StatusPill>;
+  if (!failure) return <StatusPill tone="success">{t.stateOk}</StatusPill>;
+  return <StatusPill tone="danger">{t.stateFailedAt(failure.step.toUpperCase())}</StatusPill>;
 }

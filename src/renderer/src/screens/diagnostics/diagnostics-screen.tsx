@@ -5,7 +5,10 @@ import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { LiveRegion } from '../../components/live-region';
 import { PageHeader } from '../../components/page-header';
+import { tCommon } from '../../i18n/common.en';
+import { tDiagnostics } from '../../i18n/diagnostics.en';
 import { assertNever } from '../../lib/assert-never';
+import { dataLang } from '../../lib/error-text';
 import { useDiagnosticsStore } from '../../store/diagnostics-store';
 import { StartupSetting } from '../settings/startup-setting';
 import { ComputerCard } from './computer-card';
@@ -30,48 +33,47 @@ export default function DiagnosticsScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+  const t = tDiagnostics();
 
   return (
     <div className="page diagnostics">
       <PageHeader
-        title="Diagnostics"
-        subtitle="What support needs to know about this computer and the app’s connections."
+        title={t.title}
+        subtitle={t.subtitle}
         aside={
           <Button
             variant="primary"
             busy={bundle.status === 'submitting'}
-            busyLabel="Testing and packing…"
+            busyLabel={t.exporting}
             onClick={() => void exportBundle()}
           >
-            Export support bundle
+            {t.exportBundle}
           </Button>
         }
       />
       <LiveRegion message={announcement} />
       {bundle.status === 'failed' && (
         <div className="page__notice">
-          <ErrorMessage error={bundle.error} layout="block" title="No support bundle was made" />
+          <ErrorMessage error={bundle.error} layout="block" title={t.bundleFailed} />
         </div>
       )}
       {bundle.status === 'succeeded' && (
         <div className="page__notice">
-          <Callout tone="info" title="Support bundle saved">
-            {announcement} It holds no key, token or password; read it before you send it.
+          <Callout tone="info" title={t.bundleSavedTitle}>
+            {announcement} {t.bundleSafe}
           </Callout>
         </div>
       )}
       {(() => {
         switch (report.status) {
           case 'loading':
-            return (
-              <span className="skeleton skeleton--card" aria-label="Loading the diagnostics" />
-            );
+            return <span className="skeleton skeleton--card" aria-label={t.loading} />;
           case 'failed':
             return (
               <div className="stack">
                 <ErrorMessage error={report.error} layout="block" />
                 <div>
-                  <Button onClick={() => void load()}>Try again</Button>
+                  <Button onClick={() => void load()}>{tCommon().tryAgain}</Button>
                 </div>
               </div>
             );
@@ -79,12 +81,13 @@ export default function DiagnosticsScreen() {
             return (
               <div className="stack">
                 {report.value.storageWarnings.map((warning) => (
-                  <Callout key={warning} tone="warning" title="A saved file was damaged">
-                    {warning}
+                  <Callout key={warning} tone="warning" title={t.damagedFile}>
+                    {/* Main's sentence, in English. */}
+                    <span lang={dataLang()}>{warning}</span>
                   </Callout>
                 ))}
                 <ConnectionsCard report={report.value} />
-                <Card title="Startup" labelledBy="diagnostics-startup">
+                <Card title={t.startupTitle} labelledBy="diagnostics-startup">
                   <StartupSetting />
                 </Card>
                 <ComputerCard report={report.value} />

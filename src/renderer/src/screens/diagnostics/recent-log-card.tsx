@@ -1,33 +1,35 @@
 import type { DiagnosticsReport } from '../../../../shared/diagnostics-model';
 import { Card } from '../../components/card';
+import { tDiagnostics } from '../../i18n/diagnostics.en';
+import { intlTag } from '../../i18n/messages';
+import { dataLang } from '../../lib/error-text';
 
 /** Enough to see what just happened; the support bundle carries them all. */
 const SHOWN = 50;
 
-const time = (at: number): string => new Date(at).toLocaleString();
+/** With seconds: events a moment apart are told apart. In the interface's region. */
+const time = (at: number): string => new Date(at).toLocaleString(intlTag());
 
 /** The app's recent events, newest first: what failed, how licences and seats changed. */
 export function RecentLogCard({ lines }: { readonly lines: DiagnosticsReport['recentLog'] }) {
   const newest = [...lines].reverse().slice(0, SHOWN);
+  const t = tDiagnostics().log;
   return (
     <Card
-      title="Recent events"
+      title={t.title}
       labelledBy="diagnostics-log"
-      description={
-        lines.length > SHOWN
-          ? `The latest ${SHOWN} of ${lines.length}; the support bundle has them all.`
-          : 'Since the app started; keys and tokens are masked.'
-      }
+      description={lines.length > SHOWN ? t.latest(SHOWN, lines.length) : t.sinceStart}
     >
       {newest.length === 0 ? (
-        <p className="text-muted">Nothing has happened yet.</p>
+        <p className="text-muted">{t.empty}</p>
       ) : (
-        <ol className="diagnostics__log" aria-label="Recent events, newest first">
+        <ol className="diagnostics__log" aria-label={t.listLabel}>
           {newest.map((line, index) => (
             <li key={`${line.at}-${index}`} className={`diagnostics__log-line--${line.level}`}>
               <time dateTime={new Date(line.at).toISOString()}>{time(line.at)}</time>
-              <span className="diagnostics__log-level">{line.level}</span>
-              <span>{line.message}</span>
+              <span className="diagnostics__log-level">{t.levels[line.level]}</span>
+              {/* Main's log line, in English. */}
+              <span lang={dataLang()}>{line.message}</span>
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { StartAtLoginView } from '../../../../shared/desktop-model';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/error-message';
+import { tDiagnostics } from '../../i18n/diagnostics.en';
 import { endRefresh, LOADING, type Remote } from '../../lib/remote';
 import './startup-setting.css';
 
@@ -33,6 +34,7 @@ export function StartupSetting() {
   if (setting.status === 'failed') return <ErrorMessage layout="block" error={setting.error} />;
   const view = setting.status === 'loaded' ? setting.value : undefined;
   const refusal = setting.status === 'loaded' ? setting.refreshError : undefined;
+  const t = tDiagnostics().startAtLogin;
 
   return (
     <div className="startup-setting">
@@ -48,16 +50,14 @@ export function StartupSetting() {
         />
         <div>
           <label htmlFor={`${id}-box`} className="field-label">
-            Start when I log in
+            {t.label}
           </label>
           <p className="field-help" id={`${id}-help`}>
-            {view !== undefined && !view.supported
-              ? 'Only the installed desktop app can start at login; change this setting there.'
-              : 'Opens the app when you log in to this computer, so licences and seats are looked after without you starting it.'}
+            {view !== undefined && !view.supported ? t.unsupported : t.help}
           </p>
         </div>
       </div>
-      {refusal && <ErrorMessage error={refusal} title="The setting was not changed" />}
+      {refusal && <ErrorMessage error={refusal} title={t.notChanged} />}
     </div>
   );
 }
