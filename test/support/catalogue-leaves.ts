@@ -52,6 +52,8 @@ export const SAME_IN_BOTH = new Set([
   'Port',
   'Trial',
   '—',
+  // A field that may stay empty: German software says "(optional)" too.
+  '(optional)',
   // Unit symbols: seconds and hours are written alike.
   's',
   'h',
