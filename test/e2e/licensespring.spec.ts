@@ -1,6 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { de } from '../../src/renderer/src/i18n/de';
 import { expectNoSeriousViolations } from './axe';
 import { demoServePerTest, fullScreenshot, openDemoProfile, SHOTS } from './demo-app';
+import { expectNoEnglish, germanPage } from './german';
 
 const serve = demoServePerTest();
 
@@ -232,4 +235,164 @@ test('a trial starts from the activation screen and shows as a trial licence', a
   const terms = region(page, 'Licence terms');
   await expect(terms.getByText('Trial', { exact: true })).toBeVisible();
   await expect(terms.getByText(/^\d+\sd(\s\d+\sh)?$/)).toBeVisible();
+});
+
+// ---------------------------------------------------------------------------------------------
+// German. The shell and the activation screen are translated elsewhere, so these steps find
+// their way by structure (ids, the nav's order, the demo key's own label), not by English words.
+
+const ls = de.licensespring;
+/** The sandbox's trial key: a time-limited trial licence without features. */
+const TRIAL_KEY = (
+  JSON.parse(readFileSync('src/sandbox/licensespring/demo-seed.json', 'utf8')) as {
+    demo: { trialKey: string };
+  }
+).demo.trialKey;
+
+/** Opens the demo in German and activates a LicenseSpring key (a demo key's label, or a key). */
+const activateInGerman = async (browser: Browser, key: RegExp | string): Promise<Page> => {
+  const page = await germanPage(browser);
+  await page.goto(serve.url);
+  await page.locator('#profile-picker').selectOption({ label: 'LicenseSpring' });
+  if (typeof key === 'string') await page.locator('#licence-key').fill(key);
+  else await page.locator('.demo-keys__item', { hasText: key }).getByRole('button').click();
+  await page.locator('#licence-key').press('Enter');
+  // Once the licence is active, Licence and Features follow Activation in the nav.
+  await expect.poll(() => page.locator('.nav__item').count()).toBeGreaterThanOrEqual(4);
+  return page;
+};
+
+/** The nav's order does not change with the language: Activation, Licence, Features. */
+const goToInGerman = async (page: Page, section: 'licence' | 'features') => {
+  await page
+    .locator('.nav__item')
+    .nth(section === 'licence' ? 1 : 2)
+    .click();
+  const title = section === 'licence' ? ls.pages.licence : ls.pages.features;
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+};
+
+/** What the core or the server said in the alerts on screen: data, not the app's own words. */
+const serverMessages = (page: Page): Promise<string[]> =>
+  page
+    .locator('[role="alert"] .callout__text')
+    .evaluateAll((texts) => texts.map((text) => text.firstChild?.textContent ?? ''));
+
+test('German: the features, with a slot held, usage recorded, a slip and a refusal', async ({
+  browser,
+}) => {
+  const page = await activateInGerman(browser, /LicenseSpring node-locked/);
+  await goToInGerman(page, 'features');
+
+  const floating = region(page, FEATURES.floating);
+  await floating.getByRole('button', { name: ls.feature.checkFeature(FEATURES.floating) }).click();
+  await expect(floating.getByText(ls.hold.held)).toBeVisible();
+  await expect(floating.getByText(ls.slots.inUse(1, 1), { exact: true })).toBeVisible();
+
+  const counted = region(page, FEATURES.consumption);
+  const field = counted.getByRole('textbox', { name: ls.forms.recordUsage });
+  await field.fill('3');
+  await counted.getByRole('button', { name: ls.forms.record, exact: true }).click();
+  await expect(counted.getByText(/^3 für „Export credits“ erfasst: /)).toBeVisible();
+  await field.fill('zwei');
+  await counted.getByRole('button', { name: ls.forms.record, exact: true }).click();
+  await expect(counted.getByRole('alert')).toContainText(ls.usageProblems.notWhole);
+  await expect(counted.getByRole('alert')).toContainText(ls.errorTitles.checkAmount);
+
+  const plain = region(page, FEATURES.activation);
+  await plain.getByRole('button', { name: ls.feature.checkFeature(FEATURES.activation) }).click();
+  await expect(plain.getByText(ls.notes.featureAvailable(FEATURES.activation))).toBeVisible();
+
+  // Past the 12 h limit: refused by the server, under a German headline. Last, since starting
+  // another action clears the outcomes of the others.
+  await floating.getByRole('button', { name: ls.feature.borrowFeature(FEATURES.floating) }).click();
+  await floating.getByLabel(new RegExp(ls.forms.borrowUntil)).fill(await hoursFromNow(page, 20));
+  await floating.getByRole('button', { name: ls.forms.borrow, exact: true }).click();
+  await expect(floating.getByRole('alert')).toBeVisible();
+
+  await expectNoEnglish(page, await serverMessages(page));
+  await expectNoSeriousViolations(page, 'features in German');
+  await fullScreenshot(page, `${SHOTS}/licensespring-features-de.png`);
+
+  await goToInGerman(page, 'licence');
+  const serverCheck = region(page, ls.serverCheck.region);
+  await serverCheck.getByRole('button', { name: ls.serverCheck.check }).click();
+  await expect(
+    serverCheck.getByText(ls.notes.refreshed(ls.localCheck.verdicts.valid)),
+  ).toBeVisible();
+  await expect(region(page, ls.terms.title).getByText(ls.counts.usedOf(1, 3))).toBeVisible();
+  await expectNoEnglish(page);
+  await expectNoSeriousViolations(page, 'licence in German');
+  await fullScreenshot(page, `${SHOTS}/licensespring-licence-de.png`);
+  await page.context().close();
+});
+
+test('German: a consumption licence over its limit', async ({ browser }) => {
+  const page = await activateInGerman(browser, /LicenseSpring consumption/);
+  await goToInGerman(page, 'licence');
+  const usage = region(page, ls.consumption.title);
+  await expect(usage.getByText(ls.overages.upTo(10))).toBeVisible();
+  const meter = usage.getByRole('meter', { name: ls.consumption.meter });
+  const before = Number(await meter.getAttribute('aria-valuenow'));
+  const field = usage.getByRole('textbox', { name: ls.forms.recordUsage });
+  await field.fill(String(103 - before));
+  await usage.getByRole('button', { name: ls.forms.record, exact: true }).click();
+  await expect(usage.getByText(ls.meter.overage(103, 100, 3)).first()).toBeVisible();
+  await field.fill('8');
+  await usage.getByRole('button', { name: ls.forms.record, exact: true }).click();
+  await expect(usage.getByRole('alert')).toContainText(ls.usageProblems.onlyLeftWithOverages(7));
+  await expectNoEnglish(page, await serverMessages(page));
+  await expectNoSeriousViolations(page, 'licence, consumption, in German');
+  await fullScreenshot(page, `${SHOTS}/licensespring-consumption-de.png`);
+  await page.context().close();
+});
+
+test('German: a floating licence borrowed', async ({ browser }) => {
+  const page = await activateInGerman(browser, /LicenseSpring floating/);
+  await goToInGerman(page, 'licence');
+  const pool = region(page, ls.floating.title);
+  await expect(
+    pool.getByText(ls.floating.borrowUpTo(ls.durations.days(1)), { exact: true }),
+  ).toBeVisible();
+  await pool.getByRole('button', { name: ls.forms.borrow, exact: true }).click();
+  await expect(pool.getByText(/^Ausgeliehen bis /).first()).toBeVisible();
+  await expect(pool.getByText(ls.hold.borrowed).first()).toBeVisible();
+  await expectNoEnglish(page);
+  await expectNoSeriousViolations(page, 'licence, floating slot borrowed, in German');
+  await fullScreenshot(page, `${SHOTS}/licensespring-floating-de.png`);
+  await page.context().close();
+});
+
+test('German: a trial licence, and the Features screen of a licence without features', async ({
+  browser,
+}) => {
+  const trial = await activateInGerman(browser, TRIAL_KEY);
+  await goToInGerman(trial, 'licence');
+  const terms = region(trial, ls.terms.title);
+  await expect(terms.getByText(ls.terms.trialBadge, { exact: true })).toBeVisible();
+  await expect(
+    terms.getByText(ls.terms.typeTrial(ls.licenseTypes['time-limited'].label)),
+  ).toBeVisible();
+  await expectNoEnglish(trial);
+  await expectNoSeriousViolations(trial, 'licence, trial, in German');
+  await fullScreenshot(trial, `${SHOTS}/licensespring-trial-de.png`);
+
+  // Every demo licence carries features: the empty state is shown with the details' features
+  // taken out on their way to the page.
+  await trial.route(
+    (url) =>
+      url.pathname.startsWith('/ipc/') && decodeURIComponent(url.pathname).endsWith(':details'),
+    async (route) => {
+      const response = await route.fetch();
+      const result = (await response.json()) as { ok: boolean; value?: { features: unknown[] } };
+      if (result.ok && result.value) result.value.features = [];
+      await route.fulfill({ response, json: result });
+    },
+  );
+  await goToInGerman(trial, 'features');
+  await expect(trial.getByRole('heading', { name: ls.pages.noFeatures })).toBeVisible();
+  await expectNoEnglish(trial);
+  await expectNoSeriousViolations(trial, 'features, none, in German');
+  await fullScreenshot(trial, `${SHOTS}/licensespring-features-empty-de.png`);
+  await trial.context().close();
 });

@@ -52,7 +52,7 @@ export const SAME_IN_BOTH = new Set([
   'Port',
   'Trial',
   '—',
-  // A form field's marker: German forms say "optional" too.
+  // A field that may stay empty: German software says "(optional)" too.
   '(optional)',
   // Unit symbols: seconds and hours are written alike.
   's',

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/licensespring-model';
 import { assertNever } from './assert-never';
 import { localDateTimeToIso } from './eniris-text';
+import { tLicensespring } from '../i18n/licensespring.en';
 import { formatDateTime } from './format';
 import type { Tone } from './tone';
 
@@ -22,65 +23,30 @@ const HOUR = 3_600_000;
 export type LsLicenseType = LsLicenceDetails['licenseType'];
 export type LsResetPeriod = NonNullable<LsConsumptionMeter['resetPeriod']>;
 
-export function licenseTypeText(type: LsLicenseType): {
-  readonly label: string;
-  readonly explanation: string;
-} {
-  switch (type) {
-    case 'perpetual':
-      return { label: 'Perpetual', explanation: 'Yours to keep: it does not run out.' };
-    case 'time-limited':
-      return { label: 'Time-limited', explanation: 'Valid until a set date.' };
-    case 'subscription':
-      return { label: 'Subscription', explanation: 'Valid while the subscription is paid.' };
-    case 'consumption':
-      return { label: 'Consumption', explanation: 'Paid by use: usage counts against a limit.' };
-    default:
-      return assertNever(type);
-  }
-}
+/** The licence type's name, and what it means for the person who has it. */
+export const licenseTypeText = (type: LsLicenseType) => tLicensespring().licenseTypes[type];
 
-export function featureTypeLabel(type: LsFeatureView['type']): string {
-  switch (type) {
-    case 'activation':
-      return 'On/off feature';
-    case 'consumption':
-      return 'Usage-based feature';
-    default:
-      return assertNever(type);
-  }
-}
+export const featureTypeLabel = (type: LsFeatureView['type']): string =>
+  tLicensespring().featureTypes[type];
 
-export function resetPeriodLabel(period: LsResetPeriod | undefined): string {
-  switch (period) {
-    case undefined:
-      return 'Never resets';
-    case 'daily':
-      return 'Resets every day';
-    case 'weekly':
-      return 'Resets every week';
-    case 'monthly':
-      return 'Resets every month';
-    case 'annually':
-      return 'Resets every year';
-    default:
-      return assertNever(period);
-  }
-}
+export const resetPeriodLabel = (period: LsResetPeriod | undefined): string =>
+  tLicensespring().resets[period ?? 'never'];
 
 /** "3 of 5 used", or "3 used · no limit" when the vendor set none. */
 export function activationsText(activations: LsLicenceDetails['activations']): string {
+  const t = tLicensespring().counts;
   return activations.unlimited
-    ? `${activations.used} used · no limit`
-    : `${activations.used} of ${activations.max} used`;
+    ? t.usedNoLimit(activations.used)
+    : t.usedOf(activations.used, activations.max);
 }
 
 /** LicenseSpring counts a maximum of 0 transfers as "no limit", and -1 as none allowed. */
 export function transfersText(transfers: LsLicenceDetails['transfers']): string {
-  if (!transfers.allowed) return 'Not allowed: this licence stays on this computer';
+  const t = tLicensespring().counts;
+  if (!transfers.allowed) return t.transfersNotAllowed;
   return transfers.max === 0
-    ? `${transfers.used} used · no limit`
-    : `${transfers.used} of ${transfers.max} used`;
+    ? t.usedNoLimit(transfers.used)
+    : t.usedOf(transfers.used, transfers.max);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,28 +123,21 @@ export function readMeter(meter: LsConsumptionMeter): MeterReading {
   return { state, over, cap, left, bar };
 }
 
-/** Counts as people read them: "12,345", grouped in this computer's locale. */
-export function formatCount(value: number): string {
-  return new Intl.NumberFormat().format(value);
-}
-
 /** The meter in one line: "42 of 100 used · 58 left", "108 of 100 used · 8 over the limit". */
 export function meterSummary(meter: LsConsumptionMeter): string {
+  const t = tLicensespring().meter;
   const reading = readMeter(meter);
-  const total = formatCount(meter.total);
-  const max = formatCount(meter.max);
+  const { total, max } = meter;
   switch (reading.state) {
     case 'unlimited':
-      return `${total} used · no limit`;
+      return t.unlimited(total);
     case 'exhausted':
-      return reading.over > 0
-        ? `${total} of ${max} used · ${formatCount(reading.over)} over, no more allowed`
-        : `${total} of ${max} used · none left`;
+      return reading.over > 0 ? t.exhaustedOver(total, max, reading.over) : t.exhausted(total, max);
     case 'overage':
-      return `${total} of ${max} used · ${formatCount(reading.over)} over the limit`;
+      return t.overage(total, max, reading.over);
     case 'ok':
     case 'high':
-      return `${total} of ${max} used · ${formatCount(Math.max(0, meter.max - meter.total))} left`;
+      return t.left(total, max, Math.max(0, max - total));
     default:
       return assertNever(reading.state);
   }
@@ -186,11 +145,10 @@ export function meterSummary(meter: LsConsumptionMeter): string {
 
 /** What happens past the included amount. */
 export function overagesText(meter: LsConsumptionMeter): string {
-  if (meter.unlimited) return 'No limit to go over';
-  if (!meter.allowOverages) return 'Not allowed';
-  return meter.maxOverages > 0
-    ? `Up to ${formatCount(meter.maxOverages)} over the limit`
-    : 'Allowed, no cap';
+  const t = tLicensespring().overages;
+  if (meter.unlimited) return t.unlimited;
+  if (!meter.allowOverages) return t.notAllowed;
+  return meter.maxOverages > 0 ? t.upTo(meter.maxOverages) : t.uncapped;
 }
 
 /** The contract's bound on one recording. */
@@ -201,26 +159,23 @@ export type Checked<T> =
 
 /** The amount typed in a "Record usage" field, or what is wrong with it. */
 export function parseUsageAmount(text: string, meter: LsConsumptionMeter): Checked<number> {
+  const t = tLicensespring().usageProblems;
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, problem: 'Enter how much was used.' };
-  if (!/^[-+]?\d+$/.test(trimmed)) return { ok: false, problem: 'Enter a whole number.' };
+  if (trimmed === '') return { ok: false, problem: t.empty };
+  if (!/^[-+]?\d+$/.test(trimmed)) return { ok: false, problem: t.notWhole };
   const amount = Number(trimmed);
-  if (amount === 0) return { ok: false, problem: 'Enter an amount other than 0.' };
-  if (Math.abs(amount) > MAX_RECORD) {
-    return { ok: false, problem: `Record at most ${MAX_RECORD.toLocaleString('en')} at a time.` };
-  }
-  if (amount < 0 && !meter.allowNegative) {
-    return { ok: false, problem: 'This counter only goes up: enter a positive amount.' };
-  }
+  if (amount === 0) return { ok: false, problem: t.zero };
+  if (Math.abs(amount) > MAX_RECORD) return { ok: false, problem: t.tooMuch(MAX_RECORD) };
+  if (amount < 0 && !meter.allowNegative) return { ok: false, problem: t.upOnly };
   const { left } = readMeter(meter);
   if (left !== undefined && amount > left) {
-    return {
-      ok: false,
-      problem:
-        left === 0
-          ? 'Nothing more can be recorded: the limit is reached.'
-          : `Only ${left} more can be recorded${meter.allowOverages ? ', overages included' : ''}.`,
-    };
+    const problem =
+      left === 0
+        ? t.limitReached
+        : meter.allowOverages
+          ? t.onlyLeftWithOverages(left)
+          : t.onlyLeft(left);
+    return { ok: false, problem };
   }
   return { ok: true, value: amount };
 }
@@ -230,10 +185,10 @@ export function parseUsageAmount(text: string, meter: LsConsumptionMeter): Check
 
 /** "2 of 5 slots in use", or the pool's size while nobody has checked yet. */
 export function slotsText(floating: Pick<LsFloatingView, 'inUse' | 'max'>): string {
-  const slots = floating.max === 1 ? 'slot' : 'slots';
+  const t = tLicensespring().slots;
   return floating.inUse === undefined
-    ? `${floating.max} ${slots} · not checked yet`
-    : `${floating.inUse} of ${floating.max} ${slots} in use`;
+    ? t.notChecked(floating.max)
+    : t.inUse(floating.inUse, floating.max);
 }
 
 /** Borrowed (still), held, or neither: what this computer has of a floating pool. */
@@ -241,10 +196,11 @@ export function holdState(
   floating: Pick<LsFloatingView, 'held' | 'borrowedUntil'>,
   now: number,
 ): { readonly label: string; readonly tone: Tone; readonly releasable: boolean } {
+  const t = tLicensespring().hold;
   if (floating.borrowedUntil !== undefined && floating.borrowedUntil > now)
-    return { label: 'Borrowed by this computer', tone: 'info', releasable: true };
-  if (floating.held) return { label: 'Held by this computer', tone: 'success', releasable: true };
-  return { label: 'Not held here', tone: 'neutral', releasable: false };
+    return { label: t.borrowed, tone: 'info', releasable: true };
+  if (floating.held) return { label: t.held, tone: 'success', releasable: true };
+  return { label: t.notHeld, tone: 'neutral', releasable: false };
 }
 
 /** "12 hours", "3 days", "1 day 6 hours": a borrow limit as people say it. */
@@ -252,9 +208,9 @@ export function hoursText(hours: number): string {
   const whole = Math.round(hours);
   const days = Math.floor(whole / 24);
   const rest = whole % 24;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (days === 0) return plural(rest, 'hour');
-  return rest === 0 ? plural(days, 'day') : `${plural(days, 'day')} ${plural(rest, 'hour')}`;
+  const t = tLicensespring().durations;
+  if (days === 0) return t.hours(rest);
+  return rest === 0 ? t.days(days) : t.daysHours(days, rest);
 }
 
 /** The latest moment a borrow may end; undefined when the vendor sets no limit here. */
@@ -288,18 +244,16 @@ export function parseBorrowEnd(
   now: number,
   maxBorrowHours: number | undefined,
 ): Checked<string | undefined> {
+  const t = tLicensespring().borrowProblems;
   const iso = localDateTimeToIso(value);
   if (iso === undefined) return { ok: true, value: undefined };
-  if (iso === null) return { ok: false, problem: 'Enter a full date and time, or leave it empty.' };
+  if (iso === null) return { ok: false, problem: t.incomplete };
   const at = Date.parse(iso);
-  if (at <= now) return { ok: false, problem: 'Pick a moment in the future.' };
+  if (at <= now) return { ok: false, problem: t.past };
   const latest = latestBorrowEnd(now, maxBorrowHours);
   // A minute's slack: the field has no seconds, and the limit moves on while the person types.
   if (latest !== undefined && maxBorrowHours !== undefined && at > latest + 60_000) {
-    return {
-      ok: false,
-      problem: `You can borrow for ${hoursText(maxBorrowHours)} at most: until ${formatDateTime(latest)}.`,
-    };
+    return { ok: false, problem: t.beyondLimit(hoursText(maxBorrowHours), formatDateTime(latest)) };
   }
   return { ok: true, value: iso };
 }
@@ -308,19 +262,15 @@ export function parseBorrowEnd(
 // The local check
 
 export function localCheckPill(state: LsLocalCheck['state']): { label: string; tone: Tone } {
-  switch (state) {
-    case 'valid':
-      return { label: 'Valid', tone: 'success' };
-    case 'grace':
-      return { label: 'Grace period', tone: 'warning' };
-    case 'expired':
-      return { label: 'Expired', tone: 'danger' };
-    case 'clock_moved_back':
-      return { label: 'Clock set back', tone: 'danger' };
-    default:
-      return assertNever(state);
-  }
+  return { label: tLicensespring().localCheck.pills[state], tone: CHECK_TONES[state] };
 }
+
+const CHECK_TONES: Readonly<Record<LsLocalCheck['state'], Tone>> = {
+  valid: 'success',
+  grace: 'warning',
+  expired: 'danger',
+  clock_moved_back: 'danger',
+};
 
 export interface LocalCheckNotice {
   readonly tone: 'warning' | 'danger';
@@ -334,33 +284,20 @@ export function localCheckNotice(
   check: LsLocalCheck,
   formatDay: (at: number) => string,
 ): LocalCheckNotice | undefined {
+  const t = tLicensespring().localCheck;
   switch (check.state) {
     case 'valid':
       return undefined;
     case 'grace':
       return {
         tone: 'warning',
-        title:
-          check.graceUntil !== undefined
-            ? `Running on the grace period until ${formatDay(check.graceUntil)}`
-            : 'Running on the grace period',
-        advice:
-          'Connect to the internet and choose Check with server before the grace period ends. If the licence has run out, renew it with your vendor first.',
+        title: check.graceUntil !== undefined ? t.graceUntil(formatDay(check.graceUntil)) : t.grace,
+        advice: t.graceAdvice,
       };
     case 'expired':
-      return {
-        tone: 'danger',
-        title: 'This licence has expired',
-        advice:
-          'Its validity and any grace period are over. Renew it with your vendor, then choose Check with server.',
-      };
+      return { tone: 'danger', title: t.expiredTitle, advice: t.expiredAdvice };
     case 'clock_moved_back':
-      return {
-        tone: 'danger',
-        title: "This computer's clock was set back",
-        advice:
-          'Its date is earlier than a time this app has already seen, so no date here can be trusted. Set the correct date and time, then choose Check with server to confirm the licence.',
-      };
+      return { tone: 'danger', title: t.clockTitle, advice: t.clockAdvice };
     default:
       return assertNever(check.state);
   }
@@ -398,71 +335,52 @@ function featureName(details: LsLicenceDetails, code: string): string {
 
 /** While it runs, for the screen's live region: "Checking Floating seats…". */
 export function actionPending(action: LsAction, details: LsLicenceDetails): string {
-  switch (action.kind) {
-    case 'refresh':
-      return 'Checking the licence with the server…';
-    case 'borrow':
-      return 'Borrowing the licence…';
-    case 'release':
-      return 'Releasing the floating slot…';
-    case 'consume':
-      return 'Recording usage…';
-    case 'feature-check':
-      return `Checking ${featureName(details, action.feature)}…`;
-    case 'feature-borrow':
-      return `Borrowing ${featureName(details, action.feature)}…`;
-    case 'feature-release':
-      return `Releasing ${featureName(details, action.feature)}…`;
-    case 'feature-consume':
-      return `Recording usage of ${featureName(details, action.feature)}…`;
-    default:
-      return assertNever(action);
-  }
+  const t = tLicensespring().pending;
+  return 'feature' in action
+    ? t[action.kind](featureName(details, action.feature))
+    : t[action.kind];
 }
-
-const borrowedText = (until: number | undefined): string =>
-  until !== undefined ? `Borrowed until ${formatDateTime(until)}.` : 'Borrowed.';
 
 /**
  * What an action did, read off the details it returned: shown beside its button and read aloud.
  * Sentences name the feature, since the live region speaks without the card around it.
  */
 export function actionNote(action: LsAction, after: LsLicenceDetails): string {
+  const t = tLicensespring().notes;
   switch (action.kind) {
     case 'refresh':
-      return `Checked with the server: ${localCheckPill(after.localCheck.state).label.toLowerCase()}.`;
-    case 'borrow':
-      return borrowedText(after.floating?.borrowedUntil);
+      return t.refreshed(tLicensespring().localCheck.verdicts[after.localCheck.state]);
+    case 'borrow': {
+      const until = after.floating?.borrowedUntil;
+      return until !== undefined ? t.borrowedUntil(formatDateTime(until)) : t.borrowed;
+    }
     case 'release':
-      return 'Floating slot released.';
+      return t.released;
     case 'consume':
       return after.consumption
-        ? `Recorded ${action.amount}: ${meterSummary(after.consumption)}.`
-        : `Recorded ${action.amount}.`;
-    default:
-      return featureNote(action, after);
+        ? t.recordedMeter(action.amount, meterSummary(after.consumption))
+        : t.recorded(action.amount);
   }
-}
-
-function featureNote(
-  action: Extract<LsAction, { feature: string }>,
-  after: LsLicenceDetails,
-): string {
   const feature = after.features.find((candidate) => candidate.code === action.feature);
   const name = feature?.name ?? action.feature;
   switch (action.kind) {
     case 'feature-check':
-      return feature?.floating
-        ? `${name} checked: ${feature.floating.held ? 'slot held' : 'no slot held'} · ${slotsText(feature.floating)}.`
-        : `${name} checked: available.`;
-    case 'feature-borrow':
-      return `${name}: ${borrowedText(feature?.floating?.borrowedUntil)}`;
+      if (!feature?.floating) return t.featureAvailable(name);
+      return feature.floating.held
+        ? t.featureSlotHeld(name, slotsText(feature.floating))
+        : t.featureNoSlot(name, slotsText(feature.floating));
+    case 'feature-borrow': {
+      const until = feature?.floating?.borrowedUntil;
+      return until !== undefined
+        ? t.featureBorrowedUntil(name, formatDateTime(until))
+        : t.featureBorrowed(name);
+    }
     case 'feature-release':
-      return `${name} released.`;
+      return t.featureReleased(name);
     case 'feature-consume':
       return feature?.consumption
-        ? `Recorded ${action.amount} on ${name}: ${meterSummary(feature.consumption)}.`
-        : `Recorded ${action.amount} on ${name}.`;
+        ? t.featureRecordedMeter(action.amount, name, meterSummary(feature.consumption))
+        : t.featureRecorded(action.amount, name);
     default:
       return assertNever(action);
   }
@@ -474,18 +392,18 @@ function featureNote(
  */
 export function actionErrorTitle(kind: LsActionKind, error: AppError): string | undefined {
   const onFeature = kind.startsWith('feature-');
+  const t = tLicensespring().errorTitles;
   switch (error.code) {
     case 'seat_unavailable':
-      if (kind === 'consume' || kind === 'feature-consume') return 'The usage limit is reached';
-      if (kind === 'borrow') return 'Every floating slot is in use';
-      if (kind === 'feature-check' || kind === 'feature-borrow')
-        return 'Every slot of this feature is in use';
+      if (kind === 'consume' || kind === 'feature-consume') return t.usageLimit;
+      if (kind === 'borrow') return t.allSlots;
+      if (kind === 'feature-check' || kind === 'feature-borrow') return t.allFeatureSlots;
       return undefined;
     case 'license_expired':
-      return onFeature ? 'This feature has expired' : undefined;
+      return onFeature ? t.featureExpired : undefined;
     case 'invalid_input':
-      if (kind === 'consume' || kind === 'feature-consume') return 'Check the amount';
-      if (kind === 'borrow' || kind === 'feature-borrow') return 'Check the borrow date';
+      if (kind === 'consume' || kind === 'feature-consume') return t.checkAmount;
+      if (kind === 'borrow' || kind === 'feature-borrow') return t.checkBorrowDate;
       return undefined;
     default:
       return undefined;
@@ -497,7 +415,8 @@ export function actionErrorTitle(kind: LsActionKind, error: AppError): string | 
 
 /** "Start a 14-day trial". */
 export function trialButtonLabel(days: number): string {
-  return days > 0 ? `Start a ${days}-day trial` : 'Start a trial';
+  const t = tLicensespring().trial;
+  return days > 0 ? t.startDays(days) : t.start;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -507,10 +426,7 @@ export function parseTrialEmail(text: string): Checked<string | undefined> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: undefined };
   if (trimmed.length > 254 || !EMAIL.test(trimmed)) {
-    return {
-      ok: false,
-      problem: 'Enter an email address like name@example.com, or leave it empty.',
-    };
+    return { ok: false, problem: tLicensespring().trial.emailProblem };
   }
   return { ok: true, value: trimmed };
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { LsLicenceDetails, LsProductView } from '../../../shared/licensespring-model';
 import type { Result } from '../../../shared/result';
 import { call } from '../api';
+import { tLicensespring } from '../i18n/licensespring.en';
 import { assertNever } from '../lib/assert-never';
 import { actionNote, keyOf, type LsAction } from '../lib/licensespring-text';
 import { beginRefresh, endRefresh, LOADING, type Flow, type Remote } from '../lib/remote';
@@ -162,7 +163,9 @@ export const useLicenseSpringStore = create<LicenseSpringState>()((set, get) => 
         patch(profileId, { trial: { status: 'failed', error: result.error } });
         return false;
       }
-      patch(profileId, { trial: { status: 'succeeded', at: Date.now(), note: 'Trial started.' } });
+      patch(profileId, {
+        trial: { status: 'succeeded', at: Date.now(), note: tLicensespring().trial.started },
+      });
       // As an activation does: the licence store now holds the activated licence.
       useLicenceStore.getState().apply(result.value);
       return true;

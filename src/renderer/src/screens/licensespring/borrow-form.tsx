@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { useNow } from '../../lib/clock';
 import { formatDateTime } from '../../lib/format';
 import {
@@ -35,6 +36,7 @@ export function BorrowForm({
   disabled = false,
   extra,
 }: BorrowFormProps) {
+  const t = tLicensespring().forms;
   const now = useNow();
   const latest = latestBorrowEnd(now, maxBorrowHours);
   const form = useInlineForm({
@@ -44,23 +46,23 @@ export function BorrowForm({
     parse: (text) => parseBorrowEnd(text, Date.now(), maxBorrowHours),
     toAction,
   });
-  const limit =
+  const note =
     latest !== undefined && maxBorrowHours !== undefined
-      ? `Up to ${hoursText(maxBorrowHours)}: until ${formatDateTime(latest)} at the latest. `
-      : '';
+      ? `${t.borrowLimit(hoursText(maxBorrowHours), formatDateTime(latest))} ${t.borrowHelp}`
+      : t.borrowHelp;
   return (
     <InlineFormFrame
       form={form}
       label={
         <>
-          Borrow until <span className="ls-inline-form__optional">(optional)</span>
+          {t.borrowUntil} <span className="ls-inline-form__optional">{t.optional}</span>
         </>
       }
-      submitLabel="Borrow"
-      busyLabel="Borrowing…"
-      problemTitle="Check the borrow date"
+      submitLabel={t.borrow}
+      busyLabel={t.borrowing}
+      problemTitle={tLicensespring().errorTitles.checkBorrowDate}
       extra={extra}
-      note={`${limit}Leave it empty to borrow for as long as allowed. Times are in this computer's time zone.`}
+      note={note}
     >
       <input
         {...form.field}

@@ -1,5 +1,6 @@
 import type { LsConsumptionMeter } from '../../../../shared/licensespring-model';
 import { Card } from '../../components/card';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { overagesText, resetPeriodLabel } from '../../lib/licensespring-text';
 import type { LsProfileState } from '../../store/licensespring-store';
 import { ConsumptionMeter } from './consumption-meter';
@@ -18,19 +19,20 @@ interface ConsumptionCardProps {
 /** A consumption licence's counter: what was used against what was bought. */
 export function ConsumptionCard({ profileId, meter, canConsume, state }: ConsumptionCardProps) {
   const consume = useLsAction(profileId, state, 'consume');
+  const t = tLicensespring().consumption;
   return (
     <Card
       className="ls-consumption"
       labelledBy="ls-consumption-title"
-      title="Licence usage"
-      description="Usage recorded against this licence, from every computer that uses it."
+      title={t.title}
+      description={t.description}
     >
-      <ConsumptionMeter meter={meter} label="Licence usage" />
+      <ConsumptionMeter meter={meter} label={t.meter} />
       <FactList
         items={[
-          { term: 'Overages', value: overagesText(meter) },
-          { term: 'Counter', value: resetPeriodLabel(meter.resetPeriod) },
-          { term: 'Giving usage back', value: meter.allowNegative ? 'Allowed' : 'Not allowed' },
+          { term: t.overages, value: overagesText(meter) },
+          { term: t.counter, value: resetPeriodLabel(meter.resetPeriod) },
+          { term: t.givingBack, value: meter.allowNegative ? t.allowed : t.notAllowed },
         ]}
       />
       {canConsume && (

@@ -1,4 +1,5 @@
 import type { LsConsumptionMeter } from '../../../../shared/licensespring-model';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { meterSummary, readMeter, type MeterBar } from '../../lib/licensespring-text';
 
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
@@ -16,6 +17,7 @@ export function ConsumptionMeter({
   /** The meter's accessible name, e.g. "Usage of Exports". */
   readonly label: string;
 }) {
+  const t = tLicensespring().meter;
   const reading = readMeter(meter);
   const summary = meterSummary(meter);
   return (
@@ -37,10 +39,9 @@ export function ConsumptionMeter({
       {reading.bar && reading.bar.zone > 0 && (
         <p className="ls-meter__legend" aria-hidden="true">
           <span className="ls-meter__key ls-meter__key--included" />
-          Included ({meter.max})
+          {t.legendIncluded(meter.max)}
           <span className="ls-meter__key ls-meter__key--zone" />
-          Overage zone
-          {meter.maxOverages > 0 ? ` (up to ${meter.maxOverages})` : ' (no cap)'}
+          {meter.maxOverages > 0 ? t.legendZoneCapped(meter.maxOverages) : t.legendZoneOpen}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { tLicensespring } from '../../i18n/licensespring.en';
 
 export interface FactItem {
   readonly term: string;
@@ -25,6 +26,6 @@ export function FactList({ items }: { readonly items: readonly (FactItem | false
 }
 
 /** A value the server did not give. */
-export function NotSet({ children = 'Not set' }: { readonly children?: ReactNode }) {
-  return <span className="text-muted">{children}</span>;
+export function NotSet({ children }: { readonly children?: ReactNode }) {
+  return <span className="text-muted">{children ?? tLicensespring().notSet}</span>;
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { LsFeatureView } from '../../../../shared/licensespring-model';
 import { Button } from '../../components/button';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import type { LsProfileState } from '../../store/licensespring-store';
 import { BorrowForm } from './borrow-form';
 import { useHoldState } from './floating-parts';
@@ -29,6 +30,7 @@ export function FeatureActions({
   maxBorrowHours,
 }: FeatureActionsProps) {
   const { code, name, floating, consumption } = feature;
+  const t = tLicensespring().feature;
   const check = useLsAction(profileId, state, 'feature-check', code);
   const borrow = useLsAction(profileId, state, 'feature-borrow', code);
   const release = useLsAction(profileId, state, 'feature-release', code);
@@ -48,10 +50,11 @@ export function FeatureActions({
           id={checkId}
           handle={check}
           action={{ kind: 'feature-check', feature: code }}
-          busyLabel="Checking…"
+          busyLabel={t.checking}
           disabled={waits(check)}
+          label={t.checkFeature(name)}
         >
-          Check<span className="visually-hidden"> {name}</span>
+          {t.check}
         </ActionButton>
         {floating && (
           <Button
@@ -60,9 +63,9 @@ export function FeatureActions({
             aria-controls={borrowing ? borrowId : undefined}
             onClick={() => setBorrowing(!borrowing)}
             // Named in full (the hidden-text way would put a space before the ellipsis).
-            aria-label={`Borrow ${name}…`}
+            aria-label={t.borrowFeature(name)}
           >
-            Borrow…
+            {t.borrow}
           </Button>
         )}
         {hold.releasable && (
@@ -70,10 +73,11 @@ export function FeatureActions({
             handle={refocusAfter(release, checkId)}
             action={{ kind: 'feature-release', feature: code }}
             variant="danger"
-            busyLabel="Releasing…"
+            busyLabel={t.releasing}
             disabled={waits(release)}
+            label={t.releaseFeature(name)}
           >
-            Release<span className="visually-hidden"> {name}</span>
+            {t.release}
           </ActionButton>
         )}
       </div>
@@ -89,7 +93,7 @@ export function FeatureActions({
             disabled={waits(borrow)}
             extra={
               <Button size="sm" variant="ghost" onClick={() => setBorrowing(false)}>
-                Close
+                {t.close}
               </Button>
             }
           />

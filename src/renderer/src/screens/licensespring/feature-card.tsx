@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { LsFeatureView } from '../../../../shared/licensespring-model';
 import { Card } from '../../components/card';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { StatusPill } from '../../components/status-pill';
 import { formatDate, isoTime } from '../../lib/format';
 import { featureTypeLabel, overagesText, resetPeriodLabel } from '../../lib/licensespring-text';
@@ -8,6 +9,7 @@ import type { LsProfileState } from '../../store/licensespring-store';
 import { ConsumptionMeter } from './consumption-meter';
 import { FeatureActions } from './feature-actions';
 import { HoldPill, SlotsUsage } from './floating-parts';
+import { Sentence } from './sentence';
 
 interface FeatureCardProps {
   readonly profileId: string;
@@ -22,6 +24,7 @@ interface FeatureCardProps {
 export function FeatureCard({ feature, ...rest }: FeatureCardProps) {
   const titleId = useId();
   const { floating, consumption } = feature;
+  const t = tLicensespring().feature;
   return (
     <Card
       className={`ls-feature${feature.expired ? ' ls-feature--expired' : ''}`}
@@ -38,32 +41,26 @@ export function FeatureCard({ feature, ...rest }: FeatureCardProps) {
       <div className="ls-feature__body">
         {floating && (
           <div className="ls-feature__part">
-            <h3 className="ls-feature__heading">Floating slots</h3>
-            <SlotsUsage floating={floating} label={`Slots of ${feature.name} in use`} />
+            <h3 className="ls-feature__heading">{t.floatingSlots}</h3>
+            <SlotsUsage floating={floating} label={t.slotsOf(feature.name)} />
             <p className="ls-feature__meta">
               <HoldPill floating={floating} />
-              <span>A slot lapses after {floating.timeoutMinutes} min without a check</span>
+              <span>{t.lapse(floating.timeoutMinutes)}</span>
             </p>
           </div>
         )}
         {consumption && (
           <div className="ls-feature__part">
-            <h3 className="ls-feature__heading">Usage</h3>
-            <ConsumptionMeter meter={consumption} label={`Usage of ${feature.name}`} />
+            <h3 className="ls-feature__heading">{t.usage}</h3>
+            <ConsumptionMeter meter={consumption} label={t.usageOf(feature.name)} />
             <p className="ls-feature__meta">
               <span>{resetPeriodLabel(consumption.resetPeriod)}</span>
-              {!consumption.unlimited && (
-                <span>Overages: {overagesText(consumption).toLowerCase()}</span>
-              )}
+              {!consumption.unlimited && <span>{t.overages(overagesText(consumption))}</span>}
             </p>
           </div>
         )}
         {!floating && !consumption && (
-          <p className="ls-feature__plain">
-            {feature.expired
-              ? 'This feature has expired: the software no longer offers it. Ask your vendor to renew it.'
-              : 'Included in this licence on this computer; no slots or usage to count.'}
-          </p>
+          <p className="ls-feature__plain">{feature.expired ? t.expiredText : t.includedText}</p>
         )}
       </div>
       <FeatureActions feature={feature} {...rest} />
@@ -72,11 +69,14 @@ export function FeatureCard({ feature, ...rest }: FeatureCardProps) {
 }
 
 function Expiry({ feature }: { readonly feature: LsFeatureView }) {
-  if (feature.expired) return <StatusPill tone="danger">Expired</StatusPill>;
+  const t = tLicensespring().feature;
+  if (feature.expired) return <StatusPill tone="danger">{t.expired}</StatusPill>;
   if (feature.expiresAt === undefined) return null;
   return (
     <StatusPill tone="neutral">
-      Until <time dateTime={isoTime(feature.expiresAt)}>{formatDate(feature.expiresAt)}</time>
+      <Sentence message={t.until}>
+        <time dateTime={isoTime(feature.expiresAt)}>{formatDate(feature.expiresAt)}</time>
+      </Sentence>
     </StatusPill>
   );
 }

@@ -1,5 +1,6 @@
 import type { LsLicenceDetails } from '../../../../shared/licensespring-model';
 import { Card } from '../../components/card';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { RelativeTime } from '../../components/live-time';
 import { formatDateTime } from '../../lib/format';
 import { hoursText } from '../../lib/licensespring-text';
@@ -24,32 +25,33 @@ export function FloatingCard({ profileId, floating, state }: FloatingCardProps) 
   const hold = useHoldState(floating);
   const maxBorrow = floating.maxBorrowHours > 0 ? floating.maxBorrowHours : undefined;
   const { borrowedUntil } = floating;
+  const t = tLicensespring().floating;
 
   return (
     <Card
       className="ls-floating"
       labelledBy="ls-floating-title"
-      title="Floating licence"
-      description={`Computers share ${floating.max} ${floating.max === 1 ? 'slot' : 'slots'}: a computer takes one while the software runs and gives it back when it stops.`}
+      title={t.title}
+      description={t.description(floating.max)}
       aside={<HoldPill floating={floating} />}
     >
       <FactList
         items={[
           {
-            term: 'Slots in use',
-            value: <SlotsUsage floating={floating} label="Floating slots in use" />,
+            term: t.slotsInUse,
+            value: <SlotsUsage floating={floating} label={t.slotsBar} />,
           },
-          { term: 'Slot lapses after', value: `${floating.timeoutMinutes} min without a check` },
+          { term: t.lapsesAfter, value: t.lapse(floating.timeoutMinutes) },
           {
-            term: 'Borrowing',
+            term: t.borrowing,
             value: !floating.canBorrow
-              ? 'Not allowed'
+              ? t.borrowNotAllowed
               : maxBorrow !== undefined
-                ? `Up to ${hoursText(maxBorrow)}`
-                : 'Allowed',
+                ? t.borrowUpTo(hoursText(maxBorrow))
+                : t.borrowAllowed,
           },
           borrowedUntil !== undefined && {
-            term: 'Borrowed until',
+            term: t.borrowedUntil,
             value: (
               <>
                 {formatDateTime(borrowedUntil)}
@@ -76,8 +78,7 @@ export function FloatingCard({ profileId, floating, state }: FloatingCardProps) 
             <div className="ls-release">
               <div className="ls-release__row">
                 <p className="ls-release__text" id="ls-release-text">
-                  Give the slot back now, so another computer can take it. The software here stops
-                  working until it takes a slot again.
+                  {t.releaseText}
                 </p>
                 <ActionButton
                   handle={refocusAfter(
@@ -86,11 +87,11 @@ export function FloatingCard({ profileId, floating, state }: FloatingCardProps) 
                   )}
                   action={{ kind: 'release' }}
                   variant="danger"
-                  busyLabel="Releasing…"
+                  busyLabel={t.releasing}
                   disabled={borrow.busy}
                   describedBy="ls-release-text"
                 >
-                  Release slot
+                  {t.release}
                 </ActionButton>
               </div>
               <ActionOutcome handle={release} />

@@ -1,3 +1,4 @@
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { ConsumptionCard } from './consumption-card';
 import { CustomerCard } from './customer-card';
 import { FloatingCard } from './floating-card';
@@ -11,8 +12,9 @@ import { TermsCard } from './terms-card';
  * and the floating pool and usage counter when the licence has them.
  */
 export default function LicenceScreen() {
+  const t = tLicensespring().pages;
   return (
-    <LsPage title="Licence" loadingLabel="Loading the licence details">
+    <LsPage title={t.licence} loadingLabel={t.licenceLoading}>
       {(details, state) => (
         <div className="stack">
           <ServerCheck details={details} state={state} />

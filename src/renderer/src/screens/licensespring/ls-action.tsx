@@ -104,6 +104,8 @@ interface ActionButtonProps {
   readonly disabled?: boolean;
   readonly describedBy?: string;
   readonly id?: string;
+  /** The accessible name, when the visible words leave out what the button is about. */
+  readonly label?: string;
   readonly children: ReactNode;
 }
 
@@ -116,6 +118,7 @@ export function ActionButton({
   disabled,
   describedBy,
   id,
+  label,
   children,
 }: ActionButtonProps) {
   return (
@@ -128,6 +131,7 @@ export function ActionButton({
       busyLabel={busyLabel}
       disabled={disabled}
       aria-describedby={describedBy}
+      aria-label={label}
     >
       {children}
     </Button>

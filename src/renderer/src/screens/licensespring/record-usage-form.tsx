@@ -1,4 +1,5 @@
 import type { LsConsumptionMeter } from '../../../../shared/licensespring-model';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { parseUsageAmount, readMeter, type LsAction } from '../../lib/licensespring-text';
 import { InlineFormFrame, useInlineForm } from './inline-form';
 import type { LsActionHandle } from './ls-action';
@@ -33,26 +34,23 @@ export function RecordUsageForm({
     toAction,
   });
   const { left } = readMeter(meter);
+  const t = tLicensespring().forms;
+  const limit = left === undefined ? t.noLimit : t.left(left);
   return (
     <InlineFormFrame
       form={form}
-      label="Record usage"
-      submitLabel="Record"
-      busyLabel="Recording…"
-      problemTitle="Check the amount"
-      note={
-        (left === undefined
-          ? 'No limit on what can be recorded.'
-          : `${left} more can be recorded.`) +
-        (meter.allowNegative ? ' A negative amount gives usage back.' : '')
-      }
+      label={t.recordUsage}
+      submitLabel={t.record}
+      busyLabel={t.recording}
+      problemTitle={tLicensespring().errorTitles.checkAmount}
+      note={meter.allowNegative ? `${limit} ${t.negative}` : limit}
     >
       <input
         {...form.field}
         className="input ls-inline-form__number"
         inputMode="numeric"
         autoComplete="off"
-        placeholder="Amount"
+        placeholder={t.amount}
         maxLength={9}
       />
     </InlineFormFrame>

@@ -1,9 +1,11 @@
 import type { LsLicenceDetails } from '../../../../shared/licensespring-model';
 import { RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { localCheckPill } from '../../lib/licensespring-text';
 import type { LsProfileState } from '../../store/licensespring-store';
 import { ActionButton, ActionOutcome, useLsAction } from './ls-action';
+import { Sentence } from './sentence';
 
 /**
  * The bar at the top of both screens: what this computer's own check says, when the server last
@@ -18,21 +20,24 @@ export function ServerCheck({
 }) {
   const refresh = useLsAction(details.profileId, state, 'refresh');
   const verdict = localCheckPill(details.localCheck.state);
+  const t = tLicensespring().serverCheck;
   return (
-    <section className="ls-server-check" aria-label="Server check">
+    <section className="ls-server-check" aria-label={t.region}>
       <div className="ls-server-check__row">
         <StatusPill tone={verdict.tone}>{verdict.label}</StatusPill>
         <p className="ls-server-check__text" id="ls-checked-at">
-          Checked with the server <RelativeTime at={details.checkedAt} />
+          <Sentence message={t.checkedAt}>
+            <RelativeTime at={details.checkedAt} />
+          </Sentence>
         </p>
         <ActionButton
           id="ls-check"
           handle={refresh}
           action={{ kind: 'refresh' }}
-          busyLabel="Checking…"
+          busyLabel={t.checking}
           describedBy="ls-checked-at"
         >
-          Check with server
+          {t.check}
         </ActionButton>
       </div>
       <ActionOutcome handle={refresh} />

@@ -1,5 +1,6 @@
 import type { LsLicenceDetails } from '../../../../shared/licensespring-model';
 import { Card } from '../../components/card';
+import { tLicensespring } from '../../i18n/licensespring.en';
 import { Countdown, RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
 import { UsageBar } from '../../components/usage-bar';
@@ -10,16 +11,17 @@ import { FactList, NotSet } from './fact-list';
 /** The licence's terms: its type, how long it runs, and how many computers may use it. */
 export function TermsCard({ details }: { readonly details: LsLicenceDetails }) {
   const type = licenseTypeText(details.licenseType);
+  const t = tLicensespring().terms;
   const { activations, validUntil, startsAt, maintenanceUntil } = details;
   return (
     <Card
       className="ls-terms"
       labelledBy="ls-terms-title"
-      title="Licence terms"
+      title={t.title}
       description={details.productName}
       aside={
         <>
-          {details.isTrial && <span className="badge badge--accent">Trial</span>}
+          {details.isTrial && <span className="badge badge--accent">{t.trialBadge}</span>}
           <StatusPill tone="info">{type.label}</StatusPill>
         </>
       }
@@ -27,33 +29,32 @@ export function TermsCard({ details }: { readonly details: LsLicenceDetails }) {
       <FactList
         items={[
           {
-            term: 'Type',
+            term: t.type,
             value: (
               <>
-                {type.label}
-                {details.isTrial && ' (trial)'}
+                {details.isTrial ? t.typeTrial(type.label) : type.label}
                 <span className="ls-fact-note">{type.explanation}</span>
               </>
             ),
           },
           {
-            term: 'Valid until',
-            value: validUntil === undefined ? 'Does not expire' : <Moment at={validUntil} />,
+            term: t.validUntil,
+            value: validUntil === undefined ? t.noExpiry : <Moment at={validUntil} />,
           },
           validUntil !== undefined && {
-            term: 'Time left',
+            term: t.timeLeft,
             value: (
               <span className="ls-countdown">
-                <Countdown to={validUntil} elapsed="None: it has ended" />
+                <Countdown to={validUntil} elapsed={t.ended} />
               </span>
             ),
           },
-          startsAt !== undefined && { term: 'Starts', value: <Moment at={startsAt} /> },
+          startsAt !== undefined && { term: t.starts, value: <Moment at={startsAt} /> },
           {
-            term: 'Maintenance until',
+            term: t.maintenanceUntil,
             value:
               maintenanceUntil === undefined ? (
-                <NotSet>No maintenance plan</NotSet>
+                <NotSet>{t.noMaintenance}</NotSet>
               ) : (
                 <>
                   {formatDate(maintenanceUntil)}
@@ -63,9 +64,9 @@ export function TermsCard({ details }: { readonly details: LsLicenceDetails }) {
                 </>
               ),
           },
-          { term: 'Transfers', value: transfersText(details.transfers) },
+          { term: t.transfers, value: transfersText(details.transfers) },
           {
-            term: 'Activations',
+            term: t.activations,
             value: (
               <div className="ls-usage">
                 <span>{activationsText(activations)}</span>
@@ -73,7 +74,7 @@ export function TermsCard({ details }: { readonly details: LsLicenceDetails }) {
                   <UsageBar
                     used={activations.used}
                     max={activations.max}
-                    label="Activations used"
+                    label={t.activationsUsed}
                   />
                 )}
               </div>
