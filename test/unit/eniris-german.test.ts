@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/shared/errors';
 import type { EnirisLicenceView } from '../../src/shared/model';
-import { enirisDe } from '../../src/renderer/src/i18n/eniris.de';
-import { enirisEn, tEniris } from '../../src/renderer/src/i18n/eniris.en';
+import { tEniris } from '../../src/renderer/src/i18n/eniris.en';
 import { applyLanguage } from '../../src/renderer/src/i18n/messages';
 import {
   activationOutcome,
@@ -18,7 +17,6 @@ import {
   nodeIdProblem,
   queryKindLabel,
 } from '../../src/renderer/src/lib/eniris-text';
-import { leavesOf } from '../support/catalogue-leaves';
 
 const licence = (change: Partial<EnirisLicenceView> = {}): EnirisLicenceView => ({
   id: 'lic-1',
@@ -35,25 +33,6 @@ const licence = (change: Partial<EnirisLicenceView> = {}): EnirisLicenceView => 
 });
 
 const error = (code: AppError['code']): AppError => ({ code, message: 'from the core' });
-
-/** The `{name}` placeholders of a text, sorted. */
-const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
-
-describe('the Eniris catalogue', () => {
-  it('keeps every placeholder of the English in the German', () => {
-    const german = leavesOf(enirisDe);
-    const mismatched = [...leavesOf(enirisEn)].filter(([path, text]) => {
-      const translation = german.get(path);
-      return (
-        typeof text === 'string' &&
-        (typeof translation !== 'string' ||
-          placeholders(translation).join() !== placeholders(text).join())
-      );
-    });
-    expect(mismatched.map(([path]) => path)).toEqual([]);
-  });
-});
 
 describe('the Eniris screen in German', () => {
   beforeAll(() => applyLanguage({ locale: 'de', intlTag: 'de-DE' }));

@@ -4,6 +4,10 @@ import { en } from '../../src/renderer/src/i18n/english';
 import { pickLocale } from '../../src/shared/locale';
 import { leavesOf, SAME_IN_BOTH } from '../support/catalogue-leaves';
 
+/** The `{name}` placeholders of a text (see components/rich-text.tsx), sorted. */
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+
 /**
  * The German catalogue against the English source: the same messages, each one translated. The
  * compiler already demands every key; this also catches a string pasted in untranslated, a message
@@ -23,6 +27,18 @@ describe('the German catalogue', () => {
         typeof text === 'string' && german.get(path) === text && !SAME_IN_BOTH.has(text.trim()),
     );
     expect(untranslated.map(([path, text]) => `${path}: ${String(text)}`)).toEqual([]);
+  });
+
+  it('keeps every {placeholder} of the English, where the screen puts an element', () => {
+    const mismatched = [...english].filter(([path, text]) => {
+      const translation = german.get(path);
+      return (
+        typeof text === 'string' &&
+        (typeof translation !== 'string' ||
+          placeholders(translation).join() !== placeholders(text).join())
+      );
+    });
+    expect(mismatched.map(([path]) => path)).toEqual([]);
   });
 
   it('takes the same arguments in every message function', () => {

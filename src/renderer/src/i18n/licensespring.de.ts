@@ -164,7 +164,7 @@ export const licensespringDe: LicensespringMessages = {
   },
   serverCheck: {
     region: 'Serverprüfung',
-    checkedAt: (when) => `Beim Server geprüft: ${when}`,
+    checkedAt: 'Beim Server geprüft: {when}',
     checking: 'Wird geprüft…',
     check: 'Beim Server prüfen',
   },
@@ -226,7 +226,7 @@ export const licensespringDe: LicensespringMessages = {
     includedText:
       'In dieser Lizenz auf diesem Computer enthalten; es sind keine Lizenzplätze oder Nutzung zu zählen.',
     expired: 'Abgelaufen',
-    until: (date) => `Bis ${date}`,
+    until: 'Bis {date}',
     checking: 'Wird geprüft…',
     check: 'Prüfen',
     checkFeature: (feature) => `„${feature}“ prüfen`,

@@ -163,7 +163,7 @@ export const licensespringEn = {
   serverCheck: {
     region: 'Server check',
     /** `when` is a relative time: "just now", "5 m ago". */
-    checkedAt: (when: string) => `Checked with the server ${when}`,
+    checkedAt: 'Checked with the server {when}',
     checking: 'Checking…',
     check: 'Check with server',
   },
@@ -225,7 +225,7 @@ export const licensespringEn = {
       'This feature has expired: the software no longer offers it. Ask your vendor to renew it.',
     includedText: 'Included in this licence on this computer; no slots or usage to count.',
     expired: 'Expired',
-    until: (date: string) => `Until ${date}`,
+    until: 'Until {date}',
     checking: 'Checking…',
     check: 'Check',
     checkFeature: (feature: string) => `Check ${feature}`,

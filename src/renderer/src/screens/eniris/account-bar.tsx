@@ -6,7 +6,7 @@ import { tEniris } from '../../i18n/eniris.en';
 import { enirisErrorTitle } from '../../lib/eniris-text';
 import { formatDateTime, isoTime } from '../../lib/format';
 import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
-import { RichText } from './rich-text';
+import { RichText } from '../../components/rich-text';
 
 interface AccountBarProps {
   readonly account: EnirisAccountView;

@@ -20,7 +20,7 @@ import {
 import { draftQuery } from '../../store/eniris-query';
 import { useEnirisStore, type EnirisProfileState } from '../../store/eniris-store';
 import { LicenceTable } from './licence-table';
-import { RichText } from './rich-text';
+import { RichText } from '../../components/rich-text';
 
 const TABS = 'eniris-query';
 const KINDS: readonly QueryKind[] = ['controller', 'customer'];

@@ -9,7 +9,7 @@ import { useNow } from '../../lib/clock';
 import { enirisErrorTitle, retryMoment } from '../../lib/eniris-text';
 import { formatDuration, formatTime, isoTime } from '../../lib/format';
 import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
-import { RichText } from './rich-text';
+import { RichText } from '../../components/rich-text';
 
 const ERROR_ID = 'eniris-sign-in-error';
 const NOTE_ID = 'eniris-sign-in-note';

@@ -9,7 +9,7 @@ import type { LsProfileState } from '../../store/licensespring-store';
 import { ConsumptionMeter } from './consumption-meter';
 import { FeatureActions } from './feature-actions';
 import { HoldPill, SlotsUsage } from './floating-parts';
-import { Sentence } from './sentence';
+import { RichText } from '../../components/rich-text';
 
 interface FeatureCardProps {
   readonly profileId: string;
@@ -74,9 +74,12 @@ function Expiry({ feature }: { readonly feature: LsFeatureView }) {
   if (feature.expiresAt === undefined) return null;
   return (
     <StatusPill tone="neutral">
-      <Sentence message={t.until}>
-        <time dateTime={isoTime(feature.expiresAt)}>{formatDate(feature.expiresAt)}</time>
-      </Sentence>
+      <RichText
+        text={t.until}
+        values={{
+          date: <time dateTime={isoTime(feature.expiresAt)}>{formatDate(feature.expiresAt)}</time>,
+        }}
+      />
     </StatusPill>
   );
 }

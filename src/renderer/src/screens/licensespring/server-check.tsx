@@ -5,7 +5,7 @@ import { tLicensespring } from '../../i18n/licensespring.en';
 import { localCheckPill } from '../../lib/licensespring-text';
 import type { LsProfileState } from '../../store/licensespring-store';
 import { ActionButton, ActionOutcome, useLsAction } from './ls-action';
-import { Sentence } from './sentence';
+import { RichText } from '../../components/rich-text';
 
 /**
  * The bar at the top of both screens: what this computer's own check says, when the server last
@@ -26,9 +26,7 @@ export function ServerCheck({
       <div className="ls-server-check__row">
         <StatusPill tone={verdict.tone}>{verdict.label}</StatusPill>
         <p className="ls-server-check__text" id="ls-checked-at">
-          <Sentence message={t.checkedAt}>
-            <RelativeTime at={details.checkedAt} />
-          </Sentence>
+          <RichText text={t.checkedAt} values={{ when: <RelativeTime at={details.checkedAt} /> }} />
         </p>
         <ActionButton
           id="ls-check"
