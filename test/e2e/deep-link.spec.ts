@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { demoServePerTest, fullScreenshot, SHOTS } from './demo-app';
+import { expectNoEnglish, germanPage } from './german';
 
 /**
  * An activation link (`licensemgr://activate?key=…&profile=…`) fills in the activation form and
@@ -130,4 +131,57 @@ test('a link for a profile that is already activated is not used, and says so', 
   await expect(page.getByText('Active', { exact: true })).toBeVisible();
   await fullScreenshot(page, `${SHOTS}/deep-link-already-active.png`);
   await expectNoSeriousViolations(page, 'activation, link for an active licence');
+});
+
+test('in German: a link fills the form, a bad link is refused, an active profile keeps its key', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await germanPage(browser);
+  await page.goto(serve.url);
+  await expect(page.getByRole('heading', { name: 'Diesen Computer aktivieren' })).toBeVisible();
+  const origin = new URL(page.url()).origin;
+  // The profiles' names and descriptions are the configuration's, not the app's.
+  const names = await page.locator('header select option').allTextContents();
+  const description = (await page.locator('main p').first().textContent()) ?? '';
+  const elsewhere = [...names, description];
+
+  const key = await floatingKey(page);
+  await openLink(page.request, origin, activationLink(key, 'seats'));
+  await expect(page.getByLabel('Lizenzschlüssel')).toHaveValue(key);
+  await expect(
+    page.getByText('Schlüssel aus einem Link – prüfen Sie ihn und klicken Sie auf „Aktivieren“'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Aktivieren', exact: true })).toBeFocused();
+  await expectNoEnglish(page, elsewhere);
+  await expectNoSeriousViolations(page, 'activation in German, form filled in by a link');
+  await fullScreenshot(page, `${SHOTS}/deep-link-filled-de.png`);
+
+  // A link for a profile this app does not know: the core's reason under the app's title.
+  await openLink(page.request, origin, activationLink('ABCD-EFGH-IJKL', 'no-such-profile'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Dieser Link kann nicht verwendet werden');
+  const reason = await alert
+    .locator('.callout__text')
+    .first()
+    .evaluate((text) => text.firstChild?.textContent ?? '');
+  await expectNoEnglish(page, [...elsewhere, reason]);
+  await expectNoSeriousViolations(page, 'activation in German, link refused');
+  await fullScreenshot(page, `${SHOTS}/deep-link-refused-de.png`);
+  await alert.getByRole('button').click();
+  await expect(alert).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Aktivieren', exact: true }).click();
+  await expect(page.getByText('Aktiv', { exact: true })).toBeVisible();
+  await openLink(page.request, origin, activationLink('OTHER-KEY-0002', 'seats'));
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Der Schlüssel aus dem Link wurde nicht verwendet' }),
+  ).toContainText('deaktivieren Sie zuerst diese Lizenz');
+  await expectNoEnglish(page, elsewhere);
+  await expectNoSeriousViolations(page, 'activation in German, link for an active licence');
+  await fullScreenshot(page, `${SHOTS}/deep-link-already-active-de.png`);
+  await page.getByRole('button', { name: 'Schließen', exact: true }).click();
+  await page.context().close();
 });

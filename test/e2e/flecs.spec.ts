@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { startSandbox, startServe } from './browser-host';
-import { demoServePerTest, openDemoProfile, SHOTS } from './demo-app';
+import { demoServePerTest, fullScreenshot, openDemoProfile, SHOTS } from './demo-app';
+import { expectNoEnglish, germanPage } from './german';
 
 const serve = demoServePerTest();
 
@@ -161,6 +162,70 @@ test('activates by the device serial number', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+/** The profile picker, in either language (the shell's words are not this area's). */
+const profilePicker = (page: Page) => page.getByLabel(/^Profile?$/);
+
+/** The profiles' names come from the configuration, not from the app. */
+const profileNames = (page: Page) => page.locator('header select option').allTextContents();
+
+/** What the server or core said in an error: its text, not the app's title and hint around it. */
+const messageOf = (page: Page) =>
+  page
+    .getByRole('alert')
+    .locator('.callout__text')
+    .first()
+    .evaluate((text) => text.firstChild?.textContent ?? '');
+
+const germanTab = (page: Page, name: string) =>
+  page.getByRole('tablist', { name: 'Art der Aktivierung' }).getByRole('tab', { name });
+
+test('in German: the FLECS ways of activating, a refused sign-in, the licence and deactivation', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await germanPage(browser);
+  await page.goto(serve.url);
+  await expect(page.getByRole('heading', { name: 'Diesen Computer aktivieren' })).toBeVisible();
+  await profilePicker(page).selectOption({ label: 'Device licence (FLECS)' });
+  await expect(germanTab(page, 'Lizenzschlüssel')).toHaveAttribute('aria-selected', 'true');
+  // The profile's description (with the demo account) is the configuration's text.
+  const description = (await page.locator('main p').first().textContent()) ?? '';
+  const names = [...(await profileNames(page)), description];
+  await expectNoEnglish(page, names);
+
+  await germanTab(page, 'Mit Ihrem Konto anmelden').click();
+  await page.getByLabel(/^(Account name|Kontoname)$/).fill('demo');
+  await page.getByLabel(/^(Password|Passwort)$/).fill('not-the-password');
+  await page.getByRole('button', { name: 'Anmelden und aktivieren' }).click();
+  await expect(page.getByRole('alert')).toContainText('Kontoname oder Passwort ist falsch');
+  await expect(page.getByText(/verwendet eine Lizenz aus Ihrem Konto/)).toBeVisible();
+  await expectNoEnglish(page, [...names, await messageOf(page)]);
+  await expectNoSeriousViolations(page, 'activation in German, FLECS sign-in refused');
+  await fullScreenshot(page, `${SHOTS}/flecs-signin-error-de.png`);
+
+  await germanTab(page, 'Seriennummer des Geräts').click();
+  await expect(page.getByRole('button', { name: 'Dieses Gerät aktivieren' })).toBeVisible();
+  await expectNoEnglish(page, names);
+  await expectNoSeriousViolations(page, 'activation in German, FLECS serial number');
+  await fullScreenshot(page, `${SHOTS}/flecs-serial-de.png`);
+
+  await page.getByRole('button', { name: 'Dieses Gerät aktivieren' }).click();
+  const card = page.getByRole('region', { name: 'Lizenz', exact: true });
+  await expect(card.getByText('Aktiv', { exact: true })).toBeVisible();
+  await card.getByRole('button', { name: 'Jetzt prüfen' }).click();
+  await expect(card.getByText('gerade eben')).toBeVisible();
+  await card.getByRole('button', { name: 'Deaktivieren…' }).click();
+  await expect(card.getByText('Diesen Computer deaktivieren?')).toBeVisible();
+  await expect(card.getByText(/FLECS ordnet sie weiterhin diesem Gerät zu/)).toBeVisible();
+  await expectNoEnglish(page, names);
+  await expectNoSeriousViolations(page, 'activation in German, FLECS licence, deactivation asked');
+  await fullScreenshot(page, `${SHOTS}/flecs-deactivate-de.png`);
+
+  await card.getByRole('button', { name: 'Deaktivieren', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Diesen Computer aktivieren' })).toBeVisible();
+  await page.context().close();
+});
+
 test.describe('against a separate sandbox', () => {
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   let hosted: Awaited<ReturnType<typeof startServe>>;
@@ -218,4 +283,32 @@ test.describe('against a separate sandbox', () => {
       await context.close();
     });
   }
+
+  test('in German: a licence the console revoked, with the reason the server gave', async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const page = await germanPage(browser);
+    await page.goto(hosted.url);
+    await profilePicker(page).selectOption({ label: 'Device licence (FLECS)' });
+    await page
+      .getByRole('textbox', { name: 'Lizenzschlüssel' })
+      .fill(sandbox.ready.demo.flecs.licenseKey);
+    await page.getByRole('button', { name: 'Aktivieren', exact: true }).click();
+    const card = page.getByRole('region', { name: 'Lizenz', exact: true });
+    await expect(card.getByText('Aktiv', { exact: true })).toBeVisible();
+
+    expect((await setRevoked(true)).status).toBe(200);
+    await card.getByRole('button', { name: 'Jetzt prüfen' }).click();
+    await expect(card.getByText('Ungültig', { exact: true })).toBeVisible();
+    const callout = page.getByRole('status').filter({ hasText: 'Laut Lizenzserver' });
+    await expect(callout).toContainText('Laut Lizenzserver ist diese Lizenz ungültig');
+    // The reason is the server's own sentence.
+    const reason = (await callout.locator('.callout__text p').first().textContent()) ?? '';
+    const description = (await page.locator('main p').first().textContent()) ?? '';
+    await expectNoEnglish(page, [...(await profileNames(page)), description, reason]);
+    await expectNoSeriousViolations(page, 'activation in German, FLECS licence revoked');
+    await fullScreenshot(page, `${SHOTS}/flecs-invalid-de.png`);
+    await page.context().close();
+  });
 });

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { runCli, startSandbox, startServe, type SandboxReady } from './browser-host';
 import { fullScreenshot, SHOTS } from './demo-app';
+import { expectNoEnglish, germanPage } from './german';
 
 /**
  * Offline activation through the UI, against `license-manager sandbox`: the test plays the
@@ -130,4 +131,123 @@ test('LicenseSpring offline: request file with QR code, portal answer imported, 
   ).toBeVisible();
   await shot(page, 'licensespring-deactivated');
   await expectNoSeriousViolations(page, 'activation, offline deactivation file');
+});
+
+/**
+ * Text from the configuration and the core, out of the app's catalogues: the profiles' names,
+ * the profile's description, a licence file's state sentence and an error's own message.
+ */
+const fromElsewhere = async (page: Page): Promise<string[]> => {
+  const names = await page.locator('header select option').allTextContents();
+  const description = (await page.locator('main p').first().textContent()) ?? '';
+  // The core's sentence about the licence file ("Valid until …"), under the card's title.
+  const sentences = await page
+    .getByRole('region', { name: /^Lizenz für/ })
+    .locator('.card__description')
+    .allTextContents();
+  const messages = await page
+    .getByRole('alert')
+    .locator('.callout__text')
+    .evaluateAll((texts) => texts.map((text) => text.firstChild?.textContent ?? ''));
+  return [...names, description, ...sentences, ...messages];
+};
+
+const openGerman = async (page: Page, label: string) => {
+  await page.goto(serve.url);
+  await page.getByLabel(/^Profile?$/).selectOption({ label });
+};
+
+test('in German: the licence file screen, empty, with a licence and with a refused file', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await germanPage(browser);
+  await openGerman(page, 'Licence file (vendor-signed)');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lizenzdatei' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Lizenzdatei importieren' })).toBeVisible();
+  await expectNoEnglish(page, await fromElsewhere(page));
+  await expectNoSeriousViolations(page, 'licence file in German, nothing imported');
+  await shot(page, 'licence-file-empty-de');
+
+  await page.getByLabel('Lizenzdatei auswählen').setInputFiles(vendorSign('good-de.lic'));
+  const card = page.getByRole('region', { name: /Lizenz für/ });
+  await expect(card.getByText('Gültig', { exact: true })).toBeVisible();
+  await expect(card.getByRole('list', { name: 'Funktionen' }).getByRole('listitem')).toHaveText([
+    'export',
+    'render',
+  ]);
+  await expect(card.getByText('Diesen Computer', { exact: true })).toBeVisible();
+  await expect(page.getByText('Lizenzdatei importiert.')).toBeAttached();
+
+  const tampered = join(files, 'tampered-de.lic');
+  writeFileSync(
+    tampered,
+    readFileSync(vendorSign('base-de.lic'), 'utf8').replace('render', 'reNder'),
+  );
+  await page.getByLabel('Lizenzdatei auswählen').setInputFiles(tampered);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Diese Lizenzdatei wurde nicht importiert' }),
+  ).toBeVisible();
+  await expectNoEnglish(page, await fromElsewhere(page));
+  await expectNoSeriousViolations(
+    page,
+    'licence file in German, imported and a tampered one refused',
+  );
+  await shot(page, 'licence-file-refused-de');
+
+  await card.getByRole('button', { name: 'Lizenzdatei entfernen…' }).click();
+  await expect(card.getByText('Diesen Computer deaktivieren?')).toBeVisible();
+  await expectNoEnglish(page, await fromElsewhere(page));
+  await page.context().close();
+});
+
+test('in German: LicenseSpring offline, request file with QR code and the deactivation file', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await germanPage(browser);
+  await openGerman(page, 'LicenseSpring');
+  const offline = page.getByRole('region', { name: 'Kein Internet auf diesem Computer?' });
+  await expectNoEnglish(page, await fromElsewhere(page));
+  await offline.getByRole('button', { name: 'Offline aktivieren…' }).click();
+  await offline.getByRole('button', { name: 'Anforderungsdatei erstellen' }).click();
+  await expect(offline.getByRole('alert')).toContainText('Geben Sie einen Lizenzschlüssel ein.');
+  await expectNoEnglish(page, await fromElsewhere(page));
+  await shot(page, 'licensespring-request-empty-de');
+
+  await offline.getByLabel('Lizenzschlüssel').fill(ready.demo.licensespring.consumptionKey);
+  await offline.getByRole('button', { name: 'Anforderungsdatei erstellen' }).click();
+  await expect(offline.getByRole('img', { name: 'QR-Code der Anforderungsdatei' })).toBeVisible();
+  await expectNoEnglish(page, await fromElsewhere(page));
+  await expectNoSeriousViolations(page, 'activation in German, offline request with QR code');
+  await shot(page, 'licensespring-request-de');
+
+  const download = page.waitForEvent('download');
+  await offline.getByRole('button', { name: 'Anforderungsdatei speichern…' }).click();
+  const requestText = readFileSync((await (await download).path()) ?? '', 'utf8').trim();
+  const portal = await fetch(`${ready.servers.licensespring.url}/api/v4/activate_offline`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: requestText,
+  });
+  expect(portal.status, await portal.clone().text()).toBe(200);
+  const licenceFile = join(files, 'license-de.lic');
+  writeFileSync(licenceFile, await portal.text());
+  await offline.getByLabel('Lizenzdatei aus dem Portal auswählen').setInputFiles(licenceFile);
+  const licenceCard = page.getByRole('region', { name: 'Lizenz', exact: true });
+  await expect(licenceCard.getByText('Aktiv', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Offline deaktivieren…' }).click();
+  await page.getByRole('button', { name: 'Deaktivieren', exact: true }).click();
+  const deactivation = page.getByRole('region', { name: 'Kein Internet auf diesem Computer?' });
+  await expect(
+    deactivation.getByText('Bringen Sie die Deaktivierungsdatei zum Offline-Portal'),
+  ).toBeVisible();
+  await expect(
+    deactivation.getByRole('img', { name: 'QR-Code der Deaktivierungsdatei' }),
+  ).toBeVisible();
+  await expectNoEnglish(page, await fromElsewhere(page));
+  await expectNoSeriousViolations(page, 'activation in German, offline deactivation file');
+  await shot(page, 'licensespring-deactivated-de');
+  await page.context().close();
 });

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { startServe } from './browser-host';
+import { fullScreenshot } from './demo-app';
+import { expectNoEnglish, germanPage } from './german';
 
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -103,4 +105,88 @@ test('the page runs under a strict CSP: injected inline script never runs', asyn
   expect(
     await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned),
   ).toBeUndefined();
+});
+
+/** The demo's floating key, asked of the page's own IPC door (no English button to click). */
+const demoFloatingKey = (page: Page) =>
+  page.evaluate(async () => {
+    const answer = (await (
+      await fetch('/ipc/app:info', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json()) as { value?: { demoKeys?: { profileId: string; key: string }[] } };
+    return answer.value?.demoKeys?.find((demo) => demo.profileId === 'seats')?.key ?? '';
+  });
+
+/** The profiles' names come from the configuration (here the demo's), not from the app. */
+const profileNames = (page: Page) => page.locator('header select option').allTextContents();
+
+test('in German: activation, a refused key, the seat screen empty and with a seat held', async ({
+  browser,
+}) => {
+  // Five screens, each checked by axe: more than the default minute on a shared machine.
+  test.setTimeout(180_000);
+  const page = await germanPage(browser);
+  await page.goto(serve.url);
+  const activate = page.getByRole('heading', { name: 'Diesen Computer aktivieren' });
+  await expect(activate).toBeVisible();
+  const names = await profileNames(page);
+  await expectNoEnglish(page, names);
+  await expectNoSeriousViolations(page, 'activation in German, inactive');
+  await fullScreenshot(page, `${SHOTS}/activation-empty-de.png`);
+
+  // The seat screen before any licence: it sends the person to the activation screen.
+  await page
+    .getByRole('navigation')
+    .first()
+    .getByRole('button', { name: /seats|lizenzpl/i })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Keine Lizenz auf diesem Computer' }),
+  ).toBeVisible();
+  await expectNoEnglish(page, names);
+  await expectNoSeriousViolations(page, 'seats in German, no licence');
+  await fullScreenshot(page, `${SHOTS}/seats-empty-de.png`);
+  await page.getByRole('button', { name: 'Zur Aktivierung' }).click();
+
+  // A key the server does not know: its own message is the server's, in its language.
+  await page.getByLabel('Lizenzschlüssel').fill('WRONG-WRONG-WRONG-WRONG');
+  await page.getByRole('button', { name: 'Aktivieren', exact: true }).click();
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toBeVisible();
+  // The message itself is the server's (out of scope); the title and hint around it are the app's.
+  const serverMessage = await refusal
+    .locator('.callout__text')
+    .first()
+    .evaluate((text) => text.firstChild?.textContent ?? '');
+  await expectNoEnglish(page, [...names, serverMessage]);
+  await expectNoSeriousViolations(page, 'activation in German, key refused');
+  await fullScreenshot(page, `${SHOTS}/activation-error-de.png`);
+
+  await page.getByLabel('Lizenzschlüssel').fill(await demoFloatingKey(page));
+  await page.getByRole('button', { name: 'Aktivieren', exact: true }).click();
+  await expect(page.getByText('Dies ist eine Floating-Lizenz')).toBeVisible();
+  await expect(page.getByText('Aktiv', { exact: true })).toBeVisible();
+  await expectNoEnglish(page, names);
+  await expectNoSeriousViolations(page, 'activation in German, floating licence active');
+  await fullScreenshot(page, `${SHOTS}/activation-active-de.png`);
+
+  await page.getByRole('button', { name: 'Zu den Lizenzplätzen' }).click();
+  await page.getByRole('button', { name: 'Lizenzplatz anfordern' }).click();
+  const holders = page.getByRole('region', { name: 'Belegte Lizenzplätze' });
+  // The holders list is fetched again after the seat is taken: give a busy machine time.
+  await expect(holders.getByText('Dieser Computer')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('Nächstes Lebenszeichen')).toBeVisible();
+  await expect(page.locator('.success-note').getByText('Lizenzplatz belegt.')).toBeVisible();
+  await expectNoEnglish(page, names);
+  await expectNoSeriousViolations(page, 'seats in German, seat held');
+  await fullScreenshot(page, `${SHOTS}/seats-held-de.png`);
+
+  await page.getByRole('button', { name: 'Lizenzplatz freigeben' }).click();
+  await expect(holders.getByText('Dieser Computer')).toHaveCount(0);
+  await expect(page.locator('.success-note').getByText('Lizenzplatz freigegeben.')).toBeVisible();
+  await expectNoEnglish(page, names);
+  await page.context().close();
 });

@@ -54,6 +54,9 @@ export const SAME_IN_BOTH = new Set([
   '—',
   // A field that may stay empty: German software says "(optional)" too.
   '(optional)',
+  // A seat holder's client, and a licence key's shape: the same in both.
+  'Client',
+  'XXXXX-XXXXX-XXXXX-XXXXX',
   // Unit symbols: seconds and hours are written alike.
   's',
   'h',

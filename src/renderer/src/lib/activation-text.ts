@@ -1,17 +1,19 @@
 import type { AppError } from '../../../shared/errors';
 import type { ActivationMethod, BackendKind, LicenceView } from '../../../shared/model';
+import { tActivation } from '../i18n/activation.en';
 import { assertNever } from './assert-never';
 
 /** Words for the ways of activating, in one place so the tabs and the announcements agree. */
 
 export function methodLabel(method: ActivationMethod): string {
+  const t = tActivation().methods;
   switch (method) {
     case 'key':
-      return 'Licence key';
+      return t.key;
     case 'account':
-      return 'Sign in with your account';
+      return t.account;
     case 'serial':
-      return 'Device serial number';
+      return t.serial;
     default:
       return assertNever(method);
   }
@@ -19,16 +21,16 @@ export function methodLabel(method: ActivationMethod): string {
 
 /** The line under "Activate this computer": the one way offered, or the choice between several. */
 export function activateIntro(offered: ActivationMethod | 'choice'): string {
-  const online = 'Activating needs a connection to the licensing server.';
+  const t = tActivation().intro;
   switch (offered) {
     case 'choice':
-      return 'Choose how to activate. Every way needs a connection to the licensing server.';
+      return t.choice;
     case 'key':
-      return `Enter the licence key you received when you bought the software. ${online}`;
+      return t.key;
     case 'account':
-      return `Sign in with the account you bought the software with. ${online}`;
+      return t.account;
     case 'serial':
-      return `Activate by the serial number your vendor registered for this device. ${online}`;
+      return t.serial;
     default:
       return assertNever(offered);
   }
@@ -58,9 +60,9 @@ export function activateAction(method: ActivationMethod): ActivateAction {
 export function accountErrorTitle(error: AppError): string | undefined {
   switch (error.code) {
     case 'invalid_credentials':
-      return 'The account name or password is wrong';
+      return tActivation().accountErrors.invalidCredentials;
     case 'seat_unavailable':
-      return 'No unused licence on this account';
+      return tActivation().accountErrors.seatUnavailable;
     default:
       return undefined;
   }
@@ -71,20 +73,19 @@ export function deactivateConsequence(
   kind: BackendKind,
   licence: Pick<LicenceView, 'mode'>,
 ): string {
-  if (licence.mode === 'floating') {
-    return 'This removes the licence from this computer and gives back any seat it holds.';
-  }
+  const t = tActivation().consequence;
+  if (licence.mode === 'floating') return t.floating;
   switch (kind) {
     case 'flecs':
       // The FLECS console has no deactivation call: only this computer forgets the session.
-      return 'This removes the licence from this computer only. FLECS keeps it assigned to this device, and a licence taken from your account is not given back.';
+      return t.flecs;
     case 'seats':
     case 'licensespring':
     case 'mobiusflow':
     case 'eniris':
-      return 'This frees the activation so the key can be used on another computer.';
+      return t.freesActivation;
     case 'licence-file':
-      return 'This removes the licence file from this computer. Keep a copy if you may need it again.';
+      return t.licenceFile;
     default:
       return assertNever(kind);
   }

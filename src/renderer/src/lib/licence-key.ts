@@ -1,3 +1,5 @@
+import { tActivation } from '../i18n/activation.en';
+
 /**
  * Client-side checks that mirror the contract's licence-key rule, so an obvious slip is caught
  * before a round trip. The core checks again; this is for a faster, friendlier message.
@@ -13,11 +15,10 @@ export function cleanPastedKey(text: string): string {
 
 /** A message for the person, or null when the key may be sent. */
 export function keyProblem(key: string): string | null {
+  const t = tActivation().keyProblem;
   const trimmed = key.trim();
-  if (trimmed.length === 0) return 'Enter a licence key.';
-  if (trimmed.length > MAX_LENGTH) return `A licence key is at most ${MAX_LENGTH} characters.`;
-  if (!PRINTABLE_ASCII.test(trimmed)) {
-    return 'A licence key has only letters, digits and punctuation. Check for stray characters.';
-  }
+  if (trimmed.length === 0) return t.empty;
+  if (trimmed.length > MAX_LENGTH) return t.tooLong(MAX_LENGTH);
+  if (!PRINTABLE_ASCII.test(trimmed)) return t.notPrintable;
   return null;
 }

@@ -1,5 +1,7 @@
 import type { BackendKind, LicenceMode, LicenceStatus, SeatState } from '../../../shared/model';
 import type { Tone } from './tone';
+import { tActivation } from '../i18n/activation.en';
+import { tSeats } from '../i18n/seats.en';
 import { assertNever } from './assert-never';
 
 /** Words and tones for the core's states, in one place so every screen says the same thing. */
@@ -25,32 +27,34 @@ export function hasDeviceLicence(kind: BackendKind): boolean {
 }
 
 export function statusLabel(status: LicenceStatus): { label: string; tone: Tone } {
+  const t = tActivation().status;
   switch (status) {
     case 'active':
-      return { label: 'Active', tone: 'success' };
+      return { label: t.active, tone: 'success' };
     case 'inactive':
-      return { label: 'Not activated', tone: 'neutral' };
+      return { label: t.inactive, tone: 'neutral' };
     case 'expired':
-      return { label: 'Expired', tone: 'danger' };
+      return { label: t.expired, tone: 'danger' };
     case 'revoked':
-      return { label: 'Revoked', tone: 'danger' };
+      return { label: t.revoked, tone: 'danger' };
     case 'invalid':
-      return { label: 'Not valid', tone: 'danger' };
+      return { label: t.invalid, tone: 'danger' };
     default:
       return assertNever(status);
   }
 }
 
 export function modeLabel(mode: LicenceMode): string {
+  const t = tActivation().mode;
   switch (mode) {
     case 'activation':
-      return 'Activation (this computer)';
+      return t.activation;
     case 'floating':
-      return 'Floating seats';
+      return t.floating;
     case 'file':
-      return 'Licence file (offline)';
+      return t.file;
     case 'unknown':
-      return 'Unknown';
+      return t.unknown;
     default:
       return assertNever(mode);
   }
@@ -63,35 +67,16 @@ export interface SeatStateText {
 }
 
 export function seatStateText(state: SeatState): SeatStateText {
+  const t = tSeats().state;
   switch (state) {
     case 'none':
-      return {
-        label: 'No seat',
-        tone: 'neutral',
-        explanation:
-          "This computer doesn't hold a seat. Request one to start using the software; it's returned to the pool when you release it.",
-      };
+      return { ...t.none, tone: 'neutral' };
     case 'held':
-      return {
-        label: 'Seat held',
-        tone: 'success',
-        explanation:
-          'This computer holds a floating seat. The app renews it in the background while it runs, and gives it back when it quits.',
-      };
+      return { ...t.held, tone: 'success' };
     case 'retrying':
-      return {
-        label: 'Retrying',
-        tone: 'warning',
-        explanation:
-          'Renewing the seat is failing, but it is still reserved for you. The app keeps trying until the seat expires; you can keep working.',
-      };
+      return { ...t.retrying, tone: 'warning' };
     case 'lost':
-      return {
-        label: 'Seat lost',
-        tone: 'danger',
-        explanation:
-          'The seat lapsed or was taken back by the server and could not be recovered. Request a new seat when one is free.',
-      };
+      return { ...t.lost, tone: 'danger' };
     default:
       return assertNever(state);
   }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppError } from '../../../shared/errors';
 import type { ProfileView } from '../../../shared/model';
 import { call } from '../api';
+import { tActivation } from '../i18n/activation.en';
 import { useAppStore } from './app-store';
 
 /**
@@ -37,12 +38,11 @@ interface LinkState {
   dismissProblem(): void;
 }
 
-const ALREADY_ACTIVE: AppError = {
+/** Built when it happens, so it is in the language on screen. */
+const alreadyActive = (): AppError => ({
   code: 'invalid_input',
-  message:
-    'This computer already has an active licence here, so the key from the link was not filled ' +
-    'in. To use the new key, deactivate this licence first, then open the link again.',
-};
+  message: tActivation().link.alreadyActive,
+});
 
 /**
  * The profile a link goes to: the one it names, else the one on screen if it takes keys, else the
@@ -90,7 +90,7 @@ export const useLinkStore = create<LinkState>()((set) => ({
   },
 
   notUsed(profileId) {
-    set({ prefill: null, problem: { profileId, error: ALREADY_ACTIVE, kind: 'already-active' } });
+    set({ prefill: null, problem: { profileId, error: alreadyActive(), kind: 'already-active' } });
   },
 
   dismissProblem() {

@@ -3,6 +3,7 @@ import { CredentialFields, PasswordNote, useCredentials } from '../../components
 import { ErrorMessage } from '../../components/error-message';
 import { accountErrorTitle } from '../../lib/activation-text';
 import type { Flow } from '../../lib/remote';
+import { tActivation } from '../../i18n/activation.en';
 
 interface AccountFormProps {
   /** Resolves true when the licence was activated. */
@@ -19,10 +20,11 @@ interface AccountFormProps {
  */
 export function AccountForm({ onSubmit, onDismissError, flow, disabled }: AccountFormProps) {
   const busy = flow.status === 'submitting';
+  const t = tActivation().accountForm;
   const credentials = useCredentials({
     usernameId: 'account-username',
     passwordId: 'account-password',
-    nameMissing: 'Enter your account name.',
+    nameMissing: t.nameMissing,
     accountName: (typed) => typed,
     blocked: busy || disabled,
     send: onSubmit,
@@ -33,8 +35,7 @@ export function AccountForm({ onSubmit, onDismissError, flow, disabled }: Accoun
   return (
     <form className="account-form" onSubmit={(event) => void credentials.submit(event)} noValidate>
       <PasswordNote id="account-form-note">
-        Signing in uses <strong>one licence from your account</strong> for this computer. Your
-        password is sent to the licensing server for this sign-in only and is never stored.
+        <Emphasised text={t.note} />
       </PasswordNote>
       <div className="account-form__fields">
         <CredentialFields
@@ -49,10 +50,10 @@ export function AccountForm({ onSubmit, onDismissError, flow, disabled }: Accoun
           variant="primary"
           className="account-form__submit"
           busy={busy}
-          busyLabel="Signing in…"
+          busyLabel={t.busy}
           disabled={disabled}
         >
-          Sign in and activate
+          {t.submit}
         </Button>
       </div>
       {error && (
@@ -68,4 +69,11 @@ export function AccountForm({ onSubmit, onDismissError, flow, disabled }: Accoun
       )}
     </form>
   );
+}
+
+/** A message with **bold** parts, so a translation can put the emphasis where its words go. */
+function Emphasised({ text }: { readonly text: string }) {
+  return text
+    .split('**')
+    .map((part, index) => (index % 2 === 1 ? <strong key={index}>{part}</strong> : part));
 }

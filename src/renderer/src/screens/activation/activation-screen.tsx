@@ -10,19 +10,21 @@ import { InactiveView } from './inactive-view';
 import { DropLinkKey, LinkProblemNote } from './link-notes';
 import { useLinkStore } from '../../store/link-store';
 import './activation.css';
+import { tActivation } from '../../i18n/activation.en';
 
 export default function ActivationScreen() {
   const profile = useRequiredProfile();
   const state = useProfileLicence(profile.id);
   const { trial } = useLsProfile(profile.id);
   const linkArrivals = useLinkStore((s) => s.arrivals);
+  const t = tActivation().screen;
 
   return (
     <LicencePage
-      title="Activation"
+      title={t.title}
       profile={profile}
       licence={state.licence}
-      loadingLabel="Loading the licence"
+      loadingLabel={t.loading}
       announcement={trialAnnouncement(trial.status) ?? announcement(state)}
     >
       {(licence) => (
@@ -45,22 +47,24 @@ export default function ActivationScreen() {
 
 /** A LicenseSpring trial is an activation too: say so while it starts and once it has. */
 function trialAnnouncement(status: ReturnType<typeof useLsProfile>['trial']['status']) {
-  if (status === 'submitting') return 'Starting the trial…';
-  if (status === 'succeeded') return 'Trial started.';
+  const t = tActivation().announce;
+  if (status === 'submitting') return t.trialStarting;
+  if (status === 'succeeded') return t.trialStarted;
   return undefined;
 }
 
 /** The latest outcome in words, for the live region. */
 function announcement({ flows, licence }: ProfileLicence): string {
+  const t = tActivation().announce;
   const { activate, activateAccount, activateSerial, deactivate, validate } = flows;
   if ([activate, activateAccount, activateSerial].some((flow) => flow.status === 'succeeded'))
-    return 'Licence activated.';
-  if (deactivate.status === 'succeeded') return 'Licence deactivated.';
-  if (validate.status === 'succeeded') return `Licence checked: ${checkedState(licence)}.`;
-  if (activateAccount.status === 'submitting') return 'Signing in…';
-  if (isActivating(flows)) return 'Activating…';
-  if (deactivate.status === 'submitting') return 'Deactivating…';
-  if (validate.status === 'submitting') return 'Checking the licence…';
+    return t.activated;
+  if (deactivate.status === 'succeeded') return t.deactivated;
+  if (validate.status === 'succeeded') return t.checked(checkedState(licence));
+  if (activateAccount.status === 'submitting') return t.signingIn;
+  if (isActivating(flows)) return t.activating;
+  if (deactivate.status === 'submitting') return t.deactivating;
+  if (validate.status === 'submitting') return t.checking;
   return '';
 }
 

@@ -9,6 +9,7 @@ import { useLicenceStore, type ProfileLicence } from '../../store/licence-store'
 import { OfflineDeactivate } from '../offline/offline-deactivate';
 import { Deactivate } from './deactivate';
 import { LicenceCard } from './licence-card';
+import { tActivation } from '../../i18n/activation.en';
 
 /** A licence is recorded here: its state, its facts, "Check now" and deactivation. */
 export function ActiveView({
@@ -28,6 +29,7 @@ export function ActiveView({
   const checking = flows.validate.status === 'submitting';
   const deactivating = flows.deactivate.status === 'submitting';
   const check = () => void validate(licence.profileId);
+  const t = tActivation().active;
 
   return (
     <div className="stack">
@@ -36,14 +38,14 @@ export function ActiveView({
         <Callout
           tone="info"
           icon={false}
-          title="This is a floating licence"
+          title={t.floatingTitle}
           action={
             <Button size="sm" onClick={() => navigate('seats')}>
-              Go to Seats
+              {t.goToSeats}
             </Button>
           }
         >
-          Seats are shared between computers. Take one on the Seats screen to start working.
+          {t.floatingText}
         </Callout>
       )}
       <LicenceCard
@@ -53,19 +55,19 @@ export function ActiveView({
             size="sm"
             onClick={check}
             busy={checking}
-            busyLabel="Checking…"
+            busyLabel={t.checking}
             disabled={deactivating}
-            title="Ask the licensing server whether this licence is still valid"
+            title={t.checkTitle}
           >
             <RefreshIcon />
-            Check now
+            {t.checkNow}
           </Button>
         }
         notice={
           flows.validate.status === 'failed' && (
             <ErrorMessage
               error={flows.validate.error}
-              title="Couldn't check the licence"
+              title={t.checkFailed}
               onDismiss={() => dismiss(licence.profileId, 'validate')}
             />
           )
@@ -98,6 +100,7 @@ function StateCallout({
   readonly checking: boolean;
   readonly onCheck: () => void;
 }) {
+  const t = tActivation().active;
   switch (licence.status) {
     case 'active':
     case 'inactive':
@@ -107,18 +110,15 @@ function StateCallout({
         <Callout
           tone="danger"
           role="status"
-          title="The licensing server says this licence is not valid"
+          title={t.invalidTitle}
           action={
-            <Button size="sm" onClick={onCheck} busy={checking} busyLabel="Checking…">
-              Check again
+            <Button size="sm" onClick={onCheck} busy={checking} busyLabel={t.checking}>
+              {t.checkAgain}
             </Button>
           }
         >
-          <p>{licence.statusReason ?? 'It gave no reason.'}</p>
-          <p className="callout__hint">
-            Check again once it is sorted out, or deactivate this computer and activate it another
-            way.
-          </p>
+          <p>{licence.statusReason ?? t.noReason}</p>
+          <p className="callout__hint">{t.invalidHint}</p>
         </Callout>
       );
     case 'expired':
@@ -127,11 +127,9 @@ function StateCallout({
         <Callout
           tone="warning"
           role="status"
-          title={
-            licence.status === 'expired' ? 'This licence has expired' : 'This licence was revoked'
-          }
+          title={licence.status === 'expired' ? t.expiredTitle : t.revokedTitle}
         >
-          Contact your vendor to renew it, or deactivate this computer and enter a different key.
+          {t.renewHint}
         </Callout>
       );
     default:

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import type { Flow } from '../../lib/remote';
+import { tActivation } from '../../i18n/activation.en';
 
 interface DeactivateProps {
   readonly flow: Flow;
@@ -19,8 +20,9 @@ export function Deactivate({
   onConfirm,
   onDismissError,
   consequence,
-  label = 'Deactivate…',
+  label,
 }: DeactivateProps) {
+  const t = tActivation().deactivate;
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
@@ -51,16 +53,16 @@ export function Deactivate({
         >
           <div>
             <p className="deactivate__question" id={questionId}>
-              Deactivate this computer?
+              {t.question}
             </p>
             <p className="deactivate__consequence">{consequence}</p>
           </div>
           <div className="deactivate__buttons">
             <Button ref={cancelRef} onClick={cancel} disabled={busy}>
-              Cancel
+              {t.cancel}
             </Button>
-            <Button variant="danger" busy={busy} busyLabel="Deactivating…" onClick={onConfirm}>
-              Deactivate
+            <Button variant="danger" busy={busy} busyLabel={t.busy} onClick={onConfirm}>
+              {t.confirm}
             </Button>
           </div>
         </div>
@@ -68,7 +70,7 @@ export function Deactivate({
         <div className="deactivate__idle">
           <p className="deactivate__consequence">{consequence}</p>
           <Button ref={openRef} variant="secondary" onClick={() => setConfirming(true)}>
-            {label}
+            {label ?? t.open}
           </Button>
         </div>
       )}

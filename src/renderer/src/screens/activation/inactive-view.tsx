@@ -13,6 +13,7 @@ import { OfflineActivation } from '../offline/offline-activation';
 import { TrialOffer } from './trial-offer';
 import { useLinkStore } from '../../store/link-store';
 import { LinkKeyNote } from './link-notes';
+import { tActivation } from '../../i18n/activation.en';
 
 const TABS = 'activate-method';
 
@@ -55,6 +56,7 @@ export function InactiveView({
       ? info.demoKeys.filter((demo) => demo.profileId === profile.id)
       : [];
   const choosing = methods.length > 1;
+  const t = tActivation().inactive;
 
   const panel = (
     <MethodPanel
@@ -74,7 +76,7 @@ export function InactiveView({
         <header className="card__header">
           <div className="card__heading">
             <h2 className="card__title" id="activate-title">
-              Activate this computer
+              {t.title}
             </h2>
             <p className="card__description">{activateIntro(choosing ? 'choice' : method)}</p>
           </div>
@@ -83,7 +85,7 @@ export function InactiveView({
         {choosing ? (
           <>
             <SegmentedTabs
-              label="How to activate"
+              label={t.tabs}
               idPrefix={TABS}
               options={methods.map((id) => ({ id, label: methodLabel(id) }))}
               value={method}

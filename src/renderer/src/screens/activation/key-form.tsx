@@ -3,6 +3,7 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { cleanPastedKey, keyProblem } from '../../lib/licence-key';
 import type { Flow } from '../../lib/remote';
+import { tActivation } from '../../i18n/activation.en';
 
 interface KeyFormProps {
   readonly value: string;
@@ -32,6 +33,7 @@ export function KeyForm({
   // A slip caught here (empty, too long) is shown like a server error, in the same place.
   const [localProblem, setLocalProblem] = useState<string | null>(null);
   const busy = flow.status === 'submitting';
+  const t = tActivation().keyForm;
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -68,10 +70,10 @@ export function KeyForm({
   return (
     <form className="key-form" onSubmit={submit} noValidate>
       <label className="field-label" htmlFor="licence-key">
-        Licence key
+        {t.label}
       </label>
       <p className="field-help" id="licence-key-help">
-        Paste the key from your order confirmation. Spaces around it are removed.
+        {t.help}
       </p>
       <div className="key-form__row">
         <input
@@ -84,7 +86,7 @@ export function KeyForm({
             onChange(event.target.value);
           }}
           onPaste={paste}
-          placeholder="XXXXX-XXXXX-XXXXX-XXXXX"
+          placeholder={t.placeholder}
           autoComplete="off"
           autoCapitalize="off"
           autoCorrect="off"
@@ -100,10 +102,10 @@ export function KeyForm({
           type="submit"
           variant="primary"
           busy={busy}
-          busyLabel="Activating…"
+          busyLabel={t.busy}
           disabled={disabled}
         >
-          Activate
+          {t.submit}
         </Button>
       </div>
       {error && (

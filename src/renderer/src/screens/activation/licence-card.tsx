@@ -7,6 +7,8 @@ import { UsageBar } from '../../components/usage-bar';
 import { useNow } from '../../lib/clock';
 import { daysUntil, formatDate, formatDayDistance } from '../../lib/format';
 import { modeLabel, statusLabel } from '../../lib/licence-text';
+import { tActivation } from '../../i18n/activation.en';
+import { formatNumber } from '../../i18n/messages';
 
 /** Expiry closer than this is worth a warning colour. */
 const SOON_DAYS = 30;
@@ -23,11 +25,13 @@ interface LicenceCardProps {
 export function LicenceCard({ licence, actions, notice, footer }: LicenceCardProps) {
   const status = statusLabel(licence.status);
   const floating = licence.mode === 'floating';
+  const t = tActivation().card;
+  const usedLabel = floating ? t.seatsInUse : t.activationsUsed;
   return (
     <Card
       className="licence-card"
       labelledBy="licence-card-title"
-      title="Licence"
+      title={t.title}
       description={
         licence.keyLabel ? <code className="licence-card__key">{licence.keyLabel}</code> : undefined
       }
@@ -39,38 +43,41 @@ export function LicenceCard({ licence, actions, notice, footer }: LicenceCardPro
       }
     >
       <dl className="facts">
-        <Fact term="Licence ID">
-          {licence.licenseId ? <code>{licence.licenseId}</code> : <Muted>Not reported</Muted>}
+        <Fact term={t.licenceId}>
+          {licence.licenseId ? <code>{licence.licenseId}</code> : <Muted>{t.notReported}</Muted>}
         </Fact>
-        <Fact term="Type">{modeLabel(licence.mode)}</Fact>
-        <Fact term="Expires">
-          {licence.expiresAt === undefined ? 'Never expires' : <Expiry at={licence.expiresAt} />}
+        <Fact term={t.type}>{modeLabel(licence.mode)}</Fact>
+        <Fact term={t.expires}>
+          {licence.expiresAt === undefined ? t.neverExpires : <Expiry at={licence.expiresAt} />}
         </Fact>
         {licence.supportExpiresAt !== undefined && (
-          <Fact term="Support until">
+          <Fact term={t.supportUntil}>
             <Expiry at={licence.supportExpiresAt} />
           </Fact>
         )}
         {/* "1 of 1" on a single-device licence says nothing: it is this computer. */}
         {licence.maxClients !== undefined && (floating || licence.maxClients > 1) && (
-          <Fact term={floating ? 'Seats in use' : 'Activations used'} wide>
+          <Fact term={usedLabel} wide>
             <div className="licence-card__usage">
               <span>
-                {licence.activeClients ?? 0} of {licence.maxClients}
+                {t.usage(
+                  formatNumber(licence.activeClients ?? 0),
+                  formatNumber(licence.maxClients),
+                )}
               </span>
               <UsageBar
                 used={licence.activeClients ?? 0}
                 max={licence.maxClients}
-                label={floating ? 'Seats in use' : 'Activations used'}
+                label={usedLabel}
               />
             </div>
           </Fact>
         )}
         {licence.activatedAt !== undefined && (
-          <Fact term="Activated">{formatDate(licence.activatedAt)}</Fact>
+          <Fact term={t.activated}>{formatDate(licence.activatedAt)}</Fact>
         )}
         {licence.lastCheckedAt !== undefined && (
-          <Fact term="Last checked">
+          <Fact term={t.lastChecked}>
             <RelativeTime at={licence.lastCheckedAt} />
           </Fact>
         )}

@@ -3,17 +3,18 @@ import { Button } from '../../components/button';
 import { Callout } from '../../components/callout';
 import { ErrorMessage } from '../../components/error-message';
 import { useLinkStore } from '../../store/link-store';
+import { tActivation } from '../../i18n/activation.en';
 
 /**
  * Above a form filled from an activation link. A warning, not news: the key came from outside the
  * app (anything on the web can open such a link), so the person should look before clicking.
  */
 export function LinkKeyNote() {
+  const t = tActivation().link;
   return (
     <div className="link-key-note">
-      <Callout tone="warning" role="status" title="Key from a link — check it and click Activate">
-        The licence key below came from an activation link. Nothing is activated until you click
-        Activate.
+      <Callout tone="warning" role="status" title={t.keyNoteTitle}>
+        {t.keyNoteText}
       </Callout>
     </div>
   );
@@ -27,12 +28,13 @@ export function LinkProblemNote({ profileId }: { readonly profileId: string }) {
   const problem = useLinkStore((s) => (s.problem?.profileId === profileId ? s.problem : null));
   const dismiss = useLinkStore((s) => s.dismissProblem);
   if (!problem) return null;
+  const t = tActivation().link;
   if (problem.kind === 'refused')
     return (
       <ErrorMessage
         layout="block"
         error={problem.error}
-        title="This link cannot be used"
+        title={t.refusedTitle}
         hint=""
         onDismiss={dismiss}
       />
@@ -41,10 +43,10 @@ export function LinkProblemNote({ profileId }: { readonly profileId: string }) {
     <Callout
       tone="warning"
       role="status"
-      title="The key from the link was not used"
+      title={t.notUsedTitle}
       action={
         <Button size="sm" onClick={dismiss}>
-          Dismiss
+          {t.dismiss}
         </Button>
       }
     >

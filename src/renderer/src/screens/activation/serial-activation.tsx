@@ -1,6 +1,7 @@
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import type { Flow } from '../../lib/remote';
+import { tActivation } from '../../i18n/activation.en';
 
 interface SerialActivationProps {
   readonly onActivate: () => void;
@@ -16,22 +17,22 @@ export function SerialActivation({
   flow,
   disabled,
 }: SerialActivationProps) {
+  const t = tActivation().serial;
   return (
     <div className="serial-activation">
       <div className="serial-activation__row">
         <p className="serial-activation__text" id="serial-activation-text">
-          Your vendor registered this device&apos;s serial number with the licensing server. The
-          server looks up the licence assigned to it: no key or sign-in needed.
+          {t.text}
         </p>
         <Button
           variant="primary"
           onClick={onActivate}
           busy={flow.status === 'submitting'}
-          busyLabel="Activating…"
+          busyLabel={t.busy}
           disabled={disabled}
           aria-describedby="serial-activation-text"
         >
-          Activate this device
+          {t.submit}
         </Button>
       </div>
       {flow.status === 'failed' && <ErrorMessage error={flow.error} onDismiss={onDismissError} />}

@@ -5,6 +5,7 @@ import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { parseTrialEmail, trialButtonLabel } from '../../lib/licensespring-text';
 import { useLicenseSpringStore, useLsProfile } from '../../store/licensespring-store';
+import { tActivation } from '../../i18n/activation.en';
 
 const EMAIL_ID = 'trial-email';
 
@@ -35,6 +36,7 @@ export function TrialOffer({
 
   if (product?.status !== 'loaded' || !product.value.allowTrial) return null;
   const { productName, trialDays } = product.value;
+  const t = tActivation().trial;
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -62,15 +64,15 @@ export function TrialOffer({
   return (
     <Card
       labelledBy="trial-title"
-      title="Try it first"
-      description={`Run ${productName} as a free trial on this computer${trialDays > 0 ? ` for ${trialDays} days` : ''}: no key needed. Activate a key whenever you buy it.`}
+      title={t.title}
+      description={t.description(productName, trialDays)}
     >
       <form onSubmit={submit} noValidate>
         <label className="field-label" htmlFor={EMAIL_ID}>
-          Email <span className="text-muted">(optional)</span>
+          {t.emailLabel} <span className="text-muted">{t.optional}</span>
         </label>
         <p className="field-help" id="trial-email-help">
-          Your vendor can send you the trial&apos;s details. Leave it empty to start without one.
+          {t.emailHelp}
         </p>
         <div className="key-form__row">
           <input
@@ -89,7 +91,7 @@ export function TrialOffer({
             aria-invalid={error?.code === 'invalid_input' || undefined}
             readOnly={busy}
           />
-          <Button type="submit" busy={busy} busyLabel="Starting the trial…" disabled={blocked}>
+          <Button type="submit" busy={busy} busyLabel={t.busy} disabled={blocked}>
             {trialButtonLabel(trialDays)}
           </Button>
         </div>
@@ -97,7 +99,7 @@ export function TrialOffer({
           <ErrorMessage
             id="trial-error"
             error={error}
-            title={problem !== null ? 'Check the email address' : "Couldn't start the trial"}
+            title={problem !== null ? t.checkEmail : t.failed}
             onDismiss={dismissError}
           />
         )}

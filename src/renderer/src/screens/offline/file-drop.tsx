@@ -1,13 +1,14 @@
 import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import { Button } from '../../components/button';
+import { tOffline, type DropFileKind } from '../../i18n/offline.en';
 
 /** The contract's limit for an imported file: anything larger is refused before it is read. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 interface FileDropProps {
-  /** What to drop, e.g. "the licence file from the portal". */
-  readonly what: string;
+  /** Which file to drop: its name in the hint and the picker's label. */
+  readonly file: DropFileKind;
   readonly accept: string;
   readonly busy: boolean;
   readonly onFile: (text: string) => void;
@@ -18,24 +19,26 @@ interface FileDropProps {
  * A file by drag and drop or by the file picker, handed on as text: the core verifies it, the
  * renderer only reads it (no file-system access here) and refuses what no licence file can be.
  */
-export function FileDrop({ what, accept, busy, onFile, onRefuse }: FileDropProps) {
+export function FileDrop({ file: kind, accept, busy, onFile, onRefuse }: FileDropProps) {
   const [over, setOver] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
+  const t = tOffline();
+  const what = t.files[kind];
 
   const take = async (file: File | undefined): Promise<void> => {
     if (!file || busy) return;
     if (file.size > MAX_FILE_BYTES) {
       onRefuse({
         code: 'invalid_file',
-        message: `${file.name} is ${(file.size / 1_048_576).toFixed(1)} MB, far larger than any licence file. Check that this is the right file.`,
+        message: t.drop.tooLarge(file.name, file.size / 1_048_576),
       });
       return;
     }
     try {
       onFile(await file.text());
     } catch {
-      onRefuse({ code: 'storage', message: `${file.name} could not be read.` });
+      onRefuse({ code: 'storage', message: t.drop.unreadable(file.name) });
     }
   };
   const picked = (event: ChangeEvent<HTMLInputElement>): void => {
@@ -62,15 +65,15 @@ export function FileDrop({ what, accept, busy, onFile, onRefuse }: FileDropProps
       data-testid="file-drop"
     >
       <p className="file-drop__hint" id={hintId}>
-        Drop {what} here, or
+        {what.drop}
       </p>
       <Button
         onClick={() => inputRef.current?.click()}
         busy={busy}
-        busyLabel="Importing…"
+        busyLabel={t.drop.importing}
         aria-describedby={hintId}
       >
-        Choose file…
+        {t.drop.choose}
       </Button>
       <input
         ref={inputRef}
@@ -78,7 +81,7 @@ export function FileDrop({ what, accept, busy, onFile, onRefuse }: FileDropProps
         accept={accept}
         className="visually-hidden"
         tabIndex={-1}
-        aria-label={`Choose ${what}`}
+        aria-label={what.choose}
         onChange={picked}
       />
     </div>

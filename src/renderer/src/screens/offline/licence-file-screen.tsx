@@ -15,6 +15,7 @@ import { RemotePage } from '../remote-page';
 import { FileDrop } from './file-drop';
 import '../activation/activation.css';
 import './offline.css';
+import { tOffline } from '../../i18n/offline.en';
 
 /** A product licensed by a file the vendor signs: import it, see what it grants, remove it. */
 export default function LicenceFileScreen() {
@@ -22,13 +23,14 @@ export default function LicenceFileScreen() {
   const state = useOfflineProfile(profile.id);
   const load = useOfflineStore((s) => s.loadFileLicence);
   useEffect(() => void load(profile.id), [load, profile.id]);
+  const t = tOffline().fileScreen;
 
   return (
     <RemotePage
-      title="Licence file"
+      title={t.title}
       profile={profile}
       remote={state.fileLicence}
-      loadingLabel="Loading the licence file"
+      loadingLabel={t.loading}
       announcement={announcement(state.flows)}
       onRetry={() => void load(profile.id)}
     >
@@ -43,9 +45,10 @@ export default function LicenceFileScreen() {
 }
 
 function announcement(flows: ReturnType<typeof useOfflineProfile>['flows']): string {
-  if (flows.import.status === 'succeeded') return 'Licence file imported.';
-  if (flows.remove.status === 'succeeded') return 'Licence file removed.';
-  if (flows.import.status === 'submitting') return 'Importing the licence file…';
+  const t = tOffline().fileScreen;
+  if (flows.import.status === 'succeeded') return t.imported;
+  if (flows.remove.status === 'succeeded') return t.removed;
+  if (flows.import.status === 'submitting') return t.importing;
   return '';
 }
 
@@ -56,6 +59,7 @@ function LicenceFileCard({ view }: { readonly view: FileLicenceView }) {
   const licence = view.licence;
   if (!licence) return null;
   const { label, tone } = fileStateLabel(licence.state);
+  const t = tOffline().fileScreen;
   return (
     <>
       {licence.state !== 'valid' && (
@@ -64,7 +68,7 @@ function LicenceFileCard({ view }: { readonly view: FileLicenceView }) {
         </Callout>
       )}
       <Card
-        title={`Licence for ${view.productCode}`}
+        title={t.cardTitle(view.productCode)}
         labelledBy="licence-file-title"
         description={licence.state === 'valid' ? licence.message : undefined}
         aside={<StatusPill tone={tone}>{label}</StatusPill>}
@@ -72,18 +76,18 @@ function LicenceFileCard({ view }: { readonly view: FileLicenceView }) {
         <FactList
           items={[
             {
-              term: 'Licensee',
-              value: licence.licensee.name ?? <NotSet>Not named</NotSet>,
+              term: t.licensee,
+              value: licence.licensee.name ?? <NotSet>{t.notNamed}</NotSet>,
             },
             licence.licensee.email !== undefined && {
-              term: 'E-mail',
+              term: t.email,
               value: licence.licensee.email,
             },
             {
-              term: 'Features',
+              term: t.features,
               value:
                 licence.features.length > 0 ? (
-                  <ul className="tags" aria-label="Features">
+                  <ul className="tags" aria-label={t.features}>
                     {licence.features.map((feature) => (
                       <li key={feature} className="tag">
                         {feature}
@@ -91,23 +95,23 @@ function LicenceFileCard({ view }: { readonly view: FileLicenceView }) {
                     ))}
                   </ul>
                 ) : (
-                  <NotSet>None</NotSet>
+                  <NotSet>{t.none}</NotSet>
                 ),
             },
-            { term: 'Issued', value: formatDate(licence.issuedAt) },
+            { term: t.issued, value: formatDate(licence.issuedAt) },
             {
-              term: 'Expires',
-              value: licence.expiresAt === undefined ? 'Never' : formatDate(licence.expiresAt),
+              term: t.expires,
+              value: licence.expiresAt === undefined ? t.never : formatDate(licence.expiresAt),
             },
             licence.graceDays !== undefined && {
-              term: 'Grace period',
-              value: `${licence.graceDays} days after expiry`,
+              term: t.grace,
+              value: t.graceDays(licence.graceDays),
             },
             {
-              term: 'Locked to',
-              value: licence.nodeLocked ? 'This computer' : 'Any computer',
+              term: t.lockedTo,
+              value: licence.nodeLocked ? t.thisComputer : t.anyComputer,
             },
-            { term: 'Licence id', value: <code>{licence.id}</code> },
+            { term: t.licenceId, value: <code>{licence.id}</code> },
           ]}
         />
         <div className="card__footer">
@@ -116,7 +120,7 @@ function LicenceFileCard({ view }: { readonly view: FileLicenceView }) {
             onConfirm={() => void remove(view.profileId)}
             onDismissError={() => dismiss(view.profileId, 'remove')}
             consequence={deactivateConsequence('licence-file', { mode: 'file' })}
-            label="Remove licence file…"
+            label={t.remove}
           />
         </div>
       </Card>
@@ -130,19 +134,16 @@ function ImportCard({ view }: { readonly view: FileLicenceView }) {
   const refuseFile = useOfflineStore((s) => s.refuseFile);
   const dismiss = useOfflineStore((s) => s.dismiss);
   const replacing = view.licence !== undefined;
+  const t = tOffline().fileScreen;
   return (
     <Card
-      title={replacing ? 'Replace with a renewed licence file' : 'Import your licence file'}
+      title={replacing ? t.replaceTitle : t.importTitle}
       labelledBy="licence-file-import"
-      description={
-        replacing
-          ? 'A renewed file from the vendor replaces the one above.'
-          : 'The vendor sends it as a .lic file. It works without internet.'
-      }
+      description={replacing ? t.replaceText : t.importText}
     >
       <div className="stack">
         <FileDrop
-          what="the licence file"
+          file="licence"
           accept=".lic,.json,application/json"
           busy={flows.import.status === 'submitting'}
           onFile={(text) => void importFile(view.profileId, text)}
@@ -151,17 +152,15 @@ function ImportCard({ view }: { readonly view: FileLicenceView }) {
         {flows.import.status === 'failed' && (
           <ErrorMessage
             error={flows.import.error}
-            title="This licence file was not imported"
+            title={t.notImported}
             onDismiss={() => dismiss(view.profileId, 'import')}
           />
         )}
         <div className="fingerprint">
           <p className="field-label" id="fingerprint-label">
-            This computer&apos;s fingerprint
+            {t.fingerprintLabel}
           </p>
-          <p className="field-help">
-            A licence file locked to this computer names it: send it to the vendor when you order.
-          </p>
+          <p className="field-help">{t.fingerprintHelp}</p>
           <code className="fingerprint__value" aria-labelledby="fingerprint-label">
             {view.fingerprint}
           </code>

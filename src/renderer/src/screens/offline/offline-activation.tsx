@@ -8,6 +8,7 @@ import { useOfflineProfile, useOfflineStore } from '../../store/offline-store';
 import { FileDrop } from './file-drop';
 import { RequestFile } from './request-file';
 import './offline.css';
+import { tOffline } from '../../i18n/offline.en';
 
 /**
  * LicenseSpring activation for a computer without internet, in two steps: a request file (or QR
@@ -18,32 +19,29 @@ export function OfflineActivation({ profile }: { readonly profile: ProfileView }
   const state = useOfflineProfile(profile.id);
   const [open, setOpen] = useState(state.request !== undefined);
   const { deactivation } = state;
+  const t = tOffline().activation;
 
   return (
     <section className="card offline" aria-labelledby="offline-title">
       {deactivation && (
         <div className="offline__deactivation">
-          <Callout tone="warning" title="Take the deactivation file to the offline portal">
-            The licence was removed from this computer. Its activation is freed once the portal has
-            this file; until then it still counts as used.
+          <Callout tone="warning" title={t.deactivationTitle}>
+            {t.deactivationText}
           </Callout>
-          <RequestFile request={deactivation} what="the deactivation file" />
+          <RequestFile request={deactivation} file="deactivation" />
         </div>
       )}
       <header className="card__header">
         <div className="card__heading">
           <h2 className="card__title" id="offline-title">
-            No internet on this computer?
+            {t.title}
           </h2>
-          <p className="card__description">
-            Activate with a file: carry a request to the vendor&apos;s offline portal on a USB stick
-            or a phone, and bring back the licence file it gives you.
-          </p>
+          <p className="card__description">{t.description}</p>
         </div>
         {!open && (
           <div className="card__aside">
             <Button onClick={() => setOpen(true)} aria-expanded={false}>
-              Activate offline…
+              {t.open}
             </Button>
           </div>
         )}
@@ -63,10 +61,11 @@ function OfflineSteps({ profile }: { readonly profile: ProfileView }) {
   const account = profile.activationMethods.includes('account');
   const [key, setKey] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const t = tOffline().activation;
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    const found = account ? (key.trim() ? null : 'Enter your account name.') : keyProblem(key);
+    const found = account ? (key.trim() ? null : t.nameMissing) : keyProblem(key);
     setProblem(found);
     if (!found) void createRequest(profile.id, key.trim());
   };
@@ -80,23 +79,19 @@ function OfflineSteps({ profile }: { readonly profile: ProfileView }) {
   return (
     <ol className="offline__steps">
       <li className="offline__step">
-        <h3 className="offline__step-title">Create a request file</h3>
+        <h3 className="offline__step-title">{t.requestStep}</h3>
         {request ? (
           <>
-            <p className="field-help">
-              On a computer or phone with internet, upload this file at the vendor&apos;s offline
-              portal (for LicenseSpring products: offline.licensespring.com). It gives back a
-              licence file.
-            </p>
-            <RequestFile request={request} what="the request file" />
+            <p className="field-help">{t.requestHelp}</p>
+            <RequestFile request={request} file="request" />
             <Button size="sm" variant="ghost" onClick={() => forgetRequest(profile.id)}>
-              Start over with another key
+              {t.startOver}
             </Button>
           </>
         ) : (
           <form className="key-form" onSubmit={submit} noValidate>
             <label className="field-label" htmlFor="offline-key">
-              {account ? 'Account name' : 'Licence key'}
+              {account ? t.accountName : t.licenceKey}
             </label>
             <div className="key-form__row">
               <input
@@ -116,9 +111,9 @@ function OfflineSteps({ profile }: { readonly profile: ProfileView }) {
               <Button
                 type="submit"
                 busy={flows.request.status === 'submitting'}
-                busyLabel="Creating…"
+                busyLabel={t.creating}
               >
-                Create request file
+                {t.create}
               </Button>
             </div>
             {requestError && (
@@ -135,9 +130,9 @@ function OfflineSteps({ profile }: { readonly profile: ProfileView }) {
         )}
       </li>
       <li className="offline__step">
-        <h3 className="offline__step-title">Import the licence file</h3>
+        <h3 className="offline__step-title">{t.importStep}</h3>
         <FileDrop
-          what="the licence file from the portal"
+          file="portalLicence"
           accept=".lic,.txt,text/plain"
           busy={flows.import.status === 'submitting'}
           onFile={(text) => void importResponse(profile.id, text)}
@@ -146,7 +141,7 @@ function OfflineSteps({ profile }: { readonly profile: ProfileView }) {
         {flows.import.status === 'failed' && (
           <ErrorMessage
             error={flows.import.error}
-            title="This licence file was not imported"
+            title={t.notImported}
             onDismiss={() => dismiss(profile.id, 'import')}
           />
         )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { QrCode } from '../../../../shared/offline-model';
 import { Button } from '../../components/button';
+import { tOffline, type RequestFileKind } from '../../i18n/offline.en';
 
 /** Quiet zone around a code, in modules: scanners need the white border. */
 const QUIET = 4;
@@ -8,18 +9,18 @@ const QUIET = 4;
 /** The request as QR codes a phone can scan, one at a time when the file needs several. */
 export function QrCodes({
   codes,
-  what,
+  file,
 }: {
   readonly codes: readonly QrCode[];
-  readonly what: string;
+  readonly file: RequestFileKind;
 }) {
+  const t = tOffline();
   const [shown, setShown] = useState(0);
   const index = Math.min(shown, codes.length - 1);
   const code = codes[index];
   if (!code) return null;
   const box = code.size + 2 * QUIET;
-  const label =
-    code.total > 1 ? `QR code ${code.index} of ${code.total} of ${what}` : `QR code of ${what}`;
+  const label = code.total > 1 ? t.files[file].qrPart(code.index, code.total) : t.files[file].qr;
   return (
     <figure className="qr">
       <svg
@@ -35,24 +36,22 @@ export function QrCodes({
       <figcaption className="qr__caption">
         {code.total > 1 ? (
           <>
-            <span aria-live="polite">
-              Code {code.index} of {code.total}: scan them all, in any order.
-            </span>
+            <span aria-live="polite">{t.qr.part(code.index, code.total)}</span>
             <span className="qr__pager">
               <Button size="sm" onClick={() => setShown(index - 1)} disabled={index === 0}>
-                Previous
+                {t.qr.previous}
               </Button>
               <Button
                 size="sm"
                 onClick={() => setShown(index + 1)}
                 disabled={index === codes.length - 1}
               >
-                Next
+                {t.qr.next}
               </Button>
             </span>
           </>
         ) : (
-          'Scan with a phone to carry the request to a computer with internet.'
+          t.qr.single
         )}
       </figcaption>
     </figure>

@@ -2,14 +2,15 @@ import type { OfflineRequest } from '../../../../shared/offline-model';
 import { Button } from '../../components/button';
 import { downloadText } from '../../components/download';
 import { QrCodes } from './qr-codes';
+import { tOffline, type RequestFileKind } from '../../i18n/offline.en';
 
 /** A request file to carry to the vendor's offline portal: saved as a file, or scanned. */
 export function RequestFile({
   request,
-  what,
+  file,
 }: {
   readonly request: OfflineRequest;
-  readonly what: string;
+  readonly file: RequestFileKind;
 }) {
   return (
     <div className="request-file">
@@ -21,10 +22,10 @@ export function RequestFile({
           variant="primary"
           onClick={() => downloadText(`${request.text}\n`, request.fileName, 'text/plain')}
         >
-          Save {what}…
+          {tOffline().files[file].save}
         </Button>
       </div>
-      <QrCodes codes={request.qrCodes} what={what} />
+      <QrCodes codes={request.qrCodes} file={file} />
     </div>
   );
 }

@@ -1,24 +1,26 @@
 import type { SeatHolderView } from '../../../../shared/model';
 import { RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
+import { tSeats } from '../../i18n/seats.en';
 
 /** Everyone holding a seat or activation on this licence, as the server reports it. */
 export function HoldersTable({ holders }: { readonly holders: readonly SeatHolderView[] }) {
+  const t = tSeats().holders;
   if (holders.length === 0) {
-    return <p className="holders__empty">No computer holds a seat on this licence right now.</p>;
+    return <p className="holders__empty">{t.empty}</p>;
   }
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Seat holders">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t.region}>
       <table className="table holders">
         <thead>
           <tr>
-            <th scope="col">Client</th>
-            <th scope="col">Machine</th>
-            <th scope="col">Address</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Last heartbeat</th>
-            <th scope="col">Expires</th>
+            <th scope="col">{t.client}</th>
+            <th scope="col">{t.machine}</th>
+            <th scope="col">{t.address}</th>
+            <th scope="col">{t.kind}</th>
+            <th scope="col">{t.issued}</th>
+            <th scope="col">{t.lastHeartbeat}</th>
+            <th scope="col">{t.expires}</th>
           </tr>
         </thead>
         <tbody>
@@ -36,24 +38,25 @@ function HolderRow({ holder }: { readonly holder: SeatHolderView }) {
     holder.isThisClient ? 'holders__row--self' : '',
     holder.revoked ? 'holders__row--revoked' : '',
   ].join(' ');
+  const t = tSeats().holders;
   return (
     <tr className={classes}>
       <th scope="row">
         <div className="holders__client">
           <span className="holders__name">{holder.clientName}</span>
-          {holder.isThisClient && <span className="badge badge--accent">This computer</span>}
-          {holder.revoked && <StatusPill tone="danger">Revoked</StatusPill>}
+          {holder.isThisClient && <span className="badge badge--accent">{t.thisComputer}</span>}
+          {holder.revoked && <StatusPill tone="danger">{t.revoked}</StatusPill>}
         </div>
       </th>
       <td>
-        <code className="holders__mono" title={`Token ${holder.tokenLabel}`}>
+        <code className="holders__mono" title={t.token(holder.tokenLabel)}>
           {holder.machineLabel}
         </code>
       </td>
       <td>
         {holder.clientAddr ? <code className="holders__mono">{holder.clientAddr}</code> : <Dash />}
       </td>
-      <td>{holder.kind === 'floating' ? 'Floating' : 'Activation'}</td>
+      <td>{holder.kind === 'floating' ? t.floating : t.activation}</td>
       <td>{holder.issuedAt !== undefined ? <RelativeTime at={holder.issuedAt} /> : <Dash />}</td>
       <td>
         {holder.lastHeartbeatAt !== undefined ? (
@@ -69,7 +72,7 @@ function HolderRow({ holder }: { readonly holder: SeatHolderView }) {
 
 function Dash() {
   return (
-    <span className="text-subtle" aria-label="not reported">
+    <span className="text-subtle" aria-label={tSeats().holders.notReported}>
       —
     </span>
   );

@@ -2,11 +2,14 @@ import type { LicenceView } from '../../../../shared/model';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
-import { RelativeTime } from '../../components/live-time';
 import { UsageBar } from '../../components/usage-bar';
 import { assertNever } from '../../lib/assert-never';
 import { useSeatPool, useSeatPoolStore } from '../../store/seat-pool-store';
 import { HoldersTable } from './holders-table';
+import { tSeats } from '../../i18n/seats.en';
+import { formatNumber } from '../../i18n/messages';
+import { useNow } from '../../lib/clock';
+import { formatDateTime, formatRelative, isoTime } from '../../lib/format';
 
 export function PoolCard({ licence }: { readonly licence: LicenceView }) {
   const pool = useSeatPool(licence.profileId);
@@ -16,49 +19,42 @@ export function PoolCard({ licence }: { readonly licence: LicenceView }) {
   // The pool's own numbers are fresher; the licence's stand in until the pool has loaded.
   const used = pool.status === 'loaded' ? pool.value.activeClients : licence.activeClients;
   const max = pool.status === 'loaded' ? pool.value.maxClients : licence.maxClients;
+  const t = tSeats().pool;
 
   return (
     <Card
       className="pool-card"
       labelledBy="pool-card-title"
-      title="Seat pool"
-      description={
-        pool.status === 'loaded' ? (
-          <>
-            Checked <RelativeTime at={pool.value.checkedAt} />
-          </>
-        ) : (
-          'Who is using this licence'
-        )
-      }
+      title={t.title}
+      description={pool.status === 'loaded' ? <CheckedAt at={pool.value.checkedAt} /> : t.whoUses}
       aside={
         <Button
           size="sm"
           onClick={() => void refresh(licence.profileId)}
           busy={refreshing}
-          busyLabel="Refreshing…"
+          busyLabel={t.refreshing}
         >
-          Refresh
+          {t.refresh}
         </Button>
       }
     >
       {used !== undefined && max !== undefined && (
         <div className="pool-card__usage">
           <p className="pool-card__numbers">
-            <strong>{used}</strong> of <strong>{max}</strong> seats in use
+            <Emphasised text={t.inUse(formatNumber(used), formatNumber(max))} />
             {max > used ? (
-              <span className="text-muted"> · {max - used} free</span>
+              <span className="text-muted"> · {t.free(formatNumber(max - used))}</span>
             ) : (
-              <span className="text-danger"> · none free</span>
+              <span className="text-danger"> · {t.noneFree}</span>
             )}
           </p>
-          <UsageBar used={used} max={max} label="Seats in use" />
+          <UsageBar used={used} max={max} label={t.usageLabel} />
         </div>
       )}
       {(() => {
         switch (pool.status) {
           case 'loading':
-            return <span className="skeleton skeleton--table" aria-label="Loading seat holders" />;
+            return <span className="skeleton skeleton--table" aria-label={t.loadingHolders} />;
           case 'failed':
             return <ErrorMessage error={pool.error} layout="block" />;
           case 'loaded':
@@ -74,4 +70,21 @@ export function PoolCard({ licence }: { readonly licence: LicenceView }) {
       })()}
     </Card>
   );
+}
+
+/** "Checked 12 s ago", ticking: one message, so a translation orders the words its own way. */
+function CheckedAt({ at }: { readonly at: number }) {
+  const now = useNow();
+  return (
+    <time dateTime={isoTime(at)} title={formatDateTime(at)}>
+      {tSeats().pool.checked(formatRelative(at, now))}
+    </time>
+  );
+}
+
+/** A message with **bold** parts (the numbers), wherever the translation puts them. */
+function Emphasised({ text }: { readonly text: string }) {
+  return text
+    .split('**')
+    .map((part, index) => (index % 2 === 1 ? <strong key={index}>{part}</strong> : part));
 }

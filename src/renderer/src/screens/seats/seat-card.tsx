@@ -3,15 +3,17 @@ import type { LicenceView } from '../../../../shared/model';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
-import { Countdown, RelativeTime } from '../../components/live-time';
+import { RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
 import { SuccessNote } from '../../components/success-note';
 import { useFocusKeeper } from '../../components/use-focus-keeper';
 import { errorTitle } from '../../lib/error-text';
-import { formatDuration } from '../../lib/format';
+import { useNow } from '../../lib/clock';
+import { formatDateTime, formatDuration, isoTime } from '../../lib/format';
 import { seatStateText } from '../../lib/licence-text';
 import type { ProfileLicence, SeatAction } from '../../store/licence-store';
 import { useLicenceStore } from '../../store/licence-store';
+import { tSeats } from '../../i18n/seats.en';
 
 interface SeatCardProps {
   readonly licence: LicenceView;
@@ -31,35 +33,36 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
     (action) => flows[action].status === 'failed',
   );
   const failure = failed ? flows[failed] : undefined;
+  const t = tSeats().seat;
 
   return (
     <Card
       className="seat-card"
       labelledBy="seat-card-title"
-      title="This computer's seat"
+      title={t.title}
       aside={<StatusPill tone={text.tone}>{text.label}</StatusPill>}
     >
       <p className="seat-card__explanation">{text.explanation}</p>
 
       {holding && (
         <dl className="timers">
-          <Timer label="Next heartbeat">
+          <Timer label={t.nextHeartbeat}>
             <Until at={seat.nextHeartbeatAt} />
           </Timer>
           <Timer
-            label="Seat expires"
+            label={t.expires}
             className={seat.state === 'retrying' ? 'text-warning' : undefined}
           >
             <Until at={seat.expiresAt} />
           </Timer>
-          <Timer label="Last heartbeat">
+          <Timer label={t.lastHeartbeat}>
             {seat.lastHeartbeatAt !== undefined ? (
               <RelativeTime at={seat.lastHeartbeatAt} />
             ) : (
-              'None yet'
+              t.noneYet
             )}
           </Timer>
-          <Timer label="Renews every">
+          <Timer label={t.renewsEvery}>
             {seat.heartbeatIntervalMs !== undefined
               ? formatDuration(seat.heartbeatIntervalMs)
               : '—'}
@@ -72,9 +75,7 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
           className={`callout callout--block callout--${seat.state === 'lost' ? 'danger' : 'warning'}`}
         >
           <div className="callout__body">
-            <p className="callout__title">
-              Last heartbeat failed: {errorTitle(seat.lastError.code)}
-            </p>
+            <p className="callout__title">{t.lastFailed(errorTitle(seat.lastError.code))}</p>
             <p className="callout__text">{seat.lastError.message}</p>
           </div>
         </div>
@@ -86,19 +87,19 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
             <Button
               onClick={run('heartbeat')}
               busy={flows.heartbeat.status === 'submitting'}
-              busyLabel="Renewing…"
+              busyLabel={t.renewing}
               disabled={flows.release.status === 'submitting'}
             >
-              Renew now
+              {t.renew}
             </Button>
             <Button
               variant="danger"
               onClick={run('release')}
               busy={flows.release.status === 'submitting'}
-              busyLabel="Releasing…"
+              busyLabel={t.releasing}
               disabled={flows.heartbeat.status === 'submitting'}
             >
-              Release seat
+              {t.release}
             </Button>
           </>
         ) : (
@@ -106,10 +107,10 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
             variant="primary"
             onClick={run('request')}
             busy={flows.request.status === 'submitting'}
-            busyLabel="Requesting…"
+            busyLabel={t.requesting}
             disabled={licence.status !== 'active'}
           >
-            Request seat
+            {t.request}
           </Button>
         )}
         <SeatSuccessNote flows={flows} />
@@ -142,10 +143,18 @@ function Timer({
 /** A live countdown to a moment the core scheduled, or a dash while none is. */
 function Until({ at }: { readonly at: number | undefined }) {
   if (at === undefined) return '—';
+  return <CountdownTo at={at} />;
+}
+
+/** "in 2 m 10 s", ticking each second; one message, so a translation orders it its own way. */
+function CountdownTo({ at }: { readonly at: number }) {
+  const now = useNow();
+  const t = tSeats().seat;
+  const left = at - now;
   return (
-    <>
-      in <Countdown to={at} elapsed="a moment" />
-    </>
+    <time dateTime={isoTime(at)} title={formatDateTime(at)}>
+      {left > 0 ? t.in(formatDuration(left)) : t.inAMoment}
+    </time>
   );
 }
 
@@ -157,11 +166,12 @@ function SeatSuccessNote({ flows }: { readonly flows: ProfileLicence['flows'] })
 }
 
 export function seatAnnouncement(flows: ProfileLicence['flows']): string {
-  if (flows.request.status === 'submitting') return 'Requesting a seat…';
-  if (flows.heartbeat.status === 'submitting') return 'Renewing the seat…';
-  if (flows.release.status === 'submitting') return 'Releasing the seat…';
-  if (flows.request.status === 'succeeded') return 'Seat taken.';
-  if (flows.heartbeat.status === 'succeeded') return 'Seat renewed.';
-  if (flows.release.status === 'succeeded') return 'Seat released.';
+  const t = tSeats().announce;
+  if (flows.request.status === 'submitting') return t.requesting;
+  if (flows.heartbeat.status === 'submitting') return t.renewing;
+  if (flows.release.status === 'submitting') return t.releasing;
+  if (flows.request.status === 'succeeded') return t.taken;
+  if (flows.heartbeat.status === 'succeeded') return t.renewed;
+  if (flows.release.status === 'succeeded') return t.released;
   return '';
 }

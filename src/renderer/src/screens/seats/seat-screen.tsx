@@ -7,6 +7,7 @@ import { LicencePage } from '../licence-page';
 import { PoolCard } from './pool-card';
 import { SeatCard, seatAnnouncement } from './seat-card';
 import './seats.css';
+import { tSeats } from '../../i18n/seats.en';
 
 export default function SeatScreen() {
   const profile = useRequiredProfile();
@@ -14,6 +15,7 @@ export default function SeatScreen() {
   const refreshPool = useSeatPoolStore((s) => s.refresh);
   const navigate = useAppStore((s) => s.navigate);
   const active = licence.status === 'loaded' && licence.value.status !== 'inactive';
+  const t = tSeats().screen;
 
   // Fetch the holders each time the screen opens: they change on other computers, unseen.
   useEffect(() => {
@@ -22,21 +24,19 @@ export default function SeatScreen() {
 
   return (
     <LicencePage
-      title="Seats"
+      title={t.title}
       profile={profile}
       licence={licence}
-      loadingLabel="Loading the seat"
+      loadingLabel={t.loading}
       announcement={seatAnnouncement(flows)}
     >
       {(view) =>
         view.status === 'inactive' ? (
           <div className="empty-state">
-            <h2 className="empty-state__title">No licence on this computer</h2>
-            <p className="empty-state__text">
-              Activate a floating licence key first; then you can take a seat from its pool.
-            </p>
+            <h2 className="empty-state__title">{t.emptyTitle}</h2>
+            <p className="empty-state__text">{t.emptyText}</p>
             <Button variant="primary" onClick={() => navigate('activation')}>
-              Go to Activation
+              {t.goToActivation}
             </Button>
           </div>
         ) : (
