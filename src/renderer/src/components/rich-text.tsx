@@ -21,3 +21,10 @@ export function RichText({
     </>
   );
 }
+
+/** A catalogue text with **bold** parts, so a translation puts the emphasis where its words go. */
+export function Emphasised({ text }: { readonly text: string }) {
+  return text
+    .split('**')
+    .map((part, index) => (index % 2 === 1 ? <strong key={index}>{part}</strong> : part));
+}

@@ -1,3 +1,4 @@
+import { Emphasised } from '../../components/rich-text';
 import { Button } from '../../components/button';
 import { CredentialFields, PasswordNote, useCredentials } from '../../components/credential-fields';
 import { ErrorMessage } from '../../components/error-message';
@@ -69,11 +70,4 @@ export function AccountForm({ onSubmit, onDismissError, flow, disabled }: Accoun
       )}
     </form>
   );
-}
-
-/** A message with **bold** parts, so a translation can put the emphasis where its words go. */
-function Emphasised({ text }: { readonly text: string }) {
-  return text
-    .split('**')
-    .map((part, index) => (index % 2 === 1 ? <strong key={index}>{part}</strong> : part));
 }

@@ -1,3 +1,4 @@
+import { Emphasised } from '../../components/rich-text';
 import type { LicenceView } from '../../../../shared/model';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
@@ -80,11 +81,4 @@ function CheckedAt({ at }: { readonly at: number }) {
       {tSeats().pool.checked(formatRelative(at, now))}
     </time>
   );
-}
-
-/** A message with **bold** parts (the numbers), wherever the translation puts them. */
-function Emphasised({ text }: { readonly text: string }) {
-  return text
-    .split('**')
-    .map((part, index) => (index % 2 === 1 ? <strong key={index}>{part}</strong> : part));
 }
