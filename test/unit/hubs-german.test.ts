@@ -67,7 +67,7 @@ describe('usage in German', () => {
 
   it('names states, concerns, filters and errors', () => {
     expect(validityText(licence({ isValid: false })).label).toBe('Ungültig');
-    expect(activityText(undefined).label).toBe('Nicht gelesen');
+    expect(activityText(undefined).label).toBe('Ungelesen');
     expect(licenceConcerns(licence({ isValid: false, used: 946, size: 25 }))).toEqual([
       { tone: 'danger', text: 'Der Hub meldet diese Lizenz als ungültig.' },
       {

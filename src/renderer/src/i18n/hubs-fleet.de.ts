@@ -79,7 +79,7 @@ export const hubsFleetDe: HubsFleetMessages = {
       valid: { label: 'Gültig', sortLabel: 'Gültigkeit' },
       active: { label: 'Aktiv', sortLabel: 'Aktivität' },
       usage: { label: 'Nutzung', sortLabel: 'Nutzung' },
-      refreshed: { label: 'Aktualisiert', sortLabel: 'letzter Aktualisierung' },
+      refreshed: { label: 'Abfrage', sortLabel: 'letzter Abfrage' },
       error: { label: 'Fehler', sortLabel: 'Fehler' },
     },
     noSite: 'Kein Standort',

@@ -50,7 +50,7 @@ export const hubsPanelDe: HubsPanelMessages = {
     pinned: 'Es ist das Zertifikat, das Sie hinterlegt haben.',
     untrustedTitle: 'Noch nicht vertrauenswürdig',
     untrusted:
-      'Vergleichen Sie den Fingerabdruck unten mit dem auf der Administrationsseite des Hubs. Stimmen sie überein, vertrauen Sie ihm: Die App hinterlegt das Zertifikat und lehnt jedes andere Zertifikat dieses Hubs ab.',
+      'Vergleichen Sie den Fingerabdruck unten mit dem auf der Administrationsseite des Hubs. Stimmen beide überein, vertrauen Sie dem Zertifikat: Die App hinterlegt es und lehnt jedes andere Zertifikat dieses Hubs ab.',
     changedTitle: 'Das Zertifikat hat sich geändert',
     changed:
       'Der Hub zeigt ein anderes Zertifikat als das, dem Sie vertraut haben. Wurde der Hub ersetzt oder sein Zertifikat erneuert, vergleichen Sie den neuen Fingerabdruck mit dem Hub, bevor Sie ihm vertrauen. Andernfalls fängt möglicherweise jemand die Verbindung ab: Vertrauen Sie ihm nicht.',
@@ -144,7 +144,7 @@ export const hubsPanelDe: HubsPanelMessages = {
     save: 'Änderungen speichern',
     add: 'Hub hinzufügen',
     protocol: 'Protokoll',
-    httpLanOnly: 'http (nur Standort-LAN)',
+    httpLanOnly: 'http (nur LAN)',
     lan: 'Im Standort-LAN',
     lanHint:
       'Nur für einen Hub aktivieren, der über das eigene Netzwerk des Standorts erreicht wird. Unverschlüsseltes http ist nur für diese Hubs erlaubt.',

@@ -17,7 +17,7 @@ export const hubsTextDe: HubsTextMessages = {
     customPointsMap: 'eigene Datenpunktzuordnung',
   },
   state: {
-    notRead: 'Nicht gelesen',
+    notRead: 'Ungelesen',
     valid: 'Gültig',
     invalid: 'Ungültig',
     active: 'Aktiv',
@@ -31,7 +31,7 @@ export const hubsTextDe: HubsTextMessages = {
   },
   error: {
     offline: 'Nicht erreichbar',
-    timeout: 'Zeitüberschreitung',
+    timeout: 'Keine Antwort',
     signInRefused: 'Anmeldung abgelehnt',
     serverError: 'Hub-Fehler',
     protocol: 'Ungültige Antwort',

@@ -138,7 +138,7 @@ function UsageCell({
 function ErrorCell({ hub }: { readonly hub: HubView }) {
   if (!hub.lastError) return <Dash />;
   return (
-    <span className="fleet__error fleet__ellipsis" title={hub.lastError.message}>
+    <span className="fleet__error" title={hub.lastError.message}>
       {hubErrorLabel(hub.lastError.code)}
     </span>
   );
