@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { startServe } from './browser-host';
-import { SHOTS } from './demo-app';
+import { fullScreenshot, SHOTS } from './demo-app';
+import { expectNoEnglish, germanPage } from './german';
 import { startHubFleet, startTlsEngine } from './hub-fleet';
 
 /**
@@ -409,5 +410,139 @@ test('an https hub: trust its certificate on first use, and be warned when it ch
     await expect(panel(page).getByText(/^Last refresh failed/)).toBeVisible({ timeout: 30_000 });
   } finally {
     await engine.close();
+  }
+});
+
+/** The side panel whole: the window made tall enough for its content, then put back. */
+const shootPanel = async (page: Page, path: string) => {
+  const size = page.viewportSize() ?? { width: 1100, height: 760 };
+  await page.setViewportSize({ width: size.width, height: 1700 });
+  await page.mouse.move(0, 0);
+  await page.getByRole('complementary').screenshot({ path, animations: 'disabled' });
+  await page.setViewportSize(size);
+};
+
+test('in German: empty, a fleet with an unreachable hub, the side panel, the forms, a certificate', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await germanPage(browser);
+  // The profile's label comes from the configuration, and a hub's error message from the core:
+  // not from the screen's words.
+  const allowed = ['MobiusFlow hubs'];
+  const engine = await startTlsEngine('hub-a');
+  // Not the fleet's first hub: the https hub added below has its HID.
+  const [, firstHub, , thirdHub] = fleet.inventory();
+  try {
+    await page.goto(serve?.url ?? '');
+    await page.locator('#profile-picker').selectOption({ label: 'MobiusFlow hubs' });
+    await expect(page.getByRole('heading', { name: 'MobiusFlow-Hubs', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Noch keine Hubs im Bestand' })).toBeVisible();
+    await expectNoEnglish(page, allowed);
+    await expectNoSeriousViolations(page, 'hubs in German, empty inventory');
+    await fullScreenshot(page, `${SHOTS}/hubs-empty-de.png`);
+
+    // A part of the fleet, one hub of which has gone from the network.
+    const [header, ...lines] = readFileSync(fleet.ready.hubsCsv, 'utf8').trim().split(/\r?\n/);
+    const csv = [header, ...lines.slice(1, 31)].join('\r\n');
+    await page.getByLabel('Bestands-CSV-Datei').setInputFiles({
+      name: 'hubs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    const report = page.getByRole('region', { name: 'Importergebnis' });
+    await expect(report).toContainText('30 Hubs hinzugefügt und 0 aktualisiert.');
+    await fleet.setFault(thirdHub?.hid ?? '', 'down');
+    await page.getByRole('button', { name: 'Alle aktualisieren' }).click();
+    await expect(
+      page
+        .getByRole('region', { name: 'Hub-Bestand aktualisieren' })
+        .getByText('30 Hubs aktualisiert: 29 Antworten, 1 fehlgeschlagen.'),
+    ).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/^30 Hubs an \d+ Standorten? · /)).toBeVisible();
+    allowed.push((await page.locator('.fleet__error').first().getAttribute('title')) ?? '');
+    await expectNoEnglish(page, allowed);
+    await expectNoSeriousViolations(page, 'hubs in German, fleet with an unreachable hub');
+    await fullScreenshot(page, `${SHOTS}/hubs-fleet-de.png`);
+
+    // The hub that failed, filtered, then opened: its error and the licence never read.
+    const chips = page.getByRole('group', { name: 'Hubs anzeigen' });
+    await chips.getByRole('button', { name: /^Nicht erreichbar/ }).click();
+    await page
+      .getByRole('grid')
+      .getByRole('row', { name: new RegExp(thirdHub?.hid ?? '') })
+      .click();
+    await expect(page.getByRole('complementary')).toContainText(
+      'Letzte Aktualisierung fehlgeschlagen: Nicht erreichbar',
+    );
+    await expectNoEnglish(page, allowed);
+    await fullScreenshot(page, `${SHOTS}/hubs-failed-hub-de.png`);
+    await shootPanel(page, `${SHOTS}/hubs-failed-hub-panel-de.png`);
+    await chips.getByRole('button', { name: /^Alle/ }).click();
+
+    // A healthy hub in the side panel, and the question before its code is replaced.
+    const panel = page.getByRole('complementary');
+    const search = page.getByRole('searchbox', { name: /^Hubs nach Name/ });
+    await search.fill(firstHub?.hid ?? '');
+    await page
+      .getByRole('grid')
+      .getByRole('row', { name: new RegExp(firstHub?.hid ?? '') })
+      .click();
+    await expect(panel.getByText('Vom Hub gemeldet')).toBeVisible();
+    await expectNoEnglish(page, allowed);
+    await expectNoSeriousViolations(page, 'hubs in German, side panel');
+    await fullScreenshot(page, `${SHOTS}/hubs-side-panel-de.png`);
+    await shootPanel(page, `${SHOTS}/hubs-side-panel-whole-de.png`);
+    await panel.getByRole('button', { name: 'Lizenzcode ersetzen…' }).click();
+    await panel.getByLabel('Neuer Lizenzcode').fill('kein-code');
+    await panel.getByRole('button', { name: 'Prüfen…' }).click();
+    await expect(panel.getByRole('alert')).toContainText('hexadezimaler Ziffern');
+    await panel
+      .getByLabel('Neuer Lizenzcode')
+      .fill(fleet.ready.servers.mobiusflow.spareCodes[0] ?? '');
+    await panel.getByRole('button', { name: 'Prüfen…' }).click();
+    const question = page.getByRole('dialog', { name: 'Lizenzcode ersetzen?' });
+    await expect(question).toBeVisible();
+    await expectNoEnglish(page, allowed);
+    await expectNoSeriousViolations(page, 'hubs in German, replace-code question');
+    await page.screenshot({ path: `${SHOTS}/hubs-confirm-dialog-de.png` });
+    await question.getByRole('button', { name: 'Abbrechen' }).click();
+    await panel.getByRole('button', { name: 'Abbrechen' }).click();
+    await panel.getByRole('button', { name: 'Entfernen…' }).click();
+    await expect(panel.getByRole('button', { name: 'Behalten' })).toBeFocused();
+    await expectNoEnglish(page, allowed);
+    await panel.getByRole('button', { name: 'Behalten' }).click();
+    await search.fill('');
+
+    // The add form, each problem in German; then an https hub and its certificate.
+    await page.getByRole('button', { name: 'Hub hinzufügen' }).click();
+    const form = page.getByRole('dialog', { name: 'Hub hinzufügen' });
+    await form.getByLabel('Protokoll', { exact: true }).selectOption('http');
+    await form.getByRole('button', { name: 'Hub hinzufügen' }).click();
+    await expect(form.getByText('Geben Sie dem Hub einen Namen.')).toBeVisible();
+    await expect(form.getByText(/^Unverschlüsseltes http ist nur/)).toBeVisible();
+    await expectNoEnglish(page, allowed);
+    await expectNoSeriousViolations(page, 'hubs in German, add form with problems');
+    await page.screenshot({ path: `${SHOTS}/hubs-add-form-de.png` });
+    await form.getByLabel('Protokoll', { exact: true }).selectOption('https');
+    await form.getByLabel('Name', { exact: true }).fill('Technikraum');
+    await form.getByLabel('Host', { exact: true }).fill(engine.hub.host);
+    await form.getByLabel('Port', { exact: true }).fill(engine.hub.port);
+    await form.getByLabel('Basispfad', { exact: true }).fill(engine.hub.basePath);
+    await form.getByLabel('Hub-ID (HID)', { exact: true }).fill(engine.account.hid);
+    await form.getByLabel('Kontoname', { exact: true }).fill(engine.account.username);
+    await form.getByLabel('Passwort', { exact: true }).fill(engine.account.password);
+    await form.getByRole('button', { name: 'Hub hinzufügen' }).click();
+    await expect(form).toBeHidden();
+    const certificate = panel.getByRole('region', { name: 'Zertifikat' });
+    await expect(certificate.getByText('Noch nicht vertrauenswürdig')).toBeVisible();
+    await certificate.scrollIntoViewIfNeeded();
+    await expectNoEnglish(page, allowed);
+    await expectNoSeriousViolations(page, 'hubs in German, certificate not trusted yet');
+    await shootPanel(page, `${SHOTS}/hubs-certificate-de.png`);
+  } finally {
+    await fleet.setFault(thirdHub?.hid ?? '', null);
+    await engine.close();
+    await page.context().close();
   }
 });

@@ -50,6 +50,10 @@ export const SAME_IN_BOTH = new Set([
   'ID',
   'Host',
   'Port',
+  // The hubs screen: a MobiusFlow hub id, the site network, the standard points map.
+  'HID',
+  'LAN',
+  'Standard',
   'Trial',
   '—',
   // A field that may stay empty: German software says "(optional)" too.

@@ -9,35 +9,31 @@ import {
   type HubLicenceView,
   type HubView,
 } from '../../../shared/hubs-model';
+import type { HubsTextMessages } from '../i18n/hubs-text.en';
+import { tHubs } from '../i18n/hubs.en';
+import { formatNumber } from '../i18n/messages';
 import { assertNever } from './assert-never';
 import { licenceTypeLabel } from './eniris-text';
 import type { Tone } from './tone';
 
 /**
  * Words, checks, filters and orderings of the MobiusFlow hubs screen, in one place so the fleet
- * table, the side panel, the chips and the announcements agree. Pure: no DOM, no storage, no clock
+ * table, the side panel, the chips and the announcements agree. The words themselves are in the
+ * catalogue (i18n/hubs-text.en.ts and its translations). Pure: no DOM, no storage, no clock
  * (callers pass `now`), so a fleet of 1,000 hubs is tested without a browser.
  */
+
+type HubsMessagesText = HubsTextMessages;
+
+/** This module's words in the active language. */
+const words = (): HubsMessagesText => tHubs().text;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and usage
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** "1,000" in the user's locale (or the one given, for tests). Formatters are reused: 1,000 rows. */
-export function formatCount(value: number, locale?: string): string {
-  const key = locale ?? '';
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-    formatters.set(key, formatter);
-  }
-  return formatter.format(value);
-}
-
-/** Counts "1 hub" / "1,000 hubs"; `plural` when adding an "s" is wrong. */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+/** "1,000" (or "1.000") in the active language's region. */
+export function formatCount(value: number): string {
+  return formatNumber(value);
 }
 
 /** The fraction of the licence in use, or undefined when the licence sets no size. */
@@ -70,25 +66,30 @@ export function usagePercentText(licence: HubLicenceView): string {
   return `${formatCount(Math.floor(percent))}\u00a0%`;
 }
 
-/** What the size counts: objects for an object-based licence, points otherwise. */
-export function usageUnit(licence: HubLicenceView): 'objects' | 'points' {
-  return licence.isObjectBased ? 'objects' : 'points';
-}
-
 /** "850 of 1,000 points". */
 export function usageText(licence: HubLicenceView): string {
-  return `${formatCount(licence.used)} of ${formatCount(licence.size)} ${usageUnit(licence)}`;
+  const { usage } = words();
+  return licence.isObjectBased
+    ? usage.objects(licence.used, licence.size)
+    : usage.points(licence.used, licence.size);
+}
+
+/** "1,000 points": the licence's size in its unit. */
+export function sizeText(licence: HubLicenceView): string {
+  const { usage } = words();
+  return licence.isObjectBased ? usage.sizeObjects(licence.size) : usage.sizePoints(licence.size);
 }
 
 /** The facts behind the usage figure, short enough for a table cell: objects, rate, points map. */
 export function usageDetails(licence: HubLicenceView): readonly string[] {
+  const { usage } = words();
   const details: string[] = [];
   if (licence.isObjectBased) {
-    details.push(`${countOf(licence.pointsPerObject, 'point')} per object`);
+    details.push(usage.pointsPerObject(licence.pointsPerObject));
   } else {
-    details.push(countOf(licence.objectCount, 'object'));
+    details.push(usage.objectCount(licence.objectCount));
   }
-  if (licence.useCustomPointsMap) details.push('custom points map');
+  if (licence.useCustomPointsMap) details.push(usage.customPointsMap);
   return details;
 }
 
@@ -101,17 +102,19 @@ export interface StateText {
 }
 
 export function validityText(licence: HubLicenceView | undefined): StateText {
-  if (!licence) return { label: 'Not read', tone: 'neutral' };
+  const { state } = words();
+  if (!licence) return { label: state.notRead, tone: 'neutral' };
   return licence.isValid
-    ? { label: 'Valid', tone: 'success' }
-    : { label: 'Invalid', tone: 'danger' };
+    ? { label: state.valid, tone: 'success' }
+    : { label: state.invalid, tone: 'danger' };
 }
 
 export function activityText(licence: HubLicenceView | undefined): StateText {
-  if (!licence) return { label: 'Not read', tone: 'neutral' };
+  const { state } = words();
+  if (!licence) return { label: state.notRead, tone: 'neutral' };
   return licence.isActive
-    ? { label: 'Active', tone: 'success' }
-    : { label: 'Inactive', tone: 'warning' };
+    ? { label: state.active, tone: 'success' }
+    : { label: state.inactive, tone: 'warning' };
 }
 
 export interface Concern {
@@ -125,25 +128,25 @@ export interface Concern {
  * what the hub already runs).
  */
 export function licenceConcerns(licence: HubLicenceView): readonly Concern[] {
+  const { concern } = words();
   const concerns: Concern[] = [];
-  if (!licence.isValid) {
-    concerns.push({ tone: 'danger', text: 'The hub reports this licence as not valid.' });
-  }
-  if (!licence.isActive) concerns.push({ tone: 'warning', text: 'The licence is not active.' });
+  if (!licence.isValid) concerns.push({ tone: 'danger', text: concern.notValid });
+  if (!licence.isActive) concerns.push({ tone: 'warning', text: concern.notActive });
   if (licence.used > licence.size) {
-    concerns.push({
-      tone: 'warning',
-      text: `The hub uses more than the licence allows: ${usageText(licence)}.`,
-    });
+    concerns.push({ tone: 'warning', text: concern.overLimit(usageText(licence)) });
   } else if (isNearlyFull(licence)) {
-    concerns.push({ tone: 'warning', text: `Over 90 % used: ${usageText(licence)}.` });
+    concerns.push({ tone: 'warning', text: concern.nearlyFull(usageText(licence)) });
   }
   return concerns;
 }
 
 /** "Production, 1,000 points": a licence in a few words, to say what a code stands for. */
 export function licenceSummary(licence: HubLicenceView): string {
-  return `${licenceTypeLabel(licence.type)}, ${formatCount(licence.size)} ${usageUnit(licence)}`;
+  const { usage } = words();
+  const type = licenceTypeLabel(licence.type);
+  return licence.isObjectBased
+    ? usage.summaryObjects(type, licence.size)
+    : usage.summaryPoints(type, licence.size);
 }
 
 /** "Production", "Trial"; a dash before the hub was read. */
@@ -172,47 +175,34 @@ export function isUnreachable(error: AppError | undefined): boolean {
  * side panel. Written for a hub, where the generic titles speak of a licensing server.
  */
 export function hubErrorLabel(code: ErrorCode): string {
-  switch (code) {
-    case 'offline':
-      return 'Unreachable';
-    case 'timeout':
-      return 'Timed out';
-    case 'invalid_credentials':
-    case 'unauthorized':
-      return 'Sign-in refused';
-    case 'server_error':
-      return 'Hub error';
-    case 'protocol':
-      return 'Bad reply';
-    case 'tampered':
-      return 'Certificate mismatch';
-    case 'rate_limited':
-      return 'Too many requests';
-    case 'invalid_input':
-      return 'Refused the request';
-    case 'invalid_key':
-      return 'Code not recognised';
-    case 'config':
-      return 'Check the hub settings';
-    case 'secret_store':
-      return 'Password unavailable';
-    case 'storage':
-      return 'Local storage problem';
-    case 'seat_unavailable':
-    case 'license_expired':
-    case 'license_revoked':
-    case 'seat_lost':
-    case 'not_activated':
-    case 'invalid_file':
-    case 'wrong_product':
-    case 'wrong_machine':
-      return 'Licence problem';
-    case 'internal':
-      return 'App error';
-    default:
-      return assertNever(code);
-  }
+  return words().error[ERROR_LABELS[code]];
 }
+
+/** Every code has its label (the compiler checks); licence codes share one, as hubs have none. */
+const ERROR_LABELS: Readonly<Record<ErrorCode, keyof HubsMessagesText['error']>> = {
+  offline: 'offline',
+  timeout: 'timeout',
+  invalid_credentials: 'signInRefused',
+  unauthorized: 'signInRefused',
+  server_error: 'serverError',
+  protocol: 'protocol',
+  tampered: 'tampered',
+  rate_limited: 'rateLimited',
+  invalid_input: 'invalidInput',
+  invalid_key: 'invalidKey',
+  config: 'config',
+  secret_store: 'secretStore',
+  storage: 'storage',
+  seat_unavailable: 'licence',
+  license_expired: 'licence',
+  license_revoked: 'licence',
+  seat_lost: 'licence',
+  not_activated: 'licence',
+  invalid_file: 'licence',
+  wrong_product: 'licence',
+  wrong_machine: 'licence',
+  internal: 'internal',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Filters and search
@@ -229,22 +219,7 @@ export type FleetFilter = (typeof FLEET_FILTERS)[number];
 export type FilterCounts = Readonly<Record<FleetFilter, number>>;
 
 export function filterLabel(filter: FleetFilter): string {
-  switch (filter) {
-    case 'all':
-      return 'All';
-    case 'invalid':
-      return 'Invalid';
-    case 'inactive':
-      return 'Inactive';
-    case 'nearlyFull':
-      return 'Over 90 % used';
-    case 'unreachable':
-      return 'Unreachable';
-    case 'errors':
-      return 'Errors';
-    default:
-      return assertNever(filter);
-  }
+  return words().filter[filter];
 }
 
 export function matchesFilter(hub: HubView, filter: FleetFilter): boolean {
@@ -428,26 +403,29 @@ export function progressRatio(progress: FleetProgress): number {
 }
 
 /** "412 of 1,000 hubs · 3 failed". */
-export function progressText(progress: FleetProgress): string {
-  const done = `${formatCount(progress.done)} of ${countOf(progress.total, 'hub')}`;
-  return progress.failed > 0 ? `${done} · ${formatCount(progress.failed)} failed` : done;
+export function progressText({ done, total, failed }: FleetProgress): string {
+  const { progress } = words();
+  return failed > 0
+    ? progress.runningWithFailures(done, total, failed)
+    : progress.running(done, total);
 }
 
 /** What a finished refresh-all did, for the live region and the line under the button. */
-export function refreshSummary(progress: FleetProgress): string {
-  const answered = progress.done - progress.failed;
-  const base = `Refreshed ${countOf(progress.total, 'hub')}: ${formatCount(answered)} answered`;
-  return progress.failed > 0 ? `${base}, ${formatCount(progress.failed)} failed.` : `${base}.`;
+export function refreshSummary({ done, total, failed }: FleetProgress): string {
+  const { progress } = words();
+  return failed > 0
+    ? progress.refreshedWithFailures(total, done - failed, failed)
+    : progress.refreshed(total, done - failed);
 }
 
 /** "Added 990 hubs and updated 5. 3 lines were not imported." */
 export function importSummary(
   result: Pick<HubImportResult, 'added' | 'updated' | 'rejected'>,
 ): string {
-  const changed = `Added ${countOf(result.added, 'hub')} and updated ${formatCount(result.updated)}.`;
+  const { imported } = words();
+  const changed = imported.changed(result.added, result.updated);
   const rejected = result.rejected.length;
-  if (rejected === 0) return changed;
-  return `${changed} ${countOf(rejected, 'line')} ${rejected === 1 ? 'was' : 'were'} not imported.`;
+  return rejected === 0 ? changed : `${changed} ${imported.rejected(rejected)}`;
 }
 
 const two = (value: number): string => String(value).padStart(2, '0');
@@ -578,12 +556,11 @@ export function cleanLicenceCode(text: string): string {
 
 /** A message for the engineer, or null when the code may be sent. */
 export function licenceCodeProblem(code: string): string | null {
+  const problem = words().code;
   const cleaned = cleanLicenceCode(code);
-  if (cleaned.length === 0) return 'Enter the new licence code.';
-  if (cleaned.length > 1000) return 'A licence code is at most 1,000 characters.';
-  if (!LICENCE_CODE_PATTERN.test(cleaned)) {
-    return 'A licence code is groups of hexadecimal digits (0–9, a–f) joined by dashes.';
-  }
+  if (cleaned.length === 0) return problem.missing;
+  if (cleaned.length > 1000) return problem.tooLong;
+  if (!LICENCE_CODE_PATTERN.test(cleaned)) return problem.shape;
   return null;
 }
 
@@ -663,24 +640,53 @@ function isHubField(value: unknown): value is HubField {
   return typeof value === 'string' && (HUB_FIELDS as readonly string[]).includes(value);
 }
 
+type FormWords = HubsMessagesText['form'];
+
+/** The schema's problems by field and kind, in the catalogue's words (the schema's are English). */
+const SCHEMA_PROBLEMS: Readonly<Record<string, keyof FormWords>> = {
+  'name:too_small': 'nameMissing',
+  'host:too_small': 'hostMissing',
+  'host:invalid_format': 'hostShape',
+  'basePath:invalid_format': 'basePathShape',
+  'hid:invalid_format': 'hidShape',
+  'username:too_small': 'usernameMissing',
+  'password:too_small': 'passwordMissing',
+  'scheme:custom': 'httpOffLan',
+};
+
+/** One issue the contract's schema found with a field, as a sentence in the active language. */
+function schemaProblem(
+  field: HubField,
+  issue: { readonly code: string; readonly message: string; readonly maximum?: unknown },
+): string {
+  const form = words().form;
+  const known = SCHEMA_PROBLEMS[`${field}:${issue.code}`];
+  const message = known === undefined ? undefined : form[known];
+  if (typeof message === 'string') return message;
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
+    return form.tooLong(issue.maximum);
+  }
+  return form.other(sentence(issue.message));
+}
+
 /**
  * Checks the form against the contract's own schema (so the screen and the core never disagree),
  * with one message per field. On add a password is required; on edit an empty one keeps the stored.
  */
 export function checkHubForm(values: HubFormValues, mode: 'add' | 'edit'): HubFormCheck {
+  const form = words().form;
   const problems: Partial<Record<HubField, string>> = {};
   const portText = values.port.trim();
   const port = portText === '' ? undefined : Number(portText);
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65_535)) {
-    problems.port = 'A port is a whole number from 1 to 65535.';
+    problems.port = form.port;
   }
   // The contract says this too, but only once every other field parses; said here, it shows at once.
   if (values.scheme === 'http' && !values.lan) {
-    problems.scheme =
-      'Plain http is allowed only for a hub on the site LAN: tick “On the site LAN”, or use https.';
+    problems.scheme = form.httpOffLan;
   }
   if (mode === 'add' && values.password.length === 0) {
-    problems.password = 'Enter the password of the hub account.';
+    problems.password = form.passwordMissing;
   }
   const draft: HubDraft = {
     name: values.name,
@@ -699,7 +705,7 @@ export function checkHubForm(values: HubFormValues, mode: 'add' | 'edit'): HubFo
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
       if (isHubField(field) && problems[field] === undefined) {
-        problems[field] = sentence(issue.message);
+        problems[field] = schemaProblem(field, issue);
       }
     }
   }

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/hubs-model';
 import type { Result } from '../../../shared/result';
 import { call } from '../api';
+import { tHubs } from '../i18n/hubs.en';
 import {
   chunkCsv,
   DEFAULT_SORT,
@@ -334,7 +335,7 @@ export const useHubsStore = create<HubsState>()((set, get) => {
     },
 
     async removeHub(id) {
-      const name = get().byId[id]?.name ?? 'The hub';
+      const name = get().byId[id]?.name ?? tHubs().fleet.announce.theHub;
       const result = await runHub(
         id,
         'remove',

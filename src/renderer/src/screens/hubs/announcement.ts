@@ -1,10 +1,5 @@
-import {
-  countOf,
-  hubErrorLabel,
-  importSummary,
-  refreshSummary,
-  shortCodeLabel,
-} from '../../lib/hubs-text';
+import { tHubs } from '../../i18n/hubs.en';
+import { hubErrorLabel, importSummary, refreshSummary, shortCodeLabel } from '../../lib/hubs-text';
 import type { useHubsStore } from '../../store/hubs-store';
 
 type HubsState = ReturnType<typeof useHubsStore.getState>;
@@ -15,36 +10,30 @@ type HubsState = ReturnType<typeof useHubsStore.getState>;
  * finishes are announced, never each hub.
  */
 export function announcement(state: HubsState): string {
+  const t = tHubs().fleet.announce;
   const { fleetFlows, hubFlows, byId } = state;
-  if (fleetFlows.refreshAll.status === 'submitting') {
-    return `Refreshing ${countOf(state.ids.length, 'hub')}…`;
-  }
-  if (fleetFlows.import.status === 'submitting') return 'Importing the CSV…';
+  if (fleetFlows.refreshAll.status === 'submitting') return t.refreshing(state.ids.length);
+  if (fleetFlows.import.status === 'submitting') return t.importing;
   const done: { at: number; text: string }[] = [];
   const add = (at: number, text: string): void => void done.push({ at, text });
   const { refreshAll, add: added, import: imported, export: exported, report } = fleetFlows;
   if (refreshAll.status === 'succeeded') add(refreshAll.at, refreshSummary(refreshAll.value));
-  if (added.status === 'succeeded') add(added.at, `${added.value.name} added.`);
+  if (added.status === 'succeeded') add(added.at, t.added(added.value.name));
   if (imported.status === 'succeeded') add(imported.at, importSummary(imported.value));
-  if (exported.status === 'succeeded') add(exported.at, 'Inventory CSV downloaded.');
-  if (report.status === 'succeeded') add(report.at, 'Licence report downloaded.');
+  if (exported.status === 'succeeded') add(exported.at, t.exported);
+  if (report.status === 'succeeded') add(report.at, t.reported);
   for (const [id, flows] of Object.entries(hubFlows)) {
-    const name = byId[id]?.name ?? 'The hub';
+    const name = byId[id]?.name ?? t.theHub;
     if (flows.refresh.status === 'succeeded') {
       const error = flows.refresh.value.lastError;
-      add(
-        flows.refresh.at,
-        error ? `${name}: ${hubErrorLabel(error.code)}.` : `${name} refreshed.`,
-      );
+      add(flows.refresh.at, error ? t.failed(name, hubErrorLabel(error.code)) : t.refreshed(name));
     }
-    if (flows.save.status === 'succeeded') add(flows.save.at, `${name} saved.`);
-    if (flows.remove.status === 'succeeded') add(flows.remove.at, `${flows.remove.value} removed.`);
-    if (flows.trust.status === 'succeeded') add(flows.trust.at, `Certificate of ${name} trusted.`);
+    if (flows.save.status === 'succeeded') add(flows.save.at, t.saved(name));
+    if (flows.remove.status === 'succeeded') add(flows.remove.at, t.removed(flows.remove.value));
+    if (flows.trust.status === 'succeeded') add(flows.trust.at, t.trusted(name));
     if (flows.setCode.status === 'succeeded') {
-      add(
-        flows.setCode.at,
-        `Licence code of ${name} replaced; now ${shortCodeLabel(flows.setCode.value.after.codeLabel)}.`,
-      );
+      const code = shortCodeLabel(flows.setCode.value.after.codeLabel);
+      add(flows.setCode.at, t.codeReplaced(name, code));
     }
   }
   done.sort((a, b) => b.at - a.at);

@@ -5,6 +5,7 @@ import { Callout } from '../../components/callout';
 import { ErrorMessage } from '../../components/error-message';
 import { StatusPill } from '../../components/status-pill';
 import { useNow } from '../../lib/clock';
+import { tHubs } from '../../i18n/hubs.en';
 import { formatDate } from '../../lib/format';
 import { certificatePeriod, certificateTrust } from '../../lib/hubs-text';
 import { useHubsStore, type HubFlows } from '../../store/hubs-store';
@@ -23,6 +24,7 @@ export function CertificateSection({ hub, flows }: CertificateSectionProps) {
   const checkCertificate = useHubsStore((s) => s.checkCertificate);
   const dismiss = useHubsStore((s) => s.dismiss);
   const flow = flows.certificate;
+  const t = tHubs().panel.certificate;
 
   useEffect(() => {
     const shown = useHubsStore.getState().hubFlows[hub.id]?.certificate.status ?? 'idle';
@@ -35,7 +37,7 @@ export function CertificateSection({ hub, flows }: CertificateSectionProps) {
       return (
         <div className="certificate" aria-busy="true">
           <span className="skeleton certificate__skeleton" />
-          <p className="text-muted">Reading the certificate the hub presents…</p>
+          <p className="text-muted">{t.reading}</p>
         </div>
       );
     case 'failed':
@@ -43,13 +45,13 @@ export function CertificateSection({ hub, flows }: CertificateSectionProps) {
         <div className="certificate">
           <ErrorMessage
             error={flow.error}
-            title="Couldn't read the hub's certificate"
+            title={t.readFailed}
             onDismiss={() => dismiss(hub.id, 'certificate')}
           />
           <PinnedFingerprint hub={hub} />
           <div className="certificate__buttons">
             <Button size="sm" onClick={() => void checkCertificate(hub.id)}>
-              Try again
+              {t.tryAgain}
             </Button>
           </div>
         </div>
@@ -75,47 +77,45 @@ function CertificateDetails({
   const dismiss = useHubsStore((s) => s.dismiss);
   const trust = certificateTrust(hub, certificate);
   const period = certificatePeriod(certificate, useNow());
+  const t = tHubs().panel.certificate;
 
   return (
     <div className="certificate">
       {trust === 'trusted' && (
         <p className="certificate__status">
-          <StatusPill tone="success">Trusted</StatusPill>
-          <span className="text-muted">It is the certificate you pinned.</span>
+          <StatusPill tone="success">{t.trusted}</StatusPill>
+          <span className="text-muted">{t.pinned}</span>
         </p>
       )}
       {trust === 'untrusted' && (
-        <Callout tone="warning" title="Not trusted yet">
-          Compare the fingerprint below with the one on the hub&apos;s own admin page. If they
-          match, trust it: the app pins it and refuses any other certificate from this hub.
+        <Callout tone="warning" title={t.untrustedTitle}>
+          {t.untrusted}
         </Callout>
       )}
       {trust === 'changed' && (
-        <Callout tone="danger" title="The certificate has changed" role="status">
-          The hub presents a different certificate from the one you trusted. If the hub was replaced
-          or its certificate renewed, compare the new fingerprint with the hub before trusting it.
-          Otherwise someone may be intercepting the connection: do not trust it.
+        <Callout tone="danger" title={t.changedTitle} role="status">
+          {t.changed}
         </Callout>
       )}
       <dl className="facts hub-facts">
-        <Fact label="SHA-256 fingerprint" wide>
+        <Fact label={t.fingerprint} wide>
           <Fingerprint value={certificate.fingerprint} />
         </Fact>
         {trust === 'changed' && hub.tlsFingerprint && (
-          <Fact label="Pinned fingerprint" wide>
+          <Fact label={t.pinnedFingerprint} wide>
             <Fingerprint value={hub.tlsFingerprint} />
           </Fact>
         )}
-        <Fact label="Subject" wide>
+        <Fact label={t.subject} wide>
           {certificate.subject}
         </Fact>
-        <Fact label="Issuer" wide>
-          {certificate.selfSigned ? 'Self-signed' : certificate.issuer}
+        <Fact label={t.issuer} wide>
+          {certificate.selfSigned ? t.selfSigned : certificate.issuer}
         </Fact>
-        <Fact label="Valid" wide>
+        <Fact label={t.valid} wide>
           {formatDate(certificate.validFrom)} – {formatDate(certificate.validTo)}
-          {period === 'expired' && <span className="text-danger"> · expired</span>}
-          {period === 'not-yet-valid' && <span className="text-warning"> · not valid yet</span>}
+          {period === 'expired' && <span className="text-danger"> · {t.expired}</span>}
+          {period === 'not-yet-valid' && <span className="text-warning"> · {t.notYetValid}</span>}
         </Fact>
       </dl>
       <div className="certificate__buttons">
@@ -124,20 +124,20 @@ function CertificateDetails({
             size="sm"
             variant={trust === 'changed' ? 'danger' : 'primary'}
             busy={trustFlow.status === 'submitting'}
-            busyLabel="Trusting…"
+            busyLabel={t.trusting}
             onClick={() => void trustCertificate(hub.id, certificate.fingerprint.toUpperCase())}
           >
-            {trust === 'changed' ? 'Trust the new certificate' : 'Trust this certificate'}
+            {trust === 'changed' ? t.trustNew : t.trust}
           </Button>
         )}
         <Button size="sm" variant="ghost" onClick={() => void checkCertificate(hub.id)}>
-          Check again
+          {t.checkAgain}
         </Button>
       </div>
       {trustFlow.status === 'failed' && (
         <ErrorMessage
           error={trustFlow.error}
-          title="The certificate was not trusted"
+          title={t.trustFailed}
           onDismiss={() => dismiss(hub.id, 'trust')}
         />
       )}
@@ -149,7 +149,7 @@ function PinnedFingerprint({ hub }: { readonly hub: HubView }) {
   if (!hub.tlsFingerprint) return null;
   return (
     <dl className="facts hub-facts">
-      <Fact label="Pinned fingerprint" wide>
+      <Fact label={tHubs().panel.certificate.pinnedFingerprint} wide>
         <Fingerprint value={hub.tlsFingerprint} />
       </Fact>
     </dl>

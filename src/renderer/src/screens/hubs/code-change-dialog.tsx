@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { HubCodeChange, HubView } from '../../../../shared/hubs-model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
+import { tHubs } from '../../i18n/hubs.en';
 import { hubAddress, licenceSummary, shortCodeLabel } from '../../lib/hubs-text';
 import { useHubsStore, type HubFlows } from '../../store/hubs-store';
 import { CodeChangeResult } from './code-change-result';
@@ -30,6 +31,7 @@ export function CodeChangeDialog({ hub, code, flow, onCancel, onFinished }: Code
   const closeRef = useRef<HTMLButtonElement>(null);
   const tryAgainRef = useRef<HTMLButtonElement>(null);
   const phase = sent ? flow.status : 'idle';
+  const t = tHubs().panel.change;
 
   // The cursor follows the dialog's content: to Close on the result, to Try again on a failure.
   useEffect(() => {
@@ -46,7 +48,7 @@ export function CodeChangeDialog({ hub, code, flow, onCancel, onFinished }: Code
     return (
       <ModalDialog
         titleId="code-change-title"
-        title="Licence code replaced"
+        title={t.doneTitle}
         onCancel={onFinished}
         initialFocus={closeRef}
         size="lg"
@@ -54,7 +56,7 @@ export function CodeChangeDialog({ hub, code, flow, onCancel, onFinished }: Code
         <Result change={flow.value} />
         <footer className="modal__footer">
           <Button ref={closeRef} variant="primary" onClick={onFinished}>
-            Close
+            {t.close}
           </Button>
         </footer>
       </ModalDialog>
@@ -64,7 +66,7 @@ export function CodeChangeDialog({ hub, code, flow, onCancel, onFinished }: Code
   return (
     <ModalDialog
       titleId="code-change-title"
-      title="Replace the licence code?"
+      title={t.title}
       describedBy="code-change-consequence"
       onCancel={onCancel}
       initialFocus={cancelRef}
@@ -72,17 +74,17 @@ export function CodeChangeDialog({ hub, code, flow, onCancel, onFinished }: Code
     >
       <div className="modal__body">
         <dl className="code-change">
-          <dt>Hub</dt>
+          <dt>{t.hub}</dt>
           <dd>
             <strong>{hub.name}</strong>
             <span className="text-muted">
               {' '}
-              · {hub.site || 'No site'} · HID <code>{hub.hid}</code>
+              · {hub.site || t.noSite} · {t.hid} <code>{hub.hid}</code>
             </span>
             <br />
             <code className="text-muted">{hubAddress(hub)}</code>
           </dd>
-          <dt>Current code</dt>
+          <dt>{t.current}</dt>
           <dd>
             {hub.licence ? (
               <>
@@ -90,38 +92,37 @@ export function CodeChangeDialog({ hub, code, flow, onCancel, onFinished }: Code
                 <span className="text-muted"> · {licenceSummary(hub.licence)}</span>
               </>
             ) : (
-              'not read yet'
+              t.notReadYet
             )}
           </dd>
-          <dt>New code</dt>
+          <dt>{t.newCode}</dt>
           <dd>
             <code className="code-change__new">{code}</code>
           </dd>
         </dl>
         <p className="modal__text" id="code-change-consequence">
-          The hub stops using its current licence and checks the new code. A licence code can be
-          installed on one hub only.
+          {t.consequence}
         </p>
         {phase === 'failed' && flow.status === 'failed' && (
-          <ErrorMessage error={flow.error} title="The hub did not take the new code" />
+          <ErrorMessage error={flow.error} title={t.failed} />
         )}
       </div>
       <footer className="modal__footer">
         <Button ref={cancelRef} onClick={onCancel}>
-          Cancel
+          {t.cancel}
         </Button>
         {phase === 'failed' ? (
           <Button ref={tryAgainRef} variant="primary" onClick={send}>
-            Try again
+            {t.tryAgain}
           </Button>
         ) : (
           <Button
             variant="primary"
             busy={phase === 'submitting'}
-            busyLabel="Replacing…"
+            busyLabel={t.replacing}
             onClick={send}
           >
-            Replace code
+            {t.replace}
           </Button>
         )}
       </footer>
@@ -132,10 +133,7 @@ export function CodeChangeDialog({ hub, code, flow, onCancel, onFinished }: Code
 function Result({ change }: { readonly change: HubCodeChange }) {
   return (
     <div className="modal__body">
-      <p className="modal__text">
-        Read back from {change.hub.name} after the change. Check that the hub reports the licence
-        you expect.
-      </p>
+      <p className="modal__text">{tHubs().panel.change.readBack(change.hub.name)}</p>
       <CodeChangeResult change={change} />
     </div>
   );

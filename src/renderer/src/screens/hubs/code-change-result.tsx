@@ -2,18 +2,22 @@ import type { ReactNode } from 'react';
 import type { HubCodeChange, HubLicenceView } from '../../../../shared/hubs-model';
 import { Callout } from '../../components/callout';
 import { StatusPill } from '../../components/status-pill';
+import { tHubs, type HubsMessages } from '../../i18n/hubs.en';
 import {
   activityText,
-  formatCount,
   hubLicenceType,
   licenceConcerns,
+  sizeText,
   usageText,
   validityText,
   shortCodeLabel,
 } from '../../lib/hubs-text';
 
+type ResultWords = HubsMessages['panel']['result'];
+
 interface Line {
-  readonly label: string;
+  /** Its row header, from the catalogue. */
+  readonly label: keyof ResultWords;
   /** Compared to mark the lines the change altered. */
   readonly key: (licence: HubLicenceView) => string;
   readonly show: (licence: HubLicenceView) => ReactNode;
@@ -21,25 +25,24 @@ interface Line {
 
 const LINES: readonly Line[] = [
   {
-    label: 'Code',
+    label: 'code',
     key: (licence) => licence.codeLabel,
     show: (licence) => <code>{shortCodeLabel(licence.codeLabel)}</code>,
   },
-  { label: 'Type', key: (licence) => licence.type, show: hubLicenceType },
+  { label: 'type', key: (licence) => licence.type, show: hubLicenceType },
   {
-    label: 'Size',
+    label: 'size',
     key: (licence) => `${licence.size} ${licence.isObjectBased}`,
-    show: (licence) =>
-      `${formatCount(licence.size)} ${licence.isObjectBased ? 'objects' : 'points'}`,
+    show: sizeText,
   },
-  { label: 'Used', key: usageText, show: usageText },
+  { label: 'used', key: usageText, show: usageText },
   {
-    label: 'Valid',
+    label: 'valid',
     key: (licence) => String(licence.isValid),
     show: (licence) => <Pill {...validityText(licence)} />,
   },
   {
-    label: 'Active',
+    label: 'active',
     key: (licence) => String(licence.isActive),
     show: (licence) => <Pill {...activityText(licence)} />,
   },
@@ -48,6 +51,7 @@ const LINES: readonly Line[] = [
 /** Before → after, as the hub reported each; the lines the change altered are marked. */
 export function CodeChangeResult({ change }: { readonly change: HubCodeChange }) {
   const { before, after } = change;
+  const t = tHubs().panel.result;
   return (
     <>
       <LicenceConcerns licence={after} />
@@ -56,10 +60,10 @@ export function CodeChangeResult({ change }: { readonly change: HubCodeChange })
           <thead>
             <tr>
               <th scope="col">
-                <span className="visually-hidden">Licence</span>
+                <span className="visually-hidden">{t.licence}</span>
               </th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+              <th scope="col">{t.before}</th>
+              <th scope="col">{t.after}</th>
             </tr>
           </thead>
           <tbody>
@@ -67,13 +71,13 @@ export function CodeChangeResult({ change }: { readonly change: HubCodeChange })
               const changed = before !== undefined && line.key(before) !== line.key(after);
               return (
                 <tr key={line.label} className={changed ? 'code-result__changed' : undefined}>
-                  <th scope="row">{line.label}</th>
+                  <th scope="row">{t[line.label]}</th>
                   <td>
-                    {before ? line.show(before) : <span className="text-subtle">not read</span>}
+                    {before ? line.show(before) : <span className="text-subtle">{t.notRead}</span>}
                   </td>
                   <td>
                     {line.show(after)}
-                    {changed && <span className="visually-hidden"> (changed)</span>}
+                    {changed && <span className="visually-hidden"> {t.changed}</span>}
                   </td>
                 </tr>
               );

@@ -1,3 +1,4 @@
+import { tHubs } from '../../i18n/hubs.en';
 import {
   FLEET_FILTERS,
   filterLabel,
@@ -21,9 +22,10 @@ interface FleetFiltersProps {
 export function FleetFilters({ counts, filter, search }: FleetFiltersProps) {
   const setFilter = useHubsStore((s) => s.setFilter);
   const setSearch = useHubsStore((s) => s.setSearch);
+  const t = tHubs().fleet.filters;
   return (
     <div className="fleet-filters">
-      <div className="chips" role="group" aria-label="Show hubs">
+      <div className="chips" role="group" aria-label={t.group}>
         {FLEET_FILTERS.map((id) => {
           const count = counts[id];
           const tone =
@@ -55,8 +57,8 @@ export function FleetFilters({ counts, filter, search }: FleetFiltersProps) {
         <input
           type="search"
           className="input fleet-search__input"
-          aria-label="Search hubs by name, site, HID or host"
-          placeholder="Search name, site, HID or host"
+          aria-label={t.search}
+          placeholder={t.searchPlaceholder}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           autoComplete="off"

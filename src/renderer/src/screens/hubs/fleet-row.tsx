@@ -3,6 +3,7 @@ import type { HubLicenceView, HubView } from '../../../../shared/hubs-model';
 import { RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
 import { UsageBar } from '../../components/usage-bar';
+import { tHubs } from '../../i18n/hubs.en';
 import {
   activityText,
   formatCount,
@@ -46,6 +47,7 @@ export const FleetRow = memo(function FleetRow({
   const { licence } = hub;
   const validity = validityText(licence);
   const activity = activityText(licence);
+  const t = tHubs().fleet.table;
   return (
     <div
       role="row"
@@ -63,7 +65,7 @@ export const FleetRow = memo(function FleetRow({
       <div role="rowheader" className="fleet__cell">
         <span className="fleet__stack">
           <span className="fleet__name">{hub.name}</span>
-          <span className="fleet__sub">{hub.site || 'No site'}</span>
+          <span className="fleet__sub">{hub.site || t.noSite}</span>
         </span>
       </div>
       <div role="gridcell" className="fleet__cell">
@@ -75,7 +77,7 @@ export const FleetRow = memo(function FleetRow({
           {/* The port and path are in the tooltip and the side panel; the protocol matters more. */}
           <span className="fleet__sub">
             {hub.scheme}
-            {hub.lan ? ' · LAN' : ''}
+            {hub.lan && <> · {t.lan}</>}
           </span>
         </span>
       </div>
@@ -97,7 +99,7 @@ export const FleetRow = memo(function FleetRow({
         {licence ? <UsageCell hubName={hub.name} licence={licence} /> : <Dash />}
       </div>
       <div role="gridcell" className="fleet__cell fleet__sub">
-        {hub.lastRefreshAt !== undefined ? <RelativeTime at={hub.lastRefreshAt} /> : 'Never'}
+        {hub.lastRefreshAt !== undefined ? <RelativeTime at={hub.lastRefreshAt} /> : t.never}
       </div>
       <div role="gridcell" className="fleet__cell">
         <ErrorCell hub={hub} />
@@ -123,7 +125,11 @@ function UsageCell({
           {formatCount(licence.used)} / {formatCount(licence.size)}
         </span>
       </span>
-      <UsageBar used={licence.used} max={licence.size} label={`Licence usage of ${hubName}`} />
+      <UsageBar
+        used={licence.used}
+        max={licence.size}
+        label={tHubs().fleet.table.usageOf(hubName)}
+      />
       <span className="visually-hidden">{details}</span>
     </span>
   );
@@ -132,7 +138,7 @@ function UsageCell({
 function ErrorCell({ hub }: { readonly hub: HubView }) {
   if (!hub.lastError) return <Dash />;
   return (
-    <span className="fleet__error fleet__ellipsis" title={hub.lastError.message}>
+    <span className="fleet__error" title={hub.lastError.message}>
       {hubErrorLabel(hub.lastError.code)}
     </span>
   );

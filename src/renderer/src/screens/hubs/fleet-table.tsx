@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { formatCount, type SortOrder } from '../../lib/hubs-text';
+import { tHubs } from '../../i18n/hubs.en';
+import type { SortOrder } from '../../lib/hubs-text';
 import {
   moveByKey,
   renderedIndices,
@@ -79,6 +80,7 @@ export function FleetTable({ ids, total, selectedId, sort, emptyText }: FleetTab
     moveTo(target);
   };
 
+  const t = tHubs().fleet.table;
   const selectRow = useCallback(
     (id: string) => {
       setActiveId(id);
@@ -92,22 +94,23 @@ export function FleetTable({ ids, total, selectedId, sort, emptyText }: FleetTab
       ref={scrollerRef}
       className="fleet"
       role="grid"
-      aria-label={`Hubs, ${formatCount(ids.length)} of ${formatCount(total)} shown`}
+      aria-label={t.label(ids.length, total)}
       aria-rowcount={ids.length + 1}
       aria-colcount={FLEET_COLUMNS.length}
     >
       <div className="fleet__sizer">
         <div role="rowgroup" className="fleet__head">
           <div role="row" aria-rowindex={1} className="fleet__header-row">
-            {FLEET_COLUMNS.map((column) => {
-              const sorted = sort.key === column.key ? sort.direction : undefined;
+            {FLEET_COLUMNS.map((key) => {
+              const sorted = sort.key === key ? sort.direction : undefined;
+              const column = t.columns[key];
               return (
-                <div key={column.key} role="columnheader" aria-sort={sorted ?? 'none'}>
+                <div key={key} role="columnheader" aria-sort={sorted ?? 'none'}>
                   <button
                     type="button"
                     className="fleet__sort"
-                    onClick={() => sortBy(column.key)}
-                    aria-label={`${column.label}, sort by ${column.sortLabel}`}
+                    onClick={() => sortBy(key)}
+                    aria-label={t.sortBy(column.label, column.sortLabel)}
                   >
                     {column.label}
                     <SortIcon direction={sorted} />

@@ -3,10 +3,10 @@ import type { HubView } from '../../../../shared/hubs-model';
 import { RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
 import { UsageBar } from '../../components/usage-bar';
+import { tHubs } from '../../i18n/hubs.en';
 import { formatDateTime, isoTime } from '../../lib/format';
 import {
   activityText,
-  countOf,
   formatCount,
   hubAddress,
   hubLicenceType,
@@ -19,38 +19,41 @@ import {
 /** What the hub last reported about its licence, with how usage is counted spelled out. */
 export function LicenceFacts({ hub }: { readonly hub: HubView }) {
   const { licence } = hub;
-  if (!licence) {
-    return <p className="hub-panel__empty">Not read yet. Refresh this hub to read its licence.</p>;
-  }
+  const t = tHubs().panel.facts;
+  if (!licence) return <p className="hub-panel__empty">{t.notRead}</p>;
   const validity = validityText(licence);
   const activity = activityText(licence);
   return (
     <dl className="facts hub-facts">
-      <Fact label="Usage" wide>
+      <Fact label={t.usage} wide>
         <span className="hub-facts__usage">
           <span>
             {usageText(licence)} <span className="text-muted">({usagePercentText(licence)})</span>
           </span>
-          <UsageBar used={licence.used} max={licence.size} label={`Licence usage of ${hub.name}`} />
+          <UsageBar
+            used={licence.used}
+            max={licence.size}
+            label={tHubs().fleet.table.usageOf(hub.name)}
+          />
         </span>
       </Fact>
-      <Fact label="Valid">
+      <Fact label={t.valid}>
         <StatusPill tone={validity.tone}>{validity.label}</StatusPill>
       </Fact>
-      <Fact label="Active">
+      <Fact label={t.active}>
         <StatusPill tone={activity.tone}>{activity.label}</StatusPill>
       </Fact>
-      <Fact label="Type">{hubLicenceType(licence)}</Fact>
-      <Fact label="Code">
+      <Fact label={t.type}>{hubLicenceType(licence)}</Fact>
+      <Fact label={t.code}>
         <code title={licence.codeLabel}>{shortCodeLabel(licence.codeLabel)}</code>
       </Fact>
-      <Fact label="Counts">{licence.isObjectBased ? 'Objects' : 'Points'}</Fact>
-      <Fact label="Objects">{formatCount(licence.objectCount)}</Fact>
+      <Fact label={t.counts}>{licence.isObjectBased ? t.objects : t.points}</Fact>
+      <Fact label={t.objects}>{formatCount(licence.objectCount)}</Fact>
       {licence.isObjectBased && (
-        <Fact label="Per object">{countOf(licence.pointsPerObject, 'point')}</Fact>
+        <Fact label={t.perObject}>{tHubs().text.usage.pointCount(licence.pointsPerObject)}</Fact>
       )}
-      <Fact label="Points map">{licence.useCustomPointsMap ? 'Custom' : 'Standard'}</Fact>
-      <Fact label="Reported by the hub" wide>
+      <Fact label={t.pointsMap}>{licence.useCustomPointsMap ? t.custom : t.standard}</Fact>
+      <Fact label={t.reported} wide>
         <time dateTime={isoTime(licence.reportedAt)}>{formatDateTime(licence.reportedAt)}</time>
       </Fact>
     </dl>
@@ -59,16 +62,17 @@ export function LicenceFacts({ hub }: { readonly hub: HubView }) {
 
 /** Where and as whom the app reaches the hub. The password itself never leaves the core. */
 export function ConnectionFacts({ hub }: { readonly hub: HubView }) {
+  const t = tHubs().panel.facts;
   return (
     <dl className="facts hub-facts">
-      <Fact label="Address" wide>
+      <Fact label={t.address} wide>
         <code>{hubAddress(hub)}</code>
       </Fact>
-      <Fact label="Account">{hub.username}</Fact>
-      <Fact label="Password">{hub.hasPassword ? 'Stored (never shown)' : 'Not stored'}</Fact>
-      <Fact label="Site LAN">{hub.lan ? 'Yes' : 'No'}</Fact>
-      <Fact label="Last refresh">
-        {hub.lastRefreshAt !== undefined ? <RelativeTime at={hub.lastRefreshAt} /> : 'Never'}
+      <Fact label={t.account}>{hub.username}</Fact>
+      <Fact label={t.password}>{hub.hasPassword ? t.stored : t.notStored}</Fact>
+      <Fact label={t.siteLan}>{hub.lan ? t.yes : t.no}</Fact>
+      <Fact label={t.lastRefresh}>
+        {hub.lastRefreshAt !== undefined ? <RelativeTime at={hub.lastRefreshAt} /> : t.never}
       </Fact>
     </dl>
   );

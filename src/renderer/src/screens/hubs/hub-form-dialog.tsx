@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { HubView } from '../../../../shared/hubs-model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
+import { tHubs } from '../../i18n/hubs.en';
 import {
   checkHubForm,
   EMPTY_HUB_FORM,
@@ -79,66 +80,44 @@ export function HubFormDialog({ hub, onClose }: HubFormDialogProps) {
     if (saved) onClose();
   };
 
-  const title = hub ? `Edit ${hub.name}` : 'Add a hub';
+  const t = tHubs().panel.form;
+  const title = hub ? t.editTitle(hub.name) : t.addTitle;
   return (
     <ModalDialog titleId="hub-form-title" title={title} onCancel={cancel} initialFocus={nameRef}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="modal__body hub-form">
-          <TextField ref={nameRef} {...bind('name')} label="Name" maxLength={80} />
-          <TextField
-            {...bind('site')}
-            label="Site"
-            maxLength={80}
-            hint="Optional: the building or customer it belongs to."
-          />
+          <TextField ref={nameRef} {...bind('name')} label={t.name} maxLength={80} />
+          <TextField {...bind('site')} label={t.site} maxLength={80} hint={t.siteHint} />
           <div className="hub-form__address">
             <SchemeField
               value={values.scheme}
               onValue={change('scheme')}
               problem={problems.scheme}
             />
-            <TextField {...bind('host')} label="Host" mono placeholder="hub-7.site.lan" />
-            <TextField {...bind('port')} label="Port" inputMode="numeric" mono />
+            <TextField {...bind('host')} label={t.host} mono placeholder="hub-7.site.lan" />
+            <TextField {...bind('port')} label={t.port} inputMode="numeric" mono />
           </div>
-          <TextField
-            {...bind('basePath')}
-            label="Base path"
-            mono
-            hint="Usually empty; a path such as /hubs/000001 behind a proxy."
-          />
-          <TextField
-            {...bind('hid')}
-            label="Hub id (HID)"
-            mono
-            maxLength={12}
-            placeholder="00A1F3"
-          />
+          <TextField {...bind('basePath')} label={t.basePath} mono hint={t.basePathHint} />
+          <TextField {...bind('hid')} label={t.hid} mono maxLength={12} placeholder="00A1F3" />
           <LanField checked={values.lan} onValue={change('lan')} />
-          <TextField {...bind('username')} label="Account name" autoComplete="off" />
+          <TextField {...bind('username')} label={t.username} autoComplete="off" />
           <TextField
             {...bind('password')}
-            label="Password"
+            label={t.password}
             type="password"
             autoComplete="new-password"
-            hint={
-              hub
-                ? 'Leave blank to keep the stored password.'
-                : 'Stored by the app and never shown again.'
-            }
+            hint={hub ? t.passwordKeep : t.passwordNew}
           />
           {flow.status === 'failed' && (
             <div className="hub-form__wide">
-              <ErrorMessage
-                error={flow.error}
-                title={hub ? "Couldn't save the changes" : "Couldn't add the hub"}
-              />
+              <ErrorMessage error={flow.error} title={hub ? t.saveFailed : t.addFailed} />
             </div>
           )}
         </div>
         <footer className="modal__footer">
-          <Button onClick={cancel}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={busy} busyLabel="Saving…">
-            {hub ? 'Save changes' : 'Add hub'}
+          <Button onClick={cancel}>{t.cancel}</Button>
+          <Button type="submit" variant="primary" busy={busy} busyLabel={t.saving}>
+            {hub ? t.save : t.add}
           </Button>
         </footer>
       </form>

@@ -1,4 +1,5 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
+import { tHubs } from '../../i18n/hubs.en';
 import type { HubField } from '../../lib/hubs-text';
 
 /** The id of a form field's input, and of its message and hint, for labels and aria-describedby. */
@@ -90,17 +91,21 @@ interface SchemeFieldProps {
   readonly problem: string | undefined;
 }
 
+/** The protocols by name: technical words, the same in every language. */
+const HTTPS = 'https';
+
 export function SchemeField({ value, onValue, problem }: SchemeFieldProps) {
+  const t = tHubs().panel.form;
   return (
-    <FieldFrame field="scheme" label="Protocol" problem={problem}>
+    <FieldFrame field="scheme" label={t.protocol} problem={problem}>
       <select
         {...described('scheme', problem, false)}
         className="select hub-form__select"
         value={value}
         onChange={(event) => onValue(event.target.value === 'http' ? 'http' : 'https')}
       >
-        <option value="https">https</option>
-        <option value="http">http (site LAN only)</option>
+        <option value="https">{HTTPS}</option>
+        <option value="http">{t.httpLanOnly}</option>
       </select>
     </FieldFrame>
   );
@@ -112,6 +117,7 @@ interface LanFieldProps {
 }
 
 export function LanField({ checked, onValue }: LanFieldProps) {
+  const t = tHubs().panel.form;
   return (
     <div className="hub-form__field hub-form__check">
       <input
@@ -123,11 +129,10 @@ export function LanField({ checked, onValue }: LanFieldProps) {
       />
       <div>
         <label htmlFor={fieldId('lan')} className="field-label">
-          On the site LAN
+          {t.lan}
         </label>
         <p className="field-help" id={hintId('lan')}>
-          Tick only for a hub reached over the site&apos;s own network. Plain http is allowed for
-          these hubs only.
+          {t.lanHint}
         </p>
       </div>
     </div>

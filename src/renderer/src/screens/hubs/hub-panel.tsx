@@ -4,6 +4,7 @@ import { Button } from '../../components/button';
 import { Callout } from '../../components/callout';
 import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/live-time';
+import { tHubs } from '../../i18n/hubs.en';
 import { hubErrorLabel } from '../../lib/hubs-text';
 import { useHubFlows, useHubsStore } from '../../store/hubs-store';
 import { CertificateSection } from './certificate-section';
@@ -28,10 +29,11 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
   const select = useHubsStore((s) => s.select);
   const refreshHub = useHubsStore((s) => s.refreshHub);
   const dismiss = useHubsStore((s) => s.dismiss);
+  const t = tHubs().panel.panel;
 
   const firstUse = hub.scheme === 'https' && !hub.tlsFingerprint;
   const certificate = (
-    <PanelSection title="Certificate">
+    <PanelSection id="certificate" title={t.certificate}>
       <CertificateSection hub={hub} flows={flows} />
     </PanelSection>
   );
@@ -55,10 +57,10 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
             {hub.name}
           </h2>
           <p className="hub-panel__subtitle">
-            {hub.site || 'No site'} · HID <code>{hub.hid}</code>
+            {hub.site || t.noSite} · {t.hid} <code>{hub.hid}</code>
           </p>
         </div>
-        <CloseButton label="Close hub details" onClick={close} />
+        <CloseButton label={t.close} onClick={close} />
       </header>
 
       <div className="hub-panel__body">
@@ -67,33 +69,30 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
             size="sm"
             variant="primary"
             busy={flows.refresh.status === 'submitting'}
-            busyLabel="Refreshing…"
+            busyLabel={t.refreshing}
             onClick={() => void refreshHub(hub.id)}
           >
-            Refresh this hub
+            {t.refresh}
           </Button>
           <Button size="sm" onClick={onEdit}>
-            Edit…
+            {t.edit}
           </Button>
           <RemoveHub hub={hub} flow={flows.remove} />
         </div>
         {flows.refresh.status === 'failed' && (
           <ErrorMessage
             error={flows.refresh.error}
-            title="Couldn't refresh this hub"
+            title={t.refreshFailed}
             onDismiss={() => dismiss(hub.id, 'refresh')}
           />
         )}
 
         {hub.lastError && (
-          <Callout
-            tone="danger"
-            title={`Last refresh failed: ${hubErrorLabel(hub.lastError.code)}`}
-          >
+          <Callout tone="danger" title={t.lastRefreshFailed(hubErrorLabel(hub.lastError.code))}>
             <p>{hub.lastError.message}</p>
             {hub.licence && (
               <p className="text-muted">
-                The licence below was read <RelativeTime at={hub.licence.reportedAt} />.
+                {t.readBefore} <RelativeTime at={hub.licence.reportedAt} />.
               </p>
             )}
           </Callout>
@@ -101,14 +100,14 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
 
         {/* A certificate never trusted blocks everything else: then it comes first. */}
         {firstUse && certificate}
-        <PanelSection title="Licence">
+        <PanelSection id="licence" title={t.licence}>
           {hub.licence && <LicenceConcerns licence={hub.licence} />}
           <LicenceFacts hub={hub} />
         </PanelSection>
-        <PanelSection title="Replace licence code">
+        <PanelSection id="replace-licence-code" title={t.replaceCode}>
           <ReplaceCode hub={hub} flow={flows.setCode} />
         </PanelSection>
-        <PanelSection title="Connection">
+        <PanelSection id="connection" title={t.connection}>
           <ConnectionFacts hub={hub} />
         </PanelSection>
         {hub.scheme === 'https' && !firstUse && certificate}
@@ -118,16 +117,19 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
 }
 
 function PanelSection({
+  id,
   title,
   children,
 }: {
+  /** Names the heading's element id, whatever the language of the title. */
+  readonly id: string;
   readonly title: string;
   readonly children: ReactNode;
 }) {
-  const id = `hub-panel-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  const headingId = `hub-panel-${id}`;
   return (
-    <section className="hub-panel__section" aria-labelledby={id}>
-      <h3 className="hub-panel__section-title" id={id}>
+    <section className="hub-panel__section" aria-labelledby={headingId}>
+      <h3 className="hub-panel__section-title" id={headingId}>
         {title}
       </h3>
       {children}

@@ -3,7 +3,8 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { LiveRegion } from '../../components/live-region';
 import { PageHeader } from '../../components/page-header';
-import { countOf, filterLabel } from '../../lib/hubs-text';
+import { tHubs } from '../../i18n/hubs.en';
+import { filterLabel } from '../../lib/hubs-text';
 import { useRequiredProfile } from '../../store/app-store';
 import { selectFleetView, selectSiteCount, useHubsStore } from '../../store/hubs-store';
 import { announcement } from './announcement';
@@ -32,6 +33,7 @@ export default function HubsScreen() {
   const dismissFleet = useHubsStore((s) => s.dismissFleet);
   const announced = useHubsStore(announcement);
   const [form, setForm] = useState<FormTarget>(null);
+  const t = tHubs().fleet.screen;
   useHubEvents();
 
   useEffect(() => {
@@ -46,23 +48,23 @@ export default function HubsScreen() {
   return (
     <div className="page hubs-page">
       <PageHeader
-        title="MobiusFlow hubs"
+        title={t.title}
         subtitle={<Subtitle fallback={profile.description ?? profile.label} />}
         aside={<InventoryActions onAdd={openAdd} empty={hubCount === 0} />}
       />
       <LiveRegion message={announced} />
       <InventoryFeedback />
       {load.status === 'loaded' && load.reloadError && (
-        <ErrorMessage error={load.reloadError} title="Couldn't list the hubs again" />
+        <ErrorMessage error={load.reloadError} title={t.reloadFailed} />
       )}
       {load.status === 'loading' && (
-        <span className="skeleton skeleton--card" aria-label="Loading the hub inventory" />
+        <span className="skeleton skeleton--card" aria-label={t.loading} />
       )}
       {load.status === 'failed' && (
         <div className="stack">
-          <ErrorMessage error={load.error} title="Couldn't list the hubs" layout="block" />
+          <ErrorMessage error={load.error} title={t.loadFailed} layout="block" />
           <div>
-            <Button onClick={() => void loadFleet()}>Try again</Button>
+            <Button onClick={() => void loadFleet()}>{t.tryAgain}</Button>
           </div>
         </div>
       )}
@@ -81,11 +83,7 @@ function Subtitle({ fallback }: { readonly fallback: string }) {
   const hubCount = useHubsStore((s) => s.ids.length);
   const siteCount = useHubsStore(selectSiteCount);
   if (hubCount === 0) return <>{fallback}</>;
-  return (
-    <>
-      {countOf(hubCount, 'hub')} on {countOf(siteCount, 'site')} · {fallback}
-    </>
-  );
+  return <>{tHubs().fleet.screen.subtitle(hubCount, siteCount, fallback)}</>;
 }
 
 function Fleet({ onEdit }: { readonly onEdit: (id: string) => void }) {
@@ -96,10 +94,15 @@ function Fleet({ onEdit }: { readonly onEdit: (id: string) => void }) {
   const selected = useHubsStore((s) => (s.selectedId ? s.byId[s.selectedId] : undefined));
   // Typing in the search box stays responsive: the table catches up a moment later.
   const ids = useDeferredValue(view.ids);
+  const t = tHubs().fleet.screen;
+  const search = query.search.trim();
+  const filter = filterLabel(query.filter);
   const emptyText =
-    query.search.trim() !== ''
-      ? `No hubs match “${query.search.trim()}”${query.filter === 'all' ? '' : ` in ${filterLabel(query.filter)}`}.`
-      : `No hubs in ${filterLabel(query.filter)}.`;
+    search === ''
+      ? t.noneIn(filter)
+      : query.filter === 'all'
+        ? t.noMatch(search)
+        : t.noMatchIn(search, filter);
 
   return (
     <>
@@ -134,15 +137,13 @@ function FormDialog({
 }
 
 function EmptyInventory({ onAdd }: { readonly onAdd: () => void }) {
+  const t = tHubs().fleet.screen;
   return (
     <div className="empty-state">
-      <h2 className="empty-state__title">No hubs in the inventory yet</h2>
-      <p className="empty-state__text">
-        Add the site&apos;s hubs one by one, or import an inventory CSV with a line per hub. The app
-        reads each hub&apos;s licence when you refresh.
-      </p>
+      <h2 className="empty-state__title">{t.emptyTitle}</h2>
+      <p className="empty-state__text">{t.emptyText}</p>
       <Button variant="primary" onClick={onAdd}>
-        Add a hub
+        {t.addFirst}
       </Button>
     </div>
   );

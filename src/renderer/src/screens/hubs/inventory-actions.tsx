@@ -1,11 +1,19 @@
 import { useRef, type ChangeEvent } from 'react';
 import { Button } from '../../components/button';
+import { tHubs } from '../../i18n/hubs.en';
+import { intlTag } from '../../i18n/messages';
 import { csvFileName } from '../../lib/hubs-text';
 import { useHubsStore } from '../../store/hubs-store';
 import { downloadText } from '../../components/download';
 
 /** The contract's limit for `hubs:import`: a larger file is refused here, before reading it all. */
 const MAX_CSV_BYTES = 5_000_000;
+
+/** "6.2" (or "6,2"): a file's size in megabytes, to one decimal. */
+const megabytes = (bytes: number): string =>
+  new Intl.NumberFormat(intlTag(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    bytes / 1e6,
+  );
 
 /**
  * The inventory's own actions, in the page header: add a hub, import a CSV, export the inventory
@@ -23,6 +31,7 @@ export function InventoryActions({
   const importFailed = useHubsStore((s) => s.importFailed);
   const exportCsv = useHubsStore((s) => s.exportCsv);
   const fileRef = useRef<HTMLInputElement>(null);
+  const t = tHubs().fleet.actions;
 
   const pickFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
@@ -32,14 +41,14 @@ export function InventoryActions({
     if (file.size > MAX_CSV_BYTES) {
       importFailed({
         code: 'invalid_input',
-        message: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; an inventory CSV can be at most 5 MB.`,
+        message: t.tooLarge(file.name, megabytes(file.size)),
       });
       return;
     }
     try {
       await importCsv(await file.text(), file.name);
     } catch {
-      importFailed({ code: 'storage', message: `${file.name} could not be read.` });
+      importFailed({ code: 'storage', message: t.unreadable(file.name) });
     }
   };
 
@@ -54,14 +63,14 @@ export function InventoryActions({
     <div className="inventory-actions">
       <Button onClick={onAdd}>
         <PlusIcon />
-        Add hub
+        {t.add}
       </Button>
       {/* No spinner: a large import shows its own progress bar under the header. */}
       <Button
         onClick={() => fileRef.current?.click()}
         disabled={flows.import.status === 'submitting'}
       >
-        {flows.import.status === 'submitting' ? 'Importing…' : 'Import CSV…'}
+        {flows.import.status === 'submitting' ? t.importing : t.import}
       </Button>
       <input
         ref={fileRef}
@@ -69,24 +78,24 @@ export function InventoryActions({
         accept=".csv,text/csv"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Inventory CSV file"
+        aria-label={t.fileInput}
         onChange={(event) => void pickFile(event)}
       />
       <Button
         onClick={() => void download('export')}
         busy={flows.export.status === 'submitting'}
-        busyLabel="Exporting…"
+        busyLabel={t.exporting}
         disabled={empty}
       >
-        Export CSV
+        {t.export}
       </Button>
       <Button
         onClick={() => void download('report')}
         busy={flows.report.status === 'submitting'}
-        busyLabel="Preparing…"
+        busyLabel={t.preparing}
         disabled={empty}
       >
-        Licence report
+        {t.report}
       </Button>
     </div>
   );

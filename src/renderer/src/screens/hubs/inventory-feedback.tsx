@@ -1,7 +1,8 @@
 import { Button } from '../../components/button';
 import { Callout } from '../../components/callout';
 import { ErrorMessage } from '../../components/error-message';
-import { countOf, formatCount, importSummary } from '../../lib/hubs-text';
+import { tHubs } from '../../i18n/hubs.en';
+import { importSummary } from '../../lib/hubs-text';
 import { useHubsStore, type ImportOutcome, type ImportProgress } from '../../store/hubs-store';
 
 /** Under the header's buttons: what the last import did, and any inventory action that failed. */
@@ -17,6 +18,7 @@ export function InventoryFeedback() {
     exported.status === 'failed' ||
     report.status === 'failed';
   if (!shown) return null;
+  const t = tHubs().fleet.feedback;
   return (
     <div className="inventory-feedback">
       {importing && <ImportRunning progress={importing} />}
@@ -26,21 +28,21 @@ export function InventoryFeedback() {
       {imported.status === 'failed' && (
         <ErrorMessage
           error={imported.error}
-          title="Couldn't import the CSV"
+          title={t.importFailed}
           onDismiss={() => dismissFleet('import')}
         />
       )}
       {exported.status === 'failed' && (
         <ErrorMessage
           error={exported.error}
-          title="Couldn't export the inventory"
+          title={t.exportFailed}
           onDismiss={() => dismissFleet('export')}
         />
       )}
       {report.status === 'failed' && (
         <ErrorMessage
           error={report.error}
-          title="Couldn't prepare the licence report"
+          title={t.reportFailed}
           onDismiss={() => dismissFleet('report')}
         />
       )}
@@ -51,15 +53,14 @@ export function InventoryFeedback() {
 /** A large file goes in pieces; each hub's password is a keychain write, so this can take a minute. */
 function ImportRunning({ progress }: { readonly progress: ImportProgress }) {
   const { fileName, done, total } = progress;
+  const t = tHubs().fleet.feedback;
   return (
     <div className="import-running">
-      <p className="import-running__text">
-        Importing {fileName}: {formatCount(done)} of {countOf(total, 'line')}…
-      </p>
+      <p className="import-running__text">{t.importingFile(fileName, done, total)}</p>
       <div
         className="progress"
         role="progressbar"
-        aria-label={`Importing ${fileName}`}
+        aria-label={t.importingLabel(fileName)}
         aria-valuemin={0}
         aria-valuemax={Math.max(total, 1)}
         aria-valuenow={done}
@@ -83,33 +84,27 @@ function ImportReport({
   readonly onDismiss: () => void;
 }) {
   const { rejected, stoppedBy } = result;
+  const t = tHubs().fleet.feedback;
   return (
-    <section className="import-report" aria-label="Import result">
+    <section className="import-report" aria-label={t.result}>
       <Callout
         tone={rejected.length > 0 || stoppedBy ? 'warning' : 'info'}
-        title={stoppedBy ? `Imported part of ${result.fileName}` : `Imported ${result.fileName}`}
+        title={stoppedBy ? t.importedPart(result.fileName) : t.imported(result.fileName)}
         action={
           <Button size="sm" variant="ghost" onClick={onDismiss}>
-            Dismiss
+            {t.dismiss}
           </Button>
         }
       >
         <p>{importSummary(result)}</p>
-        {stoppedBy && (
-          <p>
-            Then the import stopped: {stoppedBy.message} Import the file again to finish; hubs
-            already imported are updated, not added twice.
-          </p>
-        )}
+        {stoppedBy && <p>{t.stopped(stoppedBy.message)}</p>}
         {rejected.length > 0 && (
           <details className="import-report__rejected" open={rejected.length <= 5}>
-            <summary>
-              {countOf(rejected.length, 'rejected line')}: fix them in the file and import it again
-            </summary>
+            <summary>{t.rejected(rejected.length)}</summary>
             <ul>
               {rejected.map((line) => (
                 <li key={line.line}>
-                  <span className="import-report__line">Line {line.line}</span> {line.message}
+                  <span className="import-report__line">{t.line(line.line)}</span> {line.message}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { tHubs } from '../../i18n/hubs.en';
 import { CloseButton } from './close-button';
 
 interface ModalDialogProps {
@@ -86,7 +87,7 @@ export function ModalDialog({
         <h2 className="modal__title" id={titleId}>
           {title}
         </h2>
-        <CloseButton label="Close dialog" onClick={onCancel} />
+        <CloseButton label={tHubs().panel.closeDialog} onClick={onCancel} />
       </header>
       {children}
     </dialog>

@@ -2,7 +2,8 @@ import type { FleetProgress } from '../../../../shared/hubs-model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/live-time';
-import { countOf, progressRatio, progressText, refreshSummary } from '../../lib/hubs-text';
+import { tHubs } from '../../i18n/hubs.en';
+import { progressRatio, progressText, refreshSummary } from '../../lib/hubs-text';
 import { useHubsStore } from '../../store/hubs-store';
 
 /** The parallelism an engineer may pick: a site network or an old hub may want fewer at once. */
@@ -34,9 +35,10 @@ export function RefreshBar({ hubCount }: { readonly hubCount: number }) {
       ? progress
       : { running: true, total: hubCount, done: 0, failed: 0 }
     : finished;
+  const t = tHubs().fleet.refresh;
 
   return (
-    <section className="refresh-bar" aria-label="Refresh the fleet">
+    <section className="refresh-bar" aria-label={t.region}>
       <div className="refresh-bar__row">
         {/*
           No spinner while a run goes: the bar beside shows its progress, and a refresh of a large
@@ -48,10 +50,10 @@ export function RefreshBar({ hubCount }: { readonly hubCount: number }) {
           disabled={hubCount === 0 || running || progress.running}
           onClick={() => void refreshAll()}
         >
-          {running ? 'Refreshing…' : 'Refresh all'}
+          {running ? t.refreshing : t.refreshAll}
         </Button>
         <label className="refresh-bar__parallel">
-          <span>At once</span>
+          <span>{t.atOnce}</span>
           <select
             className="select"
             value={concurrency}
@@ -67,15 +69,14 @@ export function RefreshBar({ hubCount }: { readonly hubCount: number }) {
           </select>
         </label>
         <span className="visually-hidden" id="refresh-parallel-help">
-          How many hubs are asked at the same time.
+          {t.atOnceHelp}
         </span>
         <div className="refresh-bar__status">
           {shown ? (
             <ProgressReport progress={shown} />
           ) : (
             <p className="refresh-bar__hint">
-              Reads the licence of {hubCount === 1 ? 'the hub' : `all ${countOf(hubCount, 'hub')}`},{' '}
-              {concurrency} at a time.
+              {hubCount === 1 ? t.hintOne(concurrency) : t.hintAll(hubCount, concurrency)}
             </p>
           )}
         </div>
@@ -83,7 +84,7 @@ export function RefreshBar({ hubCount }: { readonly hubCount: number }) {
       {flow.status === 'failed' && (
         <ErrorMessage
           error={flow.error}
-          title="Couldn't refresh the fleet"
+          title={t.failed}
           onDismiss={() => dismissFleet('refreshAll')}
         />
       )}
@@ -96,12 +97,13 @@ function ProgressReport({ progress }: { readonly progress: FleetProgress }) {
   const { total, done, failed } = progress;
   const answeredShare = total > 0 ? (done - failed) / total : 0;
   const failedShare = total > 0 ? failed / total : 0;
+  const t = tHubs().fleet.refresh;
   return (
     <div className="progress-report">
       <div
         className="progress"
         role="progressbar"
-        aria-label="Refresh progress"
+        aria-label={t.progress}
         aria-valuemin={0}
         aria-valuemax={Math.max(total, 1)}
         aria-valuenow={total > 0 ? done : 1}
@@ -125,7 +127,7 @@ function ProgressReport({ progress }: { readonly progress: FleetProgress }) {
             {progress.finishedAt !== undefined && (
               <span className="text-muted">
                 {' '}
-                Finished <RelativeTime at={progress.finishedAt} />.
+                {t.finished} <RelativeTime at={progress.finishedAt} />.
               </span>
             )}
           </>

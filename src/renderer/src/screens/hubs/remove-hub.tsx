@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { HubView } from '../../../../shared/hubs-model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
+import { tHubs } from '../../i18n/hubs.en';
 import { useHubsStore, type HubFlows } from '../../store/hubs-store';
 
 interface RemoveHubProps {
@@ -20,6 +21,7 @@ export function RemoveHub({ hub, flow }: RemoveHubProps) {
   const keepRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const busy = flow.status === 'submitting';
+  const t = tHubs().panel.remove;
 
   useEffect(() => {
     if (confirming) keepRef.current?.focus();
@@ -34,13 +36,13 @@ export function RemoveHub({ hub, flow }: RemoveHubProps) {
     return (
       <>
         <Button ref={openRef} size="sm" variant="danger" onClick={() => setConfirming(true)}>
-          Remove…
+          {t.open}
         </Button>
         {flow.status === 'failed' && (
           <div className="hub-panel__full">
             <ErrorMessage
               error={flow.error}
-              title="Couldn't remove the hub"
+              title={t.failed}
               onDismiss={() => dismiss(hub.id, 'remove')}
             />
           </div>
@@ -63,24 +65,21 @@ export function RemoveHub({ hub, flow }: RemoveHubProps) {
       }}
     >
       <p className="hub-remove__question" id="hub-remove-question">
-        Remove {hub.name} from the inventory?
+        {t.question(hub.name)}
       </p>
-      <p className="hub-remove__consequence">
-        The app forgets its address, account and pinned certificate. The hub and its licence are not
-        changed.
-      </p>
+      <p className="hub-remove__consequence">{t.consequence}</p>
       <div className="hub-remove__buttons">
         <Button ref={keepRef} size="sm" onClick={cancel} disabled={busy}>
-          Keep it
+          {t.keep}
         </Button>
         <Button
           size="sm"
           variant="danger"
           busy={busy}
-          busyLabel="Removing…"
+          busyLabel={t.removing}
           onClick={() => void removeHub(hub.id)}
         >
-          Remove
+          {t.remove}
         </Button>
       </div>
     </div>

@@ -3,6 +3,7 @@ import type { HubView } from '../../../../shared/hubs-model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { SuccessNote } from '../../components/success-note';
+import { tHubs } from '../../i18n/hubs.en';
 import {
   cleanLicenceCode,
   licenceCodeProblem,
@@ -32,6 +33,7 @@ export function ReplaceCode({ hub, flow }: ReplaceCodeProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const replaceRef = useRef<HTMLButtonElement>(null);
+  const t = tHubs().panel.replace;
 
   const review = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -57,11 +59,11 @@ export function ReplaceCode({ hub, flow }: ReplaceCodeProps) {
     return (
       <div className="replace-code">
         <p className="replace-code__current">
-          Current code{' '}
+          {t.current}{' '}
           {hub.licence ? (
             <code>{shortCodeLabel(hub.licence.codeLabel)}</code>
           ) : (
-            <span>not read yet</span>
+            <span>{t.notReadYet}</span>
           )}
         </p>
         <div className="replace-code__buttons">
@@ -74,19 +76,21 @@ export function ReplaceCode({ hub, flow }: ReplaceCodeProps) {
               requestAnimationFrame(() => document.getElementById(INPUT_ID)?.focus());
             }}
           >
-            Replace licence code…
+            {t.open}
           </Button>
         </div>
         {flow.status === 'succeeded' && (
           <SuccessNote>
-            Code replaced. The hub now reports {shortCodeLabel(flow.value.after.codeLabel)},{' '}
-            {validityText(flow.value.after).label.toLowerCase()}.
+            {t.replaced(
+              shortCodeLabel(flow.value.after.codeLabel),
+              validityText(flow.value.after).label.toLowerCase(),
+            )}
           </SuccessNote>
         )}
         {flow.status === 'failed' && (
           <ErrorMessage
             error={flow.error}
-            title="The licence code was not replaced"
+            title={t.failed}
             onDismiss={() => dismiss(hub.id, 'setCode')}
           />
         )}
@@ -97,7 +101,7 @@ export function ReplaceCode({ hub, flow }: ReplaceCodeProps) {
   return (
     <form className="replace-code" onSubmit={review} noValidate>
       <label className="field-label" htmlFor={INPUT_ID}>
-        New licence code
+        {t.newCode}
       </label>
       <textarea
         id={INPUT_ID}
@@ -121,18 +125,17 @@ export function ReplaceCode({ hub, flow }: ReplaceCodeProps) {
         aria-invalid={problem !== null || undefined}
       />
       <p className="field-help" id={`${INPUT_ID}-help`}>
-        Groups of hexadecimal digits joined by dashes, as the vendor sent it. Spaces and line breaks
-        from a paste are removed.
+        {t.help}
       </p>
       {problem && (
         <ErrorMessage id={ERROR_ID} error={{ code: 'invalid_input', message: problem }} />
       )}
       <div className="replace-code__buttons">
         <Button type="submit" size="sm" variant="primary">
-          Review…
+          {t.review}
         </Button>
         <Button size="sm" variant="ghost" onClick={finish}>
-          Cancel
+          {t.cancel}
         </Button>
       </div>
       {confirming && (
