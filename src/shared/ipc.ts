@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
+import { LOCALES } from './locale';
 
 export { EVENT_CHANNELS };
 import {
@@ -82,6 +83,10 @@ const hubId = z.string().min(1).max(64);
 
 const noInput = z.object({}).strict();
 const onProfile = z.object({ profileId }).strict();
+/** The language main writes a screen's sentences in; absent = English (the CLI, older callers). */
+const locale = z.enum(LOCALES).optional();
+const inLocale = z.object({ locale }).strict();
+const onProfileInLocale = z.object({ profileId, locale }).strict();
 
 export const ipcContract = {
   'app:info': { input: noInput, output: appInfoSchema },
@@ -255,9 +260,9 @@ export const ipcContract = {
     input: z.object({ enabled: z.boolean() }).strict(),
     output: startAtLoginViewSchema,
   },
-  'diagnostics:report': { input: noInput, output: diagnosticsReportSchema },
+  'diagnostics:report': { input: inLocale, output: diagnosticsReportSchema },
   /** DNS, TCP, proxy, TLS and HTTP to each server of the profile; the first failure named. */
-  'diagnostics:test-connection': { input: onProfile, output: connectionTestSchema },
+  'diagnostics:test-connection': { input: onProfileInLocale, output: connectionTestSchema },
   /** The support zip (tests every profile first), base64; credentials masked inside. */
   'diagnostics:bundle': { input: noInput, output: supportBundleSchema },
 } as const;

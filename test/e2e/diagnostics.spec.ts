@@ -189,11 +189,25 @@ test('in German: the shell, the diagnostics screen with test results, and a fail
   await dead.getByRole('button', { name: 'Verbindung testen' }).click();
   await expect(dead.getByText('Fehler bei TCP')).toBeVisible();
   await expect(dead.getByText('Die Verbindung ist fehlgeschlagen')).toBeVisible();
-  // Main's failure is English, and marked so for screen readers.
-  await expect(dead.getByText(`TCP: ${deadHost} refused the connection`).first()).toHaveAttribute(
-    'lang',
-    'en',
-  );
+  // Main writes the failure, the step details and the report's sentences in German when asked in
+  // German, so they are not marked English.
+  const refused = dead.getByText(`TCP: ${deadHost} hat die Verbindung abgelehnt`).first();
+  await expect(refused).toBeVisible();
+  await expect(refused).not.toHaveAttribute('lang', 'en');
+  await expect(dead.getByText('nicht ausgeführt').first()).toBeVisible();
+  await expect(
+    seats.getByText(/ist eine IP-Adresse \(keine Namensauflösung nötig\)/),
+  ).toBeVisible();
+  await expect(
+    page.getByText('die Umgebungsvariablen HTTPS_PROXY, HTTP_PROXY und NO_PROXY'),
+  ).toBeVisible();
+  await expect(page.getByText(/Er wird mit der Produkt-ID „.*“ gesalzen/)).toBeVisible();
+  // The recent log stays English (it goes to support in the bundle), marked so.
+  await expect(
+    page.getByText(`connection test dead: TCP: ${deadHost} refused the connection`, {
+      exact: false,
+    }),
+  ).toHaveAttribute('lang', 'en');
 
   // A failed export: the German headline and hint, main's detail marked English.
   await page.route(
@@ -205,8 +219,8 @@ test('in German: the shell, the diagnostics screen with test results, and a fail
   await expect(alert).toContainText('Das ist meist vorübergehend.');
   await expect(alert.getByText(BUNDLE_FAILURE)).toHaveAttribute('lang', 'en');
 
-  // Out of scope: what main reports (explanations, step details, log lines, all marked
-  // lang="en") and the configuration's profile names stay as they came.
+  // Out of scope: English that main passes on as data (log lines, storage warnings and the
+  // bundle's error, all marked lang="en") and the configuration's profile names.
   const fromMain = await page.locator('[lang="en"]').allInnerTexts();
   const profileNames = await page.getByLabel('Profil').locator('option').allInnerTexts();
   await expectNoEnglish(page, [...fromMain, ...profileNames]);

@@ -23,6 +23,7 @@ import {
   type Peer,
   type StepFailure,
 } from './step-failures';
+import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
 
 /**
  * "Test connection" for one server address, step by step as a request really travels: DNS
@@ -92,10 +93,16 @@ function handshake(
   return within(done, timeoutMs, () => secure.destroy());
 }
 
-const certificateDetail = (secure: tls.TLSSocket): string => {
+const certificateDetail = (secure: tls.TLSSocket, words: DiagnosticsWords): string => {
   const certificate = secure.getPeerCertificate();
-  const name = (entity: tls.Certificate | undefined) => entity?.CN ?? entity?.O ?? 'unnamed';
-  return `${secure.getProtocol() ?? 'TLS'}, certificate for ${name(certificate.subject)} issued by ${name(certificate.issuer)}, valid until ${certificate.valid_to}`;
+  const name = (entity: tls.Certificate | undefined): string =>
+    `${entity?.CN ?? entity?.O ?? words.steps.unnamed}`;
+  return words.steps.certificate(
+    secure.getProtocol() ?? 'TLS',
+    name(certificate.subject),
+    name(certificate.issuer),
+    certificate.valid_to,
+  );
 };
 
 /** The steps a test of `url` runs over `route`, in order. */
@@ -114,20 +121,28 @@ class ServerTrouble extends Error {
   }
 }
 
+/** A test's result, and its failure in English for the recent log (the log is English). */
+export interface TargetOutcome {
+  readonly result: TargetResult;
+  readonly englishFailure?: StepFailure;
+}
+
 /**
- * Records the steps of one test as they run: each is timed, the first failure is kept, and the
- * planned steps that never ran are reported as skipped.
+ * Records the steps of one test as they run: each is timed, the first failure is kept (in the
+ * words asked for, and in English for the log), and the planned steps that never ran are reported
+ * as skipped.
  */
-function stepRecorder(plan: readonly ConnectionStep[]) {
+function stepRecorder(plan: readonly ConnectionStep[], words: DiagnosticsWords) {
   const steps: StepResult[] = [];
   let failure: StepFailure | undefined;
+  let englishFailure: StepFailure | undefined;
   return {
     /** Runs one step; answers its value, or undefined once it has recorded the failure. */
     async run<T>(
       name: ConnectionStep,
       work: () => Promise<T>,
       detail: (value: T) => string,
-      explain: (error: unknown) => StepFailure,
+      explain: (error: unknown, words: DiagnosticsWords) => StepFailure,
     ): Promise<T | undefined> {
       const started = performance.now();
       const ms = () => Math.round(performance.now() - started);
@@ -136,26 +151,44 @@ function stepRecorder(plan: readonly ConnectionStep[]) {
         steps.push({ step: name, status: 'ok', detail: detail(value), ms: ms() });
         return value;
       } catch (error) {
-        failure = explain(error);
+        failure = explain(error, words);
+        englishFailure =
+          words === diagnosticsWordsEn ? failure : explain(error, diagnosticsWordsEn);
         steps.push({ step: name, status: 'failed', detail: detailOf(failure), ms: ms() });
         return undefined;
       }
     },
-    result(url: URL, via: string | undefined): TargetResult {
+    result(url: URL, via: string | undefined): TargetOutcome {
       const skipped = plan
         .filter((name) => !steps.some((done) => done.step === name))
-        .map((name): StepResult => ({ step: name, status: 'skipped', detail: 'not run' }));
+        .map((name): StepResult => ({ step: name, status: 'skipped', detail: words.steps.notRun }));
       return {
-        url: url.origin,
-        ...(via ? { via } : {}),
-        steps: [...steps, ...skipped],
-        ...(failure ? { failure } : {}),
+        result: {
+          url: url.origin,
+          ...(via ? { via } : {}),
+          steps: [...steps, ...skipped],
+          ...(failure ? { failure } : {}),
+        },
+        ...(englishFailure ? { englishFailure } : {}),
       };
     },
   };
 }
 
-export async function testTarget(url: URL, deps: ConnectionTestDeps): Promise<TargetResult> {
+/** The test of one server address; its words in English unless `words` says otherwise. */
+export async function testTarget(
+  url: URL,
+  deps: ConnectionTestDeps,
+  words: DiagnosticsWords = diagnosticsWordsEn,
+): Promise<TargetResult> {
+  return (await testTargetOutcome(url, deps, words)).result;
+}
+
+export async function testTargetOutcome(
+  url: URL,
+  deps: ConnectionTestDeps,
+  words: DiagnosticsWords,
+): Promise<TargetOutcome> {
   const timeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   const target = `${url.hostname}:${portOf(url)}`;
   let route: ProxyRoute;
@@ -163,16 +196,19 @@ export async function testTarget(url: URL, deps: ConnectionTestDeps): Promise<Ta
     route = await deps.resolveProxy(url);
   } catch (error) {
     // The proxy setting itself cannot be used (an unsupported proxy, an unreadable address).
-    const failure = failureOf('proxy', error);
+    const failure = failureOf('proxy', error, words);
     return {
-      url: url.origin,
-      steps: [{ step: 'proxy', status: 'failed', detail: detailOf(failure) }],
-      failure,
+      result: {
+        url: url.origin,
+        steps: [{ step: 'proxy', status: 'failed', detail: detailOf(failure) }],
+        failure,
+      },
+      englishFailure: failureOf('proxy', error),
     };
   }
   const proxy = route.kind === 'http' ? route : undefined;
   const via = proxy ? proxyAddress(proxy) : undefined;
-  const steps = stepRecorder(planFor(url, route));
+  const steps = stepRecorder(planFor(url, route), words);
   const peer: Peer = proxy
     ? { host: proxy.host, port: proxy.port, isProxy: true }
     : { host: socketHost(url), port: portOf(url), isProxy: false };
@@ -185,18 +221,20 @@ export async function testTarget(url: URL, deps: ConnectionTestDeps): Promise<Ta
         : within(lookup(peer.host, { all: true }), timeoutMs),
     (addresses) =>
       addresses.length === 0
-        ? `${peer.host} is an IP address (no lookup needed)`
+        ? words.steps.ipAddress(peer.host)
         : `${peer.host} → ${addresses.map((entry) => entry.address).join(', ')}`,
-    (error) => dnsFailure(peer, codeOf(error), timeoutMs),
+    (error, w) => dnsFailure(peer, codeOf(error), timeoutMs, w),
   );
   if (!resolved) return steps.result(url, via);
 
   const socket = await steps.run(
     'tcp',
     () => connectTcp(peer, timeoutMs),
-    (connected) =>
-      `connected to ${connected.remoteAddress}:${connected.remotePort}${peer.isProxy ? ' (the proxy)' : ''}`,
-    (error) => tcpFailure(peer, codeOf(error), timeoutMs, target),
+    (connected) => {
+      const address = `${connected.remoteAddress}:${connected.remotePort}`;
+      return peer.isProxy ? words.steps.connectedToProxy(address) : words.steps.connected(address);
+    },
+    (error, w) => tcpFailure(peer, codeOf(error), timeoutMs, target, w),
   );
   if (!socket) return steps.result(url, via);
   try {
@@ -206,8 +244,8 @@ export async function testTarget(url: URL, deps: ConnectionTestDeps): Promise<Ta
         : await steps.run(
             'proxy',
             () => openTunnel(proxy, socketHost(url), portOf(url), { timeoutMs, socket }),
-            () => `${proxyAddress(proxy)} opened a tunnel to ${target}`,
-            (error) =>
+            () => words.steps.tunnel(proxyAddress(proxy), target),
+            (error, w) =>
               proxyFailure(
                 error instanceof ProxyFailure
                   ? error
@@ -216,6 +254,7 @@ export async function testTarget(url: URL, deps: ConnectionTestDeps): Promise<Ta
                       message: 'failed',
                     }),
                 target,
+                w,
               ),
           );
     if (!tunnelled) return steps.result(url, via);
@@ -223,8 +262,8 @@ export async function testTarget(url: URL, deps: ConnectionTestDeps): Promise<Ta
       const secure = await steps.run(
         'tls',
         () => handshake(tunnelled, url, deps.ca, timeoutMs),
-        certificateDetail,
-        (error) => tlsFailure(url.hostname, portOf(url), codeOf(error), timeoutMs),
+        (secure) => certificateDetail(secure, words),
+        (error, w) => tlsFailure(url.hostname, portOf(url), codeOf(error), timeoutMs, w),
       );
       secure?.destroy();
       if (!secure) return steps.result(url, via);
@@ -240,13 +279,14 @@ export async function testTarget(url: URL, deps: ConnectionTestDeps): Promise<Ta
       if (response.status >= 500) throw new ServerTrouble(response.status);
       return response;
     },
-    (response) =>
-      `GET answered ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd() +
-      (via ? ` through the proxy ${via}` : ''),
-    (error) =>
+    (response) => {
+      const status = `${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd();
+      return via ? words.steps.answeredThroughProxy(status, via) : words.steps.answered(status);
+    },
+    (error, w) =>
       error instanceof ServerTrouble
-        ? httpStatusFailure(url.host, error.status)
-        : failureOf('http', error),
+        ? httpStatusFailure(url.host, error.status, w)
+        : failureOf('http', error, w),
   );
   return steps.result(url, via);
 }

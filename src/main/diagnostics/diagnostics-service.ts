@@ -4,6 +4,7 @@ import type {
   DiagnosticsReport,
   SupportBundle,
 } from '../../shared/diagnostics-model';
+import type { Locale } from '../../shared/locale';
 import type { AppInfo } from '../../shared/model';
 import type { ProfileConfig, VendorConfig } from '../config/vendor-config';
 import type { HttpClient } from '../http/http-client';
@@ -15,11 +16,13 @@ import { testProfileConnection } from './profile-connection';
 import { createRecentLog, type RecentLog } from './recent-log';
 import { redactConfig, redactText, secretsOf } from './redaction';
 import { logTail, zipSupportBundle } from './support-bundle';
+import { wordsFor } from './words';
 
 /**
  * The diagnostics behind the screen, `license-manager diagnose` and the support bundle. Built
  * from what the core already knows (configuration, network settings, the secret store and
- * fingerprint as AppInfo reports them, the recent log); it keeps no state of its own.
+ * fingerprint as AppInfo reports them, the recent log); it keeps no state of its own. The screen
+ * asks in its language; the CLI, the support bundle and the recent log are always English.
  */
 export interface DiagnosticsDeps {
   /** The configuration in effect (the demo's generated one in demo mode). */
@@ -70,7 +73,8 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
     stepTimeoutMs: deps.stepTimeoutMs,
   };
 
-  async function report(): Promise<DiagnosticsReport> {
+  async function report(locale?: Locale): Promise<DiagnosticsReport> {
+    const words = wordsFor(locale);
     const info = await deps.appInfo();
     return {
       generatedAt: deps.now(),
@@ -88,29 +92,37 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
         })),
       },
       network: {
-        proxySource:
-          network.proxySource === 'system'
-            ? 'this computer’s proxy settings (system proxy, PAC), as Chromium resolves them'
-            : 'the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables',
+        proxySource: words.proxySource[network.proxySource],
         proxyVariables: network.proxySource === 'environment' ? proxyVariables() : [],
         ...(network.caBundle ? { caFile: network.caBundle.file } : {}),
         caCertificates: [...(network.caBundle?.summary ?? [])],
       },
-      secrets: secretProtection(info.secretStore, config.allowWeakSecretStore),
-      fingerprint: fingerprintBasis(info.fingerprint, config.productId, hostname()),
+      secrets: secretProtection(info.secretStore, config.allowWeakSecretStore, words),
+      fingerprint: fingerprintBasis(
+        info.fingerprint,
+        config.productId,
+        hostname(),
+        process.platform,
+        words,
+      ),
       storageWarnings: info.storageWarnings,
       recentLog: [...deps.log.lines()],
     };
   }
 
-  async function testConnection(profileId: string): Promise<ConnectionTest> {
-    const result = await testProfileConnection(profileOf(profileId), testDeps, deps.now);
-    const failure = result.targets.find((target) => target.failure)?.failure;
-    deps.log.record(
-      failure ? 'warn' : 'info',
-      `connection test ${profileId}: ${failure ? failure.message : 'ok'}`,
+  async function testConnection(profileId: string, locale?: Locale): Promise<ConnectionTest> {
+    const { test, englishFailure } = await testProfileConnection(
+      profileOf(profileId),
+      testDeps,
+      deps.now,
+      wordsFor(locale),
     );
-    return result;
+    // The log is English whatever the screen's language: it goes to support in the bundle.
+    deps.log.record(
+      englishFailure ? 'warn' : 'info',
+      `connection test ${profileId}: ${englishFailure ? englishFailure.message : 'ok'}`,
+    );
+    return test;
   }
 
   async function bundle(): Promise<SupportBundle> {

@@ -1,6 +1,7 @@
 import { arch, release, type } from 'node:os';
 import type { DiagnosticsReport } from '../../shared/diagnostics-model';
 import type { AppInfo } from '../../shared/model';
+import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
 
 /**
  * What this computer is, said honestly for the diagnostics screen and the support bundle: the
@@ -19,84 +20,61 @@ export function runtimeVersions(app: string): DiagnosticsReport['versions'] {
   };
 }
 
-const HUB_SECRETS =
-  'MobiusFlow hub passwords and tokens are sealed (AES-256-GCM) in one file whose key is kept the same way.';
-
-const SAFE_STORAGE: Readonly<Record<string, string>> = {
-  keychain: 'the macOS Keychain, through Electron safeStorage',
-  dpapi: 'Windows DPAPI (tied to your Windows account), through Electron safeStorage',
-  gnome_libsecret: 'the Secret Service (GNOME Keyring), through Electron safeStorage',
-  kwallet: 'KWallet, through Electron safeStorage',
-  kwallet5: 'KWallet 5, through Electron safeStorage',
-  kwallet6: 'KWallet 6, through Electron safeStorage',
-};
-
 /**
  * How the secret store this app opened keeps licence keys and tokens. `backend` is the store's own
  * name: Electron safeStorage's backends, `os-keyring` (the CLI and the browser host), `memory`.
+ * The store's own warning, when it has one, is the core's and comes as it is.
  */
 export function secretProtection(
   store: AppInfo['secretStore'],
   allowWeakSecretStore: boolean,
+  words: DiagnosticsWords = diagnosticsWordsEn,
 ): DiagnosticsReport['secrets'] {
+  const w = words.secrets;
   const { backend } = store;
   if (backend === 'memory')
     return {
       level: 'memory',
-      mechanism: 'This process’s memory',
+      mechanism: w.memoryMechanism,
       backend,
-      explanation:
-        'Secrets are kept in memory only and never written to disk; they are gone when the app stops.',
+      explanation: w.memoryExplanation,
     };
   if (backend === 'os-keyring')
     return store.protected
       ? {
           level: 'os',
-          mechanism:
-            'The OS keyring (macOS Keychain, Windows Credential Manager or the Secret Service)',
+          mechanism: w.keyringMechanism,
           backend,
-          explanation: `Licence keys and tokens are kept in the OS keyring of your user account, never in the app’s files. ${HUB_SECRETS}`,
+          explanation: w.keyringExplanation(w.hubSecrets),
         }
       : {
           level: 'unavailable',
-          mechanism: 'No OS keyring could be reached',
+          mechanism: w.noKeyringMechanism,
           backend,
-          explanation:
-            store.warning ?? 'The OS keyring is not available, so no licence can be kept.',
+          explanation: store.warning ?? w.noKeyringExplanation,
         };
-  const named = SAFE_STORAGE[backend];
+  const named = Object.hasOwn(w.safeStorage, backend) ? w.safeStorage[backend] : undefined;
   if (named && store.protected)
     return {
       level: 'os',
-      mechanism: named.charAt(0).toUpperCase() + named.slice(1),
+      mechanism: named.mechanism,
       backend,
-      explanation: `Licence keys and tokens are encrypted by ${named.split(',')[0]} before they are written beside the app’s state. ${HUB_SECRETS}`,
+      explanation: w.encryptedExplanation(named.by, w.hubSecrets),
     };
-  const weak =
-    'Electron found no OS keyring in this Linux session (no Secret Service, no KWallet), so it can only encrypt with a key built into every copy of Chromium (“basic_text”): anyone who can read your profile folder can decrypt the secrets.';
   return allowWeakSecretStore
     ? {
         level: 'weak',
-        mechanism: 'Electron safeStorage with its built-in key (basic_text)',
+        mechanism: w.weakMechanism,
         backend,
-        explanation: `${weak} Your vendor allows this (allowWeakSecretStore). Install and unlock GNOME Keyring or KWallet to protect them properly.`,
+        explanation: w.weakAllowed(w.weak),
       }
     : {
         level: 'unavailable',
-        mechanism: 'Only Electron’s weak basic_text fallback, which your vendor does not allow',
+        mechanism: w.weakRefusedMechanism,
         backend,
-        explanation: `${weak} Your vendor does not allow that, so no licence is stored. Install and unlock GNOME Keyring or KWallet.`,
+        explanation: w.weakRefused(w.weak),
       };
 }
-
-const MACHINE_ID_SOURCE: Readonly<Partial<Record<NodeJS.Platform, string>>> = {
-  linux:
-    'the OS machine id (/var/lib/dbus/machine-id or /etc/machine-id), created when the system was installed',
-  darwin: 'the Mac’s hardware UUID (IOPlatformUUID)',
-  win32:
-    'Windows’ MachineGuid (HKLM\\SOFTWARE\\Microsoft\\Cryptography), created when Windows was installed',
-  freebsd: 'the system UUID (smbios.system.uuid or kern.hostuuid)',
-};
 
 /** What the fingerprint is made of and what would change it, in sentences. */
 export function fingerprintBasis(
@@ -104,20 +82,17 @@ export function fingerprintBasis(
   productId: string,
   hostname: string,
   platform: NodeJS.Platform = process.platform,
+  words: DiagnosticsWords = diagnosticsWordsEn,
 ): DiagnosticsReport['fingerprint'] {
+  const w = words.fingerprint;
   const material =
     fingerprint.source === 'machine-id'
-      ? `It rests on ${MACHINE_ID_SOURCE[platform] ?? 'the operating system’s machine id'}; reinstalling the operating system changes it, new hardware alone does not.`
-      : `This computer has no readable machine id (common in containers), so it rests on the host name “${hostname}”: renaming the computer makes it a new machine to licensing servers.`;
+      ? w.machineId(w.machineIdSource[platform] ?? w.anyMachineId)
+      : w.hostname(hostname);
   return {
     label: fingerprint.label,
     source: fingerprint.source,
-    basis: [
-      material,
-      `It is salted with the product id “${productId}”, so another product on this computer has a different fingerprint.`,
-      'Only an HMAC-SHA256 hash of it is sent to licensing servers; the raw id never leaves this computer.',
-      'MAC addresses, disks, the CPU and your user name are not used.',
-    ],
+    basis: [material, w.salted(productId), w.hashed, w.notUsed],
     ...(fingerprint.warning ? { warning: fingerprint.warning } : {}),
   };
 }

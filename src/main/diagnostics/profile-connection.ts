@@ -1,6 +1,8 @@
 import type { ConnectionTest } from '../../shared/diagnostics-model';
 import type { ProfileConfig } from '../config/vendor-config';
-import { testTarget, type ConnectionTestDeps } from './connection-test';
+import type { StepFailure } from './step-failures';
+import { testTargetOutcome, type ConnectionTestDeps } from './connection-test';
+import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
 
 /**
  * Which servers a profile talks to, and the test of each. Licence files need no server, and
@@ -13,7 +15,10 @@ interface Targets {
   readonly note?: string;
 }
 
-export function targetsOf(profile: ProfileConfig): Targets {
+export function targetsOf(
+  profile: ProfileConfig,
+  words: DiagnosticsWords = diagnosticsWordsEn,
+): Targets {
   switch (profile.kind) {
     case 'seats':
     case 'flecs':
@@ -33,31 +38,43 @@ export function targetsOf(profile: ProfileConfig): Targets {
     case 'mobiusflow':
       return {
         urls: [],
-        note: 'Each hub has its own address: refresh the hubs on the Hubs screen, where each one shows its own error.',
+        note: words.notes.hubs,
       };
     case 'licence-file':
       return {
         urls: [],
-        note: 'Licence files are checked on this computer; no server is involved.',
+        note: words.notes.licenceFile,
       };
   }
+}
+
+/** A profile's test, and its first failure in English for the recent log. */
+export interface ProfileTestOutcome {
+  readonly test: ConnectionTest;
+  readonly englishFailure?: StepFailure;
 }
 
 export async function testProfileConnection(
   profile: ProfileConfig,
   deps: ConnectionTestDeps,
   now: () => number,
-): Promise<ConnectionTest> {
-  const { urls, note } = targetsOf(profile);
-  const targets = [];
+  words: DiagnosticsWords = diagnosticsWordsEn,
+): Promise<ProfileTestOutcome> {
+  const { urls, note } = targetsOf(profile, words);
+  const outcomes = [];
   // One after the other: the second server of a profile is rarely the one that fails first.
-  for (const url of urls) targets.push(await testTarget(new URL(url), deps));
+  for (const url of urls) outcomes.push(await testTargetOutcome(new URL(url), deps, words));
+  const targets = outcomes.map((outcome) => outcome.result);
+  const englishFailure = outcomes.find((outcome) => outcome.englishFailure)?.englishFailure;
   return {
-    profileId: profile.id,
-    label: profile.label,
-    testedAt: now(),
-    ok: targets.every((target) => target.failure === undefined),
-    targets,
-    ...(note ? { note } : {}),
+    test: {
+      profileId: profile.id,
+      label: profile.label,
+      testedAt: now(),
+      ok: targets.every((target) => target.failure === undefined),
+      targets,
+      ...(note ? { note } : {}),
+    },
+    ...(englishFailure ? { englishFailure } : {}),
   };
 }

@@ -4,11 +4,13 @@ import type { ErrorCode } from '../../shared/errors';
 import { LicensingError } from '../licensing/licensing-error';
 import { ProxyFailure } from '../net/connect-tunnel';
 import { explainProxyFailure } from '../net/proxy-errors';
+import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
 
 /**
  * The words of a failed connection-test step: which step, what happened, and what to do, as
  * "DNS: licensing.acme.example not found — check the address or your DNS/VPN". One function per
- * step, each keyed on the socket or TLS error code Node reports.
+ * step, each keyed on the socket or TLS error code Node reports, in the words of the language asked
+ * for (English unless told: the CLI, the support bundle and the log are English).
  */
 
 export type StepFailure = NonNullable<TargetResult['failure']>;
@@ -37,12 +39,19 @@ export const detailOf = (failure: StepFailure): string =>
   failure.message.slice(LABEL[failure.step].length + 2);
 
 /** The proxy's words (a sentence each) in the "problem — fix" form of a step. */
-const fromProxyProblem = (step: ConnectionStep, failed: ProxyFailure, target: string) => {
-  const { code, problem, fix } = explainProxyFailure(failed, target);
-  return failure(step, code, problem, fix.charAt(0).toLowerCase() + fix.slice(1));
+const fromProxyProblem = (
+  step: ConnectionStep,
+  failed: ProxyFailure,
+  target: string,
+  words: DiagnosticsWords,
+) => {
+  const { code } = explainProxyFailure(failed, target);
+  const { problem, fix } = words.proxyProblem(failed, target);
+  return failure(step, code, problem, fix);
 };
 
-const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+const seconds = (ms: number, words: DiagnosticsWords): string =>
+  words.seconds(Math.round(ms / 100) / 10);
 
 /** A host this test connects to: the licensing server, or the proxy in front of it. */
 export interface Peer {
@@ -51,27 +60,20 @@ export interface Peer {
   readonly isProxy: boolean;
 }
 
-const PROXY_SETTING =
-  'check the proxy setting (HTTPS_PROXY / HTTP_PROXY, or this computer’s proxy settings)';
-
-export function dnsFailure(peer: Peer, code: string, timeoutMs: number): StepFailure {
-  const name = peer.isProxy ? `the proxy ${peer.host}` : peer.host;
-  const fix = peer.isProxy ? PROXY_SETTING : 'check the address or your DNS/VPN';
+export function dnsFailure(
+  peer: Peer,
+  code: string,
+  timeoutMs: number,
+  words: DiagnosticsWords = diagnosticsWordsEn,
+): StepFailure {
+  const w = words.dns;
+  const name = peer.isProxy ? w.theProxy(peer.host) : peer.host;
+  const fix = peer.isProxy ? w.checkProxySetting : w.checkAddress;
   if (code === 'ENOTFOUND' || code === 'ENODATA')
-    return failure('dns', 'offline', `${name} not found`, fix);
+    return failure('dns', 'offline', w.notFound(name), fix);
   if (code === 'ETIMEDOUT')
-    return failure(
-      'dns',
-      'timeout',
-      `no answer for ${name} within ${seconds(timeoutMs)}`,
-      'check this computer’s network connection, DNS or VPN',
-    );
-  return failure(
-    'dns',
-    'offline',
-    `${name} could not be looked up (${code})`,
-    'check this computer’s network connection, DNS or VPN, and try again',
-  );
+    return failure('dns', 'timeout', w.noAnswer(name, seconds(timeoutMs, words)), w.checkNetwork);
+  return failure('dns', 'offline', w.lookupFailed(name, code), w.checkNetworkAndRetry);
 }
 
 export function tcpFailure(
@@ -79,49 +81,40 @@ export function tcpFailure(
   code: string,
   timeoutMs: number,
   target: string,
+  words: DiagnosticsWords = diagnosticsWordsEn,
 ): StepFailure {
   if (peer.isProxy)
     return fromProxyProblem(
       'tcp',
       new ProxyFailure(`${peer.host}:${peer.port}`, { socketCode: code, message: code }),
       target,
+      words,
     );
+  const w = words.tcp;
   const address = `${peer.host}:${peer.port}`;
   switch (code) {
     case 'ECONNREFUSED':
-      return failure(
-        'tcp',
-        'offline',
-        `${address} refused the connection`,
-        'check the port in the address and that the server is running',
-      );
+      return failure('tcp', 'offline', w.refused(address), w.refusedFix);
     case 'ETIMEDOUT':
       return failure(
         'tcp',
         'timeout',
-        `no answer from ${address} within ${seconds(timeoutMs)}`,
-        'a firewall may be dropping the connection, or the server is down',
+        w.noAnswer(address, seconds(timeoutMs, words)),
+        w.noAnswerFix,
       );
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return failure(
-        'tcp',
-        'offline',
-        `no network route to ${address}`,
-        'check the network, VPN or firewall',
-      );
+      return failure('tcp', 'offline', w.noRoute(address), w.checkNetwork);
     default:
-      return failure(
-        'tcp',
-        'offline',
-        `${address} could not be reached (${code})`,
-        'check the network, VPN or firewall',
-      );
+      return failure('tcp', 'offline', w.unreachable(address, code), w.checkNetwork);
   }
 }
 
-export const proxyFailure = (failed: ProxyFailure, target: string): StepFailure =>
-  fromProxyProblem('proxy', failed, target);
+export const proxyFailure = (
+  failed: ProxyFailure,
+  target: string,
+  words: DiagnosticsWords = diagnosticsWordsEn,
+): StepFailure => fromProxyProblem('proxy', failed, target, words);
 
 /** TLS to something that is not TLS: a plain http port, or a server that hangs up at once. */
 const NOT_TLS = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL|ECONNRESET|EPROTO/;
@@ -131,57 +124,47 @@ export function tlsFailure(
   port: number,
   code: string,
   timeoutMs: number,
+  words: DiagnosticsWords = diagnosticsWordsEn,
 ): StepFailure {
+  const w = words.tls;
   if (code === 'ETIMEDOUT')
     return failure(
       'tls',
       'timeout',
-      `the handshake with ${host} did not finish within ${seconds(timeoutMs)}`,
-      'the server may be overloaded, or something on the network holds the connection',
+      w.handshakeTimeout(host, seconds(timeoutMs, words)),
+      w.handshakeTimeoutFix,
     );
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
-    return failure(
-      'tls',
-      'config',
-      `the certificate of ${host} is not valid now (${code})`,
-      'check that this computer’s date and time are right; otherwise the server’s administrator must renew the certificate',
-    );
+    return failure('tls', 'config', w.notValidNow(host, code), w.notValidNowFix);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
-    return failure(
-      'tls',
-      'config',
-      `the certificate is not issued for ${host} (${code})`,
-      'use the address the certificate names, or ask the administrator for a matching certificate',
-    );
+    return failure('tls', 'config', w.wrongName(host, code), w.wrongNameFix);
   if (NOT_TLS.test(code))
-    return failure(
-      'tls',
-      'config',
-      `${host}:${port} does not speak TLS (${code})`,
-      'the address may need http:// instead of https://, or another port',
-    );
-  return failure(
-    'tls',
-    'config',
-    `the certificate of ${host} is not trusted (${code})`,
-    'if this is your company’s own server, set caFile in the configuration to its CA bundle; otherwise something on the network is intercepting the connection',
-  );
+    return failure('tls', 'config', w.notTls(`${host}:${port}`, code), w.notTlsFix);
+  return failure('tls', 'config', w.untrusted(host, code), w.untrustedFix);
 }
 
-export function httpStatusFailure(host: string, status: number): StepFailure {
+export function httpStatusFailure(
+  host: string,
+  status: number,
+  words: DiagnosticsWords = diagnosticsWordsEn,
+): StepFailure {
   return failure(
     'http',
     'server_error',
-    `${host} answered ${status} ${STATUS_CODES[status] ?? ''}`.trimEnd(),
-    'the server has a problem; try again later, or contact the vendor if it persists',
+    words.http.serverError(host, `${status} ${STATUS_CODES[status] ?? ''}`.trimEnd()),
+    words.http.serverErrorFix,
   );
 }
 
 /**
  * A LicensingError already in words: the app's own HTTP client (it names the proxy or the host),
- * or a proxy setting that cannot be used.
+ * or a proxy setting that cannot be used. Its message is the core's, in English, as it came.
  */
-export function failureOf(step: ConnectionStep, error: unknown): StepFailure {
+export function failureOf(
+  step: ConnectionStep,
+  error: unknown,
+  words: DiagnosticsWords = diagnosticsWordsEn,
+): StepFailure {
   if (error instanceof LicensingError) return failure(step, error.code, error.message);
-  return failure(step, 'internal', 'the check failed unexpectedly', 'please report this');
+  return failure(step, 'internal', words.unexpected, words.unexpectedFix);
 }

@@ -94,7 +94,8 @@ export const createHandlers = ({
   'link:take': async () => takeLink(),
   'settings:start-at-login': async () => startAtLogin.view(),
   'settings:set-start-at-login': async ({ enabled }) => startAtLogin.set(enabled),
-  'diagnostics:report': () => diagnostics.report(),
-  'diagnostics:test-connection': ({ profileId }) => diagnostics.testConnection(profileId),
+  'diagnostics:report': ({ locale }) => diagnostics.report(locale),
+  'diagnostics:test-connection': ({ profileId, locale }) =>
+    diagnostics.testConnection(profileId, locale),
   'diagnostics:bundle': () => diagnostics.bundle(),
 });

@@ -3,13 +3,15 @@ import type { ConnectionTest, DiagnosticsReport } from '../../../shared/diagnost
 import { call } from '../api';
 import { downloadBlob } from '../components/download';
 import { tDiagnostics } from '../i18n/diagnostics.en';
+import { currentLocale } from '../i18n/messages';
 import { beginRefresh, endRefresh, IDLE, LOADING, type Flow, type Remote } from '../lib/remote';
 
 /**
  * The diagnostics screen: the report (versions, configuration, secrets, fingerprint, log), one
  * connection test per profile, run on request, and the support bundle export. The bundle comes
  * from main as base64 and is saved the way every file of the app is (a download in the browser
- * host, the save dialog in the Electron window); nothing in it is secret.
+ * host, the save dialog in the Electron window); nothing in it is secret. Main writes the report's
+ * and the tests' sentences in the interface's language; the bundle stays English (for support).
  */
 interface DiagnosticsState {
   readonly report: Remote<DiagnosticsReport>;
@@ -40,14 +42,17 @@ export const useDiagnosticsStore = create<DiagnosticsState>()((set, get) => ({
 
   async load() {
     set({ report: beginRefresh(get().report) });
-    const result = await call('diagnostics:report', {});
+    const result = await call('diagnostics:report', { locale: currentLocale() });
     set({ report: endRefresh(get().report, result) });
   },
 
   async test(profileId) {
     const running = beginRefresh(get().tests[profileId]);
     set({ tests: { ...get().tests, [profileId]: running } });
-    const result = await call('diagnostics:test-connection', { profileId });
+    const result = await call('diagnostics:test-connection', {
+      profileId,
+      locale: currentLocale(),
+    });
     set({
       tests: { ...get().tests, [profileId]: endRefresh(get().tests[profileId], result) },
       announcement: result.ok ? testAnnouncement(result.value) : result.error.message,

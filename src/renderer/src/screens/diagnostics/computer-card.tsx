@@ -2,7 +2,6 @@ import type { DiagnosticsReport } from '../../../../shared/diagnostics-model';
 import { Card } from '../../components/card';
 import { StatusPill } from '../../components/status-pill';
 import { tDiagnostics } from '../../i18n/diagnostics.en';
-import { dataLang } from '../../lib/error-text';
 import type { Tone } from '../../lib/tone';
 
 const PROTECTION_TONE: Readonly<Record<DiagnosticsReport['secrets']['level'], Tone>> = {
@@ -53,8 +52,8 @@ export function ComputerCard({ report }: { readonly report: DiagnosticsReport })
             {t.protection[secrets.level]}
           </StatusPill>
         </div>
-        {/* Main's explanation, in English. */}
-        <p lang={dataLang()}>
+        {/* Main's explanation, written in the interface's language. */}
+        <p>
           <strong>{secrets.mechanism}.</strong> {secrets.explanation}
         </p>
       </section>
@@ -68,7 +67,7 @@ export function ComputerCard({ report }: { readonly report: DiagnosticsReport })
             {fingerprint.source === 'machine-id' ? t.machineId : t.hostName}
           </StatusPill>
         </div>
-        <ul className="diagnostics__basis" lang={dataLang()}>
+        <ul className="diagnostics__basis">
           {fingerprint.basis.map((sentence) => (
             <li key={sentence}>{sentence}</li>
           ))}

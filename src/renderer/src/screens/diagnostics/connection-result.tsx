@@ -2,25 +2,19 @@ import type { ConnectionTest } from '../../../../shared/diagnostics-model';
 import { Callout } from '../../components/callout';
 import { withSlot } from '../../components/slot';
 import { tDiagnostics } from '../../i18n/diagnostics.en';
-import { dataLang } from '../../lib/error-text';
 
 /** One test: the failure and its fix first, then each server's steps with their timings. */
 export function ConnectionResult({ test }: { readonly test: ConnectionTest }) {
   const t = tDiagnostics().result;
-  // Main's note, failure and step details are English: marked so for screen readers.
-  const lang = dataLang();
+  // Main writes the note, failure and step details in the interface's language (it is asked in it).
   return (
     <div className="diagnostics__result">
-      {test.note && (
-        <p className="text-muted" lang={lang}>
-          {test.note}
-        </p>
-      )}
+      {test.note && <p className="text-muted">{test.note}</p>}
       {test.targets.map((target) => (
         <div key={target.url} className="diagnostics__target">
           {target.failure && (
             <Callout tone="danger" title={t.failedTitle}>
-              <span lang={lang}>{target.failure.message}</span>
+              {target.failure.message}
             </Callout>
           )}
           <p className="diagnostics__target-url">
@@ -32,9 +26,7 @@ export function ConnectionResult({ test }: { readonly test: ConnectionTest }) {
               <li key={step.step} className={`diagnostics__step diagnostics__step--${step.status}`}>
                 <span className="diagnostics__step-name">{t.steps[step.step]}</span>
                 <span className="diagnostics__step-status">{t.status[step.status]}</span>
-                <span className="diagnostics__step-detail" lang={lang}>
-                  {step.detail}
-                </span>
+                <span className="diagnostics__step-detail">{step.detail}</span>
                 <span className="diagnostics__step-time">
                   {step.ms === undefined ? '' : t.milliseconds(step.ms)}
                 </span>

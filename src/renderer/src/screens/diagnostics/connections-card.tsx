@@ -5,7 +5,6 @@ import { ErrorMessage } from '../../components/error-message';
 import { StatusPill } from '../../components/status-pill';
 import { withSlot } from '../../components/slot';
 import { tDiagnostics } from '../../i18n/diagnostics.en';
-import { dataLang } from '../../lib/error-text';
 import type { Remote } from '../../lib/remote';
 import { useDiagnosticsStore } from '../../store/diagnostics-store';
 import { ConnectionResult } from './connection-result';
@@ -21,7 +20,7 @@ export function ConnectionsCard({ report }: { readonly report: DiagnosticsReport
           <dt>{t.proxy}</dt>
           <dd>
             {/* Main's words for where the setting comes from, in English. */}
-            {withSlot(t.proxyFrom, <span lang={dataLang()}>{network.proxySource}</span>)}
+            {withSlot(t.proxyFrom, <span>{network.proxySource}</span>)}
             {network.proxyVariables.length > 0 && (
               <ul className="diagnostics__plain-list">
                 {network.proxyVariables.map((variable) => (
