@@ -130,7 +130,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await page.content()).not.toContain(RUNNING_KEY.slice(4, 12));
 
     // Activate the free demo key ("Use this key" fills the field; activating is still a click).
-    await page.getByRole('button', { name: /use this key: Eniris licence/i }).click();
+    await page.getByRole('button', { name: /use this key Eniris licence/i }).click();
     const activateKey = card(page, 'Activate a licence').getByLabel('Licence key');
     await expect(activateKey).not.toHaveValue('');
     await expect(activateKey).toBeFocused();

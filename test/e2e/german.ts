@@ -30,17 +30,29 @@ const ENGLISH_PHRASES: readonly string[] = (() => {
 
 /**
  * No English left on the screen: its text, and the labels a screen reader speaks (aria-label,
- * title, placeholder, alt). `allowed` lists text that comes from elsewhere (a server's message).
+ * title, placeholder, alt). Left out, as data rather than interface: what main or a server wrote
+ * (marked `lang="en"`) and the configuration's profile names in the picker. `allowed` lists more
+ * such text (a profile's description, say).
  */
 export async function expectNoEnglish(page: Page, allowed: readonly string[] = []): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   const shown = await page.evaluate(() => {
-    const labels = [
-      ...document.querySelectorAll('[aria-label],[title],[placeholder],[alt]'),
-    ].flatMap((element) =>
-      ['aria-label', 'title', 'placeholder', 'alt'].map((name) => element.getAttribute(name) ?? ''),
-    );
-    return [document.body.innerText, ...labels].join('\n');
+    const isData = (element: Element | null) =>
+      element?.closest('[lang="en"], #profile-picker') != null;
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && !isData(parent) && parent.checkVisibility()) texts.push(node.textContent ?? '');
+    }
+    const labels = [...document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')]
+      .filter((element) => !isData(element))
+      .flatMap((element) =>
+        ['aria-label', 'title', 'placeholder', 'alt'].map(
+          (name) => element.getAttribute(name) ?? '',
+        ),
+      );
+    return [...texts, ...labels].join('\n');
   });
   const visible = allowed.reduce((text, part) => text.split(part).join(''), shown);
   expect(ENGLISH_PHRASES.filter((phrase) => visible.includes(phrase))).toEqual([]);

@@ -109,7 +109,7 @@ test('pick a profile, activate, take and release a seat, with the keyboard only'
   });
 
   await test.step('fill the activation form with the demo key and activate', async () => {
-    const useKey = page.getByRole('button', { name: /use this key: floating licence/i });
+    const useKey = page.getByRole('button', { name: /use this key floating licence/i });
     await tabTo(page, useKey);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `${SHOTS}/keyboard-focus-ring.png`, animations: 'disabled' });

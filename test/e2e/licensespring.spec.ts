@@ -12,9 +12,9 @@ const serve = demoServePerTest();
  * (src/main/demo-mode.ts, src/sandbox/licensespring/demo-seed.json).
  */
 const KEYS = {
-  nodeLocked: /use this key: LicenseSpring node-locked/i,
-  floating: /use this key: LicenseSpring floating/i,
-  consumption: /use this key: LicenseSpring consumption/i,
+  nodeLocked: /use this key LicenseSpring node-locked/i,
+  floating: /use this key LicenseSpring floating/i,
+  consumption: /use this key LicenseSpring consumption/i,
 };
 const FEATURES = {
   activation: 'Advanced reports',

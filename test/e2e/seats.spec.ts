@@ -17,7 +17,7 @@ test.afterEach(async () => {
 });
 
 const activateDemoFloatingKey = async (page: Page) => {
-  await page.getByRole('button', { name: /use this key: floating licence/i }).click();
+  await page.getByRole('button', { name: /use this key floating licence/i }).click();
   await expect(page.getByLabel('Licence key')).not.toHaveValue('');
   const key = await page.getByLabel('Licence key').inputValue();
   await page.getByRole('button', { name: 'Activate', exact: true }).click();

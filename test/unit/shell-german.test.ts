@@ -46,7 +46,6 @@ describe('in German', () => {
       'Sie werden von „basic_text“ aufbewahrt, das sie nicht verschlüsselt.',
     );
     expect(t.statusBar.unprotected('basic_text')).toBe('basic_text (ungeschützt)');
-    expect(t.demoKeys.useLabel('Perpetual')).toBe('Diesen Schlüssel verwenden: Perpetual');
     expect(t.credentials.tooLong(256)).toBe(
       'Kontoname und Passwort dürfen höchstens 256 Zeichen lang sein.',
     );

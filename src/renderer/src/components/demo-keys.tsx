@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/model';
 import { tCommon } from '../i18n/common.en';
+import { dataLang } from '../lib/error-text';
 import { Button } from './button';
 import { Card } from './card';
 
@@ -23,17 +24,22 @@ export function DemoKeys({ keys, onUse }: DemoKeysProps) {
       description={t.description}
     >
       <ul className="demo-keys__list">
-        {keys.map((demo) => (
+        {keys.map((demo, index) => (
           <li key={demo.key} className="demo-keys__item">
             <div className="demo-keys__text">
-              <span className="demo-keys__label">{demo.label}</span>
+              {/* The demo configuration's English label: data, spoken as English. */}
+              <span className="demo-keys__label" id={`demo-key-${index}`} lang={dataLang()}>
+                {demo.label}
+              </span>
               <code className="demo-keys__key">{demo.key}</code>
             </div>
             <Button
               size="sm"
               onClick={() => onUse(demo.key)}
-              // Starts with the visible words, so speech users can say what they see (WCAG 2.5.3).
-              aria-label={t.useLabel(demo.label)}
+              // "Use this key" and then which one: the name starts with the visible words, so speech
+              // users can say what they see (WCAG 2.5.3), and the label keeps its own language.
+              id={`demo-key-${index}-use`}
+              aria-labelledby={`demo-key-${index}-use demo-key-${index}`}
             >
               {t.use}
             </Button>

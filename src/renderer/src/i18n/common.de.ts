@@ -69,7 +69,6 @@ export const commonDe: CommonMessages = {
     description:
       'Der Demomodus betreibt eine lokale Lizenz-Sandbox. Diese Schlüssel sind öffentlich und funktionieren nur mit ihr.',
     use: 'Diesen Schlüssel verwenden',
-    useLabel: (label) => `Diesen Schlüssel verwenden: ${label}`,
   },
 
   credentials: {

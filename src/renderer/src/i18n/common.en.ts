@@ -74,7 +74,6 @@ export const commonEn = {
     description:
       'Demo mode runs a local licensing sandbox. These keys are public and work only against it.',
     use: 'Use this key',
-    useLabel: (label: string) => `Use this key: ${label}`,
   },
 
   credentials: {
