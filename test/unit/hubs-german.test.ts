@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubLicenceView } from '../../src/shared/hubs-model';
 import { tHubs } from '../../src/renderer/src/i18n/hubs.en';
 import { applyLanguage } from '../../src/renderer/src/i18n/messages';
 import {
@@ -20,27 +19,13 @@ import {
   usageText,
   validityText,
 } from '../../src/renderer/src/lib/hubs-text';
+import { licence } from '../support/hub-views';
 
 // The hubs screen in German: the messages with numbers and plurals, and the checks' sentences.
 beforeAll(() => applyLanguage({ locale: 'de', intlTag: 'de-DE' }));
 afterAll(() => applyLanguage({ locale: 'en', intlTag: 'en' }));
 
 const nb = '\u00a0';
-
-const licence = (change: Partial<HubLicenceView> = {}): HubLicenceView => ({
-  codeLabel: 'ac04…6557',
-  type: 'production',
-  isValid: true,
-  isActive: true,
-  size: 500,
-  used: 100,
-  objectCount: 12,
-  isObjectBased: false,
-  pointsPerObject: 0,
-  useCustomPointsMap: false,
-  reportedAt: 1_700_000_000_000,
-  ...change,
-});
 
 describe('usage in German', () => {
   it('counts in the licence’s unit, with German digit grouping', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HubLicenceView, HubView } from '../../src/shared/hubs-model';
+import type { HubView } from '../../src/shared/hubs-model';
 import {
   activityText,
   certificatePeriod,
@@ -38,26 +38,12 @@ import {
   type HubFormValues,
   type SortOrder,
 } from '../../src/renderer/src/lib/hubs-text';
+import { licence } from '../support/hub-views';
 
 // The hubs screen's pure helpers: what the engineer reads in the fleet table and what its chips,
 // search and column headers show. Numbers are formatted in the test machine's locale, so the
 // fixtures stay below 1,000 where a grouping separator would differ.
 const nb = '\u00a0';
-
-const licence = (change: Partial<HubLicenceView> = {}): HubLicenceView => ({
-  codeLabel: 'ac04…6557',
-  type: 'production',
-  isValid: true,
-  isActive: true,
-  size: 500,
-  used: 100,
-  objectCount: 12,
-  isObjectBased: false,
-  pointsPerObject: 0,
-  useCustomPointsMap: false,
-  reportedAt: 1_700_000_000_000,
-  ...change,
-});
 
 let nextId = 0;
 const hub = (change: Partial<HubView> = {}): HubView => {

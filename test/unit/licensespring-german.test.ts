@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LsConsumptionMeter, LsLicenceDetails } from '../../src/shared/licensespring-model';
+import type { LsLicenceDetails } from '../../src/shared/licensespring-model';
 import { applyLanguage } from '../../src/renderer/src/i18n/messages';
 import {
   actionErrorTitle,
@@ -22,50 +22,23 @@ import {
   transfersText,
   trialButtonLabel,
 } from '../../src/renderer/src/lib/licensespring-text';
+import { details as englishDetails, meter, NOW } from '../support/licensespring-views';
 
 // The LicenseSpring words in German: plurals, numbers grouped the German way, sentence order.
 const HOUR = 3_600_000;
-const NOW = Date.UTC(2026, 2, 10, 9, 30);
 
-const meter = (change: Partial<LsConsumptionMeter> = {}): LsConsumptionMeter => ({
-  total: 0,
-  max: 100,
-  unlimited: false,
-  allowOverages: false,
-  maxOverages: 0,
-  allowNegative: false,
-  ...change,
-});
-
-const details = (change: Partial<LsLicenceDetails> = {}): LsLicenceDetails => ({
-  profileId: 'ls',
-  productName: 'Demo Studio',
-  licenseType: 'consumption',
-  isTrial: false,
-  activations: { used: 1, max: 3, unlimited: false },
-  transfers: { used: 0, max: 2, allowed: true },
-  features: [
-    {
-      code: 'pool',
-      name: 'Render-Pool',
-      type: 'activation',
-      expired: false,
-      floating: { inUse: 2, max: 5, timeoutMinutes: 120, held: true },
-    },
-    {
-      code: 'exports',
-      name: 'Exporte',
-      type: 'consumption',
-      expired: false,
-      consumption: meter({ total: 47 }),
-    },
-  ],
-  consumption: meter({ total: 1_200, max: 5_000 }),
-  localCheck: { state: 'grace', message: '' },
-  canConsume: true,
-  checkedAt: NOW,
-  ...change,
-});
+/** The English test's licence, with German feature names and numbers worth grouping. */
+const GERMAN_NAMES: Readonly<Record<string, string>> = { pool: 'Render-Pool', exports: 'Exporte' };
+const details = (change: Partial<LsLicenceDetails> = {}): LsLicenceDetails =>
+  englishDetails({
+    features: englishDetails().features.map((feature) => ({
+      ...feature,
+      name: GERMAN_NAMES[feature.code] ?? feature.name,
+    })),
+    consumption: meter({ total: 1_200, max: 5_000 }),
+    localCheck: { state: 'grace', message: '' },
+    ...change,
+  });
 
 beforeAll(() => applyLanguage({ locale: 'de', intlTag: 'de-DE' }));
 afterAll(() => applyLanguage({ locale: 'en', intlTag: 'en' }));

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { LsConsumptionMeter, LsLicenceDetails } from '../../src/shared/licensespring-model';
 import {
   actionErrorTitle,
   actionKey,
@@ -26,51 +25,11 @@ import {
   transfersText,
   trialButtonLabel,
 } from '../../src/renderer/src/lib/licensespring-text';
+import { details, meter, NOW } from '../support/licensespring-views';
 
 // The LicenseSpring screens' pure helpers: meter maths, borrow limits and the words people read.
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const NOW = Date.UTC(2026, 2, 10, 9, 30);
-
-const meter = (change: Partial<LsConsumptionMeter> = {}): LsConsumptionMeter => ({
-  total: 0,
-  max: 100,
-  unlimited: false,
-  allowOverages: false,
-  maxOverages: 0,
-  allowNegative: false,
-  ...change,
-});
-
-const details = (change: Partial<LsLicenceDetails> = {}): LsLicenceDetails => ({
-  profileId: 'ls',
-  productName: 'Demo Studio',
-  licenseType: 'consumption',
-  isTrial: false,
-  activations: { used: 1, max: 3, unlimited: false },
-  transfers: { used: 0, max: 2, allowed: true },
-  features: [
-    {
-      code: 'pool',
-      name: 'Render pool',
-      type: 'activation',
-      expired: false,
-      floating: { inUse: 2, max: 5, timeoutMinutes: 120, held: true },
-    },
-    {
-      code: 'exports',
-      name: 'Exports',
-      type: 'consumption',
-      expired: false,
-      consumption: meter({ total: 47 }),
-    },
-  ],
-  consumption: meter({ total: 12, max: 50 }),
-  localCheck: { state: 'valid', message: 'The licence is valid.' },
-  canConsume: true,
-  checkedAt: NOW,
-  ...change,
-});
 
 describe('labels', () => {
   it('names every licence type, feature type and reset period', () => {
