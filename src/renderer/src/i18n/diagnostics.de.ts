@@ -20,7 +20,7 @@ export const diagnosticsDe: DiagnosticsMessages = {
     description:
       'Jeder Test prüft der Reihe nach die Namensauflösung (DNS), den Verbindungsaufbau (TCP), den Proxy, die sichere Verbindung (TLS) und die Antwort des Servers (HTTP) und nennt den ersten Schritt, der fehlschlägt.',
     proxy: 'Proxy',
-    proxyFrom: (source) => `Quelle: ${source}`,
+    proxyFrom: 'Quelle: {source}',
     certificates: (count) =>
       plural(count, '(1 Zertifikat)', `(${formatNumber(count)} Zertifikate)`),
     caBundle: 'CA-Bundle',
@@ -37,7 +37,7 @@ export const diagnosticsDe: DiagnosticsMessages = {
 
   result: {
     failedTitle: 'Die Verbindung ist fehlgeschlagen',
-    throughProxy: (proxy) => ` über den Proxy ${proxy}`,
+    throughProxy: ' über den Proxy {proxy}',
     stepsFor: (url) => `Schritte für ${url}`,
     steps: { dns: 'DNS', tcp: 'TCP', proxy: 'Proxy', tls: 'TLS', http: 'HTTP' },
     status: { ok: 'OK', failed: 'Fehlgeschlagen', skipped: 'Nicht ausgeführt' },

@@ -24,7 +24,7 @@ export const diagnosticsEn = {
       'Each test checks, in order, the name lookup (DNS), the connection (TCP), the proxy, the secure connection (TLS) and the server’s answer (HTTP), and names the first that fails.',
     proxy: 'Proxy',
     /** `source` is main's description of where the proxy setting comes from. */
-    proxyFrom: (source: string) => `From ${source}`,
+    proxyFrom: 'From {source}',
     caBundle: 'CA bundle',
     certificates: (count: number) => plural(count, '(1 certificate)', `(${count} certificates)`),
     noCaBundle: 'None: the usual trusted CAs',
@@ -42,7 +42,7 @@ export const diagnosticsEn = {
   result: {
     failedTitle: 'The connection failed',
     /** After the server's address; `proxy` is host:port. */
-    throughProxy: (proxy: string) => ` through the proxy ${proxy}`,
+    throughProxy: ' through the proxy {proxy}',
     stepsFor: (url: string) => `Steps for ${url}`,
     steps: { dns: 'DNS', tcp: 'TCP', proxy: 'Proxy', tls: 'TLS', http: 'HTTP' },
     status: { ok: 'OK', failed: 'Failed', skipped: 'Not run' },

@@ -1,6 +1,6 @@
 import type { ConnectionTest } from '../../../../shared/diagnostics-model';
 import { Callout } from '../../components/callout';
-import { withSlot } from '../../components/slot';
+import { RichText } from '../../components/rich-text';
 import { tDiagnostics } from '../../i18n/diagnostics.en';
 
 /** One test: the failure and its fix first, then each server's steps with their timings. */
@@ -19,7 +19,9 @@ export function ConnectionResult({ test }: { readonly test: ConnectionTest }) {
           )}
           <p className="diagnostics__target-url">
             <code>{target.url}</code>
-            {target.via && withSlot(t.throughProxy, <code>{target.via}</code>)}
+            {target.via && (
+              <RichText text={t.throughProxy} values={{ proxy: <code>{target.via}</code> }} />
+            )}
           </p>
           <ol className="diagnostics__steps" aria-label={t.stepsFor(target.url)}>
             {target.steps.map((step) => (

@@ -3,7 +3,7 @@ import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { StatusPill } from '../../components/status-pill';
-import { withSlot } from '../../components/slot';
+import { RichText } from '../../components/rich-text';
 import { tDiagnostics } from '../../i18n/diagnostics.en';
 import type { Remote } from '../../lib/remote';
 import { useDiagnosticsStore } from '../../store/diagnostics-store';
@@ -20,7 +20,7 @@ export function ConnectionsCard({ report }: { readonly report: DiagnosticsReport
           <dt>{t.proxy}</dt>
           <dd>
             {/* Main's words for where the setting comes from, in English. */}
-            {withSlot(t.proxyFrom, <span>{network.proxySource}</span>)}
+            <RichText text={t.proxyFrom} values={{ source: network.proxySource }} />
             {network.proxyVariables.length > 0 && (
               <ul className="diagnostics__plain-list">
                 {network.proxyVariables.map((variable) => (
