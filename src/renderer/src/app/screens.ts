@@ -1,7 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { LicenceView, ProfileView } from '../../../shared/model';
 import { tCommon } from '../i18n/common.en';
-import { hasDeviceLicence } from '../lib/licence-text';
+import { hasDeviceLicence } from '../lib/device-licence';
 import type { ScreenId } from '../store/app-store';
 
 /**

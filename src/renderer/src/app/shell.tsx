@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import type { AppInfo, ProfileView } from '../../../shared/model';
 import { tCommon } from '../i18n/common.en';
 import { dataLang } from '../lib/error-text';
-import { hasDeviceLicence } from '../lib/licence-text';
+import { hasDeviceLicence } from '../lib/device-licence';
 import { useAppStore } from '../store/app-store';
 import { useLicenceStore } from '../store/licence-store';
 import { BrandLogo, isScreenShown, useAccentColour } from './brand';

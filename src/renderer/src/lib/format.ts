@@ -102,3 +102,16 @@ export function formatDayDistance(days: number): string {
   if (days === -1) return t.yesterday;
   return days > 0 ? t.inDays(days) : t.daysAgo(-days);
 }
+
+/**
+ * The value of a `datetime-local` field ("2025-05-01T09:30", the user's local time) as the ISO
+ * date-time with offset that the contract asks for. Empty → undefined (activate now); a value that
+ * is not a date → null.
+ */
+export function localDateTimeToIso(value: string): string | undefined | null {
+  if (value.trim() === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value)) return null;
+  // Without an offset, Date reads a date-time string as local time, which is what the field means.
+  const at = new Date(value).getTime();
+  return Number.isFinite(at) ? new Date(at).toISOString() : null;
+}

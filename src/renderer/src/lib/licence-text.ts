@@ -1,30 +1,10 @@
-import type { BackendKind, LicenceMode, LicenceStatus, SeatState } from '../../../shared/model';
+import type { LicenceMode, LicenceStatus, SeatState } from '../../../shared/model';
 import type { Tone } from './tone';
 import { tActivation } from '../i18n/activation.en';
 import { tSeats } from '../i18n/seats.en';
 import { assertNever } from './assert-never';
 
 /** Words and tones for the core's states, in one place so every screen says the same thing. */
-
-/**
- * Whether a profile's licence belongs to this computer (activated here, `licence:status` applies).
- * Eniris licences belong to the installer's account and are managed for controllers instead;
- * MobiusFlow licences belong to the hubs in the engineer's inventory.
- */
-export function hasDeviceLicence(kind: BackendKind): boolean {
-  switch (kind) {
-    case 'seats':
-    case 'flecs':
-    case 'licensespring':
-      return true;
-    case 'eniris':
-    case 'mobiusflow':
-    case 'licence-file':
-      return false;
-    default:
-      return assertNever(kind);
-  }
-}
 
 export function statusLabel(status: LicenceStatus): { label: string; tone: Tone } {
   const t = tActivation().status;

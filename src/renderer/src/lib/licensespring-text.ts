@@ -7,7 +7,7 @@ import type {
   LsLocalCheck,
 } from '../../../shared/licensespring-model';
 import { assertNever } from './assert-never';
-import { localDateTimeToIso } from './eniris-text';
+import { localDateTimeToIso } from './format';
 import { tLicensespring } from '../i18n/licensespring.en';
 import { formatDateTime } from './format';
 import type { Tone } from './tone';

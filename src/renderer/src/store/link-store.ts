@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { AppError } from '../../../shared/errors';
 import type { ProfileView } from '../../../shared/model';
 import { call } from '../api';
-import { tActivation } from '../i18n/activation.en';
 import { useAppStore } from './app-store';
 
 /**
@@ -16,13 +15,14 @@ export interface LinkPrefill {
   readonly key: string;
 }
 
-/** Why the latest link did not fill in the form, shown on that profile's activation screen. */
-export interface LinkProblem {
-  readonly profileId: string;
-  readonly error: AppError;
-  /** Refused by main (not a valid link), or valid but this computer already has a licence there. */
-  readonly kind: 'refused' | 'already-active';
-}
+/**
+ * Why the latest link did not fill in the form, shown on that profile's activation screen: refused
+ * by main (not a valid link), or valid but this computer already has a licence there (the screen
+ * words that one itself, so the store carries no text).
+ */
+export type LinkProblem =
+  | { readonly kind: 'refused'; readonly profileId: string; readonly error: AppError }
+  | { readonly kind: 'already-active'; readonly profileId: string };
 
 interface LinkState {
   readonly prefill: LinkPrefill | null;
@@ -37,12 +37,6 @@ interface LinkState {
   notUsed(profileId: string): void;
   dismissProblem(): void;
 }
-
-/** Built when it happens, so it is in the language on screen. */
-const alreadyActive = (): AppError => ({
-  code: 'invalid_input',
-  message: tActivation().link.alreadyActive,
-});
 
 /**
  * The profile a link goes to: the one it names, else the one on screen if it takes keys, else the
@@ -90,7 +84,7 @@ export const useLinkStore = create<LinkState>()((set) => ({
   },
 
   notUsed(profileId) {
-    set({ prefill: null, problem: { profileId, error: alreadyActive(), kind: 'already-active' } });
+    set({ prefill: null, problem: { profileId, kind: 'already-active' } });
   },
 
   dismissProblem() {

@@ -50,7 +50,7 @@ export function LinkProblemNote({ profileId }: { readonly profileId: string }) {
         </Button>
       }
     >
-      {problem.error.message}
+      {t.alreadyActive}
     </Callout>
   );
 }

@@ -5,13 +5,8 @@ import { ErrorMessage } from '../../components/error-message';
 import { SuccessNote } from '../../components/success-note';
 import { tEniris } from '../../i18n/eniris.en';
 import { assertNever } from '../../lib/assert-never';
-import {
-  activationOutcome,
-  enirisErrorTitle,
-  enirisKeyProblem,
-  localDateTimeToIso,
-} from '../../lib/eniris-text';
-import { formatDate } from '../../lib/format';
+import { activationOutcome, enirisErrorTitle, enirisKeyProblem } from '../../lib/eniris-text';
+import { formatDate, localDateTimeToIso } from '../../lib/format';
 import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
 import { firstProblem, KeyField, type FieldProblem } from './key-field';
 import { LicenceTable } from './licence-table';
