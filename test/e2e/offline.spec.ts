@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { runCli, startSandbox, startServe, type SandboxReady } from './browser-host';
 import { fullScreenshot, SHOTS } from './demo-app';
@@ -49,6 +49,29 @@ function vendorSign(name: string, extra: readonly string[] = []): string {
   const file = join(files, name);
   writeFileSync(file, signed.stdout);
   return file;
+}
+
+/**
+ * What the person does at the vendor's portal (here: the sandbox): saves the request file from the
+ * screen, has the portal turn it into a licence file, and keeps that as `name` to import.
+ */
+async function licenceFileFromPortal(
+  page: Page,
+  saveButton: Locator,
+  name: string,
+): Promise<string> {
+  const download = page.waitForEvent('download');
+  await saveButton.click();
+  const requestText = readFileSync((await (await download).path()) ?? '', 'utf8').trim();
+  const portal = await fetch(`${ready.servers.licensespring.url}/api/v4/activate_offline`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: requestText,
+  });
+  expect(portal.status, await portal.clone().text()).toBe(200);
+  const licenceFile = join(files, name);
+  writeFileSync(licenceFile, await portal.text());
+  return licenceFile;
 }
 
 test('import a vendor-signed licence file; a tampered one is refused and changes nothing', async ({
@@ -100,20 +123,12 @@ test('LicenseSpring offline: request file with QR code, portal answer imported, 
   await shot(page, 'licensespring-request');
   await expectNoSeriousViolations(page, 'activation, offline request with QR code');
 
-  // Saved as a file, as the person would to carry it on a USB stick.
-  const download = page.waitForEvent('download');
-  await offline.getByRole('button', { name: 'Save the request file…' }).click();
-  const requestText = readFileSync((await (await download).path()) ?? '', 'utf8').trim();
-
-  // At the portal (here: the sandbox), the request becomes a licence file.
-  const portal = await fetch(`${ready.servers.licensespring.url}/api/v4/activate_offline`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/plain' },
-    body: requestText,
-  });
-  expect(portal.status, await portal.clone().text()).toBe(200);
-  const licenceFile = join(files, 'license.lic');
-  writeFileSync(licenceFile, await portal.text());
+  // Saved as a file, as the person would to carry it on a USB stick, and taken to the portal.
+  const licenceFile = await licenceFileFromPortal(
+    page,
+    offline.getByRole('button', { name: 'Save the request file…' }),
+    'license.lic',
+  );
 
   await offline.getByLabel('Choose the licence file from the portal').setInputFiles(licenceFile);
   const licenceCard = page.getByRole('region', { name: 'Licence', exact: true });
@@ -222,17 +237,11 @@ test('in German: LicenseSpring offline, request file with QR code and the deacti
   await expectNoSeriousViolations(page, 'activation in German, offline request with QR code');
   await shot(page, 'licensespring-request-de');
 
-  const download = page.waitForEvent('download');
-  await offline.getByRole('button', { name: 'Anforderungsdatei speichern…' }).click();
-  const requestText = readFileSync((await (await download).path()) ?? '', 'utf8').trim();
-  const portal = await fetch(`${ready.servers.licensespring.url}/api/v4/activate_offline`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/plain' },
-    body: requestText,
-  });
-  expect(portal.status, await portal.clone().text()).toBe(200);
-  const licenceFile = join(files, 'license-de.lic');
-  writeFileSync(licenceFile, await portal.text());
+  const licenceFile = await licenceFileFromPortal(
+    page,
+    offline.getByRole('button', { name: 'Anforderungsdatei speichern…' }),
+    'license-de.lic',
+  );
   await offline.getByLabel('Lizenzdatei aus dem Portal auswählen').setInputFiles(licenceFile);
   const licenceCard = page.getByRole('region', { name: 'Lizenz', exact: true });
   await expect(licenceCard.getByText('Aktiv', { exact: true })).toBeVisible();
