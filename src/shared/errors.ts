@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './text';
 
 /**
  * Every failure the product can report, as a stable code. Adapters, the core, IPC and the CLI all
@@ -33,7 +34,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const appErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
+  /** English, for logs and the CLI; the screens show `text` in their language when it is there. */
   message: z.string(),
+  text: textSchema.optional(),
   /** True when trying the same thing again later may work (network, 5xx, 429). */
   retryable: z.boolean().optional(),
   /** Seconds the backend asked us to wait before retrying, when it said so. */

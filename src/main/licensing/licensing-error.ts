@@ -1,4 +1,6 @@
 import { RETRYABLE_CODES, type AppError, type ErrorCode } from '../../shared/errors';
+import type { Text } from '../../shared/text';
+import { inEnglish } from '../../shared/texts/english';
 
 /**
  * The one error type the core throws. It carries a stable code, a message a person can act on,
@@ -12,13 +14,16 @@ export class LicensingError extends Error {
    * server's verdict: nothing from it was used. See `retriedInBackground`.
    */
   readonly unverifiedReply: boolean;
+  /** The message as an id and parameters, for the screens to put in their language. */
+  readonly text: Text | undefined;
 
   constructor(
     code: ErrorCode,
-    message: string,
+    message: Text | string,
     options: { cause?: unknown; retryAfterSeconds?: number; unverifiedReply?: boolean } = {},
   ) {
-    super(message, { cause: options.cause });
+    super(typeof message === 'string' ? message : inEnglish(message), { cause: options.cause });
+    this.text = typeof message === 'string' ? undefined : message;
     this.name = 'LicensingError';
     this.code = code;
     this.retryAfterSeconds = options.retryAfterSeconds;
@@ -33,6 +38,7 @@ export class LicensingError extends Error {
     return {
       code: this.code,
       message: this.message,
+      ...(this.text === undefined ? {} : { text: this.text }),
       retryable: this.retryable,
       ...(this.retryAfterSeconds === undefined
         ? {}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { tCommon } from '../i18n/common.en';
-import { dataLang, errorHint, errorTitle, isLocalError } from '../lib/error-text';
+import { errorHint, errorTitle, say, sayLang } from '../lib/error-text';
 import { SupportHint } from '../app/brand';
 
 interface ErrorMessageProps {
@@ -37,8 +37,7 @@ export function ErrorMessage({
       <div className="callout__body">
         <p className="callout__title">{title ?? errorTitle(error.code)}</p>
         <p className="callout__text">
-          {/* Main's message stays English (marked so); one the renderer wrote is in the interface's language. */}
-          <span lang={isLocalError(error) ? undefined : dataLang()}>{error.message}</span>
+          <span lang={sayLang(error)}>{say(error)}</span>
           {hint && <span className="callout__hint">{hint}</span>}
           <SupportHint code={error.code} />
         </p>

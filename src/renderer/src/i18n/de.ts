@@ -21,3 +21,6 @@ export const de: Catalogues = {
   eniris: enirisDe,
   hubs: hubsDe,
 };
+
+/** The core's sentences (errors, warnings, verdicts from main), in the same chunk. */
+export { german as coreDe, germanFormats as coreFormatsDe } from '../../../shared/texts/german';

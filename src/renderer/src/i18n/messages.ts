@@ -1,5 +1,6 @@
 import type { Catalogues } from './catalogues';
 import { type Locale, type LocaleChoice } from '../../../shared/locale';
+import { renderText, type Formats, type Library, type Text } from '../../../shared/text';
 
 /**
  * The active language. Chosen once before the first render (the OS language does not change under
@@ -11,10 +12,24 @@ import { type Locale, type LocaleChoice } from '../../../shared/locale';
  */
 let active: LocaleChoice = { locale: 'en', intlTag: 'en' };
 let translated: Catalogues | undefined;
+/** The core's catalogues in the active language (undefined in English: main already wrote it). */
+let core: { readonly library: Library; readonly formats: Formats } | undefined;
 
 export async function applyLanguage(choice: LocaleChoice): Promise<void> {
-  translated = choice.locale === 'de' ? (await import('./de')).de : undefined;
+  if (choice.locale === 'de') {
+    const german = await import('./de');
+    translated = german.de;
+    core = { library: german.coreDe, formats: german.coreFormatsDe(choice.intlTag) };
+  } else {
+    translated = undefined;
+    core = undefined;
+  }
   active = choice;
+}
+
+/** A text from main in the active language; undefined in English or for an id this build lacks. */
+export function translateCoreText(text: Text): string | undefined {
+  return core && renderText(text, core.library, core.formats);
 }
 
 export function currentLocale(): Locale {

@@ -1,6 +1,7 @@
 import type { AppError, ErrorCode } from '../../../shared/errors';
 import { tErrors } from '../i18n/errors.en';
-import { currentLocale } from '../i18n/messages';
+import type { Wording } from '../../../shared/text';
+import { currentLocale, translateCoreText } from '../i18n/messages';
 import { formatDuration } from './format';
 
 /**
@@ -31,8 +32,25 @@ export function dataLang(): 'en' | undefined {
   return currentLocale() === 'en' ? undefined : 'en';
 }
 
+/**
+ * What main said (an error, a warning, a verdict), in the interface language when main sent it as
+ * a text this build can translate, otherwise main's English.
+ */
+export function say(wording: Wording): string {
+  return (wording.text && translateCoreText(wording.text)) ?? wording.message;
+}
+
+/**
+ * The `lang` for `say(wording)`: 'en' when the English had to be shown under a translated
+ * interface (a server's report, a file's own error), so a screen reader pronounces it right.
+ */
+export function sayLang(wording: Wording): 'en' | undefined {
+  if (isLocalError(wording)) return undefined;
+  return wording.text && translateCoreText(wording.text) !== undefined ? undefined : dataLang();
+}
+
 /** Errors the renderer wrote itself, in the interface language (a field left empty). */
-const localErrors = new WeakSet<AppError>();
+const localErrors = new WeakSet<object>();
 
 /**
  * An error found in the renderer, before anything was sent: its message comes from a catalogue,
@@ -45,6 +63,6 @@ export function localError(code: ErrorCode, message: string): AppError {
 }
 
 /** Whether an error's message is in the interface language (see localError), not main's English. */
-export function isLocalError(error: AppError): boolean {
+export function isLocalError(error: object): boolean {
   return localErrors.has(error);
 }

@@ -1,0 +1,5 @@
+import { textsOf } from '../text';
+
+export const configEn = {};
+
+export const config = textsOf('config', configEn);

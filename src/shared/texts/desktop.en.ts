@@ -1,0 +1,5 @@
+import { textsOf } from '../text';
+
+export const desktopEn = {};
+
+export const desktop = textsOf('desktop', desktopEn);

@@ -1,0 +1,5 @@
+import { textsOf } from '../text';
+
+export const flecsEn = {};
+
+export const flecs = textsOf('flecs', flecsEn);

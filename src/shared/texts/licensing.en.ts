@@ -1,0 +1,5 @@
+import { textsOf } from '../text';
+
+export const licensingEn = {};
+
+export const licensing = textsOf('licensing', licensingEn);

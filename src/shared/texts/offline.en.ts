@@ -1,0 +1,5 @@
+import { textsOf } from '../text';
+
+export const offlineEn = {};
+
+export const offline = textsOf('offline', offlineEn);
