@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import type { Catalogue, Formats, Text } from '../../src/shared/text';
 import { renderText, textSchema } from '../../src/shared/text';
