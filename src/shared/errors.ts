@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textSchema } from './text';
+import { textSchema } from './text-schema';
 
 /**
  * Every failure the product can report, as a stable code. Adapters, the core, IPC and the CLI all

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Text the core writes for a person (an error's message, a warning, a check's verdict) travels as
  * an id and parameters beside its English rendering. The CLI, the log and the support bundle use
@@ -28,20 +26,6 @@ export interface Wording {
   readonly message: string;
   readonly text?: Text;
 }
-
-const MAX_DEPTH = 4;
-const paramSchema = (depth: number): z.ZodType<TextParam> =>
-  depth >= MAX_DEPTH
-    ? z.union([z.string(), z.number(), z.boolean()])
-    : z.union([z.string(), z.number(), z.boolean(), z.lazy(() => textSchemaAt(depth + 1))]);
-const textSchemaAt = (depth: number): z.ZodType<Text> =>
-  z.object({
-    id: z.string().regex(/^[a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*$/),
-    params: z.record(z.string(), paramSchema(depth)).optional(),
-  });
-
-/** A text as it crosses IPC: ids of a known shape, nesting bounded. */
-export const textSchema: z.ZodType<Text> = textSchemaAt(0);
 
 /**
  * Formatting a message needs beyond words: numbers, waits and instants look different per language

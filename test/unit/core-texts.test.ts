@@ -1,7 +1,8 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import type { Catalogue, Formats, Text } from '../../src/shared/text';
-import { renderText, textSchema } from '../../src/shared/text';
+import { renderText } from '../../src/shared/text';
+import { textSchema } from '../../src/shared/text-schema';
 import { english, inEnglish } from '../../src/shared/texts/english';
 import { german, germanFormats } from '../../src/shared/texts/german';
 import { describeDuration, englishFormats } from '../../src/shared/texts/formats';
