@@ -34,8 +34,11 @@ export interface Wording {
  */
 export interface Formats {
   readonly number: (value: number) => string;
-  /** A span of time a person can picture: "45 seconds", "3 minutes", "2 hours". */
-  readonly duration: (ms: number) => string;
+  /**
+   * A span of time a person can picture: "45 seconds", "3 minutes", "2 hours". Pass values to
+   * formats as the message received them (no arithmetic), so a test can see where each one went.
+   */
+  readonly duration: (seconds: number) => string;
   /** A date and time of day. */
   readonly instant: (epochMs: number) => string;
   /** A calendar day. */

@@ -15,7 +15,7 @@ const ENGLISH_ONLY: Readonly<Record<string, string>> = {
 /** Formats that show what they were given, so a test sees which values a message used. */
 const visibleFormats: Formats = {
   number: (value) => `number(${String(value)})`,
-  duration: (ms) => `duration(${String(ms)})`,
+  duration: (seconds) => `duration(${String(seconds)})`,
   instant: (ms) => `instant(${String(ms)})`,
   day: (ms) => `day(${String(ms)})`,
 };
@@ -109,12 +109,12 @@ describe('rendering a text', () => {
 
 describe('formats', () => {
   it('says a wait in the unit a person pictures', () => {
-    expect(englishFormats.duration(1_000)).toBe('1 second');
-    expect(englishFormats.duration(45_000)).toBe('45 seconds');
-    expect(englishFormats.duration(150_000)).toBe('3 minutes');
-    expect(englishFormats.duration(2 * 3_600_000)).toBe('2 hours');
-    expect(germanFormats('de').duration(45_000)).toBe('45 Sekunden');
-    expect(germanFormats('de').duration(60 * 60_000)).toBe('60 Minuten');
+    expect(englishFormats.duration(1)).toBe('1 second');
+    expect(englishFormats.duration(45)).toBe('45 seconds');
+    expect(englishFormats.duration(150)).toBe('3 minutes');
+    expect(englishFormats.duration(2 * 3_600)).toBe('2 hours');
+    expect(germanFormats('de').duration(45)).toBe('45 Sekunden');
+    expect(germanFormats('de').duration(60 * 60)).toBe('60 Minuten');
     expect(describeDuration(0.2, { second: 's', minute: 'm', hour: 'h' }, '+')).toBe('1 s');
   });
 

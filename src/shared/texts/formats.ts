@@ -7,8 +7,8 @@ import type { Formats } from '../text';
  */
 export const englishFormats: Formats = {
   number: (value) => String(value),
-  duration: (ms) =>
-    describeDuration(ms / 1000, { second: 'second', minute: 'minute', hour: 'hour' }, 's'),
+  duration: (seconds) =>
+    describeDuration(seconds, { second: 'second', minute: 'minute', hour: 'hour' }, 's'),
   instant: (epochMs) => `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   day: (epochMs) => new Date(epochMs).toISOString().slice(0, 10),
 };
@@ -38,7 +38,7 @@ export function localFormats(intlTag: string, units: Units, plural: string): For
   const day = new Intl.DateTimeFormat(intlTag, { dateStyle: 'medium' });
   return {
     number: (value) => number.format(value),
-    duration: (ms) => describeDuration(ms / 1000, units, plural),
+    duration: (seconds) => describeDuration(seconds, units, plural),
     instant: (epochMs) => instant.format(epochMs),
     day: (epochMs) => day.format(epochMs),
   };

@@ -1,6 +1,8 @@
 import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
 import type { z } from 'zod';
+import type { Text } from '../../../shared/text';
+import { common } from '../../../shared/texts/common.en';
 
 /**
  * Small pieces every HTTP adapter needs in the same form: the base URL check, the 2xx test,
@@ -18,16 +20,10 @@ export function normaliseBaseUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new LicensingError(
-      'config',
-      'The licensing server address is not a valid URL. Check the configuration.',
-    );
+    throw new LicensingError('config', common.addressNotUrl());
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new LicensingError(
-      'config',
-      'The licensing server address must start with http:// or https://. Check the configuration.',
-    );
+    throw new LicensingError('config', common.addressNotHttp());
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -63,8 +59,9 @@ export function blankSecrets(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-export const withServerText = (message: string, text: string | undefined): string =>
-  text ? `${message} (The server said: "${text}")` : message;
+/** Our sentence, followed by the server's own words when it gave any (quoted, never translated). */
+export const withServerText = (message: Text, text: string | undefined): Text =>
+  text ? common.withServerText({ message, server: text }) : message;
 
 /**
  * What the status alone means, for replies the protocol gives no meaning of its own:
@@ -78,43 +75,27 @@ export function statusOnlyError(
   const { status } = response;
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], ctx.now);
-    const wait = retryAfterSeconds === undefined ? 'a minute' : `${retryAfterSeconds} seconds`;
     return new LicensingError(
       'rate_limited',
-      `The licensing server is receiving too many requests. Wait ${wait} and try again.`,
+      common.tooManyRequests(retryAfterSeconds === undefined ? {} : { seconds: retryAfterSeconds }),
       { retryAfterSeconds },
     );
   }
   if (status === 408) {
-    return new LicensingError(
-      'timeout',
-      `The licensing server at ${ctx.host} gave up waiting for the request. Try again.`,
-    );
+    return new LicensingError('timeout', common.serverGaveUp({ host: ctx.host }));
   }
   if (status >= 500) {
-    return new LicensingError(
-      'server_error',
-      `The licensing server had a problem (HTTP ${status}). Try again in a few minutes.`,
-    );
+    return new LicensingError('server_error', common.serverTrouble({ status }));
   }
   if (status === 404) {
-    return new LicensingError(
-      'protocol',
-      `The server at ${ctx.host} does not offer the licensing service (HTTP 404). Check the server address in the configuration.`,
-    );
+    return new LicensingError('protocol', common.noLicensingService({ host: ctx.host }));
   }
   if (status >= 300 && status < 400) {
-    return new LicensingError(
-      'protocol',
-      `The server at ${ctx.host} redirected the request (HTTP ${status}). Check the server address in the configuration (http vs https).`,
-    );
+    return new LicensingError('protocol', common.redirected({ host: ctx.host, status }));
   }
   return new LicensingError(
     'protocol',
-    withServerText(
-      `The licensing server at ${ctx.host} gave an answer this app does not understand (HTTP ${status}).`,
-      ctx.serverText,
-    ),
+    withServerText(common.unexpectedStatus({ host: ctx.host, status }), ctx.serverText),
   );
 }
 
@@ -130,23 +111,20 @@ export function parseReply<S extends z.ZodType>(
   // The advice matters: without it the person learns what went wrong but not what to do.
   throw new LicensingError(
     'protocol',
-    `The licensing server at ${host} sent a reply this app does not understand (${describeMismatch(body, result.error)}). Check the server address in the configuration; if it is right, the server may run a version this app does not support: contact the vendor.`,
+    common.replyNotUnderstood({ host, mismatch: describeMismatch(body, result.error) }),
     { cause: result.error },
   );
 }
 
-function describeMismatch(body: unknown, error: z.ZodError): string {
-  if (body === undefined || body === null) return 'the reply was empty';
+function describeMismatch(body: unknown, error: z.ZodError): Text {
+  if (body === undefined || body === null) return common.replyEmpty();
   if (typeof body === 'string') {
-    return /^\s*</.test(body)
-      ? 'a web page instead of data: a captive portal, proxy or wrong address may be in the way'
-      : 'plain text instead of data';
+    return /^\s*</.test(body) ? common.replyWebPage() : common.replyPlainText();
   }
-  if (typeof body !== 'object' || Array.isArray(body)) return 'expected an object';
+  if (typeof body !== 'object' || Array.isArray(body)) return common.replyNotObject();
   const issue = error.issues[0];
-  if (!issue) return 'unexpected shape';
-  const where = issue.path.map(String).join('.');
-  return `${where || 'reply'}: ${issue.message}`;
+  if (!issue) return common.replyShape();
+  return common.replyField({ field: issue.path.map(String).join('.'), problem: issue.message });
 }
 
 /**
