@@ -20,7 +20,7 @@ export const commonDe: Translation<typeof commonEn> = {
   unexpectedStatus: (p) =>
     `Der Lizenzserver unter ${p.host} hat eine Antwort gegeben, die diese App nicht versteht (HTTP ${p.status}).`,
   replyNotUnderstood: (p) =>
-    `Der Lizenzserver unter ${p.host} hat eine Antwort gesendet, die diese App nicht versteht (${p.mismatch}). Prüfen Sie die Serveradresse in der Konfiguration; stimmt sie, läuft auf dem Server womöglich eine Version, die diese App nicht unterstützt: Wenden Sie sich an den Hersteller.`,
+    `Der Lizenzserver unter ${p.host} hat eine Antwort gesendet, die diese App nicht versteht (${p.mismatch}). Prüfen Sie die Serveradresse in der Konfiguration; stimmt sie, läuft auf dem Server womöglich eine Version, die diese App nicht unterstützt: Wenden Sie sich an den Anbieter.`,
   replyEmpty: () => 'die Antwort war leer',
   replyWebPage: () =>
     'eine Webseite statt Daten: ein Captive Portal, ein Proxy oder eine falsche Adresse steht womöglich im Weg',
