@@ -19,9 +19,10 @@ import { createMainWindow } from './shell/main-window';
 import { productIdentity } from './config/product-identity';
 import { desktopWords } from './desktop/desktop-text';
 import { createLinkInbox, type LinkInbox } from './desktop/link-inbox';
-import { pickLocale } from '../shared/locale';
+import { sayIn } from '../shared/texts/say-in';
+import { LicensingError } from './licensing/licensing-error';
 import { listenForLinks } from './shell/deep-links';
-import { showWindow, startDesktopIntegration } from './shell/desktop';
+import { showWindow, startDesktopIntegration, systemLanguage } from './shell/desktop';
 import { electronLoginItem } from './shell/login-item';
 import { systemProxyResolver } from './shell/system-proxy';
 
@@ -118,10 +119,14 @@ function startDesktopApp(): void {
     .whenReady()
     .then(() => start(links))
     .catch((error: unknown) => {
-      const language = pickLocale(app.getPreferredSystemLanguages());
+      const language = systemLanguage();
       dialog.showErrorBox(
         desktopWords(language.locale, language.intlTag).cannotStart(app.getName()),
-        error instanceof Error ? error.message : String(error),
+        error instanceof LicensingError
+          ? sayIn(error, language)
+          : error instanceof Error
+            ? error.message
+            : String(error),
       );
       app.exit(1);
     });

@@ -6,6 +6,9 @@ import { textSchema } from '../../src/shared/text-schema';
 import { english, inEnglish } from '../../src/shared/texts/english';
 import { german, germanFormats } from '../../src/shared/texts/german';
 import { describeDuration, englishFormats } from '../../src/shared/texts/formats';
+import { common } from '../../src/shared/texts/common.en';
+import { sayIn } from '../../src/shared/texts/say-in';
+import { LicensingError } from '../../src/main/licensing/licensing-error';
 
 /** Areas whose texts never reach the screens, with the reason they stay English. */
 const ENGLISH_ONLY: Readonly<Record<string, string>> = {
@@ -147,5 +150,22 @@ describe('the builders the core says things with', () => {
     }
     expect(Object.keys(modules).length).toBeGreaterThan(10);
     expect(unknown).toEqual([]);
+  });
+});
+
+describe("main's own windows (sayIn)", () => {
+  const error = new LicensingError('config', common.addressNotHttp());
+
+  it('say what the core said in the OS language', () => {
+    expect(sayIn(error, { locale: 'de', intlTag: 'de-AT' })).toBe(
+      'Die Adresse des Lizenzservers muss mit http:// oder https:// beginnen. Prüfen Sie die Konfiguration.',
+    );
+    expect(sayIn(error, { locale: 'en', intlTag: 'en-GB' })).toBe(error.message);
+    expect(error.message).toMatch(/^The licensing server address must start with http/);
+  });
+
+  it('keep English that was never a text (a file’s own error)', () => {
+    const wording = { message: 'Unexpected token } in JSON' };
+    expect(sayIn(wording, { locale: 'de', intlTag: 'de' })).toBe(wording.message);
   });
 });

@@ -1,7 +1,7 @@
 import { app, type BrowserWindow } from 'electron';
 import { systemClock } from '../../shared/clock';
 import type { Core } from '../core';
-import { pickLocale } from '../../shared/locale';
+import { pickLocale, type LocaleChoice } from '../../shared/locale';
 import { closeToTray } from '../desktop/close-to-tray';
 import { desktopWords } from '../desktop/desktop-text';
 import { noticeMemoryIn, warningDaysIn } from '../desktop/desktop-state';
@@ -35,8 +35,7 @@ export async function startDesktopIntegration(options: {
   const open = () => showWindow(window);
   const { productName, profiles } = core.config;
   const nameOf = licenceNames(productName, core.service.profiles());
-  // The OS's language order, as the window's renderer gets it from navigator.languages.
-  const language = pickLocale(app.getPreferredSystemLanguages());
+  const language = systemLanguage();
   const words = desktopWords(language.locale, language.intlTag);
   const tray = createAppTray({
     iconPath: options.trayIcon,
@@ -81,3 +80,6 @@ export async function startDesktopIntegration(options: {
     tray.destroy();
   };
 }
+
+/** The OS's language order, as the window's renderer gets it from navigator.languages. */
+export const systemLanguage = (): LocaleChoice => pickLocale(app.getPreferredSystemLanguages());
