@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock';
+import { eniris } from '../../shared/texts/eniris.en';
 import type { EnirisAccountView, EnirisLicenceList, EnirisLicenceView } from '../../shared/model';
 import type { ProfileConfig } from '../config/vendor-config';
 import type { HttpClient } from '../http/http-client';
@@ -72,10 +73,7 @@ export function createEnirisService(deps: {
   const profile = (profileId: string): EnirisProfile => {
     const found = deps.profiles.find((candidate) => candidate.id === profileId);
     if (found?.kind !== 'eniris')
-      throw new LicensingError(
-        'invalid_input',
-        `"${profileId}" is not an Eniris profile in the configuration.`,
-      );
+      throw new LicensingError('invalid_input', eniris.notEnirisProfile({ profileId }));
     return found;
   };
   const client = (profileId: string): EnirisClient => {
@@ -143,7 +141,7 @@ export function createEnirisService(deps: {
           await client(profileId).licencesOfCustomer(of.customerId, { includeDatalinks: true }),
         );
       }
-      throw new LicensingError('invalid_input', 'Give a controller id or a customer id.');
+      throw new LicensingError('invalid_input', eniris.giveControllerOrCustomer());
     },
   };
   return service;

@@ -1,3 +1,5 @@
+import type { Text } from '../../../shared/text';
+import { eniris } from '../../../shared/texts/eniris.en';
 import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
 import {
@@ -30,17 +32,14 @@ export interface FailureContext {
 }
 
 export const sessionExpired = (): LicensingError =>
-  new LicensingError('invalid_credentials', 'Your Eniris session has expired. Sign in again.');
+  new LicensingError('invalid_credentials', eniris.sessionExpired());
 
 export const notSignedIn = (): LicensingError =>
-  new LicensingError('invalid_credentials', 'Sign in to Eniris first.');
+  new LicensingError('invalid_credentials', eniris.notSignedIn());
 
 /** A 401 even with an access token minted a moment ago: renewing again would not help. */
 export const refusedAfterRenewal = (): LicensingError =>
-  new LicensingError(
-    'invalid_credentials',
-    "Eniris refused this request even with a freshly issued access token. Sign in again; if it keeps happening, check that this computer's clock is right.",
-  );
+  new LicensingError('invalid_credentials', eniris.refusedAfterRenewal());
 
 interface Envelope {
   /** The server's own words, cleaned, for messages. */
@@ -62,14 +61,6 @@ function envelope(body: unknown, secrets: readonly string[]): Envelope {
   };
 }
 
-/** "45 seconds", "3 minutes", "2 hours": a wait a person can picture. */
-export function describeWait(seconds: number): string {
-  if (seconds <= 1) return 'a second';
-  if (seconds < 90) return `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes < 90 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`;
-}
-
 /** The wait a 429 asks for: Eniris puts it in the body (`retryAfter`), proxies in the header. */
 export function retryAfterOf(response: HttpResponse, now: number): number | undefined {
   const body = response.body;
@@ -86,25 +77,19 @@ export function retryAfterOf(response: HttpResponse, now: number): number | unde
 
 function rateLimited(response: HttpResponse, ctx: FailureContext): LicensingError {
   const retryAfterSeconds = retryAfterOf(response, ctx.now);
-  const when =
-    retryAfterSeconds === undefined
-      ? 'Wait a minute and try again.'
-      : `Try again in ${describeWait(retryAfterSeconds)}.`;
-  const what =
+  const wait = retryAfterSeconds === undefined ? {} : { seconds: retryAfterSeconds };
+  const message =
     envelope(response.body, []).code === 'TOO_MANY_FAILED_PASSWORD_CHECKS'
-      ? 'There were too many failed sign-in attempts for this Eniris account.'
-      : 'Eniris is receiving too many requests from this computer.';
-  return new LicensingError('rate_limited', `${what} ${when}`, { retryAfterSeconds });
+      ? eniris.tooManyFailedSignIns(wait)
+      : eniris.tooManyRequests(wait);
+  return new LicensingError('rate_limited', message, { retryAfterSeconds });
 }
 
 /** What the status says on every Eniris endpoint alike: 429, 5xx, redirects, the unexpected. */
 export function commonFailure(response: HttpResponse, ctx: FailureContext): LicensingError {
   if (response.status === 429) return rateLimited(response, ctx);
   if (response.status >= 500) {
-    return new LicensingError(
-      'server_error',
-      `Eniris had a problem (HTTP ${response.status}). Try again in a few minutes.`,
-    );
+    return new LicensingError('server_error', eniris.serverTrouble({ status: response.status }));
   }
   return statusOnlyError(response, {
     ...ctx,
@@ -117,36 +102,27 @@ export function loginFailure(response: HttpResponse, ctx: FailureContext): Licen
   const { text, code } = envelope(response.body, ctx.secrets);
   switch (response.status) {
     case 400:
-      return new LicensingError(
-        'invalid_input',
-        withServerText('Eniris refused the sign-in details as malformed.', text),
-      );
+      return new LicensingError('invalid_input', withServerText(eniris.signInMalformed(), text));
     case 401:
-      return new LicensingError(
-        'invalid_credentials',
-        'Eniris did not accept this username and password. Check them and try again.',
-      );
+      return new LicensingError('invalid_credentials', eniris.wrongCredentials());
   }
   // Documented as a 500, but no retry will fix it: the account has no password to check.
   if (code === 'NO_PASSWORD_INFO') {
-    return new LicensingError(
-      'invalid_credentials',
-      'Eniris has no password for this account. Check the username; if it is right, set a password in the Eniris portal first.',
-    );
+    return new LicensingError('invalid_credentials', eniris.noPassword());
   }
   return commonFailure(response, ctx);
 }
 
-const target = (request: EnirisRequest): string => {
+const target = (request: EnirisRequest): Text => {
   switch (request.operation) {
     case 'activate':
-      return 'this licence';
+      return eniris.targetLicence();
     case 'claim':
-      return `this licence or controller "${request.nodeId}"`;
+      return eniris.targetLicenceOrController({ nodeId: request.nodeId });
     case 'controller':
-      return `controller "${request.nodeId}"`;
+      return eniris.targetController({ nodeId: request.nodeId });
     case 'customer':
-      return `customer ${request.customerId}`;
+      return eniris.targetCustomer({ customerId: request.customerId });
   }
 };
 
@@ -162,13 +138,10 @@ const isClaimConflict = (status: number, text: string | undefined): boolean =>
     /\b(already|another|other (node|controller)|claimed|linked)\b/i.test(text ?? ''));
 
 export const unknownKey = (): LicensingError =>
-  new LicensingError('invalid_key', 'Eniris does not know this licence key. Check it for typos.');
+  new LicensingError('invalid_key', eniris.unknownKey());
 
 export const unknownNode = (nodeId: string): LicensingError =>
-  new LicensingError(
-    'invalid_input',
-    `Eniris does not know a controller with node id "${nodeId}". Check the node id.`,
-  );
+  new LicensingError('invalid_input', eniris.unknownNode({ nodeId }));
 
 /**
  * A claim's 404 whose message does not say what was missing: the key or the controller. The
@@ -196,17 +169,14 @@ function notFound(request: EnirisRequest, text: string | undefined): LicensingEr
       const subject = claimNotFoundSubject(text);
       if (subject === 'node') return unknownNode(request.nodeId);
       if (subject === 'key') return unknownKey();
-      return new LicensingError(
-        'invalid_key',
-        `Eniris does not know this licence key or controller "${request.nodeId}". Check both for typos.`,
-      );
+      return new LicensingError('invalid_key', eniris.unknownKeyOrNode({ nodeId: request.nodeId }));
     }
     case 'controller':
       return unknownNode(request.nodeId);
     case 'customer':
       return new LicensingError(
         'invalid_input',
-        `Eniris does not know a customer with id ${request.customerId}. Check the customer id.`,
+        eniris.unknownCustomer({ customerId: request.customerId }),
       );
   }
 }
@@ -220,25 +190,13 @@ export function apiFailure(
   const { text } = envelope(response.body, ctx.secrets);
   const { status } = response;
   if (request.operation === 'claim' && isClaimConflict(status, text)) {
-    return new LicensingError(
-      'seat_unavailable',
-      withServerText(
-        'This licence is already linked to another controller. Use another licence, or unlink it there first.',
-        text,
-      ),
-    );
+    return new LicensingError('seat_unavailable', withServerText(eniris.alreadyLinked(), text));
   }
   if (status === 400) {
-    return new LicensingError(
-      'invalid_input',
-      withServerText('Eniris refused the request as invalid.', text),
-    );
+    return new LicensingError('invalid_input', withServerText(eniris.requestInvalid(), text));
   }
   if (status === 403) {
-    return new LicensingError(
-      'unauthorized',
-      `Your Eniris account has no rights on ${target(request)}. Ask your Eniris administrator for access.`,
-    );
+    return new LicensingError('unauthorized', eniris.noRights({ target: target(request) }));
   }
   if (status === 404 && !isMissingRoute(text)) return notFound(request, text);
   return commonFailure(response, ctx);

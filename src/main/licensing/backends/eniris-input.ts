@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Text } from '../../../shared/text';
+import { eniris } from '../../../shared/texts/eniris.en';
 import { LicensingError } from '../licensing-error';
 import { normaliseLicenceKey } from './key-input';
 
@@ -16,7 +18,7 @@ const MAX_NODE_ID_LENGTH = 128;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
-const invalid = (message: string): LicensingError => new LicensingError('invalid_input', message);
+const invalid = (message: Text): LicensingError => new LicensingError('invalid_input', message);
 
 export function checkCredentials(
   rawUsername: string,
@@ -24,15 +26,13 @@ export function checkCredentials(
 ): { username: string; password: string } {
   // Surrounding spaces in a pasted e-mail address are never meant; in a password they may be.
   const username = rawUsername.trim();
-  if (username === '') throw invalid('Enter your Eniris username.');
-  if (password === '') throw invalid('Enter your Eniris password.');
+  if (username === '') throw invalid(eniris.enterUsername());
+  if (password === '') throw invalid(eniris.enterPassword());
   if (CONTROL_CHARACTERS.test(username)) {
-    throw invalid('The username contains invisible control characters. Type it again.');
+    throw invalid(eniris.usernameControlCharacters());
   }
   if (username.length > MAX_CREDENTIAL_LENGTH || password.length > MAX_CREDENTIAL_LENGTH) {
-    throw invalid(
-      `Eniris usernames and passwords have at most ${MAX_CREDENTIAL_LENGTH} characters. Check what was pasted.`,
-    );
+    throw invalid(eniris.credentialsTooLong({ max: MAX_CREDENTIAL_LENGTH }));
   }
   return { username, password };
 }
@@ -40,23 +40,19 @@ export function checkCredentials(
 export function checkEnirisKey(raw: string): string {
   const key = normaliseLicenceKey(raw);
   if (key.length > MAX_ENIRIS_KEY_LENGTH) {
-    throw invalid(
-      `An Eniris licence key has at most ${MAX_ENIRIS_KEY_LENGTH} characters; this one has ${key.length}. Check what was pasted.`,
-    );
+    throw invalid(eniris.keyTooLong({ max: MAX_ENIRIS_KEY_LENGTH, length: key.length }));
   }
   return key;
 }
 
 export function checkNodeId(raw: string): string {
   const nodeId = raw.trim();
-  if (nodeId === '') throw invalid('Enter the node id of the controller.');
+  if (nodeId === '') throw invalid(eniris.enterNodeId());
   if (CONTROL_CHARACTERS.test(nodeId)) {
-    throw invalid('The node id contains invisible control characters. Type it again.');
+    throw invalid(eniris.nodeIdControlCharacters());
   }
   if (nodeId.length > MAX_NODE_ID_LENGTH) {
-    throw invalid(
-      `A controller's node id has at most ${MAX_NODE_ID_LENGTH} characters; this one has ${nodeId.length}.`,
-    );
+    throw invalid(eniris.nodeIdTooLong({ max: MAX_NODE_ID_LENGTH, length: nodeId.length }));
   }
   return nodeId;
 }
@@ -67,9 +63,7 @@ const guid = z.guid();
 export function checkCustomerId(raw: string): string {
   const customerId = raw.trim().toLowerCase();
   if (!guid.safeParse(customerId).success) {
-    throw invalid(
-      'An Eniris customer id is a uuid such as 497f6eca-6276-4993-bfeb-53cbbbba6f08. Check what was entered.',
-    );
+    throw invalid(eniris.customerIdNotUuid());
   }
   return customerId;
 }
@@ -82,9 +76,7 @@ const dateTime = z.iso.datetime({ offset: true });
 export function checkActivationIso(raw: string): string {
   const text = raw.trim();
   if (!dateTime.safeParse(text).success) {
-    throw invalid(
-      'The activation time must be an ISO-8601 date-time with a time zone, such as 2026-01-15T09:00:00Z.',
-    );
+    throw invalid(eniris.activationTimeFormat());
   }
   return new Date(text).toISOString();
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../shared/clock';
+import { eniris } from '../../../shared/texts/eniris.en';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { hostOf } from '../../http/network-errors';
 import { LicensingError } from '../licensing-error';
@@ -114,7 +115,7 @@ export function createEnirisSession(options: SessionOptions): EnirisSession {
     }
     if (isRefused(response.status)) throw await expire(token, started);
     if (!isSuccess(response)) return token;
-    const fresh = readTokenText(response, host, 'a new refresh token');
+    const fresh = readTokenText(response, host, eniris.expectedNewRefreshToken());
     if (epoch !== started) {
       // Signed out (or in again) while renewing: the new token belongs to no one.
       await revoke(fresh);
@@ -144,7 +145,7 @@ export function createEnirisSession(options: SessionOptions): EnirisSession {
     const response = await send('GET', '/auth/accesstoken', refresh);
     if (isRefused(response.status)) throw await expire(refresh, started);
     if (!isSuccess(response)) throw commonFailure(response, context([refresh]));
-    const token = readTokenText(response, host, 'an access token');
+    const token = readTokenText(response, host, eniris.expectedAccessToken());
     // Signed out or in again meanwhile: this token belongs to a session that is gone.
     if (epoch !== started) return accessToken();
     cached = { token, fetchedAt: clock.now() };
@@ -179,7 +180,7 @@ export function createEnirisSession(options: SessionOptions): EnirisSession {
       const response = await send('POST', '/auth/login', undefined, credentials);
       const ctx = context([credentials.password]);
       if (!isSuccess(response)) throw loginFailure(response, ctx);
-      const token = readTokenText(response, host, 'a refresh token');
+      const token = readTokenText(response, host, eniris.expectedRefreshToken());
       startOver();
       await vault.set({ token, issuedAt: clock.now() });
     },

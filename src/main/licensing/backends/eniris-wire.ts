@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MAX_EPOCH_MS } from '../../../shared/epoch';
+import type { Text } from '../../../shared/text';
+import { eniris } from '../../../shared/texts/eniris.en';
 import type { HttpResponse } from '../../http/http-client';
 import { isJsonContentType } from '../../http/response-body';
 import { LicensingError } from '../licensing-error';
@@ -117,22 +119,21 @@ const TOKEN_TEXT = /^[\x21-\x7e]{1,16384}$/;
  * A token from the auth service: the whole text/plain body, as the official driver reads it
  * (`resp.text`). Surrounding white space is dropped (a trailing newline is harmless); anything
  * else that could not go into an Authorization header is a `protocol` error. Messages describe
- * the reply, never its content.
+ * the reply, never its content. `expected` names the token (`eniris.expectedAccessToken()`, …).
  */
-export function readTokenText(response: HttpResponse, host: string, what: string): string {
-  const fail = (why: string): LicensingError =>
-    new LicensingError(
-      'protocol',
-      `The Eniris sign-in service at ${host} sent ${why} where ${what} was expected. Try again; if it persists, check the Eniris addresses in the configuration.`,
-    );
+export function readTokenText(
+  response: HttpResponse,
+  host: string,
+  expected: Text | string,
+): string {
+  const fail = (reply: Text): LicensingError =>
+    new LicensingError('protocol', eniris.tokenReplyWrong({ host, reply, expected }));
   const text = response.rawBody.trim();
-  if (text === '') throw fail('an empty reply');
+  if (text === '') throw fail(eniris.tokenReplyEmpty());
   if (isJsonContentType(response.headers['content-type']) || /^[[{"]/.test(text)) {
-    throw fail('data (JSON)');
+    throw fail(eniris.tokenReplyJson());
   }
-  if (text.startsWith('<')) {
-    throw fail('a web page (a captive portal, proxy or wrong address may be in the way)');
-  }
-  if (!TOKEN_TEXT.test(text)) throw fail('text that is not a token');
+  if (text.startsWith('<')) throw fail(eniris.tokenReplyWebPage());
+  if (!TOKEN_TEXT.test(text)) throw fail(eniris.tokenReplyNotToken());
   return text;
 }

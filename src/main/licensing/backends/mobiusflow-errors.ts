@@ -1,3 +1,5 @@
+import type { Text } from '../../../shared/text';
+import { mobiusflow } from '../../../shared/texts/mobiusflow.en';
 import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
 import { cleanServerText, statusOnlyError, withServerText } from './wire-helpers';
@@ -13,7 +15,8 @@ export interface HubFailureContext {
   readonly hub: string;
   readonly host: string;
   readonly now: number;
-  readonly username: string;
+  /** The account's name, or `mobiusflow.unknownAccount()` when it could not be read. */
+  readonly username: string | Text;
   /** Values we sent or hold that the hub might echo back (password, tokens, licence code). */
   readonly secrets: readonly string[];
 }
@@ -32,14 +35,11 @@ export function hubServerText(body: unknown, secrets: readonly string[]): string
 export const accountRefused = (ctx: HubFailureContext): LicensingError =>
   new LicensingError(
     'invalid_credentials',
-    `Hub ${ctx.hub} refused the account "${ctx.username}": check the user name and password saved for this hub.`,
+    mobiusflow.accountRefused({ hub: ctx.hub, username: ctx.username }),
   );
 
 const hubTrouble = (status: number, ctx: HubFailureContext): LicensingError =>
-  new LicensingError(
-    'server_error',
-    `Hub ${ctx.hub} had an internal problem (HTTP ${status}). Try again in a few minutes; if it persists, restart the MobiusFlow engine on the hub.`,
-  );
+  new LicensingError('server_error', mobiusflow.hubTrouble({ hub: ctx.hub, status }));
 
 const rest = (response: HttpResponse, ctx: HubFailureContext): LicensingError =>
   response.status >= 500
@@ -57,7 +57,7 @@ export function loginFailure(response: HttpResponse, ctx: HubFailureContext): Li
     return new LicensingError(
       'invalid_input',
       withServerText(
-        `Hub ${ctx.hub} refused the sign-in of "${ctx.username}" as malformed.`,
+        mobiusflow.signInMalformed({ hub: ctx.hub, username: ctx.username }),
         hubServerText(response.body, ctx.secrets),
       ),
     );
@@ -73,20 +73,17 @@ export function licenceFailure(
 ): LicensingError {
   const text = hubServerText(response.body, ctx.secrets);
   if (response.status === 400) {
-    const what = operation === 'read' ? 'reading its licence' : 'the new licence code';
-    return new LicensingError(
-      'invalid_input',
-      withServerText(`Hub ${ctx.hub} refused ${what}.`, text),
-    );
+    const refused =
+      operation === 'read'
+        ? mobiusflow.refusedReading({ hub: ctx.hub })
+        : mobiusflow.refusedNewCode({ hub: ctx.hub });
+    return new LicensingError('invalid_input', withServerText(refused, text));
   }
   if (response.status === 403) {
-    return new LicensingError(
-      'invalid_credentials',
-      withServerText(
-        `Hub ${ctx.hub} does not let the account "${ctx.username}" ${operation} the licence: use an account with licence rights.`,
-        text,
-      ),
-    );
+    const account = { hub: ctx.hub, username: ctx.username };
+    const forbidden =
+      operation === 'read' ? mobiusflow.mayNotRead(account) : mobiusflow.mayNotChange(account);
+    return new LicensingError('invalid_credentials', withServerText(forbidden, text));
   }
   return rest(response, ctx);
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../shared/clock';
+import { mobiusflow } from '../../../shared/texts/mobiusflow.en';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { hostOf } from '../../http/network-errors';
 import { LicensingError } from '../licensing-error';
@@ -158,7 +159,4 @@ export function createHubSession(options: HubSessionOptions): HubSession {
 
 /** Thrown by `credentials` when no password is saved: the engineer has to enter one. */
 export const noPasswordSaved = (hub: string): LicensingError =>
-  new LicensingError(
-    'invalid_credentials',
-    `No password is saved for hub ${hub}. Edit the hub and enter the password of its account.`,
-  );
+  new LicensingError('invalid_credentials', mobiusflow.noPasswordSaved({ hub }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mobiusflow } from '../../../shared/texts/mobiusflow.en';
 import { LicensingError } from '../licensing-error';
 import { parseReply } from './wire-helpers';
 
@@ -66,7 +67,7 @@ function checkUri(uri: string, hid: string, host: string): void {
   if (uri.toLowerCase() === hid.toLowerCase()) return;
   throw new LicensingError(
     'protocol',
-    `The hub at ${host} answered for hub "${uri.slice(0, 40)}" instead of ${hid}. Check the hub id and the address (base path) saved for this hub.`,
+    mobiusflow.answeredForOtherHub({ host, uri: uri.slice(0, 40), hid }),
   );
 }
 

@@ -1,5 +1,6 @@
 import { HUB_ID_PATTERN, LICENCE_CODE_PATTERN } from '../../../shared/hubs-model';
 import type { Clock } from '../../../shared/clock';
+import { mobiusflow } from '../../../shared/texts/mobiusflow.en';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { hostOf } from '../../http/network-errors';
 import { LicensingError } from '../licensing-error';
@@ -48,10 +49,7 @@ const MAX_CODE_LENGTH = 1_000;
 export function checkHubId(raw: string): string {
   const hid = raw.trim();
   if (!HUB_ID_PATTERN.test(hid)) {
-    throw new LicensingError(
-      'invalid_input',
-      'A hub id is 6 hexadecimal characters, e.g. 00A1F3. Check the hub id.',
-    );
+    throw new LicensingError('invalid_input', mobiusflow.hubIdFormat());
   }
   return hid;
 }
@@ -59,10 +57,7 @@ export function checkHubId(raw: string): string {
 export function checkLicenceCode(raw: string): string {
   const code = raw.trim();
   if (code.length > MAX_CODE_LENGTH || !LICENCE_CODE_PATTERN.test(code)) {
-    throw new LicensingError(
-      'invalid_input',
-      'A MobiusFlow licence code is groups of hexadecimal digits joined by "-", e.g. 38782095-410e7ab5-…. Check the code.',
-    );
+    throw new LicensingError('invalid_input', mobiusflow.licenceCodeFormat());
   }
   return code;
 }
@@ -96,7 +91,7 @@ export function createMobiusFlowClient(options: MobiusFlowClientOptions): Mobius
   async function context(call: LicenceCall, token: string): Promise<HubFailureContext> {
     const username = await options.credentials().then(
       (credentials) => credentials.username,
-      () => '(unknown)',
+      () => mobiusflow.unknownAccount(),
     );
     return { hub, host, now: options.clock.now(), username, secrets: [...call.secrets, token] };
   }

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { tEniris } from '../../i18n/eniris.en';
 import { useNow } from '../../lib/clock';
 import { enirisErrorTitle, retryMoment } from '../../lib/eniris-text';
+import { say, sayLang } from '../../lib/error-text';
 import { formatDuration, formatTime, isoTime } from '../../lib/format';
 import { useEnirisStore, type EnirisFlows } from '../../store/eniris-store';
 import { RichText } from '../../components/rich-text';
@@ -51,7 +52,7 @@ export function SignInCard({ profileId, flow, sessionEnded }: SignInCardProps) {
     <div className="stack">
       {sessionEnded && (
         <Callout tone="warning" role="status" title={t.sessionEnded}>
-          {sessionEnded.message} {t.signInAgain}
+          <span lang={sayLang(sessionEnded)}>{say(sessionEnded)}</span> {t.signInAgain}
         </Callout>
       )}
       <Card
