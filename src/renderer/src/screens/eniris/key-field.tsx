@@ -3,6 +3,7 @@ import type { AppError } from '../../../../shared/errors';
 import { tEniris } from '../../i18n/eniris.en';
 import { ENIRIS_KEY_MAX, ENIRIS_KEY_PLACEHOLDER } from '../../lib/eniris-text';
 import { KeyInput } from './key-input';
+import { localError } from '../../lib/error-text';
 
 /** A field an Eniris form found wrong before sending anything, and what to say about it. */
 export interface FieldProblem<F extends string> {
@@ -15,7 +16,7 @@ export function firstProblem<F extends string>(
   checks: readonly (readonly [F, string | null])[],
 ): FieldProblem<F> | null {
   for (const [field, message] of checks) {
-    if (message !== null) return { field, error: { code: 'invalid_input', message } };
+    if (message !== null) return { field, error: localError('invalid_input', message) };
   }
   return null;
 }

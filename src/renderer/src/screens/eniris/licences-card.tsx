@@ -20,6 +20,7 @@ import {
 import { draftQuery } from '../../store/eniris-query';
 import { useEnirisStore, type EnirisProfileState } from '../../store/eniris-store';
 import { LicenceTable } from './licence-table';
+import { localError } from '../../lib/error-text';
 import { RichText } from '../../components/rich-text';
 
 const TABS = 'eniris-query';
@@ -67,9 +68,7 @@ export function LicencesCard({ profileId, state }: LicencesCardProps) {
       : listing.status === 'loaded'
         ? listing.refreshError
         : undefined;
-  const error = problem
-    ? { code: 'invalid_input' as const, message: problem }
-    : (listingError ?? null);
+  const error = problem ? localError('invalid_input', problem) : (listingError ?? null);
 
   return (
     <Card
