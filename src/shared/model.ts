@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { epochMs } from './epoch';
 import { appErrorSchema } from './errors';
+import { textSchema } from './text-schema';
 import { vendorViewSchema } from './vendor-model';
 
 /**
@@ -64,6 +65,8 @@ export const licenceViewSchema = z.object({
   status: z.enum(LICENCE_STATUSES),
   /** Why the server says the licence is not valid (status `invalid`). */
   statusReason: z.string().optional(),
+  /** `statusReason` as a text the screens translate, when the core worded it (else English). */
+  statusReasonText: textSchema.optional(),
   mode: z.enum(LICENCE_MODES),
   /** The key as the user may see it, e.g. "FLOAT-•••••-•••••-5POOL". */
   keyLabel: z.string().optional(),

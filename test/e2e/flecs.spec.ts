@@ -198,8 +198,12 @@ test('in German: the FLECS ways of activating, a refused sign-in, the licence an
   await page.getByLabel(/^(Password|Passwort)$/).fill('not-the-password');
   await page.getByRole('button', { name: 'Anmelden und aktivieren' }).click();
   await expect(page.getByRole('alert')).toContainText('Kontoname oder Passwort ist falsch');
+  // The core's sentence in German, around the console's own words (quoted, as it wrote them).
+  expect(await messageOf(page)).toMatch(
+    /^Die FLECS-Konsole hat die Anmeldung abgelehnt: „Sorry, the password you entered is incorrect\./,
+  );
   await expect(page.getByText(/verwendet eine Lizenz aus Ihrem Konto/)).toBeVisible();
-  await expectNoEnglish(page, [...names, await messageOf(page)]);
+  await expectNoEnglish(page, names);
   await expectNoSeriousViolations(page, 'activation in German, FLECS sign-in refused');
   await fullScreenshot(page, `${SHOTS}/flecs-signin-error-de.png`);
 
@@ -303,10 +307,12 @@ test.describe('against a separate sandbox', () => {
     await expect(card.getByText('Ungültig', { exact: true })).toBeVisible();
     const callout = page.getByRole('status').filter({ hasText: 'Laut Lizenzserver' });
     await expect(callout).toContainText('Laut Lizenzserver ist diese Lizenz ungültig');
-    // The reason is the server's own sentence.
-    const reason = (await callout.locator('.callout__text p').first().textContent()) ?? '';
+    // The reason the core gives, in German.
+    await expect(callout.locator('.callout__text p').first()).toHaveText(
+      'Laut FLECS-Konsole ist die Lizenz dieses Geräts ungültig (sie ist womöglich abgelaufen oder wurde widerrufen). Aktivieren Sie das Gerät erneut, oder wenden Sie sich an Ihren Administrator.',
+    );
     const description = (await page.locator('main p').first().textContent()) ?? '';
-    await expectNoEnglish(page, [...(await profileNames(page)), description, reason]);
+    await expectNoEnglish(page, [...(await profileNames(page)), description]);
     await expectNoSeriousViolations(page, 'activation in German, FLECS licence revoked');
     await fullScreenshot(page, `${SHOTS}/flecs-invalid-de.png`);
     await page.context().close();

@@ -151,17 +151,15 @@ test('in German: activation, a refused key, the seat screen empty and with a sea
   await fullScreenshot(page, `${SHOTS}/seats-empty-de.png`);
   await page.getByRole('button', { name: 'Zur Aktivierung' }).click();
 
-  // A key the server does not know: its own message is the server's, in its language.
+  // A key the server does not know: the core's sentence, in German too.
   await page.getByLabel('Lizenzschlüssel').fill('WRONG-WRONG-WRONG-WRONG');
   await page.getByRole('button', { name: 'Aktivieren', exact: true }).click();
   const refusal = page.getByRole('alert');
-  await expect(refusal).toBeVisible();
-  // The message itself is the server's (out of scope); the title and hint around it are the app's.
-  const serverMessage = await refusal
-    .locator('.callout__text')
-    .first()
-    .evaluate((text) => text.firstChild?.textContent ?? '');
-  await expectNoEnglish(page, [...names, serverMessage]);
+  await expect(refusal).toContainText(
+    'Dieser Lizenzschlüssel ist dem Lizenzserver nicht bekannt. Prüfen Sie ihn auf Tippfehler.',
+  );
+  await expect(refusal.locator('[lang="en"]')).toHaveCount(0);
+  await expectNoEnglish(page, names);
   await expectNoSeriousViolations(page, 'activation in German, key refused');
   await fullScreenshot(page, `${SHOTS}/activation-error-de.png`);
 

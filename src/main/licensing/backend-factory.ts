@@ -6,6 +6,7 @@ import type { ClientIdentity, LicensingBackend } from './backend';
 import { createFlecsBackend } from './backends/flecs-backend';
 import { createLicenseSpringBackend } from './backends/licensespring';
 import { createSeatsBackend } from './backends/seats';
+import { licensing } from '../../shared/texts/licensing.en';
 import { LicensingError } from './licensing-error';
 
 export interface BackendEnvironment {
@@ -56,19 +57,10 @@ export function createBackend(profile: ProfileConfig, env: BackendEnvironment): 
         identity: env.identity,
       });
     case 'eniris':
-      throw new LicensingError(
-        'invalid_input',
-        'Eniris licences belong to your Eniris account, not to this computer: use the Eniris screen or `license-manager eniris`.',
-      );
+      throw new LicensingError('invalid_input', licensing.enirisNotHere());
     case 'licence-file':
-      throw new LicensingError(
-        'invalid_input',
-        'This product is licensed by a licence file from the vendor: import it on the Activation screen or with `license-manager offline import FILE`.',
-      );
+      throw new LicensingError('invalid_input', licensing.licenceFileNotHere());
     case 'mobiusflow':
-      throw new LicensingError(
-        'invalid_input',
-        'MobiusFlow licences belong to the hubs, not to this computer: use the Hubs screen or `license-manager hub`.',
-      );
+      throw new LicensingError('invalid_input', licensing.mobiusflowNotHere());
   }
 }

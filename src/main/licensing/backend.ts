@@ -1,4 +1,5 @@
 import type { ActivationMethod, BackendKind, LicenceMode } from '../../shared/model';
+import type { Text } from '../../shared/text';
 
 /**
  * The lifecycle every licensing adapter implements. Adapters are factories returning plain objects
@@ -21,7 +22,11 @@ export interface ActivationRecord {
   readonly issuedKey?: string;
   /** False when the server answers that the licence is not valid (not an error). */
   readonly valid?: boolean;
-  readonly invalidReason?: string;
+  /**
+   * Why, for a person: a Text the screens translate, or a string shown as it is (English, or the
+   * server's own words).
+   */
+  readonly invalidReason?: Text | string;
   readonly mode: LicenceMode;
   /** Secret: the server's activation token for this machine, when the mode has one. */
   readonly token?: string;

@@ -1,4 +1,5 @@
 import type { Clock, TimerHandle } from '../../shared/clock';
+import { licensing } from '../../shared/texts/licensing.en';
 import type { HeartbeatState, HeartbeatTask } from './heartbeat-scheduler';
 import {
   expiryOf,
@@ -44,7 +45,7 @@ export interface HeartbeatEntry {
   retire(waitMs: number): Promise<LeaseTiming>;
 }
 
-const NO_LEASE = 'The heartbeat returned no lease. Please report this.';
+const NO_LEASE = licensing.heartbeatNoLease();
 
 interface Flight<L> {
   readonly raw: Promise<L>;
@@ -126,7 +127,7 @@ export function createHeartbeatEntry<L extends LeaseTiming>(
     const error =
       thrown instanceof LicensingError
         ? thrown
-        : new LicensingError('internal', 'The heartbeat failed unexpectedly. Please report this.', {
+        : new LicensingError('internal', licensing.heartbeatFailed(), {
             cause: thrown,
           });
     failures += 1;

@@ -5,6 +5,7 @@ import type { SecretStore } from '../store/secret-store';
 import type { Lease } from './backend';
 import type { HeartbeatScheduler } from './heartbeat-scheduler';
 import { seatViewFromLease, seatViewFromSchedule } from './licence-views';
+import { licensing } from '../../shared/texts/licensing.en';
 import { LicensingError } from './licensing-error';
 
 /**
@@ -87,11 +88,7 @@ export function createLeaseBook(deps: {
 
     async require(profileId: string): Promise<Lease> {
       const lease = await book.stored(profileId);
-      if (!lease)
-        throw new LicensingError(
-          'not_activated',
-          'No floating seat is held on this computer. Request a seat first.',
-        );
+      if (!lease) throw new LicensingError('not_activated', licensing.noSeatHeld());
       return lease;
     },
 

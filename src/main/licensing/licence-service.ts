@@ -1,4 +1,6 @@
 import type { Clock } from '../../shared/clock';
+import type { Text } from '../../shared/text';
+import { inEnglish } from '../../shared/texts/english';
 import type { LicenceView, ProfileView, SeatPoolView } from '../../shared/model';
 import type { ProfileConfig } from '../config/vendor-config';
 import type { SecretStore } from '../store/secret-store';
@@ -15,6 +17,7 @@ import { createLeaseBook } from './lease-book';
 import { createRevalidation } from './revalidation';
 import { createProfileBackends } from './profile-backends';
 import { keyLabelFor, licenceView, seatPoolView, statusFromError } from './licence-views';
+import { licensing } from '../../shared/texts/licensing.en';
 import { LicensingError } from './licensing-error';
 
 export interface LicenceServiceDeps {
@@ -29,18 +32,17 @@ export interface LicenceServiceDeps {
   readonly keepAlive: boolean;
 }
 
-const SHUTTING_DOWN = new LicensingError(
-  'invalid_input',
-  'The license manager is closing; no new seat is taken.',
-);
-const SUPERSEDED = new LicensingError(
-  'not_activated',
-  'This licence was deactivated while it was being checked.',
-);
-const RELEASED_ELSEWHERE = new LicensingError(
-  'seat_lost',
-  'This seat was given back from another window or from the command line.',
-);
+const SHUTTING_DOWN = new LicensingError('invalid_input', licensing.closing());
+const SUPERSEDED = new LicensingError('not_activated', licensing.superseded());
+const RELEASED_ELSEWHERE = new LicensingError('seat_lost', licensing.releasedElsewhere());
+
+/** Why a licence is not valid: English for the CLI and the log, and the text the screens translate. */
+const statusReasonOf = (
+  reason: Text | string,
+): Pick<PersistedLicence, 'statusReason' | 'statusReasonText'> =>
+  typeof reason === 'string'
+    ? { statusReason: reason }
+    : { statusReason: inEnglish(reason), statusReasonText: reason };
 
 /**
  * What the screens and the CLI do with licences: activate, deactivate, take and give back seats.
@@ -66,11 +68,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     const key = store.load().licences[profileId]
       ? await secrets.get(secretName.licenceKey(profileId))
       : undefined;
-    if (!key)
-      throw new LicensingError(
-        'not_activated',
-        'This licence is not activated on this computer yet. Activate it with your licence key first.',
-      );
+    if (!key) throw new LicensingError('not_activated', licensing.notActivatedUseKey());
     return key;
   };
 
@@ -169,10 +167,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
         ...{ licenseId, mode, expiresAt, supportExpiresAt, activeClients, maxClients, keyLabel },
         status: record.valid === false ? 'invalid' : 'active',
         ...(record.valid === false
-          ? {
-              statusReason:
-                record.invalidReason ?? 'The licensing server says this licence is not valid.',
-            }
+          ? statusReasonOf(record.invalidReason ?? licensing.serverSaysNotValid())
           : {}),
         activatedAt: previous?.activatedAt ?? now,
         lastCheckedAt: now,
@@ -194,7 +189,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
     if (recorded && !sameKey) {
       throw new LicensingError(
         'invalid_input',
-        `This computer already uses the licence ${recorded.keyLabel} here. Deactivate it first to activate another way.`,
+        licensing.otherLicenceHere({ keyLabel: recorded.keyLabel }),
       );
     }
     return recorded;
@@ -263,11 +258,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       check: (key: string | undefined) => Promise<ActivationRecord>,
     ): Promise<LicenceView> {
       const licence = store.load().licences[profileId];
-      if (!licence)
-        throw new LicensingError(
-          'not_activated',
-          'This licence is not activated on this computer yet.',
-        );
+      if (!licence) throw new LicensingError('not_activated', licensing.notActivatedYet());
       const key = await secrets.get(secretName.licenceKey(profileId));
       const record = await refusing(profileId, () => check(key));
       await recordActivation(profileId, licence.keyLabel, record, licence);
@@ -282,11 +273,7 @@ export function createLicenceService(deps: LicenceServiceDeps) {
 
     async deactivate(profileId: string): Promise<LicenceView> {
       const licence = store.load().licences[profileId];
-      if (!licence)
-        throw new LicensingError(
-          'not_activated',
-          'Nothing is activated here, so there is nothing to deactivate.',
-        );
+      if (!licence) throw new LicensingError('not_activated', licensing.nothingToDeactivate());
       await stopKeeping(profileId);
       const key = await secrets.get(secretName.licenceKey(profileId));
       if (licence.mode !== 'floating') {

@@ -7,6 +7,7 @@ import type {
 } from '../../shared/model';
 import type { ActivationRecord, Credentials, SeatHolder, SeatPool } from './backend';
 import type { HeartbeatState, LeaseTiming } from './heartbeat-scheduler';
+import { licensing } from '../../shared/texts/licensing.en';
 import { LicensingError } from './licensing-error';
 import { maskKey, maskMachine, maskToken } from './mask';
 import type { PersistedLease, PersistedLicence } from '../store/persisted-state';
@@ -57,12 +58,7 @@ export function seatViewFromLease(lease: PersistedLease | undefined, now: number
   return {
     state: 'lost',
     ...base,
-    lastError: {
-      code: 'seat_lost',
-      message:
-        'The seat lapsed because no heartbeat reached the server in time. Request a seat again.',
-      retryable: false,
-    },
+    lastError: new LicensingError('seat_lost', licensing.seatLapsed()).toAppError(),
   };
 }
 

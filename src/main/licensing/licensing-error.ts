@@ -1,6 +1,7 @@
 import { RETRYABLE_CODES, type AppError, type ErrorCode } from '../../shared/errors';
 import type { Text } from '../../shared/text';
 import { inEnglish } from '../../shared/texts/english';
+import { licensing } from '../../shared/texts/licensing.en';
 
 /**
  * The one error type the core throws. It carries a stable code, a message a person can act on,
@@ -77,8 +78,4 @@ export const retriedInBackground = (error: LicensingError): boolean =>
 export const toAppError = (error: unknown): AppError =>
   error instanceof LicensingError
     ? error.toAppError()
-    : {
-        code: 'internal',
-        message: 'Something went wrong inside the license manager. Please report this.',
-        retryable: false,
-      };
+    : new LicensingError('internal', licensing.internal()).toAppError();

@@ -1,6 +1,7 @@
 import type { ProfileView } from '../../shared/model';
 import type { ProfileConfig } from '../config/vendor-config';
 import type { LicensingBackend, SeatCapability } from './backend';
+import { licensing } from '../../shared/texts/licensing.en';
 import { LicensingError } from './licensing-error';
 
 /** The configured profiles and their adapters, each created on first use. */
@@ -13,10 +14,7 @@ export function createProfileBackends(
   const profile = (profileId: string): ProfileConfig => {
     const found = profiles.find((candidate) => candidate.id === profileId);
     if (!found) {
-      throw new LicensingError(
-        'invalid_input',
-        `There is no licensing profile "${profileId}" in the configuration.`,
-      );
+      throw new LicensingError('invalid_input', licensing.unknownProfile({ profileId }));
     }
     return found;
   };
@@ -35,10 +33,7 @@ export function createProfileBackends(
     seatsOf(profileId: string): SeatCapability {
       const seats = backend(profileId).seats;
       if (!seats)
-        throw new LicensingError(
-          'invalid_input',
-          `The "${profileId}" backend has no floating seats.`,
-        );
+        throw new LicensingError('invalid_input', licensing.noFloatingSeats({ profileId }));
       return seats;
     },
     has: (profileId: string): boolean => profiles.some((candidate) => candidate.id === profileId),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { lsLicenceDetailsSchema } from '../../shared/licensespring-model';
 import { LICENCE_MODES, LICENCE_STATUSES } from '../../shared/model';
+import { textSchema } from '../../shared/text-schema';
 
 /**
  * Everything the app remembers between runs that is not a secret. Secrets (keys and tokens) live
@@ -14,6 +15,8 @@ export const persistedLicenceSchema = z.object({
   mode: z.enum(LICENCE_MODES),
   status: z.enum(LICENCE_STATUSES),
   statusReason: z.string().optional(),
+  /** The same reason as a text the screens translate, when the core worded it. */
+  statusReasonText: textSchema.optional(),
   keyLabel: z.string(),
   expiresAt: epochMs.optional(),
   supportExpiresAt: epochMs.optional(),

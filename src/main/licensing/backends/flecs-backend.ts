@@ -2,6 +2,7 @@ import type { Clock } from '../../../shared/clock';
 import type { ActivationMethod } from '../../../shared/model';
 import type { HttpClient } from '../../http/http-client';
 import type { ActivationRecord, LicensingBackend } from '../backend';
+import { flecs } from '../../../shared/texts/flecs.en';
 import { LicensingError } from '../licensing-error';
 import { maskKey } from '../mask';
 import { createFlecsClient, type FlecsActivation, type SessionVault } from './flecs';
@@ -59,10 +60,7 @@ export function createFlecsBackend(options: FlecsBackendOptions): LicensingBacke
         }
         case 'serial': {
           if (!options.serialNumber) {
-            throw new LicensingError(
-              'config',
-              'No device serial number is configured for FLECS activation.',
-            );
+            throw new LicensingError('config', flecs.noSerialConfigured());
           }
           return activated(await client.activateWithSerial(options.serialNumber));
         }

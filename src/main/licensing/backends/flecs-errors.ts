@@ -2,6 +2,9 @@ import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
 import { errorReason } from './flecs-wire';
 import { cleanServerText, statusOnlyError, withServerText, blankSecrets } from './wire-helpers';
+import type { Text } from '../../../shared/text';
+import { flecs } from '../../../shared/texts/flecs.en';
+import { inEnglish } from '../../../shared/texts/english';
 
 /**
  * What a FLECS Console refusal means for the person in front of the app. Error bodies are
@@ -21,16 +24,7 @@ export interface FlecsFailureContext {
   readonly now: number;
 }
 
-export const NO_USER_LICENCE =
-  'Your FLECS account has no unused licence. Buy one or ask your administrator.';
-export const SIGN_IN_AGAIN = 'Your FLECS sign-in has expired or is not valid. Sign in again.';
-const BAD_CREDENTIALS =
-  'The FLECS console did not accept this account name and password. Check them and try again.';
-const KEY_IN_USE =
-  'This licence key is already in use on another device. Use another key, or ask your administrator to release it.';
-const KEY_REFUSED = 'The FLECS console does not accept this licence key. Check it for typos.';
-const SERIAL_REFUSED =
-  "The FLECS console does not accept this device's serial number. Sign in to use a licence from your FLECS account, or enter a licence key instead.";
+export const NO_USER_LICENCE = inEnglish(flecs.noUserLicence());
 
 const MISSING_HEADER = /missing header/i;
 const NO_LICENCE_LEFT = /\bno\b.*\blicen[cs]e/i;
@@ -44,10 +38,7 @@ export function flecsFailure(response: HttpResponse, ctx: FlecsFailureContext): 
   const text = readableReason(reason, ctx.secrets);
   const { status } = response;
   if (status === 400 || status === 422) {
-    return new LicensingError(
-      'invalid_input',
-      withServerText('The FLECS console says the request is invalid.', text),
-    );
+    return new LicensingError('invalid_input', withServerText(flecs.requestInvalid(), text));
   }
   if (status === 401 || status === 403) return refusal(ctx.operation, status, reason, text);
   return statusOnlyError(response, { host: ctx.host, now: ctx.now, serverText: text });
@@ -60,43 +51,44 @@ function refusal(
   text: string | undefined,
 ): LicensingError {
   // The console's login reason is already written for a person ("Sorry, the password you
-  // entered is incorrect…"), so it is the message itself.
+  // entered is incorrect…"), so in English it is the message itself; a translation frames it.
   if (operation === 'login')
-    return new LicensingError('invalid_credentials', text ?? BAD_CREDENTIALS);
+    return new LicensingError(
+      'invalid_credentials',
+      text ? flecs.signInRefused({ server: text }) : flecs.badCredentials(),
+    );
   if (MISSING_HEADER.test(reason)) return missingCredentials(operation);
   switch (operation) {
     case 'activate-user':
       if (status === 401 || SIGN_IN_PROBLEM.test(reason)) {
-        return new LicensingError('invalid_credentials', SIGN_IN_AGAIN);
+        return new LicensingError('invalid_credentials', flecs.signInAgain());
       }
       // 403 with a bearer is documented as "no user license available"; other wording keeps
       // the code but shows the console's words, since it may say something more precise.
       return new LicensingError(
         'seat_unavailable',
-        NO_LICENCE_LEFT.test(reason) ? NO_USER_LICENCE : withServerText(NO_USER_LICENCE, text),
+        NO_LICENCE_LEFT.test(reason)
+          ? flecs.noUserLicence()
+          : withServerText(flecs.noUserLicence(), text),
       );
     case 'activate-key':
       return KEY_BOUND_ELSEWHERE.test(reason)
-        ? new LicensingError('invalid_key', KEY_IN_USE)
-        : new LicensingError('invalid_key', withServerText(KEY_REFUSED, text));
+        ? new LicensingError('invalid_key', flecs.keyInUse())
+        : new LicensingError('invalid_key', withServerText(flecs.keyRefused(), text));
     case 'activate-serial':
-      return new LicensingError('invalid_key', withServerText(SERIAL_REFUSED, text));
+      return new LicensingError('invalid_key', withServerText(flecs.serialRefused(), text));
     case 'validate':
-      return new LicensingError(
-        'not_activated',
-        'The FLECS console no longer recognises this device. Activate it again.',
-      );
+      return new LicensingError('not_activated', flecs.deviceUnknown());
   }
 }
 
 /** 403 "Missing Header: Authorization": the console found nothing in the request to go on. */
 function missingCredentials(operation: Exclude<FlecsOperation, 'login'>): LicensingError {
-  const message: Readonly<Record<typeof operation, string>> = {
-    'activate-user': 'The FLECS console did not receive your sign-in. Sign in again.',
-    'activate-key': 'The FLECS console did not receive a licence key. Enter the key again.',
-    'activate-serial':
-      'The FLECS console cannot activate this device by its serial number alone. Sign in to use a licence from your FLECS account, or enter a licence key.',
-    validate: "The FLECS console did not receive this device's session. Activate it again.",
+  const message: Readonly<Record<typeof operation, Text>> = {
+    'activate-user': flecs.noSignInReceived(),
+    'activate-key': flecs.noKeyReceived(),
+    'activate-serial': flecs.serialAlone(),
+    validate: flecs.noSessionReceived(),
   };
   return new LicensingError('invalid_input', message[operation]);
 }

@@ -1,3 +1,5 @@
+import type { Text } from '../../../shared/text';
+import { flecs } from '../../../shared/texts/flecs.en';
 import { LicensingError } from '../licensing-error';
 
 /**
@@ -15,32 +17,35 @@ const MAX_JWT_LENGTH = 16_384;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
-const invalid = (message: string): LicensingError => new LicensingError('invalid_input', message);
+const invalid = (message: Text): LicensingError => new LicensingError('invalid_input', message);
 
-function checkText(value: string, what: string, max: number): void {
-  if (value === '') throw invalid(`Enter ${what}.`);
-  if (CONTROL_CHARACTERS.test(value)) {
-    throw invalid(`${capitalise(what)} contains invisible control characters. Type it again.`);
-  }
-  if (value.length > max) {
-    throw invalid(`${capitalise(what)} is longer than ${max} characters. Check what was entered.`);
-  }
+/** A field's sentences: what to enter, and its name at the start of a sentence. */
+interface Field {
+  readonly enter: Text;
+  readonly name: Text;
 }
 
-const capitalise = (text: string): string =>
-  text.replace(/^(?:your|the|a) /, '').replace(/^./, (first) => first.toUpperCase());
+const ACCOUNT_NAME: Field = { enter: flecs.enterAccountName(), name: flecs.accountNameField() };
+const PASSWORD: Field = { enter: flecs.enterPassword(), name: flecs.passwordField() };
+const SERIAL: Field = { enter: flecs.enterSerial(), name: flecs.serialField() };
+
+function checkText(value: string, field: Field, max: number): void {
+  if (value === '') throw invalid(field.enter);
+  if (CONTROL_CHARACTERS.test(value)) throw invalid(flecs.controlCharacters({ field: field.name }));
+  if (value.length > max) throw invalid(flecs.tooLong({ field: field.name, max }));
+}
 
 /** The account name is trimmed (a pasted e-mail address often carries a space); the password never is. */
 export function checkCredentials(username: string, password: string): string {
   const name = username.trim();
-  checkText(name, 'your FLECS account name', MAX_CREDENTIAL_LENGTH);
-  checkText(password, 'your FLECS password', MAX_CREDENTIAL_LENGTH);
+  checkText(name, ACCOUNT_NAME, MAX_CREDENTIAL_LENGTH);
+  checkText(password, PASSWORD, MAX_CREDENTIAL_LENGTH);
   return name;
 }
 
 export function normaliseSerialNumber(raw: string): string {
   const serial = raw.trim();
-  checkText(serial, "the device's serial number", MAX_SERIAL_LENGTH);
+  checkText(serial, SERIAL, MAX_SERIAL_LENGTH);
   return serial;
 }
 
@@ -48,7 +53,7 @@ export function normaliseSerialNumber(raw: string): string {
 export function checkJwt(raw: string): string {
   const jwt = raw.trim();
   if (jwt === '' || jwt.length > MAX_JWT_LENGTH || !/^[\x21-\x7e]+$/.test(jwt)) {
-    throw invalid('The FLECS sign-in is missing or damaged. Sign in again.');
+    throw invalid(flecs.signInDamaged());
   }
   return jwt;
 }

@@ -1,4 +1,6 @@
 import type { Clock } from '../../../shared/clock';
+import type { Text } from '../../../shared/text';
+import { flecs } from '../../../shared/texts/flecs.en';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { hostOf } from '../../http/network-errors';
 import type { LicensingError } from '../licensing-error';
@@ -61,14 +63,12 @@ export interface FlecsClient {
   /** ASSUME: body `{"serialNumber": "..."}`; the public spec names no field for it. */
   activateWithSerial(serialNumber: string): Promise<FlecsActivation>;
   /** `isValid:false` is an answer, not an error; `reason` says why in words a person can act on. */
-  validate(): Promise<{ readonly isValid: boolean; readonly reason?: string }>;
+  validate(): Promise<{ readonly isValid: boolean; readonly reason?: Text }>;
 }
 
-export const NOT_ACTIVATED_REASON = 'This device is not activated.';
-export const LICENCE_NOT_VALID_REASON =
-  "The FLECS console reports that this device's licence is not valid (it may have expired or been revoked). Activate the device again, or ask your administrator.";
-export const SESSION_REFUSED_REASON =
-  "The FLECS console no longer recognises this device's session. Activate the device again.";
+export const NOT_ACTIVATED_REASON = flecs.notActivated();
+export const LICENCE_NOT_VALID_REASON = flecs.licenceNotValid();
+export const SESSION_REFUSED_REASON = flecs.sessionRefused();
 
 const PATHS = {
   login: '/api/v2/auth/login',

@@ -1,3 +1,4 @@
+import { licensing } from '../../../shared/texts/licensing.en';
 import { LicensingError } from '../licensing-error';
 
 /**
@@ -15,18 +16,15 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 export function normaliseLicenceKey(raw: string): string {
   const key = raw.trim();
   if (key === '') {
-    throw new LicensingError('invalid_input', 'Enter a licence key.');
+    throw new LicensingError('invalid_input', licensing.enterKey());
   }
   if (CONTROL_CHARACTERS.test(key)) {
-    throw new LicensingError(
-      'invalid_input',
-      'The licence key contains invisible control characters. Paste it again, or type it by hand.',
-    );
+    throw new LicensingError('invalid_input', licensing.keyControlCharacters());
   }
   if (key.length > MAX_KEY_LENGTH) {
     throw new LicensingError(
       'invalid_input',
-      `That licence key is ${key.length} characters long, more than any real key (${MAX_KEY_LENGTH}). Check what was pasted.`,
+      licensing.keyTooLong({ length: key.length, max: MAX_KEY_LENGTH }),
     );
   }
   return key;

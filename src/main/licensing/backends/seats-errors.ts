@@ -2,6 +2,8 @@ import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
 import { cleanServerText, statusOnlyError, withServerText } from './wire-helpers';
 import type { ErrorCode } from '../../../shared/errors';
+import type { Text } from '../../../shared/text';
+import { seats } from '../../../shared/texts/seats.en';
 
 /**
  * What a Babel Licensing Service refusal means for the person in front of the app. The REST error
@@ -42,9 +44,6 @@ export interface ServerDetail {
   readonly activeClients?: number;
   readonly maxClients?: number;
 }
-
-const API_KEY_REFUSED =
-  "The licensing server refused this application's API key. The vendor configuration may be out of date.";
 
 /** Reads whatever error detail a reply carries, from any body shape, without throwing. */
 export function serverDetail(body: unknown, secrets: readonly string[]): ServerDetail {
@@ -97,9 +96,7 @@ export function refusalError(body: unknown, ctx: FailureContext): LicensingError
   if (detail.name) return namedError(detail.name, detail, ctx);
   return new LicensingError(
     'invalid_key',
-    ctx.operation === 'validate'
-      ? 'The licensing server no longer accepts this licence on this computer. Activate it again, or ask your administrator whether it is still valid.'
-      : 'The licensing server did not accept this licence key. Check it for typos, or ask your administrator whether it is still valid.',
+    ctx.operation === 'validate' ? seats.noLongerAccepted() : seats.keyNotAccepted(),
   );
 }
 
@@ -109,67 +106,35 @@ export function seatUnavailableError(
 ): LicensingError {
   const activation =
     operation === 'activate' || operation === 'validate' || operation === 'deactivate';
-  const things = activation ? 'activations of this licence' : 'seats';
-  const max = counts.maxClients;
-  const taken =
-    max === 1
-      ? `The only ${activation ? 'activation' : 'seat'} of this licence is in use`
-      : `All ${max ? `${max} ` : ''}${things} are in use`;
-  const advice = activation
-    ? ': deactivate it on another computer first.'
-    : '. Try again when a colleague releases one, or ask your administrator for more seats.';
-  return new LicensingError('seat_unavailable', `${taken}${advice}`);
+  const max = counts.maxClients === undefined ? {} : { max: counts.maxClients };
+  return new LicensingError(
+    'seat_unavailable',
+    activation ? seats.activationsInUse(max) : seats.seatsInUse(max),
+  );
 }
 
 function namedError(name: ErrorName, detail: ServerDetail, ctx: FailureContext): LicensingError {
-  const fail = (code: ErrorCode, message: string): LicensingError =>
+  const fail = (code: ErrorCode, message: Text): LicensingError =>
     new LicensingError(code, message);
   switch (name) {
     case 'Unauthenticated':
-      return fail('unauthorized', API_KEY_REFUSED);
+      return fail('unauthorized', seats.apiKeyRefused());
     case 'InvalidArgument':
-      return fail(
-        'invalid_input',
-        withServerText('The licensing server says the request is invalid.', detail.text),
-      );
+      return fail('invalid_input', withServerText(seats.requestInvalid(), detail.text));
     case 'LicenseKeyNotFound':
-      return fail(
-        'invalid_key',
-        'This licence key is not known to the licensing server. Check it for typos.',
-      );
+      return fail('invalid_key', seats.keyUnknown());
     case 'LicenseRevoked':
-      return fail(
-        'license_revoked',
-        withServerText(
-          'This licence has been revoked. Contact your administrator or the vendor.',
-          detail.text,
-        ),
-      );
+      return fail('license_revoked', withServerText(seats.revoked(), detail.text));
     case 'LicenseExpired':
-      return fail(
-        'license_expired',
-        'This licence has expired. Renew it with the vendor, then try again.',
-      );
+      return fail('license_expired', seats.expired());
     case 'LicenseTampered':
     case 'TokenTampered':
-      return fail(
-        'tampered',
-        withServerText(
-          'The licensing server reports that this licence was altered and no longer matches its signature. Contact the vendor.',
-          detail.text,
-        ),
-      );
+      return fail('tampered', withServerText(seats.tampered(), detail.text));
     case 'TokenExpired':
     case 'TokenNotFound':
       return ctx.operation === 'renew' || ctx.operation === 'release'
-        ? fail(
-            'seat_lost',
-            'The licensing server no longer holds this seat (it lapsed or was taken back). Request a seat again.',
-          )
-        : fail(
-            'not_activated',
-            'This licence is not activated on this computer. Activate it first.',
-          );
+        ? fail('seat_lost', seats.seatGone())
+        : fail('not_activated', seats.notActivatedHere());
     case 'ServerReachedMaxTokenAllowed':
       return seatUnavailableError(ctx.operation, detail);
   }
@@ -181,7 +146,7 @@ function statusError(
   ctx: FailureContext,
 ): LicensingError {
   if (response.status === 401 || response.status === 403) {
-    return new LicensingError('unauthorized', API_KEY_REFUSED);
+    return new LicensingError('unauthorized', seats.apiKeyRefused());
   }
   return statusOnlyError(response, { host: ctx.host, now: ctx.now, serverText: detail.text });
 }

@@ -8,6 +8,7 @@ import type {
   LicensingBackend,
   SeatCapability,
 } from '../backend';
+import { seats as seatTexts } from '../../../shared/texts/seats.en';
 import { LicensingError } from '../licensing-error';
 import { normaliseLicenceKey } from './key-input';
 import {
@@ -130,10 +131,7 @@ export function createSeatsBackend(
         });
       }
       if (!reply.licenseToken) {
-        throw new LicensingError(
-          'protocol',
-          `The licensing server at ${host} granted a seat but sent no seat token. Try again; if it persists, contact the vendor.`,
-        );
+        throw new LicensingError('protocol', seatTexts.noSeatToken({ host }));
       }
       return toLease(reply, options.clock.now());
     },
@@ -145,10 +143,7 @@ export function createSeatsBackend(
       const reply = parseReply(heartbeatReply, response.body, host);
       // `active` is omitted when false: the seat lapsed or the licence was revoked meanwhile.
       if (!reply.active) {
-        throw new LicensingError(
-          'seat_lost',
-          'The licensing server no longer holds this seat (it lapsed or was taken back). Request a seat again.',
-        );
+        throw new LicensingError('seat_lost', seatTexts.seatGone());
       }
       return renewedLease(lease, reply, options.clock.now());
     },
@@ -180,26 +175,19 @@ export function createSeatsBackend(
 /** Babel licences are activated by their user key only. */
 function keyOf(credentials: Credentials): string {
   if (credentials.method !== 'key') {
-    throw new LicensingError(
-      'invalid_input',
-      'This licensing server activates with a licence key only.',
-    );
+    throw new LicensingError('invalid_input', seatTexts.keyOnly());
   }
   return credentials.key;
 }
 
 function storedKey(key: string | undefined): string {
-  if (key === undefined)
-    throw new LicensingError(
-      'not_activated',
-      'The licence key of this activation is missing. Activate again.',
-    );
+  if (key === undefined) throw new LicensingError('not_activated', seatTexts.keyMissing());
   return key;
 }
 
 function requireToken(lease: Lease): string {
   if (!lease.token) {
-    throw new LicensingError('invalid_input', 'This seat has no token. Request a seat again.');
+    throw new LicensingError('invalid_input', seatTexts.noToken());
   }
   return lease.token;
 }

@@ -3,6 +3,7 @@ import { Button } from '../../components/button';
 import { Callout } from '../../components/callout';
 import { ErrorMessage } from '../../components/error-message';
 import { deactivateConsequence } from '../../lib/activation-text';
+import { say, sayLang } from '../../lib/error-text';
 import { assertNever } from '../../lib/assert-never';
 import { useAppStore } from '../../store/app-store';
 import { useLicenceStore, type ProfileLicence } from '../../store/licence-store';
@@ -117,7 +118,7 @@ function StateCallout({
             </Button>
           }
         >
-          <p>{licence.statusReason ?? t.noReason}</p>
+          <StatusReason licence={licence} />
           <p className="callout__hint">{t.invalidHint}</p>
         </Callout>
       );
@@ -135,6 +136,13 @@ function StateCallout({
     default:
       return assertNever(licence.status);
   }
+}
+
+/** Why the server says the licence is not valid, in the interface language where main worded it. */
+function StatusReason({ licence }: { readonly licence: LicenceView }) {
+  if (licence.statusReason === undefined) return <p>{tActivation().active.noReason}</p>;
+  const reason = { message: licence.statusReason, text: licence.statusReasonText };
+  return <p lang={sayLang(reason)}>{say(reason)}</p>;
 }
 
 function RefreshIcon() {

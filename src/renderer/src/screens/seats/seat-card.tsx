@@ -7,7 +7,7 @@ import { RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
 import { SuccessNote } from '../../components/success-note';
 import { useFocusKeeper } from '../../components/use-focus-keeper';
-import { errorTitle } from '../../lib/error-text';
+import { errorTitle, say, sayLang } from '../../lib/error-text';
 import { useNow } from '../../lib/clock';
 import { formatDateTime, formatDuration, isoTime } from '../../lib/format';
 import { seatStateText } from '../../lib/licence-text';
@@ -76,7 +76,9 @@ export function SeatCard({ licence, flows }: SeatCardProps) {
         >
           <div className="callout__body">
             <p className="callout__title">{t.lastFailed(errorTitle(seat.lastError.code))}</p>
-            <p className="callout__text">{seat.lastError.message}</p>
+            <p className="callout__text" lang={sayLang(seat.lastError)}>
+              {say(seat.lastError)}
+            </p>
           </div>
         </div>
       )}
