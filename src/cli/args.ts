@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { LicensingError } from '../main/licensing/licensing-error';
+import { cli } from '../shared/texts/cli.en';
 
 export interface CliArgs {
   readonly command: readonly string[];
@@ -50,7 +51,7 @@ export interface CliArgs {
 
 /** A value a command cannot do without, or a usage error saying what to give. */
 export const need = (value: string | undefined, what: string): string => {
-  if (!value) throw new LicensingError('invalid_input', `Give ${what}.`);
+  if (!value) throw new LicensingError('invalid_input', cli.give({ what }));
   return value;
 };
 
@@ -64,10 +65,7 @@ function wholeNumber(
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max)
-    throw new LicensingError(
-      'invalid_input',
-      `--${option} must be a number from ${min} to ${max}, not "${raw}".`,
-    );
+    throw new LicensingError('invalid_input', cli.notWholeNumber({ option, min, max, raw }));
   return value;
 }
 
@@ -121,7 +119,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   } catch (error) {
     throw new LicensingError(
       'invalid_input',
-      `${(error as Error).message}. Run \`license-manager --help\`.`,
+      cli.badArguments({ problem: (error as Error).message }),
     );
   }
   const { values, positionals } = parsed;

@@ -3,6 +3,7 @@ import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
 import { createCore, type Core } from '../main/core';
 import { LicensingError } from '../main/licensing/licensing-error';
+import { cli } from '../shared/texts/cli.en';
 import type { StateStore } from '../main/store/persisted-state';
 import type { SecretStore } from '../main/store/secret-store';
 import type { CliArgs } from './args';
@@ -96,7 +97,7 @@ export function pickProfile(
   if (candidates.length === 1 && candidates[0]) return candidates[0].id;
   throw new LicensingError(
     'invalid_input',
-    `Name the profile with --profile (one of: ${core.config.profiles.map((p) => p.id).join(', ')}).`,
+    cli.nameProfile({ profiles: core.config.profiles.map((p) => p.id).join(', ') }),
   );
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createFingerprinter } from '../main/device/fingerprint';
 import { LicensingError } from '../main/licensing/licensing-error';
+import { cli } from '../shared/texts/cli.en';
 import type { Credentials } from '../main/licensing/backend';
 import { need, type CliArgs } from './args';
 import {
@@ -34,7 +35,7 @@ async function secretArg(
     try {
       return (await readFile(file, 'utf8')).replace(/\r?\n$/, '');
     } catch (cause) {
-      throw new LicensingError('invalid_input', `The ${what} file ${file} cannot be read.`, {
+      throw new LicensingError('invalid_input', cli.fileNotRead({ what, file }), {
         cause,
       });
     }
@@ -47,21 +48,14 @@ async function secretArg(
       .replace(/\r?\n$/, '');
   }
   if (inline !== undefined && !allowInline) {
-    throw new LicensingError(
-      'invalid_input',
-      `Give the ${what} with --${what}-file FILE or --${what} - (standard input), never on the command line.`,
-    );
+    throw new LicensingError('invalid_input', cli.secretOnCommandLine({ what }));
   }
   return inline;
 }
 
 async function passwordFrom(args: CliArgs): Promise<string> {
   const password = await secretArg('password', args.password, args.passwordFile, false);
-  if (!password)
-    throw new LicensingError(
-      'invalid_input',
-      'Give the password with --password-file FILE or --password - (standard input).',
-    );
+  if (!password) throw new LicensingError('invalid_input', cli.passwordMissing());
   return password;
 }
 
@@ -70,19 +64,11 @@ async function credentialsFrom(args: CliArgs): Promise<Credentials> {
   if (args.serial) return { method: 'serial' };
   if (args.username !== undefined) {
     const password = await secretArg('password', args.password, args.passwordFile, false);
-    if (!password)
-      throw new LicensingError(
-        'invalid_input',
-        'Give the password with --password-file FILE or --password - (standard input).',
-      );
+    if (!password) throw new LicensingError('invalid_input', cli.passwordMissing());
     return { method: 'account', username: args.username, password };
   }
   const key = (await secretArg('key', args.key, args.keyFile, true))?.trim();
-  if (!key)
-    throw new LicensingError(
-      'invalid_input',
-      'Give the licence key with --key KEY, --key - (standard input) or --key-file FILE; or --username, or --serial.',
-    );
+  if (!key) throw new LicensingError('invalid_input', cli.keyMissing());
   return { method: 'key', key };
 }
 
@@ -178,7 +164,10 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
       });
     case 'seat': {
       if (!SEAT_VERBS.includes(verb as (typeof SEAT_VERBS)[number]))
-        throw new LicensingError('invalid_input', `Use one of: seat ${SEAT_VERBS.join('|')}.`);
+        throw new LicensingError(
+          'invalid_input',
+          cli.useOneOf({ usage: `seat ${SEAT_VERBS.join('|')}` }),
+        );
       return withCore(context, async (core) => {
         const profileId = pickProfile(core, args.profile, ['seats']);
         if (verb === 'info') {
@@ -244,9 +233,7 @@ export async function runCommand(context: CliContext): Promise<CommandOutput> {
     default:
       throw new LicensingError(
         'invalid_input',
-        name
-          ? `Unknown command "${name}". Run \`license-manager --help\`.`
-          : 'Name a command. Run `license-manager --help`.',
+        name ? cli.unknownCommand({ name }) : cli.noCommand(),
       );
   }
 }

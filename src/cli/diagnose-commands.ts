@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Core } from '../main/core';
 import { connectionTestText, reportText } from '../main/diagnostics/report-text';
 import { LicensingError } from '../main/licensing/licensing-error';
+import { cli } from '../shared/texts/cli.en';
 import type { CliArgs } from './args';
 import type { CommandOutput } from './cli-context';
 import { exitCodeFor } from './exit-codes';
@@ -37,7 +38,7 @@ async function writeBundle(core: Core, out: string) {
     // Readable by this user only: it has no secret, but it does describe this computer.
     await writeFile(out, Buffer.from(bundle.base64, 'base64'), { mode: 0o600 });
   } catch (cause) {
-    throw new LicensingError('invalid_input', `The support bundle ${out} cannot be written.`, {
+    throw new LicensingError('invalid_input', cli.bundleNotWritten({ file: out }), {
       cause,
     });
   }

@@ -1,5 +1,6 @@
 import type { Core } from '../main/core';
 import { LicensingError } from '../main/licensing/licensing-error';
+import { cli } from '../shared/texts/cli.en';
 import type { EnirisAccountView, EnirisLicenceList, EnirisLicenceView } from '../shared/model';
 import { need, type CliArgs } from './args';
 
@@ -66,10 +67,7 @@ export async function runEniris(
     }
     case 'licences': {
       if ((args.node === undefined) === (args.customer === undefined)) {
-        throw new LicensingError(
-          'invalid_input',
-          'Give either --node ID (a controller) or --customer ID.',
-        );
+        throw new LicensingError('invalid_input', cli.nodeOrCustomer());
       }
       const list = await eniris.licences(profileId, {
         nodeId: args.node,
@@ -80,7 +78,7 @@ export async function runEniris(
     default:
       throw new LicensingError(
         'invalid_input',
-        'Use one of: eniris login|logout|status|activate|claim|licences.',
+        cli.useOneOf({ usage: 'eniris login|logout|status|activate|claim|licences' }),
       );
   }
 }

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { HubService } from '../main/hubs/hub-service';
 import { LicensingError } from '../main/licensing/licensing-error';
+import { cli } from '../shared/texts/cli.en';
 import {
   hubDraftSchema,
   type HubCertificate,
@@ -118,16 +119,17 @@ async function onFile<T>(
     return await action();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new LicensingError(
-      'invalid_input',
-      `Cannot ${verb} ${file} (${code}). Check the path and permissions.`,
-    );
+    throw new LicensingError('invalid_input', cli.fileUnusable({ verb, file, code }));
   }
 }
 
-/** A refresh that failed is an error here: the shell sees the exit code of what went wrong. */
+/**
+ * A refresh that failed is an error here: the shell sees the exit code of what went wrong. The
+ * hub service's own wording is passed on as it came (its text when it has one).
+ */
 const throwIfFailed = (hub: HubView): void => {
-  if (hub.lastError) throw new LicensingError(hub.lastError.code, hub.lastError.message);
+  const error = hub.lastError;
+  if (error) throw new LicensingError(error.code, error.text ?? error.message);
 };
 
 async function addHub(
@@ -150,7 +152,11 @@ async function addHub(
   if (!draft.success) {
     throw new LicensingError(
       'invalid_input',
-      draft.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '),
+      cli.hubOptions({
+        issues: draft.error.issues
+          .map((issue) => `--${issue.path.join('.')}: ${issue.message}`)
+          .join('; '),
+      }),
     );
   }
   const hub = await hubs.add(draft.data);
@@ -248,7 +254,7 @@ export async function runHub(
         (await hubs.refresh({ ids: [hub.id] })).hubs.find((item) => item.id === hub.id) ?? hub;
       throwIfFailed(refreshed);
       if (!refreshed.licence)
-        throw new LicensingError('protocol', `Hub ${hub.name} reported no licence.`);
+        throw new LicensingError('protocol', cli.hubNoLicence({ hub: hub.name }));
       return { value: refreshed, text: formatLicence(refreshed, refreshed.licence) };
     }
     case 'set': {
@@ -289,6 +295,6 @@ export async function runHub(
     case 'trust':
       return trustHub(hubs, need(first ?? args.hid, 'the hub: hub trust HID'), args);
     default:
-      throw new LicensingError('invalid_input', `Use one of: ${VERBS}.`);
+      throw new LicensingError('invalid_input', cli.useOneOf({ usage: VERBS }));
   }
 }

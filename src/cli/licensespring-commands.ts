@@ -1,5 +1,6 @@
 import type { Core } from '../main/core';
 import { LicensingError } from '../main/licensing/licensing-error';
+import { cli } from '../shared/texts/cli.en';
 import type {
   LsConsumptionMeter,
   LsFeatureView,
@@ -57,20 +58,14 @@ function untilOf(args: CliArgs): number | undefined {
   if (args.until === undefined) return undefined;
   const at = Date.parse(args.until);
   if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}T/.test(args.until))
-    throw new LicensingError(
-      'invalid_input',
-      `--until must be an ISO date and time such as 2026-12-01T18:00:00Z, not "${args.until}".`,
-    );
+    throw new LicensingError('invalid_input', cli.badUntil({ raw: args.until }));
   return at;
 }
 
 function amountOf(raw: string | undefined): number {
   const amount = Number(raw);
   if (raw === undefined || !/^-?\d+$/.test(raw) || amount === 0)
-    throw new LicensingError(
-      'invalid_input',
-      'Give the amount to record as a whole number other than 0, e.g. `consume 5`.',
-    );
+    throw new LicensingError('invalid_input', cli.badAmount());
   return amount;
 }
 
@@ -95,7 +90,10 @@ export async function runLicenseSpring(
       if (verb === 'release') return detailsOutput(await ls.releaseFeature(profileId, feature));
       if (verb === 'borrow')
         return detailsOutput(await ls.borrowFeature(profileId, feature, untilOf(args)));
-      throw new LicensingError('invalid_input', 'Use one of: feature check|release|borrow CODE.');
+      throw new LicensingError(
+        'invalid_input',
+        cli.useOneOf({ usage: 'feature check|release|borrow CODE' }),
+      );
     }
     case 'consume':
       return detailsOutput(await ls.consume(profileId, amountOf(verb), args.feature));

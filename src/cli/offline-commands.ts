@@ -2,6 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { VendorConfig } from '../main/config/vendor-config';
 import type { Core } from '../main/core';
 import { LicensingError } from '../main/licensing/licensing-error';
+import { cli } from '../shared/texts/cli.en';
 import type { FileLicenceView, OfflineRequest } from '../shared/offline-model';
 import type { CliArgs } from './args';
 import type { CommandOutput } from './cli-context';
@@ -45,14 +46,11 @@ async function readText(file: string, what: string, maxBytes: number): Promise<s
   try {
     const { size } = await stat(file);
     if (size > maxBytes)
-      throw new LicensingError(
-        'invalid_file',
-        `${file} is ${size} bytes, far larger than any ${what}: check that this is the right file.`,
-      );
+      throw new LicensingError('invalid_file', cli.fileTooLarge({ file, size, what }));
     return await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof LicensingError) throw error;
-    throw new LicensingError('invalid_input', `The ${what} file ${file} cannot be read.`, {
+    throw new LicensingError('invalid_input', cli.fileNotRead({ what, file }), {
       cause: error,
     });
   }
@@ -64,7 +62,7 @@ async function writeRequest(request: OfflineRequest, out: string | undefined): P
   try {
     await writeFile(out, `${request.text}\n`, { mode: 0o600 });
   } catch (cause) {
-    throw new LicensingError('invalid_input', `The request file ${out} cannot be written.`, {
+    throw new LicensingError('invalid_input', cli.requestNotWritten({ file: out }), {
       cause,
     });
   }
@@ -112,8 +110,8 @@ function offlineProfile(core: Core, args: CliArgs, fileText?: string): string {
   throw new LicensingError(
     'invalid_input',
     candidates.length === 0
-      ? 'No profile in the configuration takes offline licences (LicenseSpring or licence-file); give the vendor key with --public-key FILE to import a licence file.'
-      : `Name the profile with --profile (one of: ${candidates.map((p) => p.id).join(', ')}).`,
+      ? cli.noOfflineProfile()
+      : cli.nameProfile({ profiles: candidates.map((p) => p.id).join(', ') }),
   );
 }
 
@@ -144,7 +142,11 @@ export async function runOffline(
     }
     case 'import': {
       const file = rest[0];
-      if (!file) throw new LicensingError('invalid_input', 'Give the file: offline import FILE.');
+      if (!file)
+        throw new LicensingError(
+          'invalid_input',
+          cli.give({ what: 'the file: offline import FILE' }),
+        );
       const text = await readText(file, 'licence', MAX_FILE_BYTES);
       const profileId = offlineProfile(core, args, text);
       if (kindOf(core, profileId) === 'licence-file') {
@@ -173,7 +175,10 @@ export async function runOffline(
     default:
       throw new LicensingError(
         'invalid_input',
-        'Use one of: offline request --key KEY [--out FILE] | offline import FILE | offline deactivate [--out FILE].',
+        cli.useOneOf({
+          usage:
+            'offline request --key KEY [--out FILE] | offline import FILE | offline deactivate [--out FILE]',
+        }),
       );
   }
 }

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VendorConfig } from '../main/config/vendor-config';
 import { LicensingError } from '../main/licensing/licensing-error';
+import type { Text } from '../shared/text';
+import { cli } from '../shared/texts/cli.en';
 import { signLicence, type LicenceTerms, type Licensee } from '../main/offline/licence-file';
 import { FEATURE_CODE, FINGERPRINT, PRODUCT_CODE } from '../main/offline/licence-terms';
 import { generateVendorKeyPair, keyIdOf } from '../main/offline/vendor-keys';
@@ -15,7 +17,7 @@ import type { CommandOutput } from './cli-context';
  * the vendor's machine.
  */
 
-const invalid = (message: string, cause?: unknown) =>
+const invalid = (message: Text, cause?: unknown) =>
   new LicensingError('invalid_input', message, { cause });
 
 export async function runVendor(
@@ -30,7 +32,7 @@ export async function runVendor(
       return signCommand(args, config);
     default:
       throw invalid(
-        `${verb ? `Unknown vendor command "${verb}". ` : ''}Use one of: vendor keygen|sign.`,
+        verb ? cli.unknownVendorCommand({ verb }) : cli.useOneOf({ usage: 'vendor keygen|sign' }),
       );
   }
 }
@@ -47,12 +49,9 @@ function keygen(args: CliArgs): CommandOutput {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      throw invalid(
-        `${privateFile} already exists. Replacing it would stop every licence signed with it from verifying once the app trusts the new public key. Give --force to replace it anyway, or choose another --out folder.`,
-        cause,
-      );
+      throw invalid(cli.privateKeyExists({ file: privateFile }), cause);
     }
-    throw invalid(`The key pair cannot be written to ${dir} (${code ?? 'error'}).`, cause);
+    throw invalid(cli.keyPairNotWritten({ dir, code: code ?? 'error' }), cause);
   }
   // `mode` applies only to a file being created: a replaced one keeps its old permissions.
   chmodSync(privateFile, 0o600);
@@ -84,7 +83,7 @@ async function signCommand(
     privateKeyPem = await readFile(keyFile, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw invalid(`The --key file ${keyFile} cannot be read (${code ?? 'error'}).`, cause);
+    throw invalid(cli.signingKeyNotRead({ file: keyFile, code: code ?? 'error' }), cause);
   }
   const now = Date.now();
   const terms: LicenceTerms = {
@@ -106,16 +105,14 @@ async function signCommand(
 
 function productOf(raw: string | undefined): string | undefined {
   if (raw === undefined || PRODUCT_CODE.test(raw)) return raw;
-  throw invalid(
-    `--product must be the product code (the productId of the vendor configuration: letters, digits, . _ -, 3 to 100), not "${raw}".`,
-  );
+  throw invalid(cli.badProduct({ raw }));
 }
 
 function licenseeOf(args: CliArgs): Licensee {
   const name = args.licensee?.trim();
   const email = args.email?.trim();
-  if (name === '') throw invalid('--licensee needs a name (or leave it out).');
-  if (email === '') throw invalid('--email needs an address (or leave it out).');
+  if (name === '') throw invalid(cli.emptyLicensee());
+  if (email === '') throw invalid(cli.emptyEmail());
   return { ...(name !== undefined && { name }), ...(email !== undefined && { email }) };
 }
 
@@ -123,12 +120,10 @@ function featuresOf(raw: readonly string[]): string[] {
   const codes = raw.map((code) => code.trim());
   const bad = codes.find((code) => !FEATURE_CODE.test(code));
   if (bad !== undefined) {
-    throw invalid(
-      `--feature "${bad}" is not a feature code: use letters, digits, . _ - (at most 64, starting with a letter or digit).`,
-    );
+    throw invalid(cli.badFeature({ code: bad }));
   }
   const twice = codes.find((code, index) => codes.indexOf(code) !== index);
-  if (twice !== undefined) throw invalid(`--feature ${twice} is given twice.`);
+  if (twice !== undefined) throw invalid(cli.featureTwice({ code: twice }));
   return codes;
 }
 
@@ -136,7 +131,7 @@ function featuresOf(raw: readonly string[]): string[] {
 function graceOf(args: CliArgs): Pick<LicenceTerms, 'graceDays'> {
   if (!args.graceDays) return {};
   if (args.expires === undefined) {
-    throw invalid('--grace-days applies to a licence that expires: give --expires too.');
+    throw invalid(cli.graceWithoutExpiry());
   }
   return { graceDays: args.graceDays };
 }
@@ -144,9 +139,7 @@ function graceOf(args: CliArgs): Pick<LicenceTerms, 'graceDays'> {
 function fingerprintOf(raw: string): string {
   const fingerprint = raw.trim().toLowerCase();
   if (FINGERPRINT.test(fingerprint)) return fingerprint;
-  throw invalid(
-    `--fingerprint must be the 64 hex digits that \`license-manager fingerprint\` prints on the customer's computer, not "${raw}".`,
-  );
+  throw invalid(cli.badFingerprint({ raw }));
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -184,15 +177,11 @@ function parseExpiry(raw: string, now: number): number {
     zoneHours <= 23 &&
     zoneMinutes <= 59;
   if (!valid) {
-    throw invalid(
-      `--expires must be a date (2026-12-31: the end of that day, UTC) or a date and time with its zone (2026-12-31T17:00:00Z), not "${raw}".`,
-    );
+    throw invalid(cli.badExpiry({ raw }));
   }
   const expiresAt = dateOnly ? Date.UTC(year, month - 1, day, 23, 59, 59, 999) : Date.parse(raw);
   if (expiresAt <= now) {
-    throw invalid(
-      `--expires ${raw} is not in the future: a licence must expire after it is issued.`,
-    );
+    throw invalid(cli.expiryNotFuture({ raw }));
   }
   return expiresAt;
 }

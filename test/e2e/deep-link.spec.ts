@@ -157,15 +157,16 @@ test('in German: a link fills the form, a bad link is refused, an active profile
   await expectNoSeriousViolations(page, 'activation in German, form filled in by a link');
   await fullScreenshot(page, `${SHOTS}/deep-link-filled-de.png`);
 
-  // A link for a profile this app does not know: the core's reason under the app's title.
+  // A link for a profile this app does not know: the core's reason, in German, under the title.
   await openLink(page.request, origin, activationLink('ABCD-EFGH-IJKL', 'no-such-profile'));
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Dieser Link kann nicht verwendet werden');
-  const reason = await alert
-    .locator('.callout__text')
-    .first()
-    .evaluate((text) => text.firstChild?.textContent ?? '');
-  await expectNoEnglish(page, [...elsewhere, reason]);
+  const reason = alert.getByText(
+    'Der Aktivierungslink nennt ein Produkt, das diese App nicht kennt.',
+  );
+  await expect(reason).toContainText('Bitten Sie den Absender erneut um den Link');
+  await expect(reason).not.toHaveAttribute('lang', 'en');
+  await expectNoEnglish(page, elsewhere);
   await expectNoSeriousViolations(page, 'activation in German, link refused');
   await fullScreenshot(page, `${SHOTS}/deep-link-refused-de.png`);
   await alert.getByRole('button').click();

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LsLicenceDetails } from '../../src/shared/licensespring-model';
 import { applyLanguage } from '../../src/renderer/src/i18n/messages';
+import { toLocalInputValue } from '../../src/renderer/src/lib/borrow-time';
+import {
+  parseBorrowEnd,
+  parseTrialEmail,
+  parseUsageAmount,
+} from '../../src/renderer/src/lib/licensespring-form-checks';
 import {
   actionErrorTitle,
   actionNote,
@@ -13,12 +19,8 @@ import {
   localCheckPill,
   meterSummary,
   overagesText,
-  parseBorrowEnd,
-  parseTrialEmail,
-  parseUsageAmount,
   resetPeriodLabel,
   slotsText,
-  toLocalInputValue,
   transfersText,
   trialButtonLabel,
 } from '../../src/renderer/src/lib/licensespring-text';

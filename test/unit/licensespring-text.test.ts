@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { latestBorrowEnd, toLocalInputValue } from '../../src/renderer/src/lib/borrow-time';
+import { actionKey, keyOf } from '../../src/renderer/src/lib/licensespring-actions';
+import {
+  parseBorrowEnd,
+  parseTrialEmail,
+  parseUsageAmount,
+} from '../../src/renderer/src/lib/licensespring-form-checks';
+import { readMeter } from '../../src/renderer/src/lib/licensespring-meter';
 import {
   actionErrorTitle,
-  actionKey,
   actionNote,
   actionPending,
   activationsText,
   featureTypeLabel,
   holdState,
   hoursText,
-  keyOf,
-  latestBorrowEnd,
   licenseTypeText,
   localCheckNotice,
   localCheckPill,
   meterSummary,
   overagesText,
-  parseBorrowEnd,
-  parseTrialEmail,
-  parseUsageAmount,
-  readMeter,
   resetPeriodLabel,
   slotsText,
-  toLocalInputValue,
   transfersText,
   trialButtonLabel,
 } from '../../src/renderer/src/lib/licensespring-text';

@@ -2,6 +2,8 @@ import { ipcContract } from '../../shared/ipc';
 import type { ProfileView } from '../../shared/model';
 import { normaliseLicenceKey } from '../licensing/backends/key-input';
 import { LicensingError } from '../licensing/licensing-error';
+import type { Text } from '../../shared/text';
+import { desktop } from '../../shared/texts/desktop.en';
 
 /**
  * Activation links: `licensemgr://activate?key=KEY[&profile=ID]`, from an order e-mail or a
@@ -28,15 +30,11 @@ export interface ActivationLink {
 /** What the parser needs to know about a profile. */
 export type LinkProfile = Pick<ProfileView, 'id' | 'activationMethods'>;
 
-const NOT_A_LINK =
-  'This is not an activation link. An activation link looks like ' +
-  `${DEEP_LINK_SCHEME}://activate?key=YOUR-KEY; ask the sender for it again, or type the key into the app.`;
+const notALink = (): LicensingError =>
+  new LicensingError('invalid_input', desktop.notALink({ scheme: DEEP_LINK_SCHEME }));
 
-const refuse = (detail: string): LicensingError =>
-  new LicensingError(
-    'invalid_input',
-    `The activation link ${detail} Ask the sender for the link again, or type the key into the app.`,
-  );
+const refuse = (problem: Text): LicensingError =>
+  new LicensingError('invalid_input', desktop.linkRefused({ problem }));
 
 /** `licensemgr://activate?…`; browsers on some systems hand it over as `activate/?…`. */
 const LINK_STARTS = [`${DEEP_LINK_SCHEME}://activate?`, `${DEEP_LINK_SCHEME}://activate/?`];
@@ -49,19 +47,18 @@ const contractKey = ipcContract['licence:activate'].input.shape.key;
 
 /** `key=…&profile=…` read literally: `+` stays `+` (URLSearchParams would make it a space). */
 function readQuery(query: string): Map<string, string> {
-  if (query === '') throw refuse('carries no licence key.');
+  if (query === '') throw refuse(desktop.linkWithoutKey());
   const fields = new Map<string, string>();
   for (const pair of query.split('&')) {
     const at = pair.indexOf('=');
     const name = at === -1 ? pair : pair.slice(0, at);
-    if (name !== 'key' && name !== 'profile')
-      throw refuse('carries something other than a key and a profile.');
-    if (fields.has(name)) throw refuse(`names the ${name} twice.`);
+    if (name !== 'key' && name !== 'profile') throw refuse(desktop.linkExtraFields());
+    if (fields.has(name)) throw refuse(desktop.linkFieldTwice({ field: name }));
     let value: string;
     try {
       value = decodeURIComponent(at === -1 ? '' : pair.slice(at + 1));
     } catch {
-      throw refuse('is garbled (a broken %-escape).');
+      throw refuse(desktop.linkGarbled());
     }
     fields.set(name, value);
   }
@@ -69,7 +66,7 @@ function readQuery(query: string): Map<string, string> {
 }
 
 function keyOf(raw: string | undefined): string {
-  if (raw === undefined) throw refuse('carries no licence key.');
+  if (raw === undefined) throw refuse(desktop.linkWithoutKey());
   let key: string | undefined;
   try {
     key = normaliseLicenceKey(raw);
@@ -77,22 +74,19 @@ function keyOf(raw: string | undefined): string {
     key = undefined;
   }
   if (key === undefined || !contractKey.safeParse(key).success)
-    throw refuse(
-      'carries no usable licence key (it is empty, too long, or has characters a key never has).',
-    );
+    throw refuse(desktop.linkUnusableKey());
   return key;
 }
 
 function profileOf(raw: string | undefined, profiles: readonly LinkProfile[]): string | undefined {
   if (raw === undefined) {
     if (!profiles.some((profile) => profile.activationMethods.includes('key')))
-      throw refuse('is for a licence key, but nothing in this app is activated with one.');
+      throw refuse(desktop.linkNoKeyProfile());
     return undefined;
   }
   const profile = profiles.find((candidate) => candidate.id === raw);
-  if (!profile) throw refuse('names a product this app does not know.');
-  if (!profile.activationMethods.includes('key'))
-    throw refuse('names a product that is not activated with a licence key.');
+  if (!profile) throw refuse(desktop.linkUnknownProduct());
+  if (!profile.activationMethods.includes('key')) throw refuse(desktop.linkProductWithoutKey());
   return profile.id;
 }
 
@@ -104,14 +98,13 @@ export function parseActivationLink(
   text: unknown,
   profiles: readonly LinkProfile[],
 ): ActivationLink {
-  if (typeof text !== 'string') throw new LicensingError('invalid_input', NOT_A_LINK);
-  if (text.length > MAX_LINK_LENGTH) throw refuse('is far longer than an activation link can be.');
+  if (typeof text !== 'string') throw notALink();
+  if (text.length > MAX_LINK_LENGTH) throw refuse(desktop.linkTooLong());
   // Compared as text, not through WHATWG URL, which would also take `licensemgr:activate`,
   // user names, ports, `..` segments and fragments, and quietly drop tabs and newlines.
   const lower = text.toLowerCase();
   const start = LINK_STARTS.find((prefix) => lower.startsWith(prefix));
-  if (!VISIBLE_ASCII.test(text) || start === undefined || text.includes('#'))
-    throw new LicensingError('invalid_input', NOT_A_LINK);
+  if (!VISIBLE_ASCII.test(text) || start === undefined || text.includes('#')) throw notALink();
   const fields = readQuery(text.slice(start.length));
   const key = keyOf(fields.get('key'));
   const profileId = profileOf(fields.get('profile'), profiles);

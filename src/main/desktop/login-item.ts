@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { desktop } from '../../shared/texts/desktop.en';
 import { LicensingError } from '../licensing/licensing-error';
 
 /**
@@ -61,13 +62,9 @@ export function xdgAutostartLoginItem(options: {
         writeFileSync(file, autostartEntry(options), { mode: 0o644 });
       } catch (cause) {
         const code = (cause as NodeJS.ErrnoException).code ?? 'error';
-        throw new LicensingError(
-          'storage',
-          `Start at login could not be ${enabled ? 'turned on' : 'turned off'}: ${file} could not be ${
-            enabled ? 'written' : 'removed'
-          } (${code}). Check that the folder is yours and writable, then try again.`,
-          { cause },
-        );
+        throw new LicensingError('storage', desktop.startAtLoginFailed({ enabled, file, code }), {
+          cause,
+        });
       }
     },
   };

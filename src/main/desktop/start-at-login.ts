@@ -1,12 +1,9 @@
 import type { StartAtLoginView } from '../../shared/desktop-model';
+import { desktop } from '../../shared/texts/desktop.en';
 import { LicensingError } from '../licensing/licensing-error';
 import type { StateStore } from '../store/persisted-state';
 import { desktopStateOf } from './desktop-state';
 import type { LoginItem } from './login-item';
-
-const NOT_HERE =
-  'Start at login is a setting of the installed desktop app; change it there. This browser view ' +
-  'and the command line cannot register the app with the operating system.';
 
 /**
  * The start-at-login setting: off until the person turns it on. Their choice is kept with the
@@ -28,7 +25,7 @@ export function createStartAtLogin(options: { state: StateStore; loginItem?: Log
     view,
     /** The OS first: if it refuses, the stored choice stays as it was. */
     set(enabled: boolean): StartAtLoginView {
-      if (!loginItem) throw new LicensingError('invalid_input', NOT_HERE);
+      if (!loginItem) throw new LicensingError('invalid_input', desktop.startAtLoginNotHere());
       loginItem.set(enabled);
       try {
         store(enabled);

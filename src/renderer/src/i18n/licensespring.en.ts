@@ -7,7 +7,7 @@ const slotsEn = (count: number): string => plural(count, 'slot', 'slots');
 
 /** The licensespring area's words in English: the source every translation is checked against. */
 export const licensespringEn = {
-  /** lib/licensespring-text: labels, meters, checks, action sentences. */
+  /** lib/licensespring-text (labels, meters, action sentences) and licensespring-form-checks. */
   licenseTypes: {
     perpetual: { label: 'Perpetual', explanation: 'Yours to keep: it does not run out.' },
     'time-limited': { label: 'Time-limited', explanation: 'Valid until a set date.' },

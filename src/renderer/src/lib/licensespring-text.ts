@@ -7,18 +7,19 @@ import type {
   LsLocalCheck,
 } from '../../../shared/licensespring-model';
 import { assertNever } from './assert-never';
-import { localDateTimeToIso } from './format';
 import { tLicensespring } from '../i18n/licensespring.en';
 import { formatDateTime } from './format';
+import type { LsAction, LsActionKind } from './licensespring-actions';
+import { readMeter } from './licensespring-meter';
 import type { Tone } from './tone';
 
 /**
- * Words, meter maths and form checks for the LicenseSpring screens (Licence, Features, the trial
- * offer), in one place so the cards, the forms and the announcements agree. Pure: no DOM, no
- * storage, no clock (callers pass `now`).
+ * Words for the LicenseSpring screens (Licence, Features, the trial offer), in one place so the
+ * cards, the forms and the announcements agree. The logic they word lives beside them: meter maths
+ * in licensespring-meter, actions in licensespring-actions, form checks in
+ * licensespring-form-checks, borrow times in borrow-time. Pure: no DOM, no storage, no clock
+ * (callers pass `now`).
  */
-
-const HOUR = 3_600_000;
 
 export type LsLicenseType = LsLicenceDetails['licenseType'];
 export type LsResetPeriod = NonNullable<LsConsumptionMeter['resetPeriod']>;
@@ -52,77 +53,6 @@ export function transfersText(transfers: LsLicenceDetails['transfers']): string 
 // ---------------------------------------------------------------------------------------------
 // Consumption meters
 
-export type MeterState = 'unlimited' | 'ok' | 'high' | 'overage' | 'exhausted';
-
-/** Where the parts of a meter's bar go, as fractions (0 to 1) of the bar's length. */
-export interface MeterBar {
-  /** Usage within the included amount. */
-  readonly included: number;
-  /** Usage beyond it, drawn in the overage zone. */
-  readonly overage: number;
-  /** Where the included amount ends: the start of the overage zone. */
-  readonly limit: number;
-  /** The overage zone's length; 0 when the vendor allows no overages. */
-  readonly zone: number;
-}
-
-export interface MeterReading {
-  readonly state: MeterState;
-  /** Used beyond the included amount. */
-  readonly over: number;
-  /** The most the counter may reach (included plus overages); undefined when nothing caps it. */
-  readonly cap: number | undefined;
-  /** What may still be recorded; undefined when nothing caps it. */
-  readonly left: number | undefined;
-  /** Undefined for an unlimited counter: there is nothing to fill. */
-  readonly bar: MeterBar | undefined;
-}
-
-/** How much of the bar an uncapped overage zone takes, so overages still have room to show. */
-const OPEN_ZONE = 0.25;
-/** From this share of the included amount on, the meter turns amber. */
-const HIGH_SHARE = 0.8;
-
-const clamp = (value: number): number => Math.min(1, Math.max(0, value));
-
-/**
- * The maths of a consumption counter. With overages the bar has two zones: the included amount,
- * then the overage zone up to the vendor's cap (or an open-ended zone when there is no cap).
- */
-export function readMeter(meter: LsConsumptionMeter): MeterReading {
-  const { total, max } = meter;
-  if (meter.unlimited) {
-    return { state: 'unlimited', over: 0, cap: undefined, left: undefined, bar: undefined };
-  }
-  const over = Math.max(0, total - max);
-  const capped = !meter.allowOverages || meter.maxOverages > 0;
-  const cap = !meter.allowOverages
-    ? max
-    : meter.maxOverages > 0
-      ? max + meter.maxOverages
-      : undefined;
-  const left = cap === undefined ? undefined : Math.max(0, cap - total);
-  const scale = capped
-    ? (cap ?? max)
-    : Math.max(total, max + Math.max(1, Math.ceil((max * OPEN_ZONE) / (1 - OPEN_ZONE))));
-  const limit = scale > 0 ? max / scale : 1;
-  const bar: MeterBar = {
-    included: scale > 0 ? clamp(Math.min(total, max) / scale) : 0,
-    overage: scale > 0 ? clamp(over / scale) : 0,
-    limit,
-    zone: meter.allowOverages ? 1 - limit : 0,
-  };
-  const state: MeterState =
-    left === 0
-      ? 'exhausted'
-      : over > 0
-        ? 'overage'
-        : max > 0 && total >= max * HIGH_SHARE
-          ? 'high'
-          : 'ok';
-  return { state, over, cap, left, bar };
-}
-
 /** The meter in one line: "42 of 100 used · 58 left", "108 of 100 used · 8 over the limit". */
 export function meterSummary(meter: LsConsumptionMeter): string {
   const t = tLicensespring().meter;
@@ -149,35 +79,6 @@ export function overagesText(meter: LsConsumptionMeter): string {
   if (meter.unlimited) return t.unlimited;
   if (!meter.allowOverages) return t.notAllowed;
   return meter.maxOverages > 0 ? t.upTo(meter.maxOverages) : t.uncapped;
-}
-
-/** The contract's bound on one recording. */
-export const MAX_RECORD = 1_000_000;
-
-export type Checked<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
-
-/** The amount typed in a "Record usage" field, or what is wrong with it. */
-export function parseUsageAmount(text: string, meter: LsConsumptionMeter): Checked<number> {
-  const t = tLicensespring().usageProblems;
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, problem: t.empty };
-  if (!/^[-+]?\d+$/.test(trimmed)) return { ok: false, problem: t.notWhole };
-  const amount = Number(trimmed);
-  if (amount === 0) return { ok: false, problem: t.zero };
-  if (Math.abs(amount) > MAX_RECORD) return { ok: false, problem: t.tooMuch(MAX_RECORD) };
-  if (amount < 0 && !meter.allowNegative) return { ok: false, problem: t.upOnly };
-  const { left } = readMeter(meter);
-  if (left !== undefined && amount > left) {
-    const problem =
-      left === 0
-        ? t.limitReached
-        : meter.allowOverages
-          ? t.onlyLeftWithOverages(left)
-          : t.onlyLeft(left);
-    return { ok: false, problem };
-  }
-  return { ok: true, value: amount };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,51 +112,6 @@ export function hoursText(hours: number): string {
   const t = tLicensespring().durations;
   if (days === 0) return t.hours(rest);
   return rest === 0 ? t.days(days) : t.daysHours(days, rest);
-}
-
-/** The latest moment a borrow may end; undefined when the vendor sets no limit here. */
-export function latestBorrowEnd(
-  now: number,
-  maxBorrowHours: number | undefined,
-): number | undefined {
-  return maxBorrowHours !== undefined && maxBorrowHours > 0
-    ? now + maxBorrowHours * HOUR
-    : undefined;
-}
-
-const pad = (value: number): string => String(value).padStart(2, '0');
-
-/** A moment as a `datetime-local` value ("2026-05-01T09:30"), in this computer's time zone. */
-export function toLocalInputValue(at: number): string {
-  const date = new Date(at);
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
-}
-
-/**
- * The borrow end typed in a `datetime-local` field, as the ISO date-time the contract takes.
- * Empty: as long as the vendor allows (undefined). The limit is checked here for a quick answer;
- * the server checks it again.
- */
-export function parseBorrowEnd(
-  value: string,
-  now: number,
-  maxBorrowHours: number | undefined,
-): Checked<string | undefined> {
-  const t = tLicensespring().borrowProblems;
-  const iso = localDateTimeToIso(value);
-  if (iso === undefined) return { ok: true, value: undefined };
-  if (iso === null) return { ok: false, problem: t.incomplete };
-  const at = Date.parse(iso);
-  if (at <= now) return { ok: false, problem: t.past };
-  const latest = latestBorrowEnd(now, maxBorrowHours);
-  // A minute's slack: the field has no seconds, and the limit moves on while the person types.
-  if (latest !== undefined && maxBorrowHours !== undefined && at > latest + 60_000) {
-    return { ok: false, problem: t.beyondLimit(hoursText(maxBorrowHours), formatDateTime(latest)) };
-  }
-  return { ok: true, value: iso };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,29 +160,7 @@ export function localCheckNotice(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Actions: their identity, what they did, and what their failures mean
-
-/** Every action on the Licence and Features screens; each has its own outcome beside its button. */
-export type LsAction =
-  | { readonly kind: 'refresh' }
-  | { readonly kind: 'borrow'; readonly until?: string }
-  | { readonly kind: 'release' }
-  | { readonly kind: 'consume'; readonly amount: number }
-  | { readonly kind: 'feature-check'; readonly feature: string }
-  | { readonly kind: 'feature-borrow'; readonly feature: string; readonly until?: string }
-  | { readonly kind: 'feature-release'; readonly feature: string }
-  | { readonly kind: 'feature-consume'; readonly feature: string; readonly amount: number };
-
-export type LsActionKind = LsAction['kind'];
-
-/** Names one action's outcome slot: the kind, and the feature it is about (codes have no spaces). */
-export function actionKey(kind: LsActionKind, feature?: string): string {
-  return feature === undefined ? kind : `${kind} ${feature}`;
-}
-
-export function keyOf(action: LsAction): string {
-  return actionKey(action.kind, 'feature' in action ? action.feature : undefined);
-}
+// Actions: what they did, and what their failures mean
 
 /** A feature's name for sentences, falling back to its code. */
 function featureName(details: LsLicenceDetails, code: string): string {
@@ -417,16 +251,4 @@ export function actionErrorTitle(kind: LsActionKind, error: AppError): string | 
 export function trialButtonLabel(days: number): string {
   const t = tLicensespring().trial;
   return days > 0 ? t.startDays(days) : t.start;
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** The optional email of a trial: empty is fine, anything else must look like an address. */
-export function parseTrialEmail(text: string): Checked<string | undefined> {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: true, value: undefined };
-  if (trimmed.length > 254 || !EMAIL.test(trimmed)) {
-    return { ok: false, problem: tLicensespring().trial.emailProblem };
-  }
-  return { ok: true, value: trimmed };
 }

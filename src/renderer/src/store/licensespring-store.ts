@@ -4,7 +4,8 @@ import type { Result } from '../../../shared/result';
 import { call } from '../api';
 import { tLicensespring } from '../i18n/licensespring.en';
 import { assertNever } from '../lib/assert-never';
-import { actionNote, keyOf, type LsAction } from '../lib/licensespring-text';
+import { keyOf, type LsAction } from '../lib/licensespring-actions';
+import { actionNote } from '../lib/licensespring-text';
 import { beginRefresh, endRefresh, LOADING, type Flow, type Remote } from '../lib/remote';
 import { useLicenceStore } from './licence-store';
 
@@ -22,7 +23,7 @@ export type LsOutcome =
 
 export interface LsProfileState {
   readonly details: Remote<LsLicenceDetails>;
-  /** By action key (lib/licensespring-text `actionKey`); a key not here is idle. */
+  /** By action key (lib/licensespring-actions `actionKey`); a key not here is idle. */
   readonly outcomes: Readonly<Record<string, LsOutcome>>;
   /** The action started last, which the screen's live region speaks about. */
   readonly latest?: LsAction;

@@ -3,7 +3,8 @@ import type { ProfileView } from '../../../../shared/model';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
-import { parseTrialEmail, trialButtonLabel } from '../../lib/licensespring-text';
+import { parseTrialEmail } from '../../lib/licensespring-form-checks';
+import { trialButtonLabel } from '../../lib/licensespring-text';
 import { useLicenseSpringStore, useLsProfile } from '../../store/licensespring-store';
 import { tActivation } from '../../i18n/activation.en';
 

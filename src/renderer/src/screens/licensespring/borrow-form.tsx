@@ -2,13 +2,10 @@ import type { ReactNode } from 'react';
 import { tLicensespring } from '../../i18n/licensespring.en';
 import { useNow } from '../../lib/clock';
 import { formatDateTime } from '../../lib/format';
-import {
-  hoursText,
-  latestBorrowEnd,
-  parseBorrowEnd,
-  toLocalInputValue,
-  type LsAction,
-} from '../../lib/licensespring-text';
+import { latestBorrowEnd, toLocalInputValue } from '../../lib/borrow-time';
+import type { LsAction } from '../../lib/licensespring-actions';
+import { parseBorrowEnd } from '../../lib/licensespring-form-checks';
+import { hoursText } from '../../lib/licensespring-text';
 import { InlineFormFrame, useInlineForm } from './inline-form';
 import type { LsActionHandle } from './ls-action';
 

@@ -1,6 +1,7 @@
 import type { LsConsumptionMeter } from '../../../../shared/licensespring-model';
 import { tLicensespring } from '../../i18n/licensespring.en';
-import { meterSummary, readMeter, type MeterBar } from '../../lib/licensespring-text';
+import { readMeter, type MeterBar } from '../../lib/licensespring-meter';
+import { meterSummary } from '../../lib/licensespring-text';
 
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
 

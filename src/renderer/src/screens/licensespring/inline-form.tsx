@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
-import type { Checked, LsAction } from '../../lib/licensespring-text';
+import type { LsAction } from '../../lib/licensespring-actions';
+import type { Checked } from '../../lib/licensespring-form-checks';
 import { ActionOutcome, type LsActionHandle } from './ls-action';
 
 interface InlineFormOptions<T> {

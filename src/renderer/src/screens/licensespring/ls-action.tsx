@@ -3,12 +3,8 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { SuccessNote } from '../../components/success-note';
 import { assertNever } from '../../lib/assert-never';
-import {
-  actionErrorTitle,
-  actionKey,
-  type LsAction,
-  type LsActionKind,
-} from '../../lib/licensespring-text';
+import { actionKey, type LsAction, type LsActionKind } from '../../lib/licensespring-actions';
+import { actionErrorTitle } from '../../lib/licensespring-text';
 import {
   outcomeOf,
   useLicenseSpringStore,

@@ -1,7 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import type { LsLicenceDetails } from '../../../../shared/licensespring-model';
 import { assertNever } from '../../lib/assert-never';
-import { actionPending, keyOf } from '../../lib/licensespring-text';
+import { keyOf } from '../../lib/licensespring-actions';
+import { actionPending } from '../../lib/licensespring-text';
 import { useRequiredProfile } from '../../store/app-store';
 import {
   outcomeOf,

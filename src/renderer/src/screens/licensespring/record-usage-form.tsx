@@ -1,6 +1,8 @@
 import type { LsConsumptionMeter } from '../../../../shared/licensespring-model';
 import { tLicensespring } from '../../i18n/licensespring.en';
-import { parseUsageAmount, readMeter, type LsAction } from '../../lib/licensespring-text';
+import type { LsAction } from '../../lib/licensespring-actions';
+import { parseUsageAmount } from '../../lib/licensespring-form-checks';
+import { readMeter } from '../../lib/licensespring-meter';
 import { InlineFormFrame, useInlineForm } from './inline-form';
 import type { LsActionHandle } from './ls-action';
 
