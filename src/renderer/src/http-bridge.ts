@@ -2,6 +2,8 @@ import type { LicenseManagerBridge } from '../../shared/bridge';
 import type { AppError } from '../../shared/errors';
 import type { EventChannel, IpcChannel, IpcInput, IpcOutput } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
+import { tCommon } from './i18n/common.en';
+import { localError } from './lib/error-text';
 
 /**
  * The bridge for the browser host (`serve`), which has no preload: the same contract over HTTP on
@@ -9,11 +11,9 @@ import type { Result } from '../../shared/result';
  * side only checks that an answer has the shape of a Result before trusting it.
  */
 
-const OFFLINE: AppError = {
-  code: 'offline',
-  message: "The license manager's background service is not reachable.",
-  retryable: true,
-};
+/** Written here, in the interface language: the core could not be asked. */
+const unreachable = (): AppError =>
+  localError('offline', tCommon().bridge.unreachable, { retryable: true });
 
 type Listener = (payload: unknown) => void;
 
@@ -33,17 +33,9 @@ function isResult(value: unknown): value is Result<unknown> {
 
 /** What to say when the host answered, but not with a Result (a proxy page, an expired session). */
 function errorForStatus(status: number): AppError {
-  if (status === 401 || status === 403) {
-    return {
-      code: 'unauthorized',
-      message:
-        'This page is no longer connected to the license manager. Open it again from the command line.',
-    };
-  }
-  return {
-    code: 'protocol',
-    message: `The background service answered HTTP ${status} without a result.`,
-  };
+  const t = tCommon().bridge;
+  if (status === 401 || status === 403) return localError('unauthorized', t.disconnected);
+  return localError('protocol', t.noResult(status));
 }
 
 async function post(channel: IpcChannel, input: unknown): Promise<Result<unknown>> {
@@ -56,7 +48,7 @@ async function post(channel: IpcChannel, input: unknown): Promise<Result<unknown
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, error: OFFLINE };
+    return { ok: false, error: unreachable() };
   }
   let body: unknown;
   try {

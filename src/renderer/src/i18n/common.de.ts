@@ -48,6 +48,14 @@ export const commonDe: CommonMessages = {
     errorCode: 'Fehlercode:',
   },
 
+  bridge: {
+    unreachable: 'Der Hintergrunddienst des Lizenzmanagers ist nicht erreichbar.',
+    disconnected:
+      'Diese Seite ist nicht mehr mit dem Lizenzmanager verbunden. Öffnen Sie sie erneut über die Befehlszeile.',
+    noResult: (status: number) =>
+      `Der Hintergrunddienst hat mit HTTP ${status} geantwortet, aber ohne Ergebnis.`,
+  },
+
   statusBar: {
     deviceTitle: 'Identifiziert diesen Computer gegenüber dem Lizenzserver',
     device: 'Gerät',

@@ -52,6 +52,15 @@ export const commonEn = {
     errorCode: 'Error code:',
   },
 
+  /** The browser view (`serve`) when its page cannot reach the core behind it. */
+  bridge: {
+    unreachable: "The license manager's background service is not reachable.",
+    disconnected:
+      'This page is no longer connected to the license manager. Open it again from the command line.',
+    noResult: (status: number) =>
+      `The background service answered HTTP ${status} without a result.`,
+  },
+
   statusBar: {
     deviceTitle: 'Identifies this computer to the licensing server',
     device: 'Device',

@@ -56,8 +56,12 @@ const localErrors = new WeakSet<object>();
  * An error found in the renderer, before anything was sent: its message comes from a catalogue,
  * so it is in the interface language and ErrorMessage does not mark it as English.
  */
-export function localError(code: ErrorCode, message: string): AppError {
-  const error: AppError = { code, message };
+export function localError(
+  code: ErrorCode,
+  message: string,
+  options: Pick<AppError, 'retryable'> = {},
+): AppError {
+  const error: AppError = { code, message, ...options };
   localErrors.add(error);
   return error;
 }
