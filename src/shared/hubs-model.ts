@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { epochMs } from './epoch';
 import { appErrorSchema } from './errors';
+import { textSchema } from './text-schema';
 
 /**
  * MobiusFlow hubs as the engineer's inventory and the fleet table see them. Passwords, tokens and
@@ -103,8 +104,14 @@ export type HubCodeChange = z.infer<typeof hubCodeChangeSchema>;
 export const hubImportResultSchema = z.object({
   added: count,
   updated: count,
-  /** Lines that were not imported, with why (1-based, header is line 1). */
-  rejected: z.array(z.object({ line: z.number().int().positive(), message: z.string() })),
+  /** Lines that were not imported, with why (1-based, header is line 1; English, and the text). */
+  rejected: z.array(
+    z.object({
+      line: z.number().int().positive(),
+      message: z.string(),
+      text: textSchema.optional(),
+    }),
+  ),
   hubs: z.array(hubViewSchema),
 });
 export type HubImportResult = z.infer<typeof hubImportResultSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { epochMs } from './epoch';
+import { textSchema } from './text-schema';
 
 /**
  * Offline activation as the renderer sees it: request files with the QR codes that carry them,
@@ -62,8 +63,10 @@ export const fileLicenceViewSchema = z.object({
       nodeLocked: z.boolean(),
       importedAt: epochMs,
       state: z.enum(FILE_LICENCE_STATES),
-      /** One sentence on the state, with what to do when there is something to do. */
+      /** One sentence on the state, with what to do when there is something to do (English). */
       message: z.string(),
+      /** The same sentence for the screen to say in its language. */
+      text: textSchema.optional(),
     })
     .optional(),
 });

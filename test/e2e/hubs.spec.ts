@@ -444,7 +444,9 @@ test('in German: empty, a fleet with an unreachable hub, the side panel, the for
 
     // A part of the fleet, one hub of which has gone from the network.
     const [header, ...lines] = readFileSync(fleet.ready.hubsCsv, 'utf8').trim().split(/\r?\n/);
-    const csv = [header, ...lines.slice(1, 31)].join('\r\n');
+    // And one line the import refuses, which it explains in German.
+    const refused = 'Kessel,Nord,https,kessel.example,8443,,0000AA,vielleicht,admin,pw';
+    const csv = [header, ...lines.slice(1, 31), refused].join('\r\n');
     await page.getByLabel('Bestands-CSV-Datei').setInputFiles({
       name: 'hubs.csv',
       mimeType: 'text/csv',
@@ -452,6 +454,11 @@ test('in German: empty, a fleet with an unreachable hub, the side panel, the for
     });
     const report = page.getByRole('region', { name: 'Importergebnis' });
     await expect(report).toContainText('30 Hubs hinzugefügt und 0 aktualisiert.');
+    await expect(report.getByRole('listitem')).toHaveText(
+      'Zeile 32 lan: Schreiben Sie „yes“ oder „no“, nicht „vielleicht“',
+    );
+    await expectNoEnglish(page, allowed);
+    await page.screenshot({ path: `${SHOTS}/hubs-import-refused-line-de.png` });
     await fleet.setFault(thirdHub?.hid ?? '', 'down');
     await page.getByRole('button', { name: 'Alle aktualisieren' }).click();
     await expect(
@@ -460,6 +467,7 @@ test('in German: empty, a fleet with an unreachable hub, the side panel, the for
         .getByText('30 Hubs aktualisiert: 29 Antworten, 1 fehlgeschlagen.'),
     ).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/^30 Hubs an \d+ Standorten? · /)).toBeVisible();
+    // The unreachable hub's detail comes from the network layer's words (not the hubs area's).
     allowed.push((await page.locator('.fleet__error').first().getAttribute('title')) ?? '');
     await expectNoEnglish(page, allowed);
     await expectNoSeriousViolations(page, 'hubs in German, fleet with an unreachable hub');

@@ -148,13 +148,19 @@ test('LicenseSpring offline: request file with QR code, portal answer imported, 
   await expectNoSeriousViolations(page, 'activation, offline deactivation file');
 });
 
-/**
- * Text from the configuration and the core, out of the app's catalogues: the profiles' names,
- * the profile's description, a licence file's state sentence and an error's own message.
- */
-const fromElsewhere = async (page: Page): Promise<string[]> => {
+/** Text from the configuration, out of the app's catalogues: profile names and description. */
+const fromConfiguration = async (page: Page): Promise<string[]> => {
   const names = await page.locator('header select option').allTextContents();
   const description = (await page.locator('main p').first().textContent()) ?? '';
+  return [...names, description];
+};
+
+/**
+ * Text from the configuration and the core, out of the app's catalogues: the profiles' names,
+ * the profile's description, a licence's state sentence and an error's own message (the
+ * LicenseSpring screens; the licence file screen's own sentences are German).
+ */
+const fromElsewhere = async (page: Page): Promise<string[]> => {
   // The core's sentence about the licence file ("Valid until …"), under the card's title.
   const sentences = await page
     .getByRole('region', { name: /^Lizenz für/ })
@@ -164,7 +170,7 @@ const fromElsewhere = async (page: Page): Promise<string[]> => {
     .getByRole('alert')
     .locator('.callout__text')
     .evaluateAll((texts) => texts.map((text) => text.firstChild?.textContent ?? ''));
-  return [...names, description, ...sentences, ...messages];
+  return [...(await fromConfiguration(page)), ...sentences, ...messages];
 };
 
 const openGerman = async (page: Page, label: string) => {
@@ -180,7 +186,7 @@ test('in German: the licence file screen, empty, with a licence and with a refus
   await openGerman(page, 'Licence file (vendor-signed)');
   await expect(page.getByRole('heading', { level: 1, name: 'Lizenzdatei' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Lizenzdatei importieren' })).toBeVisible();
-  await expectNoEnglish(page, await fromElsewhere(page));
+  await expectNoEnglish(page, await fromConfiguration(page));
   await expectNoSeriousViolations(page, 'licence file in German, nothing imported');
   await shot(page, 'licence-file-empty-de');
 
@@ -192,6 +198,8 @@ test('in German: the licence file screen, empty, with a licence and with a refus
     'render',
   ]);
   await expect(card.getByText('Diesen Computer', { exact: true })).toBeVisible();
+  // The core's sentence under the card's title, in German with a German date.
+  await expect(card.locator('.card__description')).toHaveText(/^Gültig bis \d\d\.\d\d\.2\d{3}\.$/);
   await expect(page.getByText('Lizenzdatei importiert.')).toBeAttached();
 
   const tampered = join(files, 'tampered-de.lic');
@@ -200,10 +208,14 @@ test('in German: the licence file screen, empty, with a licence and with a refus
     readFileSync(vendorSign('base-de.lic'), 'utf8').replace('render', 'reNder'),
   );
   await page.getByLabel('Lizenzdatei auswählen').setInputFiles(tampered);
-  await expect(
-    page.getByRole('alert').filter({ hasText: 'Diese Lizenzdatei wurde nicht importiert' }),
-  ).toBeVisible();
-  await expectNoEnglish(page, await fromElsewhere(page));
+  const refusal = page
+    .getByRole('alert')
+    .filter({ hasText: 'Diese Lizenzdatei wurde nicht importiert' });
+  await expect(refusal).toContainText(
+    'Diese Lizenzdatei wurde nach dem Signieren verändert: Ihre Signatur passt nicht zu ihrem Inhalt.',
+  );
+  await expect(refusal.locator('[lang="en"]')).toHaveCount(0);
+  await expectNoEnglish(page, await fromConfiguration(page));
   await expectNoSeriousViolations(
     page,
     'licence file in German, imported and a tampered one refused',
@@ -212,7 +224,7 @@ test('in German: the licence file screen, empty, with a licence and with a refus
 
   await card.getByRole('button', { name: 'Lizenzdatei entfernen…' }).click();
   await expect(card.getByText('Diesen Computer deaktivieren?')).toBeVisible();
-  await expectNoEnglish(page, await fromElsewhere(page));
+  await expectNoEnglish(page, await fromConfiguration(page));
   await page.context().close();
 });
 

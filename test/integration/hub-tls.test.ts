@@ -102,6 +102,7 @@ describe('hub TLS: trust on first use against the sandbox', () => {
         code: 'tampered',
         retryable: false,
         message: `The certificate of hub "Roof plant" (HQ) changed since you trusted it (was ${fingerprintOf('hub-a')}, now ${fingerprintOf('hub-b')}). If the hub was replaced, review and trust the new certificate; otherwise something on the network may be intercepting the connection.`,
+        text: expect.objectContaining({ id: 'hubs.certificateChanged' }),
       });
       expect(view?.licence).toBeDefined(); // the last good licence stays on record
       await expect(service.trust(hub.id, fingerprintOf('hub-a'))).rejects.toMatchObject({

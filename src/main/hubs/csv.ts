@@ -1,9 +1,18 @@
+import type { Wording } from '../../shared/text';
+import { hubs } from '../../shared/texts/hubs.en';
+import { said } from './hub-problems';
+
 /**
  * CSV as RFC 4180 writes it and spreadsheets read it: fields separated by commas, quoted with
  * `"` when they hold a separator, a quote or a line break, quotes doubled inside; lines end with
  * CRLF. Reading is forgiving where spreadsheets differ: LF or CR line ends, a UTF-8 byte-order
  * mark, and `;` as the separator (what Excel writes in many European locales).
  */
+
+/** Why a line was not taken: English for the CLI, and the text the screen says. */
+export interface LineProblem extends Wording {
+  readonly line: number;
+}
 
 export interface CsvRecord {
   /** 1-based line where the record starts (a quoted field may span lines). */
@@ -14,7 +23,7 @@ export interface CsvRecord {
 export interface CsvParseResult {
   readonly records: readonly CsvRecord[];
   /** Records that could not be read at all (an unclosed quote). */
-  readonly errors: readonly { line: number; message: string }[];
+  readonly errors: readonly LineProblem[];
 }
 
 /** `;` when the first record (the header) has unquoted semicolons and no unquoted commas. */
@@ -35,7 +44,7 @@ export function parseCsv(input: string): CsvParseResult {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const separator = separatorOf(text);
   const records: CsvRecord[] = [];
-  const errors: { line: number; message: string }[] = [];
+  const errors: LineProblem[] = [];
   let cells: string[] = [];
   let field = '';
   let quoted = false;
@@ -79,7 +88,7 @@ export function parseCsv(input: string): CsvParseResult {
     }
   }
   if (quoted) {
-    errors.push({ line: recordLine, message: 'a quoted field is not closed (a " is missing)' });
+    errors.push({ line: recordLine, ...said(hubs.csvQuoteOpen()) });
   } else if (field !== '' || cells.length > 0) {
     endRecord();
   }

@@ -1,11 +1,12 @@
 import { setMaxListeners } from 'node:events';
 import type { Clock, TimerHandle } from '../../shared/clock';
 import type { FleetProgress } from '../../shared/hubs-model';
+import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError, toAppError } from '../licensing/licensing-error';
 import type { SecretStore } from '../store/secret-store';
 import type { HubClients } from './hub-clients';
 import { keepLicence } from './hub-licence';
-import { hubLabel, sessionKey, type HubRecord } from './hub-records';
+import { hubName, sessionKey, type HubRecord } from './hub-records';
 import type { HubStore } from './hub-store';
 
 /**
@@ -60,7 +61,7 @@ export async function runBounded<T>(
 const hubTimedOut = (record: HubRecord, ms: number): LicensingError =>
   new LicensingError(
     'timeout',
-    `Hub ${hubLabel(record)} did not finish within ${Math.round(ms / 1000)} seconds. It may be busy, or the network slow; the other hubs were not held up.`,
+    hubs.hubTimedOut({ hub: hubName(record), seconds: Math.round(ms / 1000) }),
   );
 
 function startFleetRun(
@@ -181,10 +182,7 @@ export function createFleetRefresher(
         const running = run;
         if (!records.every((record) => running.hubs.has(record.id))) {
           const { done, total } = running.progress;
-          throw new LicensingError(
-            'invalid_input',
-            `A refresh of ${total} hubs is running (${done} done). Wait for it to finish, then refresh these hubs.`,
-          );
+          throw new LicensingError('invalid_input', hubs.refreshRunning({ total, done }));
         }
         await Promise.all(records.map((record) => running.hubs.get(record.id)));
         return;

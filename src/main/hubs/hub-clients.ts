@@ -3,7 +3,16 @@ import { createMobiusFlowClient, type MobiusFlowClient } from '../licensing/back
 import { noPasswordSaved } from '../licensing/backends/mobiusflow-session';
 import { LicensingError } from '../licensing/licensing-error';
 import type { SecretStore } from '../store/secret-store';
-import { hubBaseUrl, hubLabel, hubSecretName, sessionKey, type HubRecord } from './hub-records';
+import type { Text } from '../../shared/text';
+import { hubs } from '../../shared/texts/hubs.en';
+import {
+  hubBaseUrl,
+  hubLabel,
+  hubName,
+  hubSecretName,
+  sessionKey,
+  type HubRecord,
+} from './hub-records';
 import type { PinnedAgent } from './hub-tls';
 import { hubTransport, type HubNetwork } from './hub-transport';
 
@@ -31,19 +40,27 @@ export interface HubClients {
  * Transport and parsing errors name a host:port, which several hubs may share (one engine, many
  * base paths): the engineer needs the hub's name in front.
  */
-function namingHub(client: MobiusFlowClient, label: string): MobiusFlowClient {
-  const named = (error: unknown): unknown =>
+function namingHub(client: MobiusFlowClient, record: HubRecord): MobiusFlowClient {
+  const label = hubLabel(record);
+  // An error without a text stays English as a whole, rather than German around English.
+  const named = (error: LicensingError): Text | string =>
+    error.text
+      ? hubs.hubSaid({ hub: hubName(record), message: error.text })
+      : `Hub ${label}: ${error.message}`;
+  const withName = (error: unknown): unknown =>
     error instanceof LicensingError && !error.message.includes(label)
-      ? new LicensingError(error.code, `Hub ${label}: ${error.message}`, {
+      ? new LicensingError(error.code, named(error), {
           cause: error.cause,
           retryAfterSeconds: error.retryAfterSeconds,
         })
       : error;
   return {
     getLicence: (hid, options) =>
-      client.getLicence(hid, options).catch((error: unknown) => Promise.reject(named(error))),
+      client.getLicence(hid, options).catch((error: unknown) => Promise.reject(withName(error))),
     setLicence: (hid, code, options) =>
-      client.setLicence(hid, code, options).catch((error: unknown) => Promise.reject(named(error))),
+      client
+        .setLicence(hid, code, options)
+        .catch((error: unknown) => Promise.reject(withName(error))),
   };
 }
 
@@ -67,10 +84,7 @@ export function createHubClients(options: HubClientsOptions): HubClients {
       const label = hubLabel(record);
       // The form and the import refuse this; a hand-edited inventory file must not get past it.
       if (record.scheme === 'http' && !record.lan) {
-        throw new LicensingError(
-          'config',
-          `Hub ${label} is set to plain http but not marked as on the site LAN. Edit the hub: use https, or mark it as on the LAN.`,
-        );
+        throw new LicensingError('config', hubs.httpOffLan({ hub: hubName(record) }));
       }
       const key = [sessionKey(record), record.tlsFingerprint ?? '', label].join('\n');
       const existing = entries.get(record.id);
@@ -95,7 +109,7 @@ export function createHubClients(options: HubClientsOptions): HubClients {
           clear: () => secrets.delete(hubSecretName.refreshToken(id)),
         },
       });
-      const named = namingHub(client, label);
+      const named = namingHub(client, record);
       entries.set(id, { key, client: named, agent });
       return named;
     },

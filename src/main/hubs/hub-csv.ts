@@ -1,6 +1,9 @@
 import { hubDraftSchema, type ParsedHubDraft } from '../../shared/hubs-model';
 import type { HubRecord } from './hub-records';
-import { guardFormula, parseCsv, serialiseCsv, unguardFormula } from './csv';
+import { hubs } from '../../shared/texts/hubs.en';
+import type { Wording } from '../../shared/text';
+import { guardFormula, parseCsv, serialiseCsv, unguardFormula, type LineProblem } from './csv';
+import { problemsWording, said } from './hub-problems';
 
 /**
  * The inventory as CSV, for bulk entry in a spreadsheet and for moving a fleet between laptops.
@@ -31,7 +34,7 @@ export interface InventoryLine {
 
 export interface InventoryCsv {
   readonly lines: readonly InventoryLine[];
-  readonly rejected: readonly { line: number; message: string }[];
+  readonly rejected: readonly LineProblem[];
 }
 
 const FIELD_OF: Readonly<Record<Column, keyof ParsedHubDraft>> = {
@@ -71,27 +74,35 @@ function columnName(header: string): string {
 const isColumn = (name: string): name is Column =>
   (INVENTORY_COLUMNS as readonly string[]).includes(name);
 
-function readHeader(cells: readonly string[]): Column[] | string {
+function readHeader(cells: readonly string[]): Column[] | Wording {
   const columns = cells.map(columnName);
   const unknown = columns.filter((name) => !isColumn(name));
   if (unknown.length > 0) {
-    return `unknown column ${unknown.map((name) => `"${name}"`).join(', ')}; the columns are ${INVENTORY_COLUMNS.join(',')}`;
+    return said(
+      hubs.csvUnknownColumns({
+        columns: unknown.map((name) => `"${name}"`).join(', '),
+        known: INVENTORY_COLUMNS.join(','),
+      }),
+    );
   }
   const repeated = columns.find((name, index) => columns.indexOf(name) !== index);
-  if (repeated) return `the column "${repeated}" appears twice`;
+  if (repeated) return said(hubs.csvColumnTwice({ column: repeated }));
   const missing = REQUIRED.filter((name) => !columns.includes(name));
   if (missing.length > 0)
-    return `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+    return said(hubs.csvMissingColumns({ count: missing.length, columns: missing.join(', ') }));
   return columns as Column[];
 }
+
+/** A refusal rather than a draft: drafts have no `message`. */
+const isWording = (value: ParsedHubDraft | Wording): value is Wording => 'message' in value;
 
 const YES = /^(true|yes|y|1|x)$/i;
 const NO = /^(false|no|n|0|)$/i;
 
 /** One line as a draft, or why it cannot be one. */
-function readLine(columns: readonly Column[], cells: readonly string[]): ParsedHubDraft | string {
+function readLine(columns: readonly Column[], cells: readonly string[]): ParsedHubDraft | Wording {
   if (cells.length > columns.length) {
-    return `the line has ${cells.length} fields but the header names ${columns.length}; quote a field that contains a comma`;
+    return said(hubs.csvTooManyFields({ fields: cells.length, columns: columns.length }));
   }
   const raw: Record<string, unknown> = {};
   for (const [index, column] of columns.entries()) {
@@ -101,11 +112,11 @@ function readLine(columns: readonly Column[], cells: readonly string[]): ParsedH
     // An empty optional cell takes the form's default; an empty required one gets its message.
     if (value === '' && column !== 'lan' && !REQUIRED.includes(column)) continue;
     if (column === 'port') {
-      if (!/^\d{1,5}$/.test(value)) return `port: "${value.slice(0, 20)}" is not a port number`;
+      if (!/^\d{1,5}$/.test(value)) return said(hubs.csvNotAPort({ value: value.slice(0, 20) }));
       raw.port = Number(value);
     } else if (column === 'lan') {
       if (!YES.test(value) && !NO.test(value))
-        return `lan: write yes or no, not "${value.slice(0, 20)}"`;
+        return said(hubs.csvLanYesNo({ value: value.slice(0, 20) }));
       raw.lan = YES.test(value);
     } else {
       raw[FIELD_OF[column]] = column === 'scheme' ? value.toLowerCase() : value;
@@ -113,12 +124,15 @@ function readLine(columns: readonly Column[], cells: readonly string[]): ParsedH
   }
   const parsed = hubDraftSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  return parsed.error.issues
-    .map((issue) => {
+  return problemsWording(
+    parsed.error.issues.map((issue) => {
       const field = String(issue.path[0] ?? '');
-      return `${COLUMN_OF.get(field as keyof ParsedHubDraft) ?? field}: ${issue.message}`;
-    })
-    .join('; ');
+      return {
+        field: COLUMN_OF.get(field as keyof ParsedHubDraft) ?? field,
+        message: issue.message,
+      };
+    }),
+  );
 }
 
 export function readInventoryCsv(csv: string): InventoryCsv {
@@ -127,17 +141,16 @@ export function readInventoryCsv(csv: string): InventoryCsv {
   if (header === undefined) {
     return {
       lines: [],
-      rejected: [{ line: 1, message: 'the file is empty: the first line must name the columns' }],
+      rejected: [{ line: 1, ...said(hubs.csvEmpty()) }],
     };
   }
   const columns = readHeader(header.cells);
-  if (typeof columns === 'string')
-    return { lines: [], rejected: [{ line: header.line, message: columns }] };
+  if (!Array.isArray(columns)) return { lines: [], rejected: [{ line: header.line, ...columns }] };
   const lines: InventoryLine[] = [];
   const rejected = [...errors];
   for (const row of rows) {
     const draft = readLine(columns, row.cells);
-    if (typeof draft === 'string') rejected.push({ line: row.line, message: draft });
+    if (isWording(draft)) rejected.push({ line: row.line, ...draft });
     else lines.push({ line: row.line, draft });
   }
   rejected.sort((a, b) => a.line - b.line);

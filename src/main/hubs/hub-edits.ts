@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hubDraftSchema, type ParsedHubDraft } from '../../shared/hubs-model';
+import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError } from '../licensing/licensing-error';
 import { readInventoryCsv } from './hub-csv';
-import { hubLabel, matchKey, type HubRecord } from './hub-records';
+import { hubName, matchKey, type HubRecord } from './hub-records';
+import { problemsWording, said } from './hub-problems';
+import type { LineProblem } from './csv';
 
 /**
  * What adding, editing and importing hubs does to their records, apart from files and secrets:
@@ -13,19 +16,17 @@ import { hubLabel, matchKey, type HubRecord } from './hub-records';
 export function checkDraft(input: ParsedHubDraft): ParsedHubDraft {
   const parsed = hubDraftSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new LicensingError(
-    'invalid_input',
-    parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || 'hub'}: ${issue.message}`)
-      .join('; '),
+  const { message, text } = problemsWording(
+    parsed.error.issues.map((issue) => ({
+      field: issue.path.join('.') || undefined,
+      message: issue.message,
+    })),
   );
+  throw new LicensingError('invalid_input', text ?? message);
 }
 
 export const passwordRequired = (): LicensingError =>
-  new LicensingError(
-    'invalid_input',
-    'Enter the password of the hub account: a new hub needs one.',
-  );
+  new LicensingError('invalid_input', hubs.passwordRequired());
 
 export function newRecord(draft: ParsedHubDraft, id: string = randomUUID()): HubRecord {
   return {
@@ -88,7 +89,7 @@ export function checkNotDuplicate(
   if (twin) {
     throw new LicensingError(
       'invalid_input',
-      `Hub ${draft.hid} at ${draft.host} is already in the inventory as ${hubLabel(twin)}. Edit that hub instead.`,
+      hubs.alreadyInInventory({ hid: draft.hid, host: draft.host, twin: hubName(twin) }),
     );
   }
 }
@@ -96,7 +97,7 @@ export function checkNotDuplicate(
 export interface ImportPlan {
   readonly adds: readonly { line: number; draft: ParsedHubDraft; id: string }[];
   readonly updates: readonly { line: number; draft: ParsedHubDraft; id: string }[];
-  readonly rejected: readonly { line: number; message: string }[];
+  readonly rejected: readonly LineProblem[];
 }
 
 /** Which lines add a hub, which update one (matched by hid and host), and which are refused. */
@@ -113,7 +114,7 @@ export function planImport(csv: string, records: readonly HubRecord[]): ImportPl
     if (earlier !== undefined) {
       rejected.push({
         line,
-        message: `hub ${draft.hid} at ${draft.host} is already on line ${earlier}`,
+        ...said(hubs.csvDuplicateLine({ hid: draft.hid, host: draft.host, line: earlier })),
       });
       continue;
     }
@@ -121,10 +122,7 @@ export function planImport(csv: string, records: readonly HubRecord[]): ImportPl
     const match = existing.get(key);
     if (match) updates.push({ line, draft, id: match.id });
     else if (draft.password === undefined) {
-      rejected.push({
-        line,
-        message: 'password: a hub that is not in the inventory yet needs its password',
-      });
+      rejected.push({ line, ...said(hubs.csvNewHubPassword()) });
     } else adds.push({ line, draft, id: randomUUID() });
   }
   rejected.sort((a, b) => a.line - b.line);

@@ -1,5 +1,7 @@
 import type { ParsedHubDraft } from '../../shared/hubs-model';
+import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError } from '../licensing/licensing-error';
+import type { LineProblem } from './csv';
 import type { SecretStore } from '../store/secret-store';
 import type { HubClients } from './hub-clients';
 import {
@@ -34,24 +36,18 @@ export interface HubInventory {
   importCsv(csv: string): Promise<{
     added: readonly string[];
     updated: readonly string[];
-    rejected: { line: number; message: string }[];
+    rejected: LineProblem[];
   }>;
 }
 
 const removedMeanwhile = (): LicensingError =>
-  new LicensingError(
-    'invalid_input',
-    'This hub was removed meanwhile (by another window or the CLI).',
-  );
+  new LicensingError('invalid_input', hubs.removedElsewhere());
 
 export function createHubInventory({ store, secrets, clients }: HubInventoryDeps): HubInventory {
   const recordOf = (id: string): HubRecord => {
     const record = store.get(id);
     if (!record) {
-      throw new LicensingError(
-        'invalid_input',
-        `There is no hub with the id ${id.slice(0, 64)} in the inventory.`,
-      );
+      throw new LicensingError('invalid_input', hubs.noHubWithId({ id: id.slice(0, 64) }));
     }
     return record;
   };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { hubViewSchema, type HubView } from '../../shared/hubs-model';
+import type { Text } from '../../shared/text';
+import { inEnglish } from '../../shared/texts/english';
+import { hubs } from '../../shared/texts/hubs.en';
 
 /**
  * The hub inventory document: what the engineer entered (minus the password), the pinned
@@ -53,8 +56,12 @@ export function hubBaseUrl(
 }
 
 /** How messages name a hub: its name, and the site when there is one. */
+export const hubName = ({ name, site }: Pick<HubRecord, 'name' | 'site'>): Text =>
+  site ? hubs.hubNameAt({ name, site }) : hubs.hubName({ name });
+
+/** `hubName` in English, for the CLI and for telling whether a message names the hub already. */
 export const hubLabel = (record: Pick<HubRecord, 'name' | 'site'>): string =>
-  record.site ? `"${record.name}" (${record.site})` : `"${record.name}"`;
+  inEnglish(hubName(record));
 
 /** Where a hub is and who signs in: a change here invalidates its tokens. */
 export const sessionKey = (record: HubRecord): string =>

@@ -9,6 +9,8 @@ import type {
   ParsedHubDraft,
 } from '../../shared/hubs-model';
 import { checkLicenceCode } from '../licensing/backends/mobiusflow';
+import type { Text } from '../../shared/text';
+import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError } from '../licensing/licensing-error';
 import type { SecretStore } from '../store/secret-store';
 import { createChangeBatcher } from './change-batcher';
@@ -75,7 +77,7 @@ const MAX_CONCURRENCY = 64;
 /** At most 4 change events a second reach the renderer during a refresh. */
 const EVENT_INTERVAL_MS = 250;
 
-const invalid = (message: string): LicensingError => new LicensingError('invalid_input', message);
+const invalid = (message: Text): LicensingError => new LicensingError('invalid_input', message);
 
 export function createHubService(deps: HubServiceDeps): HubService {
   const { secrets, clock } = deps;
@@ -121,7 +123,7 @@ export function createHubService(deps: HubServiceDeps): HubService {
 
   /** Runs an action unless the service is closed, and announces the hubs it changed. */
   async function edit<T>(action: () => Promise<T>, changed: (result: T) => readonly string[]) {
-    if (closing.signal.aborted) throw new LicensingError('internal', 'The hub service is closed.');
+    if (closing.signal.aborted) throw new LicensingError('internal', hubs.serviceClosed());
     const result = await action();
     batcher.mark(changed(result));
     return result;
@@ -143,10 +145,14 @@ export function createHubService(deps: HubServiceDeps): HubService {
       if (matches.length === 1 && matches[0]) return toHubView(matches[0]);
       if (matches.length > 1) {
         throw invalid(
-          `The hub id ${wanted} names ${matches.length} hubs (${matches.map(hubLabel).join(', ')}). Use the inventory id instead (see \`hub list --json\`).`,
+          hubs.hidAmbiguous({
+            hid: wanted,
+            count: matches.length,
+            hubs: matches.map(hubLabel).join(', '),
+          }),
         );
       }
-      throw invalid(`There is no hub ${wanted.slice(0, 64)} in the inventory.`);
+      throw invalid(hubs.noHub({ ref: wanted.slice(0, 64) }));
     },
 
     add: async (draft) =>

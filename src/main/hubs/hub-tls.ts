@@ -4,6 +4,8 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { networkError, timeoutError } from '../http/network-errors';
+import type { Text } from '../../shared/text';
+import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError } from '../licensing/licensing-error';
 
 /**
@@ -66,7 +68,7 @@ export function readHubCertificate(options: ReadCertificateOptions): Promise<Hub
   const where = `${host}:${port}`;
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
-      reject(new LicensingError('timeout', `Reading the certificate of ${where} was cancelled.`));
+      reject(new LicensingError('timeout', hubs.certificateReadCancelled({ where })));
       return;
     }
     const socket = tls.connect({
@@ -78,9 +80,7 @@ export function readHubCertificate(options: ReadCertificateOptions): Promise<Hub
       timeout: options.timeoutMs,
     });
     const onAbort = (): void =>
-      finish(() =>
-        reject(new LicensingError('timeout', `Reading the certificate of ${where} was cancelled.`)),
-      );
+      finish(() => reject(new LicensingError('timeout', hubs.certificateReadCancelled({ where }))));
     const finish = (outcome: () => void): void => {
       options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
@@ -92,7 +92,7 @@ export function readHubCertificate(options: ReadCertificateOptions): Promise<Hub
       finish(() =>
         raw
           ? resolve(describeCertificate(raw))
-          : reject(new LicensingError('protocol', `${where} presented no certificate.`)),
+          : reject(new LicensingError('protocol', hubs.noCertificate({ where }))),
       );
     });
     socket.once('timeout', () => finish(() => reject(timeoutError(where, options.timeoutMs))));
@@ -109,10 +109,7 @@ function certificateReadFailure(where: string, error: NodeJS.ErrnoException): Li
     code === 'EPROTO' ||
     /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code + error.message)
   ) {
-    return new LicensingError(
-      'config',
-      `${where} does not speak https. Check the port, or whether this hub uses plain http on the LAN.`,
-    );
+    return new LicensingError('config', hubs.notHttps({ where }));
   }
   return networkError(where, { code, message: error.message });
 }
@@ -146,21 +143,11 @@ export class PinnedAgent extends https.Agent {
   }
 }
 
-export const certificateChanged = (
-  hub: string,
-  pinned: string,
-  presented: string,
-): LicensingError =>
-  new LicensingError(
-    'tampered',
-    `The certificate of hub ${hub} changed since you trusted it (was ${pinned}, now ${presented}). If the hub was replaced, review and trust the new certificate; otherwise something on the network may be intercepting the connection.`,
-  );
+export const certificateChanged = (hub: Text, pinned: string, presented: string): LicensingError =>
+  new LicensingError('tampered', hubs.certificateChanged({ hub, pinned, presented }));
 
-export const untrustedCertificate = (hub: string): LicensingError =>
-  new LicensingError(
-    'config',
-    `Hub ${hub} presents a certificate this computer does not trust (hubs usually have a self-signed one). Review the hub's certificate and trust it if it matches the one shown on the hub.`,
-  );
+export const untrustedCertificate = (hub: Text): LicensingError =>
+  new LicensingError('config', hubs.untrustedCertificate({ hub }));
 
 /** The http client's way of saying the system CA check failed (see network-errors.ts). */
 export const isCertificateFailure = (error: LicensingError): boolean => {

@@ -1,7 +1,7 @@
 import { createAxiosHttpClient, type AxiosHttpClientOptions } from '../http/axios-http-client';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
 import { LicensingError } from '../licensing/licensing-error';
-import { hubLabel, type HubRecord } from './hub-records';
+import { hubName, type HubRecord } from './hub-records';
 import {
   certificateChanged,
   isCertificateFailure,
@@ -42,7 +42,7 @@ export function hubTransport(
   timeoutMs: number,
   network: HubNetwork = {},
 ): HubTransport {
-  const label = hubLabel(record);
+  const label = hubName(record);
   const pin = record.scheme === 'https' ? record.tlsFingerprint : undefined;
   let presented: string | undefined;
   const agent =

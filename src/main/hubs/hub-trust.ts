@@ -1,7 +1,8 @@
 import type { HubCertificate } from '../../shared/hubs-model';
+import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError } from '../licensing/licensing-error';
 import type { HubClients } from './hub-clients';
-import { hubLabel, type HubRecord } from './hub-records';
+import { hubName, type HubRecord } from './hub-records';
 import type { HubStore } from './hub-store';
 import { normaliseFingerprint, readHubCertificate } from './hub-tls';
 
@@ -31,7 +32,7 @@ export function createHubTrust(deps: HubTrustDeps): HubTrust {
     if (record.scheme !== 'https') {
       throw new LicensingError(
         'invalid_input',
-        `Hub ${hubLabel(record)} uses plain http on the LAN: it has no certificate to trust.`,
+        hubs.plainHttpNoCertificate({ hub: hubName(record) }),
       );
     }
     return record;
@@ -56,22 +57,19 @@ export function createHubTrust(deps: HubTrustDeps): HubTrust {
     async trust(id, rawFingerprint) {
       const fingerprint = normaliseFingerprint(rawFingerprint);
       if (!fingerprint) {
-        throw new LicensingError(
-          'invalid_input',
-          'A certificate fingerprint is 32 pairs of hexadecimal digits (SHA-256), e.g. 3A:F1:…',
-        );
+        throw new LicensingError('invalid_input', hubs.fingerprintShape());
       }
       const record = httpsRecord(id);
       const presented = (await read(record)).fingerprint;
       if (presented !== fingerprint) {
         throw new LicensingError(
           'tampered',
-          `Hub ${hubLabel(record)} now presents the certificate ${presented}, not the one you reviewed (${fingerprint}). Review the certificate again before trusting it.`,
+          hubs.certificateNotReviewed({ hub: hubName(record), presented, reviewed: fingerprint }),
         );
       }
       deps.store.mutate((document) => {
         const target = document.hubs.find((hub) => hub.id === id);
-        if (!target) throw new LicensingError('invalid_input', 'This hub was removed meanwhile.');
+        if (!target) throw new LicensingError('invalid_input', hubs.removedMeanwhile());
         target.tlsFingerprint = fingerprint;
         // A certificate complaint is answered by trusting it; the next refresh tells the rest.
         const code = target.lastError?.code;

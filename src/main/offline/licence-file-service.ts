@@ -1,11 +1,14 @@
 import type { Clock } from '../../shared/clock';
+import type { Text } from '../../shared/text';
+import { inEnglish } from '../../shared/texts/english';
+import { offline } from '../../shared/texts/offline.en';
 import type { FileLicenceState, FileLicenceView } from '../../shared/offline-model';
 import { profileOfKind, type ProfileConfig } from '../config/vendor-config';
 import { LicensingError } from '../licensing/licensing-error';
 import { secretName, type StateStore } from '../store/persisted-state';
 import type { SecretStore } from '../store/secret-store';
 import { verifyLicenceFile, type VerifiedLicence } from './licence-file';
-import { describeAnchor, type AnchorCheck, type TimeAnchor } from './time-anchor';
+import { anchorText, type AnchorCheck, type TimeAnchor } from './time-anchor';
 
 type LicenceFileProfile = Extract<ProfileConfig, { kind: 'licence-file' }>;
 
@@ -23,7 +26,6 @@ const DAY = 86_400_000;
 /** A file issued later than this computer's clock by more than this says the clock is behind. */
 const ISSUED_AHEAD_TOLERANCE_MS = DAY;
 
-const day = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
 /** Grace is only what the licence itself grants: none unless the vendor signed some in. */
 const graceEndOf = (expiresAt: number, graceDays: number | undefined): number =>
   expiresAt + (graceDays ?? 0) * DAY;
@@ -51,35 +53,21 @@ export function createLicenceFileService(deps: LicenceFileServiceDeps) {
     { expiresAt, graceDays, issuedAt }: VerifiedLicence,
     clockCheck: AnchorCheck,
     now: number,
-  ): { state: FileLicenceState; message: string } => {
-    if (clockCheck.state !== 'ok')
-      return { state: 'suspended', message: describeAnchor(clockCheck) };
+  ): { state: FileLicenceState; text: Text } => {
+    if (clockCheck.state !== 'ok') return { state: 'suspended', text: anchorText(clockCheck) };
     // The vendor signed the issue time: a clock earlier than that is wrong whatever the record
     // of the latest time says (that record may have been wiped along with its key).
     if (now < issuedAt - ISSUED_AHEAD_TOLERANCE_MS)
-      return {
-        state: 'suspended',
-        message: `This computer's date (${day(now)}) is before this licence was issued (${day(issuedAt)}). Set the date and time correctly.`,
-      };
-    if (expiresAt === null) return { state: 'valid', message: 'This licence does not expire.' };
+      return { state: 'suspended', text: offline.dateBeforeIssue({ now, issuedAt }) };
+    if (expiresAt === null) return { state: 'valid', text: offline.neverExpires() };
     const graceEnds = graceEndOf(expiresAt, graceDays);
-    if (now >= graceEnds)
-      return {
-        state: 'expired',
-        message: `This licence expired on ${day(expiresAt)}. Ask the vendor for a renewed licence file and import it here.`,
-      };
+    if (now >= graceEnds) return { state: 'expired', text: offline.expired({ expiresAt }) };
     if (now >= expiresAt)
-      return {
-        state: 'grace',
-        message: `This licence expired on ${day(expiresAt)}; its grace period lets it work until ${day(graceEnds)}. Ask the vendor for a renewed licence file.`,
-      };
+      return { state: 'grace', text: offline.inGrace({ expiresAt, graceEnds }) };
     const daysLeft = Math.ceil((expiresAt - now) / DAY);
     if (daysLeft <= profile.expiryWarningDays)
-      return {
-        state: 'expiring',
-        message: `This licence expires on ${day(expiresAt)}, in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}. Ask the vendor for a renewed licence file in time.`,
-      };
-    return { state: 'valid', message: `Valid until ${day(expiresAt)}.` };
+      return { state: 'expiring', text: offline.expiring({ expiresAt, daysLeft }) };
+    return { state: 'valid', text: offline.validUntil({ expiresAt }) };
   };
 
   const viewOf = async (profileId: string): Promise<FileLicenceView> => {
@@ -90,6 +78,7 @@ export function createLicenceFileService(deps: LicenceFileServiceDeps) {
     if (!entry || text === undefined) return base;
     const licence = verify(profile, text);
     const clockCheck = await deps.timeAnchor.observe();
+    const { state, text: stateText } = stateOf(profile, licence, clockCheck, clock.now());
     return {
       ...base,
       licence: {
@@ -101,7 +90,10 @@ export function createLicenceFileService(deps: LicenceFileServiceDeps) {
         graceDays: licence.graceDays,
         nodeLocked: licence.fingerprint !== undefined,
         importedAt: entry.importedAt,
-        ...stateOf(profile, licence, clockCheck, clock.now()),
+        state,
+        // English for the CLI and logs; the screen says the text in its language.
+        message: inEnglish(stateText),
+        text: stateText,
       },
     };
   };
@@ -117,12 +109,12 @@ export function createLicenceFileService(deps: LicenceFileServiceDeps) {
       if (licence.issuedAt > now + ISSUED_AHEAD_TOLERANCE_MS)
         throw new LicensingError(
           'invalid_input',
-          `This licence file was issued on ${day(licence.issuedAt)}, after this computer's date (${day(now)}). Set the date and time correctly, then import it again.`,
+          offline.issuedAfterToday({ issuedAt: licence.issuedAt, now }),
         );
       if (licence.expiresAt !== null && now >= graceEndOf(licence.expiresAt, licence.graceDays))
         throw new LicensingError(
           'license_expired',
-          `This licence file expired on ${day(licence.expiresAt)}. Ask the vendor for a renewed one.`,
+          offline.fileExpired({ expiresAt: licence.expiresAt }),
         );
       // Importing a verified file is the deliberate act that starts the record of the latest time
       // afresh (a damaged or wiped record would otherwise suspend the licence for good); the
@@ -140,10 +132,7 @@ export function createLicenceFileService(deps: LicenceFileServiceDeps) {
     async remove(profileId: string): Promise<FileLicenceView> {
       profileOf(profileId);
       if (!store.load().licenceFiles[profileId])
-        throw new LicensingError(
-          'not_activated',
-          'No licence file is imported here, so there is nothing to remove.',
-        );
+        throw new LicensingError('not_activated', offline.nothingToRemove());
       store.update((state) => void delete state.licenceFiles[profileId]);
       await secrets.delete(secretName.licenceFile(profileId));
       return viewOf(profileId);

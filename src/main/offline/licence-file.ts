@@ -1,5 +1,7 @@
 import { createPublicKey, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import type { Text } from '../../shared/text';
+import { offline } from '../../shared/texts/offline.en';
 import { LicensingError } from '../licensing/licensing-error';
 import {
   describeIssues,
@@ -54,7 +56,7 @@ const envelopeSchema = z
   .strict();
 type Envelope = z.infer<typeof envelopeSchema>;
 
-const invalidFile = (message: string, cause?: unknown) =>
+const invalidFile = (message: Text, cause?: unknown) =>
   new LicensingError('invalid_file', message, { cause });
 
 /** Signs the terms, issued at `now`; returns the file's text. */
@@ -64,7 +66,7 @@ export function signLicence(privateKeyPem: string, terms: LicenceTerms, now: num
   if (!parsed.success) {
     throw new LicensingError(
       'invalid_input',
-      `These licence terms cannot be signed: ${describeIssues(parsed.error)}.`,
+      offline.cannotSign({ issues: describeIssues(parsed.error) }),
     );
   }
   const licence = JSON.stringify(parsed.data);
@@ -91,28 +93,22 @@ export function verifyLicenceFile(text: string, expect: VerifyExpectations): Ver
   if (envelope.keyId !== trustedId) {
     throw new LicensingError(
       'tampered',
-      `This licence file was signed by a different vendor key (${envelope.keyId}) than this app trusts (${trustedId}). Ask the vendor for a licence signed with the key in this app's configuration.`,
+      offline.otherVendorKey({ fileKey: envelope.keyId, trustedKey: trustedId }),
     );
   }
   if (!signatureHolds(envelope, trusted)) {
-    throw new LicensingError(
-      'tampered',
-      'This licence file was altered after it was signed: its signature does not match its contents. Ask the vendor for a fresh copy, and do not edit the file.',
-    );
+    throw new LicensingError('tampered', offline.alteredAfterSigning());
   }
   const payload = readPayload(envelope.licence);
   if (payload.product !== expect.productCode) {
     throw new LicensingError(
       'wrong_product',
-      `This licence is for the product "${payload.product}", not "${expect.productCode}" (this app). Ask the vendor for a licence for ${expect.productCode}.`,
+      offline.wrongProduct({ product: payload.product, expected: expect.productCode }),
     );
   }
   const here = expect.fingerprint.toLowerCase();
   if (payload.fingerprint !== undefined && payload.fingerprint !== here) {
-    throw new LicensingError(
-      'wrong_machine',
-      `This licence was issued for another computer. Send the vendor this computer's fingerprint ${here} to get a licence for it.`,
-    );
+    throw new LicensingError('wrong_machine', offline.otherComputer({ fingerprint: here }));
   }
   return fromPayload(payload, envelope.keyId);
 }
@@ -120,43 +116,34 @@ export function verifyLicenceFile(text: string, expect: VerifyExpectations): Ver
 function readEnvelope(raw: string): Envelope {
   const bytes = Buffer.byteLength(raw, 'utf8');
   if (bytes > MAX_LICENCE_FILE_BYTES) {
-    throw invalidFile(
-      `This file has ${bytes} bytes; a licence file has at most ${MAX_LICENCE_FILE_BYTES} (64 KiB), so it is not one. Choose the licence file the vendor sent.`,
-    );
+    throw invalidFile(offline.fileTooBig({ bytes, max: MAX_LICENCE_FILE_BYTES }));
   }
   // Notepad saves UTF-8 with a byte order mark.
   const text = raw.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
-    throw invalidFile('The licence file is empty. Ask the vendor to send it again.');
+    throw invalidFile(offline.fileEmpty());
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
     throw cutShort(text, cause)
-      ? invalidFile(
-          'The licence file is incomplete (cut short): it ends before its last line. Copy or download it again.',
-          cause,
-        )
-      : invalidFile(`This is not a licence file: ${whatItIs(text)}`, cause);
+      ? invalidFile(offline.fileCutShort(), cause)
+      : invalidFile(offline.notALicenceFile({ why: whatItIs(text) }), cause);
   }
   if (!isRecord(parsed) || parsed.format !== LICENCE_FORMAT) {
-    throw invalidFile(
-      `This is not a licence file: it is JSON, but not a License Manager licence (it has no "format": "${LICENCE_FORMAT}").`,
-    );
+    throw invalidFile(offline.otherJson({ format: LICENCE_FORMAT }));
   }
   if (parsed.version !== LICENCE_VERSION) {
     throw invalidFile(
       typeof parsed.version === 'number'
-        ? `This licence file has format version ${parsed.version}; this app reads version ${LICENCE_VERSION} only. Update the app.`
-        : 'The licence file is damaged: its "version" is missing or not a number. Ask the vendor to send it again.',
+        ? offline.newerVersion({ version: parsed.version, supported: LICENCE_VERSION })
+        : offline.versionMissing(),
     );
   }
   const envelope = envelopeSchema.safeParse(parsed);
   if (!envelope.success) {
-    throw invalidFile(
-      `The licence file is damaged (${describeIssues(envelope.error)}). Ask the vendor to send it again.`,
-    );
+    throw invalidFile(offline.fileDamaged({ issues: describeIssues(envelope.error) }));
   }
   return envelope.data;
 }
@@ -174,15 +161,15 @@ function cutShort(text: string, error: unknown): boolean {
 }
 
 /** Why a text that is not JSON is not ours, with the likely mix-up named. */
-function whatItIs(text: string): string {
+function whatItIs(text: string): Text {
   // Bytes that are not UTF-8 become U+FFFD on reading: an image, an archive, a program.
   if (text.includes('\u0000') || text.includes('\uFFFD')) {
-    return 'it is a binary file (an image or a program?), not the text file the vendor sent.';
+    return offline.binaryFile();
   }
   if (/^[A-Za-z0-9+/=_\-\s]{16,}$/.test(text)) {
-    return 'it looks like a LicenseSpring licence (base64 text). Import it on the LicenseSpring profile instead.';
+    return offline.looksLikeLicenseSpring();
   }
-  return 'it is not JSON text. Choose the licence file the vendor sent.';
+  return offline.notJson();
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -207,16 +194,11 @@ function readPayload(licence: string) {
   try {
     raw = JSON.parse(licence);
   } catch (cause) {
-    throw invalidFile(
-      'The licence file is signed, but its contents are not JSON. Ask the vendor to issue it again.',
-      cause,
-    );
+    throw invalidFile(offline.contentsNotJson(), cause);
   }
   const payload = licencePayloadSchema.safeParse(raw);
   if (!payload.success) {
-    throw invalidFile(
-      `The licence file is signed, but its contents are not valid (${describeIssues(payload.error)}). Ask the vendor to issue it again.`,
-    );
+    throw invalidFile(offline.contentsInvalid({ issues: describeIssues(payload.error) }));
   }
   return payload.data;
 }

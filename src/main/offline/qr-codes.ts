@@ -6,6 +6,8 @@ import {
   qrCodeSchema,
   type QrCode,
 } from '../../shared/offline-model';
+import type { Text } from '../../shared/text';
+import { offline } from '../../shared/texts/offline.en';
 import { LicensingError } from '../licensing/licensing-error';
 
 /**
@@ -26,6 +28,8 @@ const DEFAULT_MAX_CHARS = 700;
 const MIN_CHARS_LIMIT = HEADER_CHARS + 20;
 
 export { qrCodeSchema, type QrCode };
+
+const refuse = (message: Text): LicensingError => new LicensingError('invalid_input', message);
 
 const shortId = (text: string): string =>
   createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 8);
@@ -88,20 +92,17 @@ export function qrCodesFor(text: string, options: { maxCharsPerCode?: number } =
   ) {
     throw new LicensingError(
       'invalid_input',
-      `A QR code holds between ${MIN_CHARS_LIMIT} and ${MAX_CHARS_LIMIT} characters here, not ${maxCharsPerCode}.`,
+      offline.qrCapacity({ min: MIN_CHARS_LIMIT, max: MAX_CHARS_LIMIT, given: maxCharsPerCode }),
     );
   }
-  if (text.length === 0) throw new LicensingError('invalid_input', 'There is nothing to encode.');
+  if (text.length === 0) throw refuse(offline.nothingToEncode());
   // Text that starts like a header always gets one, or a reader would take it for a part.
   if (Buffer.byteLength(text, 'utf8') <= maxCharsPerCode && !text.startsWith(PREFIX)) {
     return [codeOf(text, 1, 1)];
   }
   const chunks = chunksOf(text, maxCharsPerCode - HEADER_CHARS);
   if (chunks.length > MAX_CODES) {
-    throw new LicensingError(
-      'invalid_input',
-      `This text would need ${chunks.length} QR codes, more than the ${MAX_CODES} a phone can reasonably carry. Use a file instead.`,
-    );
+    throw refuse(offline.tooManyQrCodes({ count: chunks.length, max: MAX_CODES }));
   }
   const id = shortId(text);
   return chunks.map((chunk, i) =>
@@ -109,16 +110,14 @@ export function qrCodesFor(text: string, options: { maxCharsPerCode?: number } =
   );
 }
 
-const refuse = (message: string): LicensingError => new LicensingError('invalid_input', message);
-
 /** Puts scanned contents back together, in any order; repeated scans of one code are fine. */
 export function joinQrContents(contents: string[]): string {
   const distinct = [...new Set(contents)];
   const headed = distinct.filter((content) => content.startsWith(PREFIX));
-  if (distinct.length === 0) throw refuse('No QR code was scanned.');
+  if (distinct.length === 0) throw refuse(offline.noQrScanned());
   if (headed.length === 0 && distinct.length === 1) return distinct[0]!;
   if (headed.length !== distinct.length) {
-    throw refuse('These QR codes are not parts of one text: scan the codes of one request only.');
+    throw refuse(offline.qrNotOneText());
   }
 
   const parts = new Map<number, string>();
@@ -128,16 +127,16 @@ export function joinQrContents(contents: string[]): string {
     const match = HEADER.exec(content);
     const [index, count] = [Number(match?.[1]), Number(match?.[2])];
     if (!match || index > count) {
-      throw refuse('A scanned QR code is not a part this program made: its header is damaged.');
+      throw refuse(offline.qrHeaderDamaged());
     }
     // The first part sets the id and the total; every other part must agree.
     if ((id ?? match[3]) !== match[3] || (total ?? count) !== count) {
-      throw refuse('These QR codes belong to different texts: scan the codes of one request only.');
+      throw refuse(offline.qrDifferentTexts());
     }
     id = match[3];
     total = count;
     if (parts.has(index)) {
-      throw refuse(`Part ${index} was scanned twice with different contents: scan it again.`);
+      throw refuse(offline.qrPartTwice({ index }));
     }
     parts.set(index, content.slice(match[0].length));
   }
@@ -145,13 +144,13 @@ export function joinQrContents(contents: string[]): string {
   const missing = Array.from({ length: total! }, (_, i) => i + 1).filter((i) => !parts.has(i));
   if (missing.length > 0) {
     throw refuse(
-      `Not every code was scanned: ${missing.join(', ')} of ${total} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+      offline.qrPartsMissing({ missing: missing.join(', '), count: missing.length, total: total! }),
     );
   }
   const joined = Array.from({ length: total! }, (_, i) => parts.get(i + 1)).join('');
   // The id is a hash of the whole text: a part changed or cut short on the way is caught here.
   if (shortId(joined) !== id) {
-    throw refuse('The scanned QR codes do not add up to the text they were made from: scan again.');
+    throw refuse(offline.qrDoNotAddUp());
   }
   return joined;
 }

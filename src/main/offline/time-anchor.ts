@@ -2,6 +2,10 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock';
 import { MAX_EPOCH_MS } from '../../shared/epoch';
+import { renderText, type Text } from '../../shared/text';
+import { english } from '../../shared/texts/english';
+import { englishFormats } from '../../shared/texts/formats';
+import { offline } from '../../shared/texts/offline.en';
 import type { SecretStore } from '../store/secret-store';
 
 /**
@@ -170,43 +174,39 @@ export function createTimeAnchor(options: TimeAnchorOptions): TimeAnchor {
   };
 }
 
-/** "2026-03-12 10:00 UTC": the same text on every machine and locale, so logs and tests agree. */
-const formatUtc = (ms: number): string =>
-  `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 const UNITS = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
+  [offline.behindDays, 86_400_000],
+  [offline.behindHours, 3_600_000],
+  [offline.behindMinutes, 60_000],
 ] as const;
 
 /** The largest whole unit only: "3 days", not "3 days 4 hours 12 minutes". */
-const describeDuration = (ms: number): string => {
-  for (const [name, size] of UNITS) {
+const behindBy = (ms: number): Text => {
+  for (const [say, size] of UNITS) {
     const count = Math.floor(ms / size);
-    if (count >= 1) return `${count} ${name}${count === 1 ? '' : 's'}`;
+    if (count >= 1) return say({ count });
   }
-  return 'less than a minute';
+  return offline.behindUnderAMinute();
 };
 
 /** What a check means for the person in front of the computer, and what they can do about it. */
-export function describeAnchor(
-  check: AnchorCheck,
-  formatInstant: (ms: number) => string = formatUtc,
-): string {
+export function anchorText(check: AnchorCheck): Text {
   switch (check.state) {
     case 'ok':
-      return `This computer's clock agrees with the latest time it has shown (${formatInstant(check.latest)}).`;
+      return offline.clockAgrees({ latest: check.latest });
     case 'rolled-back':
-      return (
-        `This computer's clock is ${describeDuration(check.behindMs)} behind the latest time it ` +
-        `has shown (${formatInstant(check.latest)}). Offline licences are suspended until the ` +
-        'clock is set right. If it already is, connect to the licensing server once.'
-      );
+      return offline.clockBehind({ behind: behindBy(check.behindMs), latest: check.latest });
     case 'tampered':
-      return (
-        'The record of the latest time this computer has seen was altered. Offline licences are ' +
-        'suspended: connect to the licensing server once, or re-import the licence file.'
-      );
+      return offline.clockRecordAltered();
   }
+}
+
+/** `anchorText` in English (UTC unless told otherwise), for logs, the CLI and older callers. */
+export function describeAnchor(
+  check: AnchorCheck,
+  formatInstant: (ms: number) => string = englishFormats.instant,
+): string {
+  return (
+    renderText(anchorText(check), english, { ...englishFormats, instant: formatInstant }) ?? ''
+  );
 }

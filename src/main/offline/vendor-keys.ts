@@ -5,6 +5,8 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
+import type { Text } from '../../shared/text';
+import { offline } from '../../shared/texts/offline.en';
 import { LicensingError } from '../licensing/licensing-error';
 
 /**
@@ -20,8 +22,6 @@ export interface VendorKeyPair {
   readonly publicKeyPem: string;
 }
 
-const KEYGEN_HINT = 'Make a key pair with `license-manager vendor keygen`.';
-
 export function generateVendorKeyPair(): VendorKeyPair {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
@@ -32,55 +32,39 @@ export function generateVendorKeyPair(): VendorKeyPair {
 
 const PRIVATE_PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
+const typeOf = (key: KeyObject) => key.asymmetricKeyType ?? offline.unknownKeyType();
+
 /** The public key the app trusts, from its configuration: a mistake there is a `config` error. */
 export function ed25519PublicKey(publicKeyPem: string): KeyObject {
-  const fail = (why: string, cause?: unknown) =>
-    new LicensingError('config', `The licence public key in the vendor configuration ${why}`, {
-      cause,
-    });
+  const fail = (why: Text, cause?: unknown) => new LicensingError('config', why, { cause });
   // createPublicKey would quietly derive the public half: a shipped private key must be refused.
-  if (PRIVATE_PEM.test(publicKeyPem)) {
-    throw fail(
-      'is a PRIVATE key: anyone with this configuration can issue licences. Put public.pem there and make a new key pair.',
-    );
-  }
+  if (PRIVATE_PEM.test(publicKeyPem)) throw fail(offline.publicKeyIsPrivate());
   let key: KeyObject;
   try {
     key = createPublicKey(publicKeyPem);
   } catch (cause) {
-    throw fail(
-      'is not a PEM public key (-----BEGIN PUBLIC KEY----- … -----END PUBLIC KEY-----).',
-      cause,
-    );
+    throw fail(offline.publicKeyNotPem(), cause);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw fail(
-      `is an ${key.asymmetricKeyType ?? 'unknown'} key; licence files are verified with an Ed25519 key. ${KEYGEN_HINT}`,
-    );
+    throw fail(offline.publicKeyNotEd25519({ type: typeOf(key) }));
   }
   return key;
 }
 
 /** The vendor's signing key, as given to the CLI: a mistake there is the vendor's input. */
 export function ed25519PrivateKey(privateKeyPem: string): KeyObject {
-  const fail = (why: string, cause?: unknown) =>
-    new LicensingError('invalid_input', `The signing key ${why}`, { cause });
+  const fail = (why: Text, cause?: unknown) => new LicensingError('invalid_input', why, { cause });
   if (!PRIVATE_PEM.test(privateKeyPem) && /-----BEGIN [A-Z ]*PUBLIC KEY-----/.test(privateKeyPem)) {
-    throw fail('is a public key; sign with the private key (private.pem).');
+    throw fail(offline.signingKeyIsPublic());
   }
   let key: KeyObject;
   try {
     key = createPrivateKey(privateKeyPem);
   } catch (cause) {
-    throw fail(
-      `is not an unencrypted PEM private key (-----BEGIN PRIVATE KEY-----). ${KEYGEN_HINT}`,
-      cause,
-    );
+    throw fail(offline.signingKeyNotPem(), cause);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw fail(
-      `is an ${key.asymmetricKeyType ?? 'unknown'} key; licence files are signed with an Ed25519 key. ${KEYGEN_HINT}`,
-    );
+    throw fail(offline.signingKeyNotEd25519({ type: typeOf(key) }));
   }
   return key;
 }

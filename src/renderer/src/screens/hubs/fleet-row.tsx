@@ -3,6 +3,7 @@ import type { HubLicenceView, HubView } from '../../../../shared/hubs-model';
 import { RelativeTime } from '../../components/live-time';
 import { StatusPill } from '../../components/status-pill';
 import { UsageBar } from '../../components/usage-bar';
+import { say } from '../../lib/error-text';
 import { tHubs } from '../../i18n/hubs.en';
 import {
   activityText,
@@ -138,7 +139,7 @@ function UsageCell({
 function ErrorCell({ hub }: { readonly hub: HubView }) {
   if (!hub.lastError) return <Dash />;
   return (
-    <span className="fleet__error" title={hub.lastError.message}>
+    <span className="fleet__error" title={say(hub.lastError)}>
       {hubErrorLabel(hub.lastError.code)}
     </span>
   );

@@ -5,6 +5,7 @@ import { Callout } from '../../components/callout';
 import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/live-time';
 import { tHubs } from '../../i18n/hubs.en';
+import { say, sayLang } from '../../lib/error-text';
 import { hubErrorLabel } from '../../lib/hubs-text';
 import { useHubFlows, useHubsStore } from '../../store/hubs-store';
 import { CertificateSection } from './certificate-section';
@@ -89,7 +90,7 @@ export function HubPanel({ hub, onEdit }: HubPanelProps) {
 
         {hub.lastError && (
           <Callout tone="danger" title={t.lastRefreshFailed(hubErrorLabel(hub.lastError.code))}>
-            <p>{hub.lastError.message}</p>
+            <p lang={sayLang(hub.lastError)}>{say(hub.lastError)}</p>
             {hub.licence && (
               <p className="text-muted">
                 {t.readBefore} <RelativeTime at={hub.licence.reportedAt} />.

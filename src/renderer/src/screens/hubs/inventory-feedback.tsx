@@ -2,6 +2,7 @@ import { Button } from '../../components/button';
 import { Callout } from '../../components/callout';
 import { ErrorMessage } from '../../components/error-message';
 import { tHubs } from '../../i18n/hubs.en';
+import { say, sayLang } from '../../lib/error-text';
 import { importSummary } from '../../lib/hubs-text';
 import { useHubsStore, type ImportOutcome, type ImportProgress } from '../../store/hubs-store';
 
@@ -97,14 +98,15 @@ function ImportReport({
         }
       >
         <p>{importSummary(result)}</p>
-        {stoppedBy && <p>{t.stopped(stoppedBy.message)}</p>}
+        {stoppedBy && <p>{t.stopped(say(stoppedBy))}</p>}
         {rejected.length > 0 && (
           <details className="import-report__rejected" open={rejected.length <= 5}>
             <summary>{t.rejected(rejected.length)}</summary>
             <ul>
               {rejected.map((line) => (
                 <li key={line.line}>
-                  <span className="import-report__line">{t.line(line.line)}</span> {line.message}
+                  <span className="import-report__line">{t.line(line.line)}</span>{' '}
+                  <span lang={sayLang(line)}>{say(line)}</span>
                 </li>
               ))}
             </ul>

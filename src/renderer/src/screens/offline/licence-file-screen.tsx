@@ -5,6 +5,7 @@ import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { StatusPill } from '../../components/status-pill';
 import { deactivateConsequence } from '../../lib/activation-text';
+import { say, sayLang } from '../../lib/error-text';
 import { formatDate } from '../../lib/format';
 import { fileStateLabel } from '../../lib/offline-text';
 import { useRequiredProfile } from '../../store/app-store';
@@ -60,17 +61,19 @@ function LicenceFileCard({ view }: { readonly view: FileLicenceView }) {
   if (!licence) return null;
   const { label, tone } = fileStateLabel(licence.state);
   const t = tOffline().fileScreen;
+  // The core's sentence on the state, in the interface language when this build can say it.
+  const sentence = <span lang={sayLang(licence)}>{say(licence)}</span>;
   return (
     <>
       {licence.state !== 'valid' && (
         <Callout tone={tone === 'warning' ? 'warning' : 'danger'} title={label} role="status">
-          {licence.message}
+          {sentence}
         </Callout>
       )}
       <Card
         title={t.cardTitle(view.productCode)}
         labelledBy="licence-file-title"
-        description={licence.state === 'valid' ? licence.message : undefined}
+        description={licence.state === 'valid' ? sentence : undefined}
         aside={<StatusPill tone={tone}>{label}</StatusPill>}
       >
         <FactList

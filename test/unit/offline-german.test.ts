@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { verifyLicenceFile } from '../../src/main/offline/licence-file';
+import { joinQrContents, qrCodesFor } from '../../src/main/offline/qr-codes';
+import { describeAnchor } from '../../src/main/offline/time-anchor';
+import { ed25519PublicKey, generateVendorKeyPair } from '../../src/main/offline/vendor-keys';
+import { renderText } from '../../src/shared/text';
+import { german, germanFormats } from '../../src/shared/texts/german';
+
+/** Refusals of the offline pieces without a service around them, said in German. */
+
+const refusal = (action: () => unknown): LicensingError => {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof LicensingError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
+const inGerman = (error: LicensingError) =>
+  error.text && renderText(error.text, german, germanFormats('de-DE'));
+
+describe('offline refusals in German', () => {
+  it('QR codes: parts missing, and too many codes with the count in German digits', () => {
+    const codes = qrCodesFor('x'.repeat(3_000), { maxCharsPerCode: 500 });
+    expect(codes.length).toBeGreaterThan(3);
+    const [first] = codes;
+    const error = refusal(() => joinQrContents([first?.content ?? '']));
+    expect(error.message).toBe(
+      `Not every code was scanned: ${codes
+        .slice(1)
+        .map((code) => code.index)
+        .join(', ')} of ${codes.length} are missing.`,
+    );
+    expect(inGerman(error)).toBe(
+      `Nicht alle Codes wurden gescannt: Es fehlen ${codes
+        .slice(1)
+        .map((code) => code.index)
+        .join(', ')} von ${codes.length}.`,
+    );
+    const tooLong = refusal(() => qrCodesFor('x'.repeat(2_500_000), { maxCharsPerCode: 2_000 }));
+    expect(inGerman(tooLong)).toBe(
+      'Dieser Text bräuchte 1.263 QR-Codes, mehr als die 99, die ein Smartphone sinnvoll aufnehmen kann. Verwenden Sie stattdessen eine Datei.',
+    );
+  });
+
+  it('vendor keys: a private key in the configuration', () => {
+    const error = refusal(() => ed25519PublicKey(generateVendorKeyPair().privateKeyPem));
+    expect(error.code).toBe('config');
+    expect(inGerman(error)).toMatch(
+      /^Der öffentliche Lizenzschlüssel in der Anbieterkonfiguration ist ein PRIVATER Schlüssel/,
+    );
+  });
+
+  it('licence files: a file too big to be one, its size in German digits', () => {
+    const { publicKeyPem } = generateVendorKeyPair();
+    const error = refusal(() =>
+      verifyLicenceFile('x'.repeat(70_000), {
+        publicKeyPem,
+        productCode: 'acme-studio',
+        fingerprint: 'a'.repeat(64),
+      }),
+    );
+    expect(error.code).toBe('invalid_file');
+    expect(inGerman(error)).toBe(
+      'Diese Datei ist 70.000 Byte groß; eine Lizenzdatei hat höchstens 65.536 Byte (64 KiB), es ist also keine. Wählen Sie die Lizenzdatei, die der Anbieter geschickt hat.',
+    );
+  });
+
+  it('the clock record keeps its English for logs and the CLI', () => {
+    const latest = Date.UTC(2026, 2, 12, 10, 0);
+    expect(describeAnchor({ state: 'rolled-back', latest, behindMs: 60_000 })).toBe(
+      "This computer's clock is 1 minute behind the latest time it has shown (2026-03-12 10:00 UTC). Offline licences are suspended until the clock is set right. If it already is, connect to the licensing server once.",
+    );
+  });
+});
