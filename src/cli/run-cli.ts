@@ -10,6 +10,14 @@ export type CliHost = Omit<CliContext, 'args' | 'untilStopped' | 'announce' | 'w
   readonly stderr: (text: string) => void;
 };
 
+/**
+ * JSON for scripts carries the English messages. The texts beside them (`text`, `…Text`,
+ * `…Texts`: ids and parameters the screens translate) are left out, so no script comes to rely on
+ * them.
+ */
+const forScripts = (key: string, value: unknown): unknown =>
+  key === 'text' || /[a-z]Texts?$/.test(key) ? undefined : value;
+
 const untilStopped = () =>
   new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -24,7 +32,7 @@ export async function runCli(argv: readonly string[], host: CliHost): Promise<nu
   const { stdout, stderr, ...where } = host;
   const print = (args: CliArgs, output: CommandOutput): void => {
     if (args.quiet) return;
-    stdout(`${args.json ? JSON.stringify(output.value) : output.text}\n`);
+    stdout(`${args.json ? JSON.stringify(output.value, forScripts) : output.text}\n`);
   };
   let json = argv.includes('--json');
   try {
@@ -48,7 +56,7 @@ export async function runCli(argv: readonly string[], host: CliHost): Promise<nu
     return output.exitCode ?? EXIT.ok;
   } catch (thrown) {
     const error = toAppError(thrown);
-    if (json) stdout(`${JSON.stringify({ ok: false, error })}\n`);
+    if (json) stdout(`${JSON.stringify({ ok: false, error }, forScripts)}\n`);
     else stderr(`error [${error.code}]: ${error.message}\n`);
     return exitCodeFor(error.code);
   }

@@ -150,10 +150,10 @@ describe.skipIf(skipWhy !== undefined)(
         ready.demo.seats.revokedKey,
       );
       expect(revoked.code).toBe(3);
-      expect(JSON.parse(revoked.stdout)).toMatchObject({
-        ok: false,
-        error: { code: 'license_revoked' },
-      });
+      const refusal = JSON.parse(revoked.stdout) as { ok: false; error: Record<string, unknown> };
+      expect(refusal).toMatchObject({ ok: false, error: { code: 'license_revoked' } });
+      // Scripts get the English message; the text the screens translate is left out.
+      expect(Object.keys(refusal.error).sort()).toEqual(['code', 'message', 'retryable']);
     });
 
     it('exits 2 for usage and configuration errors', () => {
