@@ -146,7 +146,7 @@ describe('the LicenseSpring services through the core, in German', () => {
     });
     expect(error.code).toBe('invalid_input');
     expect(inGerman(error.text)).toMatch(
-      /^LicenseSpring hat das Ende der Ausleihe der Funktion „cad-viewer“ dieser Lizenz abgelehnt: Es liegt nach der längsten Ausleihe, die der Anbieter erlaubt\. .* \(Der Server meldete: „.+“\)$/,
+      /^LicenseSpring hat das Ende der Ausleihe der Funktion „cad-viewer“ dieser Lizenz abgelehnt: Es liegt weiter in der Zukunft, als der Anbieter eine Ausleihe erlaubt\. .* \(Der Server meldete: „.+“\)$/,
     );
   });
 

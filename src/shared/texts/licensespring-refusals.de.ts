@@ -46,7 +46,7 @@ export const licensespringRefusalsDe: Translation<typeof licensespringRefusalsEn
   noSuchFeature: (p) =>
     `Diese Lizenz hat keine Funktion ${p.feature === undefined ? 'mit diesem Code' : `„${p.feature}“`}. Prüfen Sie den Funktionscode.`,
   borrowEndTooLate: (p) =>
-    `LicenseSpring hat das Ende der Ausleihe ${ofThing(p)} abgelehnt: Es liegt nach der längsten Ausleihe, die der Anbieter erlaubt. Wählen Sie ein früheres Datum oder leihen Sie so lange wie erlaubt aus.`,
+    `LicenseSpring hat das Ende der Ausleihe ${ofThing(p)} abgelehnt: Es liegt weiter in der Zukunft, als der Anbieter eine Ausleihe erlaubt. Wählen Sie ein früheres Datum oder leihen Sie so lange wie erlaubt aus.`,
   borrowEndPastLimit: (p, f) =>
     `LicenseSpring hat das Ende der Ausleihe ${ofThing(p)} abgelehnt: Ausleihen ist höchstens ${p.hours === 1 ? 'eine Stunde' : `${f.number(p.hours)} Stunden`} ab jetzt möglich. Wählen Sie ein früheres Datum.`,
   borrowingNotAllowed: (p) => `Der Anbieter erlaubt nicht, ${thing(p)} auszuleihen.`,

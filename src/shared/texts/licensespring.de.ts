@@ -108,9 +108,10 @@ export const licensespringDe: Translation<typeof licensespringEn> = {
     'Die Lizenzdatei ist unvollständig, vermutlich wurde sie beim Herunterladen oder Kopieren abgeschnitten. Laden Sie sie erneut aus dem LicenseSpring-Offline-Portal herunter und importieren Sie die neue Kopie.',
   isRequestFile: () =>
     'Dies ist die Anforderungsdatei, nicht die Lizenzdatei. Laden Sie sie im LicenseSpring-Offline-Portal hoch und importieren Sie dann die Datei, die Sie dort erhalten.',
-  fileSignatureMissing: (p) => `Die Lizenzdatei wurde abgelehnt: ${p.part} fehlt. ${FILE_CHANGED}`,
+  fileSignatureMissing: (p) =>
+    `Die Lizenzdatei wurde abgelehnt, weil ${p.part} fehlt. ${FILE_CHANGED}`,
   fileSignatureWrong: (p) =>
-    `Die Lizenzdatei wurde abgelehnt: ${p.part} stimmt nicht. ${FILE_CHANGED}`,
+    `Die Lizenzdatei wurde abgelehnt, weil ${p.part} nicht stimmt. ${FILE_CHANGED}`,
   itsOfflineSignature: () => 'ihre Offline-Signatur',
   itsLicenceSignature: () => 'ihre Lizenzsignatur',
   unknownOfflineRequest: (p) => `Unbekannte Offline-Anforderung „${p.kind}“.`,
