@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { epochMs } from './epoch';
+import { textSchema } from './text-schema';
 
 /**
  * What the renderer may see of a LicenseSpring licence: its terms, its features and the local
@@ -67,7 +68,9 @@ export type LsFeatureView = z.infer<typeof lsFeatureViewSchema>;
 export const LS_LOCAL_STATES = ['valid', 'grace', 'expired', 'clock_moved_back'] as const;
 export const lsLocalCheckSchema = z.object({
   state: z.enum(LS_LOCAL_STATES),
+  /** English; `text` is the same verdict for the screens to translate (see shared/text.ts). */
   message: z.string(),
+  text: textSchema.optional(),
   graceUntil: epochMs.optional(),
 });
 export type LsLocalCheck = z.infer<typeof lsLocalCheckSchema>;

@@ -24,6 +24,9 @@ import {
   transfersText,
   trialButtonLabel,
 } from '../../src/renderer/src/lib/licensespring-text';
+import { say, sayLang } from '../../src/renderer/src/lib/error-text';
+import { licenseSpringLocalCheck } from '../../src/main/licensing/backends/licensespring-local-check';
+import { germanFormats } from '../../src/shared/texts/german';
 import { details as englishDetails, meter, NOW } from '../support/licensespring-views';
 
 // The LicenseSpring words in German: plurals, numbers grouped the German way, sentence order.
@@ -154,6 +157,26 @@ describe('LicenseSpring in German', () => {
     expect(actionErrorTitle('borrow', { code: 'seat_unavailable', message: 'Alle belegt.' })).toBe(
       'Alle Floating-Lizenzplätze sind belegt',
     );
+  });
+
+  it('shows the verdict main sent about the local check in German, with German dates', () => {
+    const check = licenseSpringLocalCheck({
+      now: NOW,
+      highestSeenAt: NOW,
+      validUntil: NOW - HOUR,
+      gracePeriodHours: 48,
+      lastServerCheckAt: NOW - 2 * HOUR,
+    });
+    const at = germanFormats('de-DE').instant;
+    expect(say(check)).toBe(
+      `Die Laufzeit der Lizenz endete am ${at(NOW - HOUR)}; der Anbieter lässt sie bis ${at(NOW + 47 * HOUR)} weiter funktionieren. Verlängern Sie sie vorher beim Anbieter und prüfen Sie sie dann beim Server.`,
+    );
+    expect(at(NOW)).toMatch(/^\d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
+    // Translated, so not marked as English for a screen reader.
+    expect(sayLang(check)).toBeUndefined();
+    // A verdict without its text (an older core) stays English, marked as such.
+    expect(say({ message: check.message })).toBe(check.message);
+    expect(sayLang({ message: check.message })).toBe('en');
   });
 
   it('offers a trial', () => {

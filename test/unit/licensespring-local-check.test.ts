@@ -15,6 +15,7 @@ describe('licenseSpringLocalCheck', () => {
     expect(licenseSpringLocalCheck(base)).toEqual({
       state: 'valid',
       message: 'The licence is valid and does not expire.',
+      text: { id: 'licensespring.validForever' },
     });
   });
 

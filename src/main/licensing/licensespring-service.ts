@@ -24,6 +24,7 @@ import {
   meterOf,
   productViewOf,
 } from './licensespring-views';
+import { licensespring as ls } from '../../shared/texts/licensespring.en';
 import { LicensingError } from './licensing-error';
 import { describeAnchor, type TimeAnchor } from '../offline/time-anchor';
 
@@ -100,11 +101,7 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
   };
   const view = (profileId: string): LsLicenceDetails => {
     const snapshot = snapshotOf(profileId);
-    if (!snapshot)
-      throw new LicensingError(
-        'not_activated',
-        'This licence is not activated on this computer yet. Activate it with your licence key first.',
-      );
+    if (!snapshot) throw new LicensingError('not_activated', ls.notActivatedYet());
     const now = clock.now();
     // Remember the latest time seen, so a clock moved back later is noticed (a minute's precision
     // is plenty and keeps this from writing on every read).
@@ -309,10 +306,7 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
     /** Asks the server for this computer's trial key, activates it and reads its terms. */
     async startTrial(profileId: string, email?: string): Promise<LicenceView> {
       if (profileOf(profileId).authorizationMethod === 'user')
-        throw new LicensingError(
-          'invalid_input',
-          "Trials of this product come with an account: start one from the vendor's website, then sign in here.",
-        );
+        throw new LicensingError('invalid_input', ls.trialNeedsAccount());
       const key = await apiOf(profileId).trialKey(email);
       const activated = await licences.activate(profileId, { method: 'key', key });
       await check(profileId);
@@ -347,10 +341,7 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
 
     async consume(profileId: string, amount: number, feature?: string): Promise<LsLicenceDetails> {
       if (!profileOf(profileId).allowConsumption)
-        throw new LicensingError(
-          'invalid_input',
-          "The vendor's configuration does not let this app record usage; the product records it itself.",
-        );
+        throw new LicensingError('invalid_input', ls.consumptionNotAllowed());
       const api = apiOf(profileId);
       const key = await keyOf(profileId);
       const meter = meterOf(
@@ -472,17 +463,13 @@ function checked(snapshot: PersistedLicenseSpring): PersistedLicenseSpring {
   if (!parsed.success)
     throw new LicensingError(
       'protocol',
-      `The licensing server described the licence in a way this app cannot keep (${parsed.error.issues[0]?.path.join('.') ?? 'details'}). Nothing was changed.`,
+      ls.cannotKeep({ field: parsed.error.issues[0]?.path.join('.') ?? 'details' }),
     );
   return parsed.data;
 }
 
 function requireKey(key: string | undefined): string {
-  if (!key)
-    throw new LicensingError(
-      'not_activated',
-      'The licence key of this activation is missing from the secret store. Deactivate, then activate again.',
-    );
+  if (!key) throw new LicensingError('not_activated', ls.keyNotStored());
   return key;
 }
 

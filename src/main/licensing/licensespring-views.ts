@@ -4,6 +4,8 @@ import type {
   LsLicenceDetails,
   LsProductView,
 } from '../../shared/licensespring-model';
+import { inEnglish } from '../../shared/texts/english';
+import { licensespring as ls } from '../../shared/texts/licensespring.en';
 import type { PersistedLicenseSpring } from '../store/persisted-state';
 import { licenseSpringLocalCheck } from './backends/licensespring-local-check';
 import type {
@@ -41,6 +43,8 @@ export function featureViewOf(feature: LsFeature, now: number): LsFeatureView {
     ...(feature.consumption ? { consumption: meterOf(feature.consumption) } : {}),
   };
 }
+
+const CHECKED = ls.checkedWithServer();
 
 /** The details as of a server answer; `held` flags and the local check are filled in on reading. */
 export function detailsOf(
@@ -83,7 +87,7 @@ export function detailsOf(
       : {}),
     ...(licence.consumption ? { consumption: meterOf(licence.consumption) } : {}),
     features: licence.features.map((feature) => featureViewOf(feature, options.checkedAt)),
-    localCheck: { state: 'valid', message: 'Checked with the licensing server.' },
+    localCheck: { state: 'valid', message: inEnglish(CHECKED), text: CHECKED },
     canConsume: options.canConsume,
     checkedAt: options.checkedAt,
   };

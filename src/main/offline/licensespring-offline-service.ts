@@ -6,6 +6,7 @@ import { toActivationRecord } from '../licensing/backends/licensespring-mapping'
 import type { LicenceService } from '../licensing/licence-service';
 import type { LicenseSpringService } from '../licensing/licensespring-service';
 import { LicensingError } from '../licensing/licensing-error';
+import { licensespring as ls } from '../../shared/texts/licensespring.en';
 
 type LicenseSpringProfile = Extract<ProfileConfig, { kind: 'licensespring' }>;
 
@@ -52,7 +53,7 @@ export function createLicenseSpringOffline(deps: LicenseSpringOfflineDeps) {
       if (current.status !== 'inactive')
         throw new LicensingError(
           'invalid_input',
-          `This computer already uses the licence ${current.keyLabel ?? ''} here. Deactivate it first.`,
+          ls.alreadyUsesLicence({ label: current.keyLabel ?? '' }),
         );
       return requestFile(profileId, key.trim(), 'activation');
     },

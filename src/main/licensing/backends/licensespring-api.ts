@@ -2,6 +2,7 @@ import type { Clock } from '../../../shared/clock';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { hostOf } from '../../http/network-errors';
 import { LicensingError } from '../licensing-error';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import { serverTimeOf } from './licensespring-clock';
 import {
   isDeviceNotFound,
@@ -186,10 +187,5 @@ export function createLsApi(options: LsApiOptions): LsApi {
 /** A 2xx whose body is not a JSON object: a captive portal, a proxy, or a wrong address. */
 function notData(response: HttpResponse, host: string): LicensingError {
   const page = typeof response.body === 'string' && /^\s*</.test(response.body);
-  return new LicensingError(
-    'protocol',
-    page
-      ? `The server at ${host} sent a web page instead of licensing data: a captive portal, proxy or wrong address may be in the way. Check the server address and the network.`
-      : `The licensing server at ${host} sent a reply this app does not understand (no data). Try again; if it persists, check the server address.`,
-  );
+  return new LicensingError('protocol', page ? ls.webPage({ host }) : ls.noData({ host }));
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { LicensingError } from '../licensing-error';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import { createLsApi, type LsApiOptions, type LsParams } from './licensespring-api';
 import type { LsKnownLimits, LsOperation } from './licensespring-errors';
 import { checkIdentity } from './licensespring-input';
@@ -100,10 +101,7 @@ export function createLsClient(
       const text = typeof response.body === 'string' ? response.body.replace(/^"|"$/g, '') : null;
       // Still checked: a captive portal's 200 page must not pass for a release.
       if (text !== expected) {
-        throw new LicensingError(
-          'protocol',
-          `The licensing server at ${host} answered something unexpected instead of confirming. Try again; if it persists, check the server address.`,
-        );
+        throw new LicensingError('protocol', ls.notConfirmed({ host }));
       }
     },
 

@@ -1,4 +1,7 @@
 import type { HttpResponse } from '../../http/http-client';
+import type { Text } from '../../../shared/text';
+import { inEnglish } from '../../../shared/texts/english';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import { LicensingError } from '../licensing-error';
 
 /**
@@ -24,32 +27,30 @@ export function clockSkewMs(response: HttpResponse, now: number): number | undef
 }
 
 /** "20 minutes", "3 hours", "2 days": rounded to the nearest, since the Date header has whole seconds. */
-export function describeOffset(ms: number): string {
+export function offsetText(ms: number): Text {
   const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes < 90) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  if (minutes < 90) return ls.offsetMinutes({ count: minutes });
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
+  return hours < 48
+    ? ls.offsetHours({ count: hours })
+    : ls.offsetDays({ count: Math.round(hours / 24) });
 }
 
-const SET_CLOCK =
-  "Set this computer's date, time and time zone correctly (ideally automatically from the internet), then try again.";
+/** The same in English, for logs and tests. */
+export const describeOffset = (ms: number): string => inEnglish(offsetText(ms));
 
 /** `skewMs` = server time − local time. */
 export function clockOffError(skewMs: number): LicensingError {
-  const amount = describeOffset(skewMs);
-  const direction = skewMs > 0 ? 'behind' : 'ahead of';
+  const amount = offsetText(skewMs);
   return new LicensingError(
     'unauthorized',
-    `LicenseSpring refused the request because this computer's clock is ${amount} ${direction} the server's time (requests may be at most 15 minutes off). ${SET_CLOCK}`,
+    skewMs > 0 ? ls.clockBehind({ amount }) : ls.clockAhead({ amount }),
   );
 }
 
 /** The server names the time stamp, but sent no Date of its own to measure our clock against. */
 export function clockSuspectError(): LicensingError {
-  return new LicensingError(
-    'unauthorized',
-    "LicenseSpring refused the request's signature and named its time stamp. Check that this computer's date, time and time zone are right (ideally set automatically), then try again; if they are right, the shared key in the vendor configuration is probably wrong.",
-  );
+  return new LicensingError('unauthorized', ls.clockSuspect());
 }
 
 /**

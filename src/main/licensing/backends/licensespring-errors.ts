@@ -1,7 +1,9 @@
 import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
 import { clockExplains } from './licensespring-clock';
-import { REFUSALS, thing, type Refusal } from './licensespring-refusals';
+import { featureOf, REFUSALS, type Refusal } from './licensespring-refusals';
+import type { Text } from '../../../shared/text';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import { cleanServerText, statusOnlyError, withServerText } from './wire-helpers';
 
 /**
@@ -96,13 +98,7 @@ export function lsFailure(response: HttpResponse, ctx: LsFailureContext): Licens
 }
 
 export const refusedAccess = (text: string | undefined): LicensingError =>
-  new LicensingError(
-    'unauthorized',
-    withServerText(
-      "LicenseSpring refused this application's credentials. The vendor configuration may be out of date; contact the vendor.",
-      text,
-    ),
-  );
+  new LicensingError('unauthorized', withServerText(ls.refusedCredentials(), text));
 
 /**
  * A code outside the contract (the error table is only partly public, §5.10): its wording decides
@@ -116,28 +112,16 @@ function unknownRefusal(
 ): LicensingError {
   const words = `${code} ${text ?? ''}`;
   const shown = cleanServerText(code, ctx.secrets) ?? 'unknown';
-  const say = (what: string) => withServerText(what, text ?? shown);
+  const say = (what: Text) => withServerText(what, text ?? shown);
   if (/consum|overage|limit|exceed|quota/i.test(words)) {
-    return new LicensingError(
-      'seat_unavailable',
-      say(`LicenseSpring refused this: a limit of ${thing(ctx)} has been reached.`),
-    );
+    return new LicensingError('seat_unavailable', say(ls.limitReached(featureOf(ctx))));
   }
   if (/expire/i.test(words)) {
-    return new LicensingError(
-      'license_expired',
-      say('LicenseSpring says this licence has expired.'),
-    );
+    return new LicensingError('license_expired', say(ls.saysExpired()));
   }
   if (/password|credential/i.test(words)) {
-    return new LicensingError(
-      'invalid_credentials',
-      say('LicenseSpring did not accept the account name or password.'),
-    );
+    return new LicensingError('invalid_credentials', say(ls.accountRefused()));
   }
   if (status === 401 || status === 403) return refusedAccess(text ?? shown);
-  return new LicensingError(
-    'protocol',
-    say(`LicenseSpring refused the request with a reason this app does not know (${shown}).`),
-  );
+  return new LicensingError('protocol', say(ls.unknownReason({ code: shown })));
 }

@@ -1,4 +1,6 @@
 import { MAX_EPOCH_MS } from '../../../shared/epoch';
+import type { Text } from '../../../shared/text';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import { LicensingError } from '../licensing-error';
 import { MAX_KEY_LENGTH, normaliseLicenceKey } from './key-input';
 
@@ -15,14 +17,17 @@ const MAX_PASSWORD_LENGTH = 256;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
-const invalid = (message: string): LicensingError => new LicensingError('invalid_input', message);
+const invalid = (message: Text): LicensingError => new LicensingError('invalid_input', message);
 
 /** A trimmed name or code: present, printable, and no longer than any real one. */
 function checkName(
   raw: string,
   rule: {
-    readonly name: string;
-    readonly ask: string;
+    /** Asks for it when it is empty. */
+    readonly ask: Text;
+    /** Says it has characters it may not have (spaces, unless `spaces`, and controls). */
+    readonly invisible: Text;
+    readonly tooLong: (p: { length: number; max: number }) => Text;
     readonly max: number;
     readonly spaces: boolean;
   },
@@ -30,14 +35,9 @@ function checkName(
   const text = raw.trim();
   if (text === '') throw invalid(rule.ask);
   if (CONTROL_CHARACTERS.test(text) || (!rule.spaces && /\s/.test(text))) {
-    const what = rule.spaces ? 'invisible control characters' : 'spaces or invisible characters';
-    throw invalid(`The ${rule.name} contains ${what}. Type it again.`);
+    throw invalid(rule.invisible);
   }
-  if (text.length > rule.max) {
-    throw invalid(
-      `The ${rule.name} has ${text.length} characters, more than any real one (${rule.max}). Check what was pasted.`,
-    );
-  }
+  if (text.length > rule.max) throw invalid(rule.tooLong({ length: text.length, max: rule.max }));
   return text;
 }
 
@@ -45,8 +45,9 @@ function checkName(
 export function checkIdentity(raw: string, userProduct: boolean): string {
   if (!userProduct) return normaliseLicenceKey(raw);
   return checkName(raw, {
-    name: 'account name',
-    ask: 'Enter your LicenseSpring account name (e-mail address).',
+    ask: ls.askAccountName(),
+    invisible: ls.accountNameInvisible(),
+    tooLong: ls.accountNameTooLong,
     max: MAX_KEY_LENGTH,
     spaces: true,
   });
@@ -54,19 +55,18 @@ export function checkIdentity(raw: string, userProduct: boolean): string {
 
 /** Passwords are sent as typed: surrounding spaces may be part of them. */
 export function checkPassword(password: string): string {
-  if (password === '') throw invalid('Enter the password of your LicenseSpring account.');
+  if (password === '') throw invalid(ls.askPassword());
   if (password.length > MAX_PASSWORD_LENGTH) {
-    throw invalid(
-      `Passwords have at most ${MAX_PASSWORD_LENGTH} characters; this one has ${password.length}. Check what was pasted.`,
-    );
+    throw invalid(ls.passwordTooLong({ max: MAX_PASSWORD_LENGTH, length: password.length }));
   }
   return password;
 }
 
 export const checkFeatureCode = (raw: string): string =>
   checkName(raw, {
-    name: 'feature code',
-    ask: 'Name the licence feature (its code).',
+    ask: ls.askFeatureCode(),
+    invisible: ls.featureCodeSpaces(),
+    tooLong: ls.featureCodeTooLong,
     max: MAX_FEATURE_CODE_LENGTH,
     spaces: false,
   });
@@ -74,9 +74,7 @@ export const checkFeatureCode = (raw: string): string =>
 /** A consumption: a whole number of units, never 0 (negative only where the vendor allows it). */
 export function checkAmount(amount: number): number {
   if (!Number.isSafeInteger(amount) || amount === 0) {
-    throw invalid(
-      `The amount to record must be a whole number other than 0 (got ${String(amount)}).`,
-    );
+    throw invalid(ls.amountNotWhole({ amount: String(amount) }));
   }
   return amount;
 }
@@ -86,13 +84,9 @@ export function checkBorrowUntil(until: number | undefined, now: number): string
   if (until === undefined) return null;
   // Beyond ±MAX_EPOCH_MS a JavaScript Date is invalid.
   if (!Number.isFinite(until) || Math.abs(until) > MAX_EPOCH_MS) {
-    throw invalid('The borrowing end date is not a valid date.');
+    throw invalid(ls.borrowEndInvalid());
   }
-  if (until <= now) {
-    throw invalid(
-      `The borrowing end (${new Date(until).toISOString()}) is not in the future. Choose a later date.`,
-    );
-  }
+  if (until <= now) throw invalid(ls.borrowEndPast({ until }));
   return new Date(until).toISOString();
 }
 
@@ -105,7 +99,7 @@ export function checkEmail(raw: string | undefined): string | undefined {
     CONTROL_CHARACTERS.test(email) ||
     !/^[^\s@]+@[^\s@]+$/.test(email)
   ) {
-    throw invalid('That e-mail address does not look right. Check it and try again.');
+    throw invalid(ls.emailWrong());
   }
   return email;
 }

@@ -1,4 +1,7 @@
-import { describeOffset } from './licensespring-clock';
+import type { Text } from '../../../shared/text';
+import { inEnglish } from '../../../shared/texts/english';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
+import { offsetText } from './licensespring-clock';
 
 /**
  * The check this computer makes on its own between server checks, as LicenseSpring's SDKs do
@@ -22,7 +25,9 @@ export interface LsLocalCheckInput {
 
 export interface LsLocalCheckResult {
   state: LsLocalState;
+  /** The verdict in English (logs, CLI); `text` is the same for the screens to translate. */
   message: string;
+  text: Text;
   graceUntil?: number;
 }
 
@@ -31,38 +36,36 @@ export const CLOCK_BACK_TOLERANCE_MS = 5 * 60_000;
 
 const HOUR_MS = 3_600_000;
 
-/** "2026-03-01 00:00 UTC": unambiguous on every computer, whatever its time zone. */
-const when = (ms: number): string =>
-  `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** A verdict: its text, and the English of it. */
+const verdict = (state: LsLocalState, text: Text, graceUntil?: number): LsLocalCheckResult => ({
+  state,
+  message: inEnglish(text),
+  text,
+  ...(graceUntil === undefined ? {} : { graceUntil }),
+});
 
 export function licenseSpringLocalCheck(input: LsLocalCheckInput): LsLocalCheckResult {
   const { now, validUntil } = input;
   // Only the local high-water mark: the server's clock may run ahead of ours within what
   // LicenseSpring allows, so the last server check time is no proof that ours went back.
   if (now < input.highestSeenAt - CLOCK_BACK_TOLERANCE_MS) {
-    const behind = describeOffset(input.highestSeenAt - now);
-    return {
-      state: 'clock_moved_back',
-      message: `This computer's clock is ${behind} earlier than a time this app has already seen, so the licence cannot be checked here (the server last confirmed it on ${when(input.lastServerCheckAt)}). Set the date and time correctly (ideally automatically), then check the licence with the server again.`,
-    };
+    const behind = offsetText(input.highestSeenAt - now);
+    return verdict(
+      'clock_moved_back',
+      ls.clockMovedBack({ behind, lastCheck: input.lastServerCheckAt }),
+    );
   }
-  if (validUntil === undefined) {
-    return { state: 'valid', message: 'The licence is valid and does not expire.' };
-  }
-  if (now < validUntil) {
-    return { state: 'valid', message: `The licence is valid until ${when(validUntil)}.` };
-  }
+  if (validUntil === undefined) return verdict('valid', ls.validForever());
+  if (now < validUntil) return verdict('valid', ls.validUntil({ until: validUntil }));
   const graceHours = input.gracePeriodHours ?? 0;
   const graceUntil = validUntil + graceHours * HOUR_MS;
   if (graceHours > 0 && now < graceUntil) {
-    return {
-      state: 'grace',
-      message: `The licence ended on ${when(validUntil)}; the vendor allows it to keep working until ${when(graceUntil)}. Renew it with the vendor before then, then check it with the server.`,
-      graceUntil,
-    };
+    return verdict('grace', ls.inGrace({ until: validUntil, graceUntil }), graceUntil);
   }
-  return {
-    state: 'expired',
-    message: `The licence expired on ${when(validUntil)}${graceHours > 0 ? ` and its grace period ended on ${when(graceUntil)}` : ''}. Renew it with the vendor, then check it with the server.`,
-  };
+  return verdict(
+    'expired',
+    graceHours > 0
+      ? ls.expiredAfterGrace({ until: validUntil, graceUntil })
+      : ls.expired({ until: validUntil }),
+  );
 }

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { ActivationRecord } from '../backend';
+import type { Text } from '../../../shared/text';
+import { inEnglish } from '../../../shared/texts/english';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import type {
   LsBorrow,
   LsConsumption,
@@ -160,17 +163,20 @@ export function toLsLicence(
 }
 
 /** Why a licence the server answered for cannot be used now, or undefined when it can. */
-export function invalidReason(licence: LsLicence): string | undefined {
-  if (!licence.enabled) return 'The vendor has disabled this licence. Contact the vendor.';
-  if (licence.expired) {
-    return licence.isTrial
-      ? 'The trial period of this licence has ended. Buy a licence to keep using the product.'
-      : 'This licence has expired. Renew it with the vendor.';
-  }
-  if (!licence.active) {
-    return 'This licence is not active (it may not have started yet, or the vendor paused it). Contact the vendor.';
-  }
+export function invalidReasonText(licence: LsLicence): Text | undefined {
+  if (!licence.enabled) return ls.invalidDisabled();
+  if (licence.expired) return licence.isTrial ? ls.invalidTrialEnded() : ls.invalidExpired();
+  if (!licence.active) return ls.invalidNotActive();
   return undefined;
+}
+
+/**
+ * The same in English: an activation record carries its reason as a string only (backend.ts), so
+ * the screens show this one in English until the record can carry the text too.
+ */
+export function invalidReason(licence: LsLicence): string | undefined {
+  const text = invalidReasonText(licence);
+  return text && inEnglish(text);
 }
 
 export function toActivationRecord(licence: LsLicence, issuedKey?: string): ActivationRecord {

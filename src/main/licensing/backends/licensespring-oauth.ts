@@ -3,6 +3,7 @@ import type { Clock } from '../../../shared/clock';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { hostOf } from '../../http/network-errors';
 import { LicensingError } from '../licensing-error';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import {
   cleanServerText,
   isSuccess,
@@ -65,13 +66,7 @@ function tokenFailure(
   const text = refusalText(response.body, secrets);
   // 400 invalid_client / unauthorized_client, 401 bad secret: no retry fixes the configuration.
   if (response.status === 400 || response.status === 401 || response.status === 403) {
-    return new LicensingError(
-      'config',
-      withServerText(
-        `The LicenseSpring sign-in service at ${host} refused this application's OAuth client id or secret. The vendor configuration may be out of date.`,
-        text,
-      ),
-    );
+    return new LicensingError('config', withServerText(ls.oauthRefused({ host }), text));
   }
   return statusOnlyError(response, { host, now, serverText: text });
 }

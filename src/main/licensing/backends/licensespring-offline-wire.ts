@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { Text } from '../../../shared/text';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import { LicensingError } from '../licensing-error';
 
 /**
@@ -60,22 +62,17 @@ export const offlineFields = z.object({
 });
 export type OfflineFields = z.output<typeof offlineFields>;
 
-const invalidFile = (message: string): LicensingError =>
-  new LicensingError('invalid_file', message);
+const invalidFile = (message: Text): LicensingError => new LicensingError('invalid_file', message);
 
-const NOT_A_LICENCE =
-  'This is not a LicenseSpring licence file. Choose the file the LicenseSpring offline portal gave back for this computer.';
+const NOT_A_LICENCE = ls.notALicenceFile();
+const CUT_SHORT = ls.fileCutShort();
+const IS_REQUEST = ls.isRequestFile();
 
-const CUT_SHORT =
-  'The licence file is incomplete: it was cut short, probably during download or copying. Download it again from the LicenseSpring offline portal and import the new copy.';
-
-const IS_REQUEST =
-  'This is the request file, not the licence file. Upload it to the LicenseSpring offline portal, then import the file the portal gives back.';
-
-const size = (bytes: number): string =>
+/** MiB to one decimal (rounded as toFixed rounds), or whole KiB rounded up. */
+const size = (bytes: number): Text =>
   bytes >= 1024 * 1024
-    ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
-    : `${Math.ceil(bytes / 1024)} KiB`;
+    ? ls.sizeMiB({ mib: Number((bytes / (1024 * 1024)).toFixed(1)) })
+    : ls.sizeKiB({ kib: Math.ceil(bytes / 1024) });
 
 /**
  * True when `text` is the beginning of a JSON object whose end is missing: a bracket or string
@@ -119,9 +116,7 @@ function isRequestFile(value: Record<string, unknown>): boolean {
 export function decodeLicenceFile(fileText: string): Record<string, unknown> {
   const bytes = Buffer.byteLength(fileText, 'utf8');
   if (bytes > MAX_OFFLINE_FILE_BYTES) {
-    throw invalidFile(
-      `The file is ${size(bytes)}, more than a LicenseSpring licence file can be (at most ${size(MAX_OFFLINE_FILE_BYTES)}). Check that you chose the licence file from the LicenseSpring offline portal.`,
-    );
+    throw invalidFile(ls.fileTooLarge({ size: size(bytes), max: size(MAX_OFFLINE_FILE_BYTES) }));
   }
   // Mail clients and editors wrap long lines; a byte-order mark comes from some editors.
   const base64 = fileText.replace(/^\uFEFF/, '').replace(/\s+/g, '');

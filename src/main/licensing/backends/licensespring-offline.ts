@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/clock';
+import type { Text } from '../../../shared/text';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import { LicensingError } from '../licensing-error';
 import { maskKey } from '../mask';
 import type { LsAuth } from './licensespring-api';
@@ -51,10 +53,10 @@ export interface LsOffline {
 
 const KINDS: readonly string[] = ['activation', 'deactivation'];
 
-function tamperedFile(what: string, missing: boolean): LicensingError {
+function tamperedFile(part: Text, missing: boolean): LicensingError {
   return new LicensingError(
     'tampered',
-    `The licence file was refused: ${what} ${missing ? 'is missing' : 'does not match'}, so it was changed after LicenseSpring made it, or it was made for another application. Nothing from it was used. Download it again from the LicenseSpring offline portal and import it unchanged.`,
+    missing ? ls.fileSignatureMissing({ part }) : ls.fileSignatureWrong({ part }),
   );
 }
 
@@ -66,7 +68,7 @@ export function createLsOffline(options: LsOfflineOptions): LsOffline {
   const secret = auth.kind === 'hmac' ? auth.sharedKey : auth.clientSecret;
 
   /** v1 and v2 run through the shared verifier; its refusals speak of server answers, ours of files. */
-  function verified(what: string, value: unknown, check: () => void): void {
+  function verified(what: Text, value: unknown, check: () => void): void {
     if (typeof value !== 'string' || value.trim() === '') throw tamperedFile(what, true);
     try {
       check();
@@ -80,7 +82,7 @@ export function createLsOffline(options: LsOfflineOptions): LsOffline {
 
   /** `offline_signature`: our shared key (or client secret) over the file's date and identity. */
   function checkOfflineSignature(file: OfflineFields, key: string, value: unknown): void {
-    const what = 'its offline signature';
+    const what = ls.itsOfflineSignature();
     if (typeof value !== 'string' || value.trim() === '') throw tamperedFile(what, true);
     const date = typeof file.date === 'string' ? file.date : '';
     const expected = hmacBase64(
@@ -93,7 +95,7 @@ export function createLsOffline(options: LsOfflineOptions): LsOffline {
   return {
     request(key, kind) {
       if (!KINDS.includes(kind)) {
-        throw new LicensingError('invalid_input', `Unknown offline request "${String(kind)}".`);
+        throw new LicensingError('invalid_input', ls.unknownOfflineRequest({ kind: String(kind) }));
       }
       const request = {
         ...(options.userProduct ? { username: key } : { license_key: key }),
@@ -127,30 +129,30 @@ export function createLsOffline(options: LsOfflineOptions): LsOffline {
       // v1 covers the username before any "|" for user licences, as online (§5.4).
       const v1Id = options.userProduct ? (key.split('|')[0] ?? key) : key;
       const validity = wire.data.validity_period ?? null;
-      verified('its licence signature', body.license_signature, () =>
+      verified(ls.itsLicenceSignature(), body.license_signature, () =>
         verifier.checkV1(
           { hardwareId: file.hardware_id, id: v1Id, validity },
           body.license_signature,
         ),
       );
-      verified('its v2 signature', body.license_signature_v2, () => verifier.checkEmbeddedV2(body));
+      verified(ls.itsV2Signature(), body.license_signature_v2, () =>
+        verifier.checkEmbeddedV2(body),
+      );
 
       if (file.hardware_id !== options.hardwareId) {
-        throw new LicensingError(
-          'wrong_machine',
-          'This licence file was made for another computer. Generate a request file on this computer, upload it to the LicenseSpring offline portal, and import the licence file it gives back.',
-        );
+        throw new LicensingError('wrong_machine', ls.fileForOtherComputer());
       }
       if (product !== options.productCode) {
         throw new LicensingError(
           'wrong_product',
-          `This licence file is for the product "${product}", but this application is set up for "${options.productCode}". Import the licence file made for "${options.productCode}".`,
+          ls.fileForOtherProduct({ product, expected: options.productCode }),
         );
       }
       if (expectedKey !== undefined && !sameIdentity(key, expectedKey, options.userProduct)) {
+        const keys = { file: maskKey(key), expected: maskKey(expectedKey) };
         throw new LicensingError(
           'invalid_key',
-          `This licence file is for another ${options.userProduct ? 'account' : 'licence key'} (${maskKey(key)}) than the one expected here (${maskKey(expectedKey)}). Import the licence file made for ${maskKey(expectedKey)}.`,
+          options.userProduct ? ls.fileForOtherAccount(keys) : ls.fileForOtherKey(keys),
         );
       }
       // When the portal made the file, its is_expired was true for that day only; a licence

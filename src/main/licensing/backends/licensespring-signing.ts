@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { LicensingError } from '../licensing-error';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 
 /**
  * Request signing of the LicenseSpring License API (contract §5.2): every request carries a
@@ -43,15 +44,9 @@ const HEADER_SAFE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
  */
 export function checkHmacKeys(apiKey: string, sharedKey: string): void {
   if (!HEADER_SAFE.test(apiKey)) {
-    throw new LicensingError(
-      'config',
-      'The LicenseSpring API key in the configuration is empty or contains characters no API key has (spaces, quotes, line breaks). Check the vendor configuration.',
-    );
+    throw new LicensingError('config', ls.apiKeyUnusable());
   }
   if (sharedKey.trim() === '') {
-    throw new LicensingError(
-      'config',
-      'The LicenseSpring shared key in the configuration is empty. Check the vendor configuration.',
-    );
+    throw new LicensingError('config', ls.sharedKeyEmpty());
   }
 }

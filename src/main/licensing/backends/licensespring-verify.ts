@@ -1,5 +1,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { LicensingError } from '../licensing-error';
+import type { Text } from '../../../shared/text';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 
 /**
  * Checks that an answer really comes from LicenseSpring (contract §5.4), with the vendor's RSA
@@ -28,12 +30,8 @@ export interface ResponseVerifier {
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-const refused = (why: string): LicensingError =>
-  new LicensingError(
-    'tampered',
-    `The licensing server's answer was refused because it could not be verified as coming from LicenseSpring (${why}). Nothing from it was used. Something on the network may be altering traffic: try again, on another network if it persists, or contact the vendor.`,
-    { unverifiedReply: true },
-  );
+const refused = (why: Text): LicensingError =>
+  new LicensingError('tampered', ls.unverified({ why }), { unverifiedReply: true });
 
 /** Loads the vendor key once; a key that is not an RSA public key is a configuration error. */
 export function loadPublicKey(pem: string): KeyObject {
@@ -41,16 +39,14 @@ export function loadPublicKey(pem: string): KeyObject {
   try {
     key = createPublicKey(pem);
   } catch (error) {
-    throw new LicensingError(
-      'config',
-      "The LicenseSpring public key in the configuration cannot be read. It must be the vendor's RSA public key in PEM form (-----BEGIN PUBLIC KEY-----).",
-      { cause: error instanceof Error ? new Error(error.message) : undefined },
-    );
+    throw new LicensingError('config', ls.publicKeyUnreadable(), {
+      cause: error instanceof Error ? new Error(error.message) : undefined,
+    });
   }
   if (key.asymmetricKeyType !== 'rsa') {
     throw new LicensingError(
       'config',
-      `The LicenseSpring public key in the configuration is a ${key.asymmetricKeyType ?? 'non-RSA'} key; LicenseSpring signs with RSA. Check the vendor configuration.`,
+      ls.publicKeyNotRsa({ type: key.asymmetricKeyType ?? 'non-RSA' }),
     );
   }
   return key;
@@ -88,44 +84,46 @@ function restringified(value: unknown): string | undefined {
 export function createResponseVerifier(publicKeyPem: string): ResponseVerifier {
   const key = loadPublicKey(publicKeyPem);
 
-  const readSignature = (value: unknown, what: string): string => {
-    if (typeof value !== 'string' || value.trim() === '') throw refused(`${what} is missing`);
+  const readSignature = (value: unknown, what: Text): string => {
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw refused(ls.signatureMissing({ what }));
+    }
     const signature = value.trim();
-    if (!BASE64.test(signature)) throw refused(`${what} is damaged`);
+    if (!BASE64.test(signature)) throw refused(ls.signatureDamaged({ what }));
     return signature;
   };
 
   return {
     checkV2(rawBody, parsedBody, header) {
-      const signature = readSignature(header, 'its signature');
+      const signature = readSignature(header, ls.itsSignature());
       if (rsaVerifies(key, rawBody, signature)) return;
       // The official SDK verifies JSON.stringify of the parsed body; a server whose bytes differ
       // only cosmetically (spacing, escapes) signs that form. Both describe the same parsed value.
       const text = parsedBody === undefined ? undefined : restringified(parsedBody);
       if (text !== undefined && rsaVerifies(key, text, signature)) return;
-      throw refused('its signature does not match');
+      throw refused(ls.signatureWrong({ what: ls.itsSignature() }));
     },
 
     checkV1(fields, value) {
-      const signature = readSignature(value, 'the licence signature');
+      const signature = readSignature(value, ls.licenceSignature());
       let text: string;
       try {
         text = v1SigningString(fields.hardwareId, fields.id, fields.validity);
       } catch {
-        throw refused('its licence validity date cannot be read');
+        throw refused(ls.validityUnreadable());
       }
       if (!rsaVerifies(key, text, signature)) {
-        throw refused('the licence signature does not match this computer and licence');
+        throw refused(ls.licenceSignatureWrong());
       }
     },
 
     checkEmbeddedV2(body) {
       const { license_signature: _v1, license_signature_v2: value, ...signed } = body;
-      const signature = readSignature(value, 'its v2 signature');
+      const signature = readSignature(value, ls.itsV2Signature());
       // Re-stringified as the SDK does: no bytes of the signed part exist on their own.
       const text = restringified(signed);
       if (text === undefined || !rsaVerifies(key, text, signature)) {
-        throw refused('its v2 signature does not match');
+        throw refused(ls.signatureWrong({ what: ls.itsV2Signature() }));
       }
     },
   };

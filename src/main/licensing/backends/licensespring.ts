@@ -1,6 +1,7 @@
 import type { Clock } from '../../../shared/clock';
 import type { HttpClient } from '../../http/http-client';
 import type { ClientIdentity, Credentials, LicensingBackend } from '../backend';
+import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import { LicensingError } from '../licensing-error';
 import type { LsAuth, LsParams } from './licensespring-api';
 import { createLsClient } from './licensespring-client';
@@ -145,10 +146,7 @@ export function createLicenseSpringBackend(options: LicenseSpringOptions): Licen
       const reply = await client.read(trialReply, { operation: 'trial', params });
       const issued = reply.license_key ?? reply.license_user?.email;
       if (issued) return issued;
-      throw new LicensingError(
-        'protocol',
-        `The licensing server at ${host} started a trial but named no licence key or user. Try again; if it persists, contact the vendor.`,
-      );
+      throw new LicensingError('protocol', ls.trialWithoutKey({ host }));
     },
 
     async checkFeature(rawKey, rawCode) {
@@ -228,18 +226,13 @@ function credentialsFor(
     return { key: checkIdentity(credentials.key, false) };
   throw new LicensingError(
     'invalid_input',
-    userProduct
-      ? 'This product is activated by signing in with your LicenseSpring account name and password.'
-      : 'This product is activated with a licence key.',
+    userProduct ? ls.activateWithAccount() : ls.activateWithKey(),
   );
 }
 
 function storedKey(key: string | undefined): string {
   if (key === undefined) {
-    throw new LicensingError(
-      'not_activated',
-      'The licence key or account of this activation is missing. Activate again.',
-    );
+    throw new LicensingError('not_activated', ls.identityMissing());
   }
   return key;
 }
