@@ -1,3 +1,4 @@
+import { inEnglish } from '../../src/shared/texts/english';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -203,7 +204,7 @@ describe('licensespring wire mapping', () => {
     });
     expect(toActivationRecord(disabled, 'user@x.example')).toMatchObject({
       valid: false,
-      invalidReason: expect.stringMatching(/disabled/),
+      invalidReason: { id: 'licensespring.invalidDisabled' },
       issuedKey: 'user@x.example',
     });
     const unlimited = toLsLicence(
@@ -212,7 +213,8 @@ describe('licensespring wire mapping', () => {
     );
     expect(toActivationRecord(unlimited).maxClients).toBe(0);
     const expired = toLsLicence(parse(licenceWire, { ...licence, is_expired: true }), { now: NOW });
-    expect(toActivationRecord(expired).invalidReason).toMatch(/expired/);
+    const reason = toActivationRecord(expired).invalidReason;
+    expect(typeof reason === 'object' && inEnglish(reason)).toMatch(/expired/);
   });
 
   it('maps product details and consumption replies', () => {

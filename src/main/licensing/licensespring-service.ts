@@ -26,7 +26,7 @@ import {
 } from './licensespring-views';
 import { licensespring as ls } from '../../shared/texts/licensespring.en';
 import { LicensingError } from './licensing-error';
-import { describeAnchor, type TimeAnchor } from '../offline/time-anchor';
+import { anchorText, describeAnchor, type TimeAnchor } from '../offline/time-anchor';
 
 type LicenseSpringProfile = Extract<ProfileConfig, { kind: 'licensespring' }>;
 
@@ -277,7 +277,11 @@ export function createLicenseSpringService(deps: LicenseSpringServiceDeps) {
         ? details
         : {
             ...details,
-            localCheck: { state: 'clock_moved_back', message: describeAnchor(clockCheck) },
+            localCheck: {
+              state: 'clock_moved_back',
+              message: describeAnchor(clockCheck),
+              text: anchorText(clockCheck),
+            },
           };
     },
 

@@ -2,6 +2,8 @@ import { BRIDGE_GLOBAL, type LicenseManagerBridge } from '../../shared/bridge';
 import type { EventChannel, EventPayload, IpcChannel, IpcInput, IpcOutput } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
 import { createHttpBridge } from './http-bridge';
+import { localError } from './lib/error-text';
+import { tCommon } from './i18n/common.en';
 
 /**
  * The only door to the core. Electron's preload provides the bridge; the browser host does not, so
@@ -18,7 +20,7 @@ export async function call<C extends IpcChannel>(
     return await bridge.invoke(channel, input);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, error: { code: 'internal', message: `The request failed: ${detail}` } };
+    return { ok: false, error: localError('internal', tCommon().bridge.requestFailed(detail)) };
   }
 }
 

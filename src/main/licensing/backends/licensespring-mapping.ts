@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { ActivationRecord } from '../backend';
 import type { Text } from '../../../shared/text';
-import { inEnglish } from '../../../shared/texts/english';
 import { licensespring as ls } from '../../../shared/texts/licensespring.en';
 import type {
   LsBorrow,
@@ -170,17 +169,8 @@ export function invalidReasonText(licence: LsLicence): Text | undefined {
   return undefined;
 }
 
-/**
- * The same in English: an activation record carries its reason as a string only (backend.ts), so
- * the screens show this one in English until the record can carry the text too.
- */
-export function invalidReason(licence: LsLicence): string | undefined {
-  const text = invalidReasonText(licence);
-  return text && inEnglish(text);
-}
-
 export function toActivationRecord(licence: LsLicence, issuedKey?: string): ActivationRecord {
-  const reason = invalidReason(licence);
+  const reason = invalidReasonText(licence);
   return compact({
     licenseId: licence.id,
     mode: 'activation' as const,

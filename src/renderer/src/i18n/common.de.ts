@@ -54,6 +54,7 @@ export const commonDe: CommonMessages = {
       'Diese Seite ist nicht mehr mit dem Lizenzmanager verbunden. Öffnen Sie sie erneut über die Befehlszeile.',
     noResult: (status: number) =>
       `Der Hintergrunddienst hat mit HTTP ${status} geantwortet, aber ohne Ergebnis.`,
+    requestFailed: (detail: string) => `Die Anfrage ist fehlgeschlagen: ${detail}`,
   },
 
   statusBar: {

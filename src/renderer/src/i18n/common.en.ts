@@ -59,6 +59,8 @@ export const commonEn = {
       'This page is no longer connected to the license manager. Open it again from the command line.',
     noResult: (status: number) =>
       `The background service answered HTTP ${status} without a result.`,
+    /** The browser's own reason follows, in its language. */
+    requestFailed: (detail: string) => `The request failed: ${detail}`,
   },
 
   statusBar: {

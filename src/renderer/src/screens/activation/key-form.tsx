@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { cleanPastedKey, keyProblem } from '../../lib/licence-key';
 import type { Flow } from '../../lib/remote';
 import { tActivation } from '../../i18n/activation.en';
+import { localError } from '../../lib/error-text';
 
 interface KeyFormProps {
   readonly value: string;
@@ -62,7 +63,7 @@ export function KeyForm({
 
   const error =
     localProblem !== null
-      ? { code: 'invalid_input' as const, message: localProblem }
+      ? localError('invalid_input', localProblem)
       : flow.status === 'failed'
         ? flow.error
         : null;

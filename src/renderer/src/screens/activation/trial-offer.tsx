@@ -7,6 +7,7 @@ import { parseTrialEmail } from '../../lib/licensespring-form-checks';
 import { trialButtonLabel } from '../../lib/licensespring-text';
 import { useLicenseSpringStore, useLsProfile } from '../../store/licensespring-store';
 import { tActivation } from '../../i18n/activation.en';
+import { localError } from '../../lib/error-text';
 
 const EMAIL_ID = 'trial-email';
 
@@ -57,7 +58,7 @@ export function TrialOffer({
   };
   const error =
     problem !== null
-      ? { code: 'invalid_input' as const, message: problem }
+      ? localError('invalid_input', problem)
       : trial.status === 'failed'
         ? trial.error
         : null;

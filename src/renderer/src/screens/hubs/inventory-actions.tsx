@@ -5,6 +5,7 @@ import { intlTag } from '../../i18n/messages';
 import { csvFileName } from '../../lib/hubs-text';
 import { useHubsStore } from '../../store/hubs-store';
 import { downloadText } from '../../components/download';
+import { localError } from '../../lib/error-text';
 
 /** The contract's limit for `hubs:import`: a larger file is refused here, before reading it all. */
 const MAX_CSV_BYTES = 5_000_000;
@@ -39,16 +40,13 @@ export function InventoryActions({
     event.target.value = '';
     if (!file) return;
     if (file.size > MAX_CSV_BYTES) {
-      importFailed({
-        code: 'invalid_input',
-        message: t.tooLarge(file.name, megabytes(file.size)),
-      });
+      importFailed(localError('invalid_input', t.tooLarge(file.name, megabytes(file.size))));
       return;
     }
     try {
       await importCsv(await file.text(), file.name);
     } catch {
-      importFailed({ code: 'storage', message: t.unreadable(file.name) });
+      importFailed(localError('storage', t.unreadable(file.name)));
     }
   };
 

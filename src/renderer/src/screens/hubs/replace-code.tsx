@@ -12,6 +12,7 @@ import {
 } from '../../lib/hubs-text';
 import { useHubsStore, type HubFlows } from '../../store/hubs-store';
 import { CodeChangeDialog } from './code-change-dialog';
+import { localError } from '../../lib/error-text';
 
 const INPUT_ID = 'hub-new-code';
 const ERROR_ID = 'hub-new-code-error';
@@ -127,9 +128,7 @@ export function ReplaceCode({ hub, flow }: ReplaceCodeProps) {
       <p className="field-help" id={`${INPUT_ID}-help`}>
         {t.help}
       </p>
-      {problem && (
-        <ErrorMessage id={ERROR_ID} error={{ code: 'invalid_input', message: problem }} />
-      )}
+      {problem && <ErrorMessage id={ERROR_ID} error={localError('invalid_input', problem)} />}
       <div className="replace-code__buttons">
         <Button type="submit" size="sm" variant="primary">
           {t.review}

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import type { LsAction } from '../../lib/licensespring-actions';
 import type { Checked } from '../../lib/licensespring-form-checks';
 import { ActionOutcome, type LsActionHandle } from './ls-action';
+import { localError } from '../../lib/error-text';
 
 interface InlineFormOptions<T> {
   /** The field's id: its help (`-help`) and its error (`-error`) hang off it. */
@@ -135,7 +136,7 @@ export function InlineFormFrame({
       ) : (
         <ErrorMessage
           id={`${id}-error`}
-          error={{ code: 'invalid_input', message: form.problem }}
+          error={localError('invalid_input', form.problem)}
           title={problemTitle}
           onDismiss={form.clearProblem}
         />

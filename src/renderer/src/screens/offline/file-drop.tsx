@@ -2,6 +2,7 @@ import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react
 import type { AppError } from '../../../../shared/errors';
 import { Button } from '../../components/button';
 import { tOffline, type DropFileKind } from '../../i18n/offline.en';
+import { localError } from '../../lib/error-text';
 
 /** The contract's limit for an imported file: anything larger is refused before it is read. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -29,16 +30,13 @@ export function FileDrop({ file: kind, accept, busy, onFile, onRefuse }: FileDro
   const take = async (file: File | undefined): Promise<void> => {
     if (!file || busy) return;
     if (file.size > MAX_FILE_BYTES) {
-      onRefuse({
-        code: 'invalid_file',
-        message: t.drop.tooLarge(file.name, file.size / 1_048_576),
-      });
+      onRefuse(localError('invalid_file', t.drop.tooLarge(file.name, file.size / 1_048_576)));
       return;
     }
     try {
       onFile(await file.text());
     } catch {
-      onRefuse({ code: 'storage', message: t.drop.unreadable(file.name) });
+      onRefuse(localError('storage', t.drop.unreadable(file.name)));
     }
   };
   const picked = (event: ChangeEvent<HTMLInputElement>): void => {

@@ -9,6 +9,7 @@ import { FileDrop } from './file-drop';
 import { RequestFile } from './request-file';
 import './offline.css';
 import { tOffline } from '../../i18n/offline.en';
+import { localError } from '../../lib/error-text';
 
 /**
  * LicenseSpring activation for a computer without internet, in two steps: a request file (or QR
@@ -71,7 +72,7 @@ function OfflineSteps({ profile }: { readonly profile: ProfileView }) {
   };
   const requestError =
     problem !== null
-      ? { code: 'invalid_input' as const, message: problem }
+      ? localError('invalid_input', problem)
       : flows.request.status === 'failed'
         ? flows.request.error
         : undefined;
