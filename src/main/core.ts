@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { systemClock, type Clock } from '../shared/clock';
 import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
 import type { AppInfo, LicenceView } from '../shared/model';
+import { config as says } from '../shared/texts/config.en';
 import type { VendorConfig } from './config/vendor-config';
 import { vendorViewOf } from './config/vendor-view';
 import type { DemoEnvironment } from './demo-mode';
@@ -69,10 +70,6 @@ export type CoreEvent = {
   [E in EventChannel]: { readonly channel: E; readonly payload: EventPayload<E> };
 }[EventChannel];
 
-const NO_PROFILES =
-  'No licensing profiles are configured. Start the sandbox with `license-manager sandbox` and pass ' +
-  "the configuration file it prints with --config, or use your vendor's configuration.";
-
 /**
  * The composition root shared by every host: configuration, fingerprint, stores, adapters, the
  * heartbeat scheduler and the licence service, plus the IPC dispatcher over them.
@@ -82,7 +79,7 @@ export async function createCore(host: CoreHost) {
   let demo: DemoEnvironment | undefined;
   let config = host.config;
   if (config.demo && config.profiles.length === 0) {
-    if (!host.allowInProcessDemo) throw new LicensingError('config', NO_PROFILES);
+    if (!host.allowInProcessDemo) throw new LicensingError('config', says.noProfiles());
     // Loaded only for the demo: the sandbox servers are most of the code a real start would load.
     const { startDemo } = await import('./demo-mode');
     demo = await startDemo(config);
