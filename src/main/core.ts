@@ -26,6 +26,7 @@ import { LicensingError } from './licensing/licensing-error';
 import type { StateStore } from './store/persisted-state';
 import { createSealedFileSecretStore } from './store/sealed-file-secret-store';
 import { createSecretBundle } from './store/secret-bundle';
+import { storageWarning } from './store/file-recovery';
 import type { SecretStore } from './store/secret-store';
 import { createLicenceFileService } from './offline/licence-file-service';
 import { createLicenseSpringOffline } from './offline/licensespring-offline-service';
@@ -173,6 +174,19 @@ export async function createCore(host: CoreHost) {
     secrets: host.secrets,
   });
 
+  /**
+   * Read on every call, so the Diagnostics screen also shows a file found damaged while the app
+   * runs; the banner reads them once, at start.
+   */
+  const storageWarnings = () => {
+    const said = [host.state.recovery, hubs.recovery, ...(hubSecrets.recoveries ?? [])]
+      .filter((warning): warning is string => warning !== undefined)
+      .map(storageWarning);
+    return {
+      storageWarnings: said.map((warning) => warning.message),
+      storageWarningTexts: said.map((warning) => warning.text ?? null),
+    };
+  };
   const appInfo = async (): Promise<AppInfo> => ({
     productName: config.productName,
     version: host.version,
@@ -182,17 +196,15 @@ export async function createCore(host: CoreHost) {
       label: fingerprint.id.slice(0, 12),
       source: fingerprint.source,
       warning: fingerprint.warning,
+      warningText: fingerprint.warningText,
     },
     secretStore: {
       backend: host.secrets.backend,
       protected: host.secrets.protected,
       warning: host.secrets.warning,
+      warningText: host.secrets.warningText,
     },
-    // Read on every call, so the Diagnostics screen also shows a file found damaged while the app
-    // runs; the banner reads it once, at start.
-    storageWarnings: [host.state.recovery, hubs.recovery, ...(hubSecrets.recoveries ?? [])].filter(
-      (warning): warning is string => warning !== undefined,
-    ),
+    ...storageWarnings(),
     // From the host's configuration: the demo's generated one keeps only the product's name.
     vendor: vendorViewOf(host.config),
   });

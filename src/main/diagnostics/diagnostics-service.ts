@@ -106,6 +106,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
         words,
       ),
       storageWarnings: info.storageWarnings,
+      storageWarningTexts: info.storageWarningTexts,
       recentLog: [...deps.log.lines()],
     };
   }

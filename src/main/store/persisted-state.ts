@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { lsLicenceDetailsSchema } from '../../shared/licensespring-model';
 import { LICENCE_MODES, LICENCE_STATUSES } from '../../shared/model';
+import { store } from '../../shared/texts/store.en';
 
 /**
  * Everything the app remembers between runs that is not a secret. Secrets (keys and tokens) live
@@ -113,6 +114,6 @@ export interface StateStore {
 
 /** How both state stores (the app's and the CLI's) name the state when they move a damaged one aside. */
 export const STATE_RECOVERY = {
-  what: 'licence state',
-  afterRecovery: 'Activations will be re-checked with the server.',
+  what: store.licenceState(),
+  afterRecovery: store.licenceStateRecovered(),
 } as const;
