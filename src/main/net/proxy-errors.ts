@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/errors';
+import type { Text } from '../../shared/text';
 import { net, proxyPartsEn } from '../../shared/texts/net.en';
 import { LicensingError } from '../licensing/licensing-error';
 import { NOT_HTTP, type ProxyFailure } from './connect-tunnel';
@@ -28,6 +29,9 @@ export const isProxyConnectFailure = (code: string): boolean =>
     'ETIMEDOUT',
   ].includes(code);
 
+type Parts = { readonly problem: string; readonly fix: string };
+
+/** Which of the proxy's words apply, with their values (one case per kind of "no"). */
 type Case = {
   [K in keyof typeof proxyPartsEn]: {
     readonly code: ErrorCode;
@@ -52,7 +56,8 @@ function classify(failure: ProxyFailure, target: string): Case {
 
 export function explainProxyFailure(failure: ProxyFailure, target: string): ProxyProblem {
   const found = classify(failure, target);
-  const parts = (proxyPartsEn[found.key] as (params: Case['params']) => ProxyProblem)(found.params);
+  const describe = proxyPartsEn[found.key] as (params: Case['params']) => Parts;
+  const parts = describe(found.params);
   return { code: found.code, problem: parts.problem, fix: parts.fix };
 }
 
@@ -60,6 +65,6 @@ export const proxyError = (failure: ProxyFailure, target: string): LicensingErro
   const found = classify(failure, target);
   if (found.key === 'proxyFailed' && found.params.detail === NOT_HTTP)
     return new LicensingError(found.code, net.proxyNotHttp({ proxy: found.params.proxy }));
-  const say = net[found.key] as (params: Case['params']) => ReturnType<typeof net.proxyFailed>;
+  const say = net[found.key] as (params: Case['params']) => Text;
   return new LicensingError(found.code, say(found.params));
 };
