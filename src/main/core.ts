@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { systemClock, type Clock } from '../shared/clock';
 import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
 import type { AppInfo, LicenceView } from '../shared/model';
+import { config as says } from '../shared/texts/config.en';
 import type { VendorConfig } from './config/vendor-config';
 import { vendorViewOf } from './config/vendor-view';
 import type { DemoEnvironment } from './demo-mode';
@@ -25,6 +26,7 @@ import { LicensingError } from './licensing/licensing-error';
 import type { StateStore } from './store/persisted-state';
 import { createSealedFileSecretStore } from './store/sealed-file-secret-store';
 import { createSecretBundle } from './store/secret-bundle';
+import { storageWarning } from './store/file-recovery';
 import type { SecretStore } from './store/secret-store';
 import { createLicenceFileService } from './offline/licence-file-service';
 import { createLicenseSpringOffline } from './offline/licensespring-offline-service';
@@ -69,10 +71,6 @@ export type CoreEvent = {
   [E in EventChannel]: { readonly channel: E; readonly payload: EventPayload<E> };
 }[EventChannel];
 
-const NO_PROFILES =
-  'No licensing profiles are configured. Start the sandbox with `license-manager sandbox` and pass ' +
-  "the configuration file it prints with --config, or use your vendor's configuration.";
-
 /**
  * The composition root shared by every host: configuration, fingerprint, stores, adapters, the
  * heartbeat scheduler and the licence service, plus the IPC dispatcher over them.
@@ -82,7 +80,7 @@ export async function createCore(host: CoreHost) {
   let demo: DemoEnvironment | undefined;
   let config = host.config;
   if (config.demo && config.profiles.length === 0) {
-    if (!host.allowInProcessDemo) throw new LicensingError('config', NO_PROFILES);
+    if (!host.allowInProcessDemo) throw new LicensingError('config', says.noProfiles());
     // Loaded only for the demo: the sandbox servers are most of the code a real start would load.
     const { startDemo } = await import('./demo-mode');
     demo = await startDemo(config);
@@ -176,6 +174,19 @@ export async function createCore(host: CoreHost) {
     secrets: host.secrets,
   });
 
+  /**
+   * Read on every call, so the Diagnostics screen also shows a file found damaged while the app
+   * runs; the banner reads them once, at start.
+   */
+  const storageWarnings = () => {
+    const said = [host.state.recovery, hubs.recovery, ...(hubSecrets.recoveries ?? [])]
+      .filter((warning): warning is string => warning !== undefined)
+      .map(storageWarning);
+    return {
+      storageWarnings: said.map((warning) => warning.message),
+      storageWarningTexts: said.map((warning) => warning.text ?? null),
+    };
+  };
   const appInfo = async (): Promise<AppInfo> => ({
     productName: config.productName,
     version: host.version,
@@ -185,17 +196,15 @@ export async function createCore(host: CoreHost) {
       label: fingerprint.id.slice(0, 12),
       source: fingerprint.source,
       warning: fingerprint.warning,
+      warningText: fingerprint.warningText,
     },
     secretStore: {
       backend: host.secrets.backend,
       protected: host.secrets.protected,
       warning: host.secrets.warning,
+      warningText: host.secrets.warningText,
     },
-    // Read on every call, so the Diagnostics screen also shows a file found damaged while the app
-    // runs; the banner reads it once, at start.
-    storageWarnings: [host.state.recovery, hubs.recovery, ...(hubSecrets.recoveries ?? [])].filter(
-      (warning): warning is string => warning !== undefined,
-    ),
+    ...storageWarnings(),
     // From the host's configuration: the demo's generated one keeps only the product's name.
     vendor: vendorViewOf(host.config),
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors';
+import { textSchema } from './text-schema';
 
 /**
  * What the diagnostics screen, `license-manager diagnose` and the support bundle show: versions,
@@ -104,6 +105,8 @@ export const diagnosticsReportSchema = z.object({
     warning: z.string().optional(),
   }),
   storageWarnings: z.array(z.string()),
+  /** The same warnings as texts, in the same order; null where one stays English. */
+  storageWarningTexts: z.array(textSchema.nullable()).optional(),
   recentLog: z.array(
     z.object({ at: epochMs, level: z.enum(['info', 'warn', 'error']), message: z.string() }),
   ),

@@ -3,6 +3,7 @@ import { epochMs } from './epoch';
 import { appErrorSchema } from './errors';
 import { textSchema } from './text-schema';
 import { vendorViewSchema } from './vendor-model';
+import { textSchema } from './text-schema';
 
 /**
  * What the renderer may see. Everything here is safe to show: keys and tokens appear only as
@@ -159,12 +160,15 @@ export const appInfoSchema = z.object({
     /** A short prefix of the salted hash, for support conversations. */
     label: z.string(),
     source: z.enum(['machine-id', 'hostname']),
+    /** English (CLI, log); the screens show `warningText` in their language when it is there. */
     warning: z.string().optional(),
+    warningText: textSchema.optional(),
   }),
   secretStore: z.object({
     backend: z.string(),
     protected: z.boolean(),
     warning: z.string().optional(),
+    warningText: textSchema.optional(),
   }),
   /**
    * One sentence per saved file found damaged and moved aside at this start (licence state, hub
@@ -172,6 +176,8 @@ export const appInfoSchema = z.object({
    * Empty when every file was read as saved.
    */
   storageWarnings: z.array(z.string()),
+  /** The same warnings as texts, in the same order; null where one stays English. */
+  storageWarningTexts: z.array(textSchema.nullable()).optional(),
   /** The vendor's branding (logo, accent, support contact), screens shown, update/telemetry switches. */
   vendor: vendorViewSchema,
 });

@@ -7,6 +7,10 @@ import { expect, test, type Page, type Route } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { expectNoSeriousViolations } from './axe';
 import { startSandbox, startServe } from './browser-host';
+import { config as configTexts } from '../../src/shared/texts/config.en';
+import { inEnglish } from '../../src/shared/texts/english';
+import { store } from '../../src/shared/texts/store.en';
+import type { Text } from '../../src/shared/text';
 import { fullScreenshot, SHOTS } from './demo-app';
 import { expectNoEnglish, germanPage } from './german';
 
@@ -135,14 +139,29 @@ const ipc = (channel: string): RegExp => new RegExp(`/ipc/${encodeURIComponent(c
 
 /** Answers one IPC call with a failure, as main would report it. */
 const failWith =
-  (error: { code: string; message: string; retryable?: boolean }) => (route: Route) =>
+  (error: { code: string; message: string; text?: Text; retryable?: boolean }) => (route: Route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error }) });
 
 /** English that main or the servers wrote: data the German interface shows as it came. */
-const STORAGE_WARNING =
-  'The licence state file was damaged; a copy was kept as state.json.damaged and activations start afresh.';
 const BUNDLE_FAILURE = 'The support bundle could not be written to the temporary folder.';
-const STARTUP_FAILURE = 'The configuration file could not be read.';
+
+/** What main says as texts (English beside them): the German interface says them in German. */
+const ASIDE = '/home/ada/.config/license-manager/state.json.corrupt-1767571200000';
+const STORAGE_WARNING = store.recovered({
+  what: store.licenceState(),
+  why: store.notJson(),
+  aside: ASIDE,
+  afterRecovery: store.licenceStateRecovered(),
+});
+const STORAGE_WARNING_DE = `Der gespeicherte Lizenzstatus war beschädigt (kein gültiges JSON) und wurde nach ${ASIDE} verschoben.`;
+const STARTUP_FAILURE = configTexts.notValid({
+  file: '/opt/acme/resources/config.json',
+  field1: 'profiles.0.baseUrl',
+  problem1: configTexts.useHttps(),
+});
+const STARTUP_FAILURE_DE =
+  'Die Konfigurationsdatei /opt/acme/resources/config.json ist ungültig: - profiles.0.baseUrl: muss https:// verwenden (einfaches http:// ist nur für 127.0.0.1 und localhost erlaubt)';
+const said = (text: Text) => ({ message: inEnglish(text), text });
 
 test('in German: the shell, the diagnostics screen with test results, and a failed start', async ({
   browser,
@@ -161,9 +180,20 @@ test('in German: the shell, the diagnostics screen with test results, and a fail
         value: {
           ...info,
           demoMode: true,
-          fingerprint: { label: 'a1b2c3d4', source: 'hostname' },
-          secretStore: { backend: 'basic_text', protected: false },
-          storageWarnings: [STORAGE_WARNING],
+          fingerprint: {
+            label: 'a1b2c3d4',
+            source: 'hostname',
+            warning: inEnglish(store.hostnameFingerprint()),
+            warningText: store.hostnameFingerprint(),
+          },
+          secretStore: {
+            backend: 'basic_text',
+            protected: false,
+            warning: inEnglish(store.weakKeyring()),
+            warningText: store.weakKeyring(),
+          },
+          storageWarnings: [inEnglish(STORAGE_WARNING)],
+          storageWarningTexts: [STORAGE_WARNING],
         },
       },
     });
@@ -177,8 +207,17 @@ test('in German: the shell, the diagnostics screen with test results, and a fail
   await expect(
     page.getByText('Gespeicherte Daten waren beschädigt und wurden beiseitegelegt.'),
   ).toBeVisible();
-  await expect(page.getByText(STORAGE_WARNING).first()).toBeVisible();
+  // Main's warnings, sent as texts, in German and not marked English.
+  const damaged = page.getByText(STORAGE_WARNING_DE, { exact: false }).first();
+  await expect(damaged).toBeVisible();
+  await expect(damaged).not.toHaveAttribute('lang', 'en');
+  await expect(
+    page.getByText(/^Es wurde kein Schlüsselbund des Betriebssystems gefunden/),
+  ).not.toHaveAttribute('lang', 'en');
   await expect(page.locator('.status-bar')).toContainText('basic_text (ungeschützt)');
+  await expect(page.locator('.status-bar')).toContainText(
+    'Dieser Computer hat keine dauerhafte Geräte-ID',
+  );
   await expect(page.getByRole('checkbox', { name: 'Beim Anmelden starten' })).toBeDisabled();
 
   const seats = connectionOf(page, 'Floating seats (Babel Licensing Service)');
@@ -219,25 +258,29 @@ test('in German: the shell, the diagnostics screen with test results, and a fail
   await expect(alert).toContainText('Das ist meist vorübergehend.');
   await expect(alert.getByText(BUNDLE_FAILURE)).toHaveAttribute('lang', 'en');
 
-  // Out of scope: English that main passes on as data (log lines, storage warnings and the
-  // bundle's error, all marked lang="en") and the configuration's profile names.
+  // Out of scope: English that main passes on as data (log lines and the bundle's error, marked
+  // lang="en") and the configuration's profile names.
+  await expect(page.locator('[lang="en"]').getByText(ASIDE, { exact: false })).toHaveCount(0);
   const fromMain = await page.locator('[lang="en"]').allInnerTexts();
   const profileNames = await page.getByLabel('Profil').locator('option').allInnerTexts();
   await expectNoEnglish(page, [...fromMain, ...profileNames]);
   await expectNoSeriousViolations(page, 'diagnostics in German');
   await fullScreenshot(page, `${SHOTS}/diagnostics-de.png`);
 
-  // The app could not start: the German startup error with main's English detail.
+  // The app could not start: the German startup error, main's detail in German too (field names
+  // as written in the file).
   await page.unroute(ipc('app:info'));
-  await page.route(ipc('app:info'), failWith({ code: 'config', message: STARTUP_FAILURE }));
+  await page.route(ipc('app:info'), failWith({ code: 'config', ...said(STARTUP_FAILURE) }));
   await page.reload();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Der Lizenzmanager konnte nicht starten' }),
   ).toBeVisible();
-  await expect(page.getByText(STARTUP_FAILURE)).toHaveAttribute('lang', 'en');
+  const detail = page.locator('.fatal__message');
+  await expect(detail).toHaveText(STARTUP_FAILURE_DE);
+  await expect(detail).not.toHaveAttribute('lang', 'en');
   await expect(page.getByText('Fehlercode:')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Erneut versuchen' })).toBeFocused();
-  await expectNoEnglish(page, [STARTUP_FAILURE]);
+  await expectNoEnglish(page);
   await expectNoSeriousViolations(page, 'startup error in German');
   await fullScreenshot(page, `${SHOTS}/startup-error-de.png`);
   await page.context().close();

@@ -1,6 +1,8 @@
 import { isAbsolute, win32 } from 'node:path';
 import { z } from 'zod';
 import { VENDOR_SCREEN_IDS, type VendorScreenId } from '../../shared/vendor-screens';
+import { config as says } from '../../shared/texts/config.en';
+import { issueMessage } from './config-issues';
 import type { ProfileConfig } from './vendor-config';
 
 /**
@@ -27,11 +29,8 @@ const logo = z
   .string()
   .max(260)
   // Letter classes, not the i flag: a JSON schema pattern has no flags.
-  .regex(/\.([pP][nN][gG]|[sS][vV][gG])$/, 'must name a .png or .svg file, such as "logo.svg"')
-  .refine(
-    insideConfigFolder,
-    'must be a path relative to the configuration file and inside its folder, such as "logo.svg" or "branding/logo.png" (no absolute path, URL or "..")',
-  )
+  .regex(/\.([pP][nN][gG]|[sS][vV][gG])$/, issueMessage(says.logoExtension()))
+  .refine(insideConfigFolder, issueMessage(says.logoInsideFolder()))
   .meta({
     pattern: LOGO_PATH_PATTERN,
     description:
@@ -40,7 +39,7 @@ const logo = z
 
 const accentColor = z
   .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb, such as "#0a7d5a"')
+  .regex(/^#[0-9a-fA-F]{6}$/, issueMessage(says.accentColour()))
   .meta({
     description:
       'The brand colour of buttons, links and the current-screen marker, as #rrggbb. Text on it is white or black, whichever reads; text in it is darkened or lightened as far as each theme needs for a 4.5:1 contrast.',
@@ -54,11 +53,11 @@ const supportContact = z
       .max(80)
       .optional()
       .meta({ description: 'Who helps, such as "Acme Support".' }),
-    email: z.email('must be an email address, such as "support@acme.example"').max(254).optional(),
+    email: z.email(issueMessage(says.supportEmail())).max(254).optional(),
     url: z
       .url({
         protocol: /^https$/,
-        error: 'must be an https:// address, such as "https://acme.example/support"',
+        error: issueMessage(says.supportUrl()),
       })
       .max(2048)
       .meta({ pattern: '^https://' })
@@ -67,7 +66,7 @@ const supportContact = z
   .strict()
   .refine(
     (contact) => contact.email !== undefined || contact.url !== undefined,
-    'give an "email", a "url", or both',
+    issueMessage(says.supportEmailOrUrl()),
   )
   .meta({
     anyOf: [{ required: ['email'] }, { required: ['url'] }],
@@ -75,11 +74,11 @@ const supportContact = z
       'Shown in the status bar and beside errors only the vendor can fix. At least one of email and url.',
   });
 
-const screenIds = `use one of: ${VENDOR_SCREEN_IDS.join(', ')}`;
+const ids = VENDOR_SCREEN_IDS.join(', ');
 const screens = z
-  .array(z.enum(VENDOR_SCREEN_IDS, { error: screenIds }))
-  .min(1, `list at least one screen (${screenIds}), or leave "screens" out to show them all`)
-  .refine((list) => new Set(list).size === list.length, 'name each screen once')
+  .array(z.enum(VENDOR_SCREEN_IDS, { error: issueMessage(says.screenIds({ ids })) }))
+  .min(1, issueMessage(says.screensEmpty({ ids })))
+  .refine((list) => new Set(list).size === list.length, issueMessage(says.screensTwice()))
   .meta({
     description:
       'The screens shown, when not all of them. Each profile needs the screen it is used on (activation for seats, flecs and licensespring; eniris, hubs, licence-file for their kinds). Screens not in this list of ids (settings, diagnostics) are always shown.',
@@ -123,8 +122,13 @@ export function missingHomeScreens(
   if (screens === undefined) return [];
   return profiles
     .filter((profile) => !screens.includes(HOME_SCREEN[profile.kind]))
-    .map((profile) => {
-      const home = HOME_SCREEN[profile.kind];
-      return `profile "${profile.id}" (${profile.kind}) is used on the "${home}" screen: add "${home}", or remove the profile`;
-    });
+    .map((profile) =>
+      issueMessage(
+        says.screenMissing({
+          id: profile.id,
+          kind: profile.kind,
+          screen: HOME_SCREEN[profile.kind],
+        }),
+      ),
+    );
 }

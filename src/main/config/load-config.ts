@@ -1,24 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { config as says } from '../../shared/texts/config.en';
 import { LicensingError } from '../licensing/licensing-error';
+import { notValid, type ConfigIssue } from './config-issues';
 import { LogoProblem, readLogo } from './logo-file';
 import { vendorConfigSchema, type VendorConfig } from './vendor-config';
 
 /** Config files are small; anything bigger is not a configuration file. */
 const MAX_CONFIG_BYTES = 256 * 1024;
-
-/** One mistake: the field it is in (a zod issue, or one the loader finds) and what to do. */
-interface ConfigIssue {
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-}
-
-const describeIssues = (file: string, issues: readonly ConfigIssue[]): string => {
-  const lines = issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    return `  - ${where}: ${issue.message}`;
-  });
-  return `The configuration file ${file} is not valid:\n${lines.join('\n')}`;
-};
 
 async function readJsonFile(file: string): Promise<unknown> {
   let text: string;
@@ -26,16 +14,14 @@ async function readJsonFile(file: string): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : `it cannot be read (${code ?? 'error'})`;
-    throw new LicensingError('config', `The configuration file ${file} cannot be used: ${why}.`, {
-      cause,
-    });
+    const said =
+      code === 'ENOENT'
+        ? says.fileMissing({ file })
+        : says.fileUnreadable({ file, code: code ?? 'error' });
+    throw new LicensingError('config', said, { cause });
   }
   if (text.length > MAX_CONFIG_BYTES) {
-    throw new LicensingError(
-      'config',
-      `The configuration file ${file} is larger than 256 KB; it cannot be a configuration.`,
-    );
+    throw new LicensingError('config', says.fileTooLarge({ file }));
   }
   try {
     return JSON.parse(text) as unknown;
@@ -47,17 +33,14 @@ async function readJsonFile(file: string): Promise<unknown> {
     const stated = /line (\d+)/.exec(message)?.[1];
     const lineNumber =
       position === undefined ? stated : String(text.slice(0, Number(position)).split('\n').length);
-    const line = lineNumber === undefined ? '' : ` (line ${lineNumber})`;
-    throw new LicensingError('config', `The configuration file ${file} is not valid JSON${line}.`, {
-      cause,
-    });
+    const line = lineNumber === undefined ? {} : { line: Number(lineNumber) };
+    throw new LicensingError('config', says.notJson({ file, ...line }), { cause });
   }
 }
 
 export function parseVendorConfig(raw: unknown, source: string): VendorConfig {
   const parsed = vendorConfigSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new LicensingError('config', describeIssues(source, parsed.error.issues));
+  if (!parsed.success) throw new LicensingError('config', notValid(source, parsed.error.issues));
   return parsed.data;
 }
 
@@ -72,10 +55,7 @@ async function withLogo(
     return { ...config, logoDataUrl: await readLogo(logoBase, config.logo) };
   } catch (error) {
     if (!(error instanceof LogoProblem)) throw error;
-    throw new LicensingError(
-      'config',
-      describeIssues(source, [{ path: ['logo'], message: error.message }]),
-    );
+    throw new LicensingError('config', notValid(source, [{ path: ['logo'], message: error.text }]));
   }
 }
 
@@ -106,8 +86,7 @@ export async function loadVendorConfig(sources: ConfigSources): Promise<VendorCo
     throw error;
   }
   const locked = lockedFieldsChanged(base, override);
-  if (locked.length > 0)
-    throw new LicensingError('config', describeIssues(sources.override, locked));
+  if (locked.length > 0) throw new LicensingError('config', notValid(sources.override, locked));
   const merged = mergeConfig(base, override);
   const source = `${sources.base} + ${sources.override}`;
   // A logo named by the override lies beside the override; otherwise beside the base.
@@ -132,8 +111,7 @@ const LOCKED_PROFILE_FIELDS = ['kind', 'productCode', 'publicKey'] as const;
 function lockedFieldsChanged(base: unknown, override: unknown): ConfigIssue[] {
   if (!isObject(base) || !isObject(override)) return [];
   const issues: ConfigIssue[] = [];
-  const fixed = (field: string) =>
-    `the vendor's configuration sets this and a user override cannot change it; remove ${field} from the override`;
+  const fixed = (field: string) => says.lockedField({ field });
   if ('productId' in override && override.productId !== base.productId)
     issues.push({ path: ['productId'], message: fixed('productId') });
   const vendorProfiles = new Map(

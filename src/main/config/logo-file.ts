@@ -1,5 +1,8 @@
 import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { Text } from '../../shared/text';
+import { config } from '../../shared/texts/config.en';
+import { inEnglish } from '../../shared/texts/english';
 
 /**
  * The vendor's logo: read by the main process and handed to the renderer as a data: URL, which
@@ -13,7 +16,14 @@ export const MAX_LOGO_BYTES = 128 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** What is wrong with the logo, in the words the configuration errors use (field, then fix). */
-export class LogoProblem extends Error {}
+export class LogoProblem extends Error {
+  readonly text: Text;
+
+  constructor(text: Text) {
+    super(inEnglish(text));
+    this.text = text;
+  }
+}
 
 function mediaTypeOf(bytes: Buffer): 'image/png' | 'image/svg+xml' | undefined {
   if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return 'image/png';
@@ -37,20 +47,17 @@ export async function readLogo(configFile: string, logo: string): Promise<string
   const file = resolve(dirname(configFile), logo);
   const bytes = await readBounded(file);
   const mediaType = mediaTypeOf(bytes);
-  if (!mediaType)
-    throw new LogoProblem(`${file} is not a PNG or SVG image; export the logo as PNG or SVG`);
+  if (!mediaType) throw new LogoProblem(config.logoNotImage({ file }));
   if (/\.png$/i.test(logo) !== (mediaType === 'image/png'))
     throw new LogoProblem(
-      `${file} holds ${mediaType === 'image/png' ? 'a PNG' : 'an SVG'} image; give the file the matching extension`,
+      mediaType === 'image/png' ? config.logoHoldsPng({ file }) : config.logoHoldsSvg({ file }),
     );
   return `data:${mediaType};base64,${bytes.toString('base64')}`;
 }
 
 /** The file's bytes, never more than MAX_LOGO_BYTES of them read, whatever the file claims. */
 async function readBounded(file: string): Promise<Buffer> {
-  const unreadable = new LogoProblem(
-    `the file ${file} cannot be read; put the logo beside the configuration file, or correct the path (it is relative to the configuration file)`,
-  );
+  const unreadable = new LogoProblem(config.logoUnreadable({ file }));
   const handle = await open(file, 'r').catch(() => {
     throw unreadable;
   });
@@ -70,5 +77,9 @@ async function readBounded(file: string): Promise<Buffer> {
 
 const tooLarge = (file: string, size: number) =>
   new LogoProblem(
-    `${file} is ${Math.ceil(size / 1024)} KB; a logo may be at most ${MAX_LOGO_BYTES / 1024} KB (export it smaller, or as SVG)`,
+    config.logoTooLarge({
+      file,
+      kilobytes: Math.ceil(size / 1024),
+      maxKilobytes: MAX_LOGO_BYTES / 1024,
+    }),
   );

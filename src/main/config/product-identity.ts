@@ -1,5 +1,7 @@
 import { DEEP_LINK_SCHEME } from '../desktop/deep-link';
+import { config as says } from '../../shared/texts/config.en';
 import { LicensingError } from '../licensing/licensing-error';
+import { notValid } from './config-issues';
 import type { VendorConfig } from './vendor-config';
 
 /**
@@ -63,11 +65,10 @@ export function productIdentity(
   const appId = appIdOf(config.productId);
   const executableName = executableNameOf(config.productName, config.productId);
   if (!REVERSE_DNS.test(appId) || executableName === '') {
+    const problem = says.productIdNotAppId({ productId: config.productId });
     throw new LicensingError(
       'config',
-      `The configuration file ${source} is not valid:\n  - productId: "${config.productId}" cannot ` +
-        'name an installed app; use a reverse-DNS id such as com.example.licensing (letters, ' +
-        'digits and -, parts separated by single dots).',
+      notValid(source, [{ path: ['productId'], message: problem }]),
     );
   }
   return {

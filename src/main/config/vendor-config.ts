@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { config as says } from '../../shared/texts/config.en';
 import { LicensingError } from '../licensing/licensing-error';
 import { PRODUCT_CODE } from '../offline/licence-terms';
 import { brandingFields, missingHomeScreens } from './branding-config';
+import { issueMessage } from './config-issues';
 
 /**
  * The vendor configuration: which product this is, which licensing backends it talks to, and
@@ -11,7 +13,7 @@ import { brandingFields, missingHomeScreens } from './branding-config';
 
 const profileId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lower-case letters, digits, - and _ (at most 64)');
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, issueMessage(says.profileIdChars()));
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -26,15 +28,15 @@ const urlOf = (value: string): URL | undefined =>
 /** Keys and API keys travel in these requests: plain http only where nothing leaves the machine. */
 const httpUrl = z
   .string()
-  .url('must be a full URL such as https://licensing.example.com:5455')
+  .url(issueMessage(says.fullUrl()))
   .refine((value) => {
     const url = urlOf(value);
     return url === undefined || /^https?:$/.test(url.protocol);
-  }, 'must start with https://')
+  }, issueMessage(says.startHttps()))
   .refine((value) => {
     const url = urlOf(value);
     return url === undefined || url.protocol === 'https:' || LOOPBACK.has(url.hostname);
-  }, 'must use https:// (plain http:// is allowed only for 127.0.0.1 and localhost)');
+  }, issueMessage(says.useHttps()));
 
 const seatsProfile = z
   .object({
@@ -43,7 +45,7 @@ const seatsProfile = z
     label: z.string().min(1).max(80),
     description: z.string().max(300).optional(),
     baseUrl: httpUrl,
-    apiKey: z.string().min(1, 'the Babel Licensing Service API key (x-api-key) is required'),
+    apiKey: z.string().min(1, issueMessage(says.seatsApiKeyRequired())),
     bearerToken: z.string().min(1).optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
   })
@@ -61,7 +63,7 @@ const flecsProfile = z
       .string()
       .min(1)
       .max(128)
-      .regex(/^[\x20-\x7E]+$/, 'printable characters only')
+      .regex(/^[\x20-\x7E]+$/, issueMessage(says.printableOnly()))
       .optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
   })
@@ -94,12 +96,7 @@ function hasPemBlock(text: string): boolean {
 }
 
 /** An RSA public key in PEM (SPKI "BEGIN PUBLIC KEY" or PKCS#1 "BEGIN RSA PUBLIC KEY"). */
-const publicKeyPem = z
-  .string()
-  .refine(
-    hasPemBlock,
-    'must be the PEM text of the public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----',
-  );
+const publicKeyPem = z.string().refine(hasPemBlock, issueMessage(says.publicKeyPem()));
 
 const licenseSpringProfile = z
   .object({
@@ -109,14 +106,14 @@ const licenseSpringProfile = z
     description: z.string().max(300).optional(),
     /** The License API origin, e.g. https://api.licensespring.com (the adapter adds /api/v4/). */
     baseUrl: httpUrl,
-    productCode: z.string().min(1, 'the product short code is required').max(100),
+    productCode: z.string().min(1, issueMessage(says.productCodeRequired())).max(100),
     /** API key + shared key (request signing), or OAuth client credentials. */
     auth: z.discriminatedUnion('kind', [
       z
         .object({
           kind: z.literal('hmac'),
-          apiKey: z.string().min(1, 'the LicenseSpring API key is required'),
-          sharedKey: z.string().min(1, 'the LicenseSpring shared key is required'),
+          apiKey: z.string().min(1, issueMessage(says.licenseSpringApiKeyRequired())),
+          sharedKey: z.string().min(1, issueMessage(says.licenseSpringSharedKeyRequired())),
         })
         .strict(),
       z
@@ -161,7 +158,7 @@ const licenceFileProfile = z
     label: z.string().min(1).max(80),
     description: z.string().max(300).optional(),
     /** The product code the vendor signs into every file; a file for another product is refused. */
-    productCode: z.string().regex(PRODUCT_CODE, 'use letters, digits, . _ - (3 to 100)'),
+    productCode: z.string().regex(PRODUCT_CODE, issueMessage(says.codeChars())),
     /** The vendor's Ed25519 public key (SPKI PEM), from `license-manager vendor keygen`. */
     publicKey: publicKeyPem,
     /** How many days before expiry people are warned. */
@@ -184,7 +181,7 @@ export const vendorConfigSchema = z
     $schema: z.string().optional(),
     productName: z.string().min(1).max(80),
     /** Salt for the machine fingerprint: two products never share a fingerprint. */
-    productId: z.string().regex(/^[A-Za-z0-9._-]{3,100}$/, 'use letters, digits, . _ - (3 to 100)'),
+    productId: z.string().regex(/^[A-Za-z0-9._-]{3,100}$/, issueMessage(says.codeChars())),
     /** No profiles and demo true: the app serves its own sandbox so it works out of the box. */
     demo: z.boolean().default(false),
     /**
@@ -210,7 +207,7 @@ export const vendorConfigSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['profiles', index, 'id'],
-          message: `profile id "${profile.id}" is used twice; ids must be unique`,
+          message: issueMessage(says.duplicateProfileId({ id: profile.id })),
         });
       }
       seen.add(profile.id);
@@ -219,7 +216,7 @@ export const vendorConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['profiles'],
-        message: 'add at least one profile, or set "demo": true',
+        message: issueMessage(says.addProfile()),
       });
     }
     for (const message of missingHomeScreens(config.screens, config.profiles))
@@ -251,7 +248,7 @@ export function profileOfKind<K extends ProfileKind>(
   if (profile?.kind !== kind)
     throw new LicensingError(
       'invalid_input',
-      `"${profileId}" is not a ${KIND_NAMES[kind]} profile.`,
+      says.notProfileOfKind({ profileId, kind: KIND_NAMES[kind] }),
     );
   return profile as Extract<ProfileConfig, { kind: K }>;
 }

@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { hostname } from 'node:os';
 import { machineId } from 'node-machine-id';
+import type { Text } from '../../shared/text';
+import { inEnglish } from '../../shared/texts/english';
+import { store } from '../../shared/texts/store.en';
 
 /**
  * Where the raw machine identity comes from. The real source is node-machine-id; tests inject a
@@ -21,12 +24,12 @@ export interface Fingerprint {
   /** HMAC-SHA256(raw machine id, product salt), hex. This is what servers see. */
   readonly id: string;
   readonly source: 'machine-id' | 'hostname';
+  /** Why the fingerprint may change (English, for the CLI), and as a text for the screens. */
   readonly warning?: string;
+  readonly warningText?: Text;
 }
 
-const HOSTNAME_WARNING =
-  'This machine has no stable machine id (common in containers), so its fingerprint is derived ' +
-  'from the host name. Renaming the computer will make licensing servers see a new machine.';
+const HOSTNAME_WARNING = store.hostnameFingerprint();
 
 /**
  * The raw machine id is confidential (systemd says so) and node-machine-id's plain SHA-256 is
@@ -44,7 +47,12 @@ export function createFingerprinter(salt: string, sources: HardwareSources = nod
     const material = raw.length > 0 ? raw : host;
     const id = createHmac('sha256', material).update(`license-manager:${salt}`).digest('hex');
     return fellBack
-      ? { id, source: 'hostname', warning: HOSTNAME_WARNING }
+      ? {
+          id,
+          source: 'hostname',
+          warning: inEnglish(HOSTNAME_WARNING),
+          warningText: HOSTNAME_WARNING,
+        }
       : { id, source: 'machine-id' };
   };
   return {

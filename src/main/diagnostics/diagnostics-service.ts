@@ -9,6 +9,7 @@ import type { AppInfo } from '../../shared/model';
 import type { ProfileConfig, VendorConfig } from '../config/vendor-config';
 import type { HttpClient } from '../http/http-client';
 import { LicensingError } from '../licensing/licensing-error';
+import { config as says } from '../../shared/texts/config.en';
 import type { NetworkSettings } from '../net/network-settings';
 import { proxyVariables } from '../net/proxy-env';
 import { fingerprintBasis, runtimeVersions, secretProtection } from './machine-facts';
@@ -62,8 +63,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
   const redact = (text: string): string => redactText(text, secrets);
   const profileOf = (profileId: string): ProfileConfig => {
     const profile = config.profiles.find((candidate) => candidate.id === profileId);
-    if (!profile)
-      throw new LicensingError('invalid_input', `There is no profile "${profileId}" to test.`);
+    if (!profile) throw new LicensingError('invalid_input', says.noProfileToTest({ profileId }));
     return profile;
   };
   const testDeps = {
@@ -106,6 +106,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
         words,
       ),
       storageWarnings: info.storageWarnings,
+      storageWarningTexts: info.storageWarningTexts,
       recentLog: [...deps.log.lines()],
     };
   }

@@ -15,6 +15,7 @@ import { LicensingError } from '../licensing/licensing-error';
 import { contentTypeFor, resolveBundlePath } from '../security/bundle-path';
 import { SECURITY_HEADERS } from '../security/csp';
 import { fail, ok, type Result } from '../../shared/result';
+import { net } from '../../shared/texts/net.en';
 
 export interface BrowserHostOptions {
   readonly rendererDir: string;
@@ -117,10 +118,7 @@ export async function startBrowserHost(
   const handOver = (payload: unknown): Result<Record<string, never>> => {
     const link = (payload as { url?: unknown } | null)?.url;
     if (typeof link !== 'string')
-      return fail({
-        code: 'invalid_input',
-        message: 'Send {"url": "licensemgr://activate?key=…"}.',
-      });
+      return fail(new LicensingError('invalid_input', net.sendLink()).toAppError());
     options.openLink?.(link);
     return ok({});
   };
@@ -173,13 +171,9 @@ export async function startBrowserHost(
           return send(
             res,
             400,
-            JSON.stringify({
-              ok: false,
-              error: {
-                code: 'invalid_input',
-                message: 'The request body is not valid JSON or is too large.',
-              },
-            }),
+            JSON.stringify(
+              fail(new LicensingError('invalid_input', net.unreadableRequest()).toAppError()),
+            ),
             'application/json',
           );
         }
@@ -231,17 +225,11 @@ export async function startBrowserHost(
       unsubscribe();
       const why =
         error.code === 'EADDRINUSE'
-          ? `port ${port} is already in use`
+          ? net.portInUse({ port })
           : error.code === 'EACCES'
-            ? `port ${port} needs administrator rights`
-            : `127.0.0.1:${port} cannot be used (${error.code ?? 'error'})`;
-      reject(
-        new LicensingError(
-          'config',
-          `The browser host cannot start: ${why}. Choose another --port, or 0 for any free port.`,
-          { cause: error },
-        ),
-      );
+            ? net.portNeedsAdmin({ port })
+            : net.portUnusable({ port, code: error.code ?? 'error' });
+      reject(new LicensingError('config', net.browserHostCannotStart({ why }), { cause: error }));
     });
     server.listen(port, '127.0.0.1', resolve);
   });

@@ -1,6 +1,7 @@
 import type https from 'node:https';
 import type { AxiosError, AxiosStatic } from 'axios';
 import { LicensingError } from '../licensing/licensing-error';
+import { net } from '../../shared/texts/net.en';
 import { proxyFromEnvironment } from '../net/proxy-env';
 import type { ProxyResolver } from '../net/proxy-route';
 import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
@@ -155,16 +156,10 @@ function checkUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new LicensingError(
-      'config',
-      'The server address is not a valid URL. Check the address in the configuration.',
-    );
+    throw new LicensingError('config', net.addressNotUrl());
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new LicensingError(
-      'config',
-      `The server address must start with http:// or https:// (got ${parsed.protocol}). Check the configuration.`,
-    );
+    throw new LicensingError('config', net.addressNotHttp({ protocol: parsed.protocol }));
   }
   return parsed;
 }
@@ -177,11 +172,9 @@ function translateAxiosError(
 ): LicensingError {
   const { AxiosError } = axios;
   if (!(error instanceof AxiosError)) {
-    return new LicensingError(
-      'internal',
-      `Something went wrong while talking to ${host}. Please report this.`,
-      { cause: error instanceof Error ? new Error(error.message) : undefined },
-    );
+    return new LicensingError('internal', net.talkingFailed({ host }), {
+      cause: error instanceof Error ? new Error(error.message) : undefined,
+    });
   }
   if (error.code === AxiosError.ERR_BAD_RESPONSE && /maxContentLength/.test(error.message)) {
     return oversizedError(host, maxBodyBytes);

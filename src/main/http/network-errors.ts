@@ -1,4 +1,6 @@
 import { LicensingError } from '../licensing/licensing-error';
+import type { Text } from '../../shared/text';
+import { net } from '../../shared/texts/net.en';
 
 /**
  * Turns a transport failure (Node socket/DNS error codes, as axios passes them through) into a
@@ -15,23 +17,15 @@ export const hostOf = (url: string): string => {
   }
 };
 
-type Wording = (host: string) => string;
+type Says = (params: { host: string }) => Text;
 
-const connectionCut: Wording = (host) =>
-  `The connection to ${host} was cut off before it answered. Try again; if it keeps happening, a proxy or firewall may be interfering.`;
-
-const UNREACHABLE: Readonly<Record<string, Wording>> = {
-  ECONNREFUSED: (host) =>
-    `Cannot reach ${host}: connection refused. Check the address and that the server is running.`,
-  ENOTFOUND: (host) =>
-    `Cannot reach ${host}: the name could not be found. Check the address for typos and that this computer is online.`,
-  EAI_AGAIN: (host) =>
-    `Cannot reach ${host}: the name lookup failed for now. Check this computer's network connection and try again.`,
-  ECONNRESET: connectionCut,
-  EHOSTUNREACH: (host) =>
-    `Cannot reach ${host}: there is no network route to it. Check that this computer is connected to the right network.`,
-  EPIPE: (host) =>
-    `The connection to ${host} was closed while sending. Try again; if it keeps happening, a proxy or firewall may be interfering.`,
+const UNREACHABLE: Readonly<Record<string, Says>> = {
+  ECONNREFUSED: net.connectionRefused,
+  ENOTFOUND: net.nameNotFound,
+  EAI_AGAIN: net.nameLookupFailed,
+  ECONNRESET: net.connectionCut,
+  EHOSTUNREACH: net.noRoute,
+  EPIPE: net.closedWhileSending,
 };
 const ALIASES: Readonly<Record<string, string>> = { ENETUNREACH: 'EHOSTUNREACH' };
 
@@ -52,52 +46,27 @@ export interface TransportFailure {
 }
 
 export const timeoutError = (host: string, timeoutMs: number, cause?: Error): LicensingError =>
-  new LicensingError(
-    'timeout',
-    `${host} did not answer within ${formatSeconds(timeoutMs)}. The server may be busy or the network slow; try again.`,
-    { cause },
-  );
+  new LicensingError('timeout', net.noAnswerInTime({ host, seconds: timeoutMs / 1000 }), { cause });
 
 export const cancelledError = (host: string): LicensingError =>
-  new LicensingError('timeout', `The request to ${host} was cancelled before it answered.`);
+  new LicensingError('timeout', net.cancelled({ host }));
 
 export const oversizedError = (host: string, maxBodyBytes: number): LicensingError =>
-  new LicensingError(
-    'protocol',
-    `${host} sent a reply larger than ${maxBodyBytes} bytes, far more than a licensing answer needs. Check the server address.`,
-  );
+  new LicensingError('protocol', net.replyTooLarge({ host, bytes: maxBodyBytes }));
 
 export function networkError(host: string, failure: TransportFailure): LicensingError {
   const code = ALIASES[failure.code] ?? failure.code;
   const cause = sanitisedCause(failure.code, failure.message);
   const wording = UNREACHABLE[code];
-  if (wording) return new LicensingError('offline', wording(host), { cause });
+  if (wording) return new LicensingError('offline', wording({ host }), { cause });
   if (/socket hang up/i.test(failure.message)) {
-    return new LicensingError('offline', connectionCut(host), { cause });
+    return new LicensingError('offline', net.connectionCut({ host }), { cause });
   }
   if (code === 'ETIMEDOUT') {
-    return new LicensingError(
-      'timeout',
-      `Connecting to ${host} took too long. The server may be down or a firewall may be dropping the connection.`,
-      { cause },
-    );
+    return new LicensingError('timeout', net.connectTookTooLong({ host }), { cause });
   }
   if (isTlsFailure(code)) {
-    return new LicensingError(
-      'config',
-      `The secure connection to ${host} could not be verified (${failure.code}). If this is your own on-premises server, its certificate must be trusted; otherwise something on the network may be intercepting the connection.`,
-      { cause },
-    );
+    return new LicensingError('config', net.notVerified({ host, code: failure.code }), { cause });
   }
-  return new LicensingError(
-    'offline',
-    `Cannot reach ${host} (${failure.code || 'network error'}). Check this computer's network connection and try again.`,
-    { cause },
-  );
+  return new LicensingError('offline', net.cannotReach({ host, code: failure.code }), { cause });
 }
-
-const formatSeconds = (ms: number): string => {
-  const seconds = ms / 1000;
-  if (seconds === 1) return '1 second';
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} seconds`;
-};

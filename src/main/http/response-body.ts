@@ -1,4 +1,5 @@
 import { LicensingError } from '../licensing/licensing-error';
+import { net } from '../../shared/texts/net.en';
 
 /**
  * Reading a response the way every adapter wants it: header names in lower case, and the body as
@@ -21,11 +22,7 @@ export function parseBody(rawBody: string, contentType: string | undefined, host
     try {
       return JSON.parse(rawBody) as unknown;
     } catch (error) {
-      throw new LicensingError(
-        'protocol',
-        `The server at ${host} sent a damaged reply (it claims to be JSON but cannot be read). Try again; if it persists, check the server address.`,
-        { cause: error },
-      );
+      throw new LicensingError('protocol', net.damagedJson({ host }), { cause: error });
     }
   }
   if (looksLikeJson(rawBody)) {

@@ -1,7 +1,8 @@
 import { ipcContract, isIpcChannel, type IpcChannel, type IpcOutput } from '../../shared/ipc';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/result';
-import { toAppError } from '../licensing/licensing-error';
+import { net } from '../../shared/texts/net.en';
+import { LicensingError, toAppError } from '../licensing/licensing-error';
 
 export type IpcHandlers = {
   readonly [C in IpcChannel]: (
@@ -37,19 +38,16 @@ export function createDispatcher(handlers: IpcHandlers) {
   ): Promise<Result<unknown>> => {
     if (!isIpcChannel(channel)) {
       options.onRefused?.('unknown', 'unknown channel');
-      return fail({ code: 'invalid_input', message: 'Unknown request.', retryable: false });
+      return fail(new LicensingError('invalid_input', net.unknownRequest()).toAppError());
     }
     const contract = ipcContract[channel];
     const input = contract.input.safeParse(payload ?? {});
     if (!input.success) {
       options.onRefused?.(channel, 'payload breaks the contract');
       const issue = input.error.issues[0];
-      const field = issue?.path.join('.') || 'request';
-      return fail({
-        code: 'invalid_input',
-        message: `${field}: ${issue?.message ?? 'invalid'}`,
-        retryable: false,
-      });
+      const field = issue?.path.join('.') ?? '';
+      const said = net.requestField({ field, problem: issue?.message ?? 'invalid' });
+      return fail(new LicensingError('invalid_input', said).toAppError());
     }
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;

@@ -1,4 +1,6 @@
 import { fail, type Result } from '../../shared/result';
+import { net } from '../../shared/texts/net.en';
+import { LicensingError } from '../licensing/licensing-error';
 import { isTrustedUrl } from '../security/trusted-origin';
 import type { Dispatcher } from './dispatch';
 import { channelLabel, loggingContractRefusals, senderLabel, type RefusalLog } from './refusal-log';
@@ -39,11 +41,7 @@ export function createIpcGate(options: {
         sender: senderLabel(sender.url),
         reason: sender.isMainFrame ? 'untrusted origin' : 'not the main frame',
       });
-      return fail({
-        code: 'unauthorized',
-        message: 'Request refused: it did not come from the app.',
-        retryable: false,
-      });
+      return fail(new LicensingError('unauthorized', net.notFromTheApp()).toAppError());
     }
     return dispatch(channel, payload, loggingContractRefusals(log, senderLabel(sender.url)));
   };

@@ -1,7 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
+import type { Text } from '../../shared/text';
 import { LicensingError } from '../licensing/licensing-error';
+import { net } from '../../shared/texts/net.en';
 
 /**
  * A custom CA bundle (`caFile` in the configuration): the PEM certificates of a company CA that
@@ -22,42 +24,32 @@ export interface CaBundle {
   readonly summary: readonly { readonly subject: string; readonly validTo: string }[];
 }
 
-const unusable = (file: string, why: string): LicensingError =>
-  new LicensingError('config', `caFile: ${file} ${why}`);
+const unusable = (text: Text): LicensingError => new LicensingError('config', text);
 
 /** Reads and checks the bundle; a file that cannot serve as one is a `config` error naming it. */
 export function readCaBundle(file: string): CaBundle {
   let text: string;
   try {
     const bytes = readFileSync(file);
-    if (bytes.length > MAX_CA_BYTES)
-      throw unusable(file, 'is larger than 1 MB; it cannot be a CA bundle. Check the path.');
+    if (bytes.length > MAX_CA_BYTES) throw unusable(net.caTooLarge({ file }));
     text = bytes.toString('utf8');
   } catch (error) {
     if (error instanceof LicensingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw unusable(
-      file,
       code === 'ENOENT'
-        ? 'does not exist. Put the PEM file of your CA there, or correct the path in the configuration.'
-        : `cannot be read (${code ?? 'error'}). Check the file's permissions.`,
+        ? net.caMissing({ file })
+        : net.caUnreadable({ file, code: code ?? 'error' }),
     );
   }
   const certificates = text.match(PEM_BLOCK) ?? [];
-  if (certificates.length === 0)
-    throw unusable(
-      file,
-      'holds no certificate. Give the CA certificates in PEM format (-----BEGIN CERTIFICATE-----).',
-    );
+  if (certificates.length === 0) throw unusable(net.caNoCertificate({ file }));
   const summary = certificates.map((pem, index) => {
     try {
       const certificate = new X509Certificate(pem);
       return { subject: certificate.subject.replace(/\n/g, ', '), validTo: certificate.validTo };
     } catch {
-      throw unusable(
-        file,
-        `has a damaged certificate (number ${index + 1}). Export the bundle again.`,
-      );
+      throw unusable(net.caDamaged({ file, number: index + 1 }));
     }
   });
   return { file, certificates, summary };

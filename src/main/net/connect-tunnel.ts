@@ -28,6 +28,9 @@ export class ProxyFailure extends Error {
   }
 }
 
+/** What a tunnel says of a proxy that answered CONNECT in something else than HTTP. */
+export const NOT_HTTP = 'answered CONNECT with something that is not HTTP';
+
 /** A proxy answer head bigger than this is not an HTTP proxy speaking. */
 const MAX_HEAD_BYTES = 16 * 1024;
 
@@ -84,19 +87,14 @@ export function openTunnel(
       head = Buffer.concat([head, chunk]);
       const end = head.indexOf('\r\n\r\n');
       if (end < 0) {
-        if (head.length > MAX_HEAD_BYTES)
-          finish(
-            new ProxyFailure(proxy, {
-              message: 'answered CONNECT with something that is not HTTP',
-            }),
-          );
+        if (head.length > MAX_HEAD_BYTES) finish(new ProxyFailure(proxy, { message: NOT_HTTP }));
         return;
       }
       const statusLine = head.subarray(0, head.indexOf('\r\n')).toString('latin1');
       const status = Number(/^HTTP\/1\.[01] (\d{3})\b/.exec(statusLine)?.[1] ?? NaN);
       if (status !== 200) {
         const message = Number.isNaN(status)
-          ? 'answered CONNECT with something that is not HTTP'
+          ? NOT_HTTP
           : `answered CONNECT with ${statusLine.slice(9)}`;
         finish(new ProxyFailure(proxy, Number.isNaN(status) ? { message } : { status, message }));
         return;

@@ -1,4 +1,5 @@
 import { LicensingError } from '../licensing/licensing-error';
+import { net } from '../../shared/texts/net.en';
 import { DIRECT, type ProxyRoute } from './proxy-route';
 
 /**
@@ -25,20 +26,14 @@ export function parsePacAnswer(answer: string): ProxyRoute {
     if (kind.toUpperCase() === 'DIRECT') return DIRECT;
     if (kind.toUpperCase() === 'PROXY') return proxyEntry(address, entry);
   }
-  throw new LicensingError(
-    'config',
-    `The system proxy setting ("${entries.join('; ')}") names only proxies this app cannot use (HTTPS or SOCKS). Ask IT for an HTTP proxy, or a direct route to the licensing server.`,
-  );
+  throw new LicensingError('config', net.systemProxyUnusable({ entries: entries.join('; ') }));
 }
 
 function proxyEntry(address: string, entry: string): ProxyRoute {
   const match = /^(\[[^\]]+\]|[^:\s]+)(?::(\d{1,5}))?$/.exec(address);
   const port = match?.[2] === undefined ? 80 : Number(match[2]);
   if (!match?.[1] || port < 1 || port > 65_535) {
-    throw new LicensingError(
-      'config',
-      `The system proxy setting "${entry}" cannot be read. Check the proxy settings of this computer.`,
-    );
+    throw new LicensingError('config', net.systemProxyUnreadable({ entry }));
   }
   return { kind: 'http', host: match[1].replace(/^\[(.*)\]$/, '$1'), port };
 }

@@ -1,4 +1,5 @@
 import { LicensingError } from '../licensing/licensing-error';
+import { net } from '../../shared/texts/net.en';
 import {
   DIRECT,
   portOf,
@@ -44,19 +45,16 @@ export function parseProxyAddress(text: string, source: string): HttpProxyRoute 
   try {
     url = new URL(withScheme);
   } catch {
-    throw new LicensingError(
-      'config',
-      `${source} is not a proxy address. Write it as http://host:port (or http://user:password@host:port).`,
-    );
+    throw new LicensingError('config', net.proxyNotAnAddress({ source }));
   }
   if (url.protocol !== 'http:') {
     throw new LicensingError(
       'config',
-      `${source} names a ${url.protocol.replace(':', '')} proxy; only http:// proxies are supported (https is tunnelled through them with CONNECT). Ask IT for the address of the HTTP proxy.`,
+      net.proxyNotHttpScheme({ source, scheme: url.protocol.replace(':', '') }),
     );
   }
   if (!url.hostname) {
-    throw new LicensingError('config', `${source} has no host name. Write it as http://host:port.`);
+    throw new LicensingError('config', net.proxyNoHost({ source }));
   }
   const auth = url.username
     ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`

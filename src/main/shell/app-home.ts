@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CoreHome } from '../../cli/cli-context';
 import type { CliHost } from '../../cli/run-cli';
+import { store } from '../../shared/texts/store.en';
 import { LicensingError } from '../licensing/licensing-error';
 import type { VendorConfig } from '../config/vendor-config';
 import { shippedConfigFile } from '../config/shipped-config';
@@ -47,10 +48,6 @@ export function openAppHome(
   };
 }
 
-const APP_IS_RUNNING =
-  'The app is open on this computer, and only one of the two may change its licences at a time. ' +
-  'Quit the app (also from its tray icon), then run the command again.';
-
 /** The `argv` after `--cli`, when the app was started as a command line; otherwise undefined. */
 export function cliArguments(argv: readonly string[]): readonly string[] | undefined {
   const at = argv.indexOf('--cli');
@@ -77,7 +74,7 @@ export function appCliHost(options: {
     configFiles: appConfigFiles(paths),
     dataDir: join(paths.userData, 'cli'),
     openHome: async (config) => {
-      if (!ownsStores) throw new LicensingError('storage', APP_IS_RUNNING);
+      if (!ownsStores) throw new LicensingError('storage', store.appIsRunning());
       return openAppHome(paths, safeStorage, config);
     },
   };

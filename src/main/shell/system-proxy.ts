@@ -1,5 +1,6 @@
 import type { Session } from 'electron';
 import { LicensingError } from '../licensing/licensing-error';
+import { net } from '../../shared/texts/net.en';
 import { parsePacAnswer } from '../net/pac-answer';
 import type { ProxyResolver } from '../net/proxy-route';
 
@@ -16,11 +17,7 @@ export function systemProxyResolver(session: Pick<Session, 'resolveProxy'>): Pro
     try {
       answer = await session.resolveProxy(url.href);
     } catch (cause) {
-      throw new LicensingError(
-        'config',
-        'This computer’s proxy settings could not be read. Check them, or ask IT.',
-        { cause },
-      );
+      throw new LicensingError('config', net.systemProxyFailed(), { cause });
     }
     return parsePacAnswer(answer);
   };

@@ -1,6 +1,39 @@
 import { existsSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
+import type { Text, Wording } from '../../shared/text';
+import { inEnglish } from '../../shared/texts/english';
+import { store } from '../../shared/texts/store.en';
+
+/**
+ * Words a store is given by its caller: a text (store.licenceState()), or English of the caller's
+ * own, which then keeps every sentence about that store English.
+ */
+export type StoreWords = string | Text;
+
+/** A sentence about a store: its text when every word in it is ours, otherwise its English. */
+export const sayAbout = (words: readonly StoreWords[], text: Text): Text | string =>
+  words.every((word) => typeof word !== 'string') ? text : inEnglish(text);
+
+const WHY = new Map<string, () => Text>([
+  ['not valid JSON', store.notJson],
+  ['unexpected content', store.unexpectedContent],
+]);
+
+/** A JsonVerdict's `why` as a text. */
+export const whyText = (why: string): Text | string => WHY.get(why)?.() ?? why;
+
+/**
+ * The warnings said so far, by their English, with the text the screens translate. A store's
+ * `recovery` is English (the CLI's stderr, the log); the app's screens look the text up here.
+ */
+const said = new Map<string, Text>();
+
+/** A store's warning (its `recovery`) as a wording, with its text when this process said it. */
+export function storageWarning(message: string): Wording {
+  const text = said.get(message);
+  return text ? { message, text } : { message };
+}
 
 /**
  * What every store says after moving a damaged file aside. One wording for all of them (the CLI's
@@ -9,19 +42,20 @@ import type { z } from 'zod';
  * expect now, and what to do.
  */
 export function recoveryMessage(details: {
-  /** "licence state", "hub inventory" */
-  readonly what: string;
+  /** store.licenceState(), store.hubInventory() */
+  readonly what: StoreWords;
   /** "not valid JSON", "unexpected content" */
   readonly why: string;
   /** Where the damaged copy now is. */
   readonly aside: string;
-  /** What the person should expect now ("Activations will be re-checked with the server."). */
-  readonly afterRecovery: string;
+  /** What the person should expect now (store.licenceStateRecovered()). */
+  readonly afterRecovery: StoreWords;
 }): string {
-  return (
-    `The saved ${details.what} was damaged (${details.why}) and was moved to ${details.aside}. ` +
-    `${details.afterRecovery} Keep that file: if anything is missing, contact support and send it to them.`
-  );
+  const { what, aside, afterRecovery } = details;
+  const text = store.recovered({ what, why: whyText(details.why), aside, afterRecovery });
+  const message = inEnglish(text);
+  if (typeof sayAbout([what, afterRecovery], text) !== 'string') said.set(message, text);
+  return message;
 }
 
 /** A stored document's text judged against what this version writes. */
@@ -63,7 +97,7 @@ function asidePath(file: string, now: () => number): string {
 export function moveAside(
   file: string,
   now: () => number,
-  details: { readonly what: string; readonly why: string; readonly afterRecovery: string },
+  details: { readonly what: StoreWords; readonly why: string; readonly afterRecovery: StoreWords },
 ): string | undefined {
   const aside = asidePath(file, now);
   try {

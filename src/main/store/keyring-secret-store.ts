@@ -1,13 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { AsyncEntry } from '@napi-rs/keyring';
+import { inEnglish } from '../../shared/texts/english';
+import { store } from '../../shared/texts/store.en';
 import { LicensingError } from '../licensing/licensing-error';
 import type { SecretStore } from './secret-store';
 
-const UNAVAILABLE =
-  'The OS keyring is not available, so secrets cannot be stored safely. On Linux, run a Secret ' +
-  'Service provider (GNOME Keyring or KWallet) in your session and unlock it; on macOS and ' +
-  'Windows the keychain and Credential Manager are used automatically.';
+const UNAVAILABLE = store.keyringUnavailable();
 
 /**
  * Secrets in the OS keyring (macOS Keychain, Windows Credential Manager, Secret Service on Linux)
@@ -39,7 +38,7 @@ export async function openKeyringSecretStore(
   return {
     backend: 'os-keyring',
     protected: usable,
-    warning: usable ? undefined : UNAVAILABLE,
+    ...(usable ? {} : { warning: inEnglish(UNAVAILABLE), warningText: UNAVAILABLE }),
     get: (name) => guard(async () => (await entry(name).getPassword()) ?? undefined),
     set: (name, value) => guard(() => entry(name).setPassword(value)),
     delete: (name) => guard(async () => void (await entry(name).deletePassword())),

@@ -11,7 +11,14 @@ import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
 import { dropLock, isLockLeftover, leftBehind, takeLock } from './file-lock';
-import { judgeJson, moveAside, removeLeftoverTemps } from './file-recovery';
+import { store } from '../../shared/texts/store.en';
+import {
+  judgeJson,
+  moveAside,
+  removeLeftoverTemps,
+  sayAbout,
+  type StoreWords,
+} from './file-recovery';
 
 /**
  * One JSON document in a file, shared by several processes (the app and the CLI): written
@@ -23,10 +30,10 @@ import { judgeJson, moveAside, removeLeftoverTemps } from './file-recovery';
 export interface LockedJsonFileOptions<T> {
   readonly file: string;
   readonly schema: z.ZodType<T>;
-  /** For messages: "licence state", "hub inventory". */
-  readonly what: string;
+  /** For messages: store.licenceState(), store.hubInventory() (English: messages stay English). */
+  readonly what: StoreWords;
   /** Said after a damaged file was moved aside: what the person should expect now. */
-  readonly afterRecovery: string;
+  readonly afterRecovery: StoreWords;
   readonly now?: () => number;
 }
 
@@ -50,12 +57,9 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
   /** Whether this instance has looked for dead writers' temp files yet. */
   let tidied = false;
 
-  const fail = (verb: string, error: unknown): never => {
-    throw new LicensingError(
-      'storage',
-      `The ${what} in ${file} could not be ${verb} (${errno(error) ?? 'error'}). Check free disk space and permissions.`,
-      { cause: error },
-    );
+  const fail = (verb: 'notRead' | 'notSaved' | 'notMovedAside', error: unknown): never => {
+    const text = store[verb]({ what, file, code: errno(error) ?? 'error' });
+    throw new LicensingError('storage', sayAbout([what], text), { cause: error });
   };
 
   const quarantine = (why: string): void => {
@@ -64,7 +68,7 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
       recovery =
         moveAside(file, now, { what, why, afterRecovery: options.afterRecovery }) ?? recovery;
     } catch (error) {
-      fail('moved aside', error);
+      fail('notMovedAside', error);
     }
   };
 
@@ -72,7 +76,7 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
     try {
       return readFileSync(file, 'utf8');
     } catch (error) {
-      return errno(error) === 'ENOENT' ? undefined : fail('read', error);
+      return errno(error) === 'ENOENT' ? undefined : fail('notRead', error);
     }
   };
 
@@ -110,7 +114,7 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
       }
       renameSync(temp, file);
     } catch (error) {
-      fail('saved', error);
+      fail('notSaved', error);
     }
   };
 
@@ -126,13 +130,10 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       taken = takeLock(lockFile);
     } catch (error) {
-      fail('saved', error);
+      fail('notSaved', error);
     }
     if (taken === 'busy')
-      throw new LicensingError(
-        'storage',
-        `The ${what} in ${file} could not be saved: another license-manager process holds the lock. Try again in a moment.`,
-      );
+      throw new LicensingError('storage', sayAbout([what], store.lockHeld({ what, file })));
     try {
       // A writer killed mid-write leaves its temp file behind, and every crash would add one. We
       // look on taking over a dead writer's lock, and also the first time we hold the lock at

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { lsLicenceDetailsSchema } from '../../shared/licensespring-model';
 import { LICENCE_MODES, LICENCE_STATUSES } from '../../shared/model';
 import { textSchema } from '../../shared/text-schema';
+import { store } from '../../shared/texts/store.en';
 
 /**
  * Everything the app remembers between runs that is not a secret. Secrets (keys and tokens) live
@@ -116,6 +117,6 @@ export interface StateStore {
 
 /** How both state stores (the app's and the CLI's) name the state when they move a damaged one aside. */
 export const STATE_RECOVERY = {
-  what: 'licence state',
-  afterRecovery: 'Activations will be re-checked with the server.',
+  what: store.licenceState(),
+  afterRecovery: store.licenceStateRecovered(),
 } as const;

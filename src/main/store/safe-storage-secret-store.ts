@@ -1,3 +1,5 @@
+import { inEnglish } from '../../shared/texts/english';
+import { store } from '../../shared/texts/store.en';
 import { LicensingError } from '../licensing/licensing-error';
 import type { SecretStore } from './secret-store';
 
@@ -19,9 +21,7 @@ export interface CiphertextStore {
 
 const WEAK_BACKENDS = new Set(['basic_text', 'unknown']);
 
-const WEAK_WARNING =
-  'No OS keyring was found, so Electron protects secrets with a built-in key (basic_text): anyone ' +
-  'who can read your profile folder could read them. Install and unlock GNOME Keyring or KWallet.';
+const WEAK_WARNING = store.weakKeyring();
 
 /**
  * Secrets encrypted with safeStorage (Keychain on macOS, DPAPI on Windows, the Secret Service or
@@ -45,16 +45,14 @@ export function createSafeStorageSecretStore(
   const refuse = (): never => {
     throw new LicensingError(
       'secret_store',
-      weak
-        ? `${WEAK_WARNING} Your vendor does not allow storing licences this way.`
-        : 'Secure storage is not available on this computer, so licences cannot be kept safely.',
+      weak ? store.weakKeyringRefused() : store.secureStorageUnavailable(),
     );
   };
 
   return {
     backend,
     protected: usable && !weak,
-    warning: weak ? WEAK_WARNING : undefined,
+    ...(weak ? { warning: inEnglish(WEAK_WARNING), warningText: WEAK_WARNING } : {}),
     async get(name) {
       const stored = ciphertexts.get(name);
       if (stored === undefined) return undefined;
@@ -64,11 +62,7 @@ export function createSafeStorageSecretStore(
       } catch (cause) {
         // Keyring changed, profile copied to another user: the secret is gone, not the app.
         ciphertexts.delete(name);
-        throw new LicensingError(
-          'secret_store',
-          'A stored secret could not be decrypted (the keyring may have changed). Please activate again.',
-          { cause },
-        );
+        throw new LicensingError('secret_store', store.cannotDecrypt(), { cause });
       }
     },
     async set(name, value) {

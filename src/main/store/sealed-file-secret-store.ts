@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { store } from '../../shared/texts/store.en';
 import { LicensingError } from '../licensing/licensing-error';
 import { createLockedJsonFile, type LockedJsonFile } from './locked-json-file';
 import type { SecretStore } from './secret-store';
@@ -55,8 +56,8 @@ export function createSealedFileSecretStore(options: {
       file = createLockedJsonFile<Sealed>({
         file: join(options.dir, `${name}${SUFFIX}`),
         schema: sealedSchema,
-        what: `sealed secrets file (${name})`,
-        afterRecovery: 'The secrets it held (hub passwords) have to be entered again.',
+        what: store.sealedFile({ name }),
+        afterRecovery: store.sealedFileRecovered(),
       });
       files.set(name, file);
     }
@@ -82,13 +83,14 @@ export function createSealedFileSecretStore(options: {
   const unreadable = (name: string) =>
     new LicensingError(
       'secret_store',
-      `The sealed secrets "${name}" cannot be opened: their key is missing from the OS keychain or the file was changed. Remove ${fileOf(name).location} to start again (hub passwords will have to be entered again).`,
+      store.sealedUnreadable({ name, file: fileOf(name).location }),
     );
 
   return {
     backend: keys.backend,
     protected: keys.protected,
     warning: keys.warning,
+    warningText: keys.warningText,
     get recoveries() {
       return [...files.values()].flatMap((file) => (file.recovery ? [file.recovery] : []));
     },

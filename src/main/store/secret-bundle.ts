@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
-import { judgeJson } from './file-recovery';
+import { store as says } from '../../shared/texts/store.en';
+import { judgeJson, whyText } from './file-recovery';
 import type { SecretStore } from './secret-store';
 
 /** Another process (the CLI beside `serve`) may change the bundle: reads trust a copy this long. */
@@ -34,10 +35,13 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
     // The store gave back a whole entry (a damaged file is its to move aside and say), but not a
     // bundle: refused, and never written over, so support can still look at it.
     if (!bundle.ok) {
-      const where = store.locate?.(name) ?? `the OS keychain entry "${name}"`;
+      const file = store.locate?.(name);
+      const why = whyText(bundle.why);
       throw new LicensingError(
         'secret_store',
-        `The secrets kept in ${where} are damaged (${bundle.why}); they were left as they are. Remove ${where} to start again (the hubs' passwords will have to be entered again).`,
+        file === undefined
+          ? says.secretsDamagedInKeychain({ name, why })
+          : says.secretsDamagedInFile({ file, why }),
       );
     }
     return new Map(Object.entries(bundle.value));
@@ -85,6 +89,7 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
     backend: store.backend,
     protected: store.protected,
     warning: store.warning,
+    warningText: store.warningText,
     get recoveries() {
       return store.recoveries;
     },

@@ -1,3 +1,5 @@
+import type { Text } from '../../shared/text';
+
 /**
  * Where secrets live: licence keys, seat tokens, activation tokens. Never in the state file, never
  * in the renderer. The app backs this with Electron's safeStorage, the CLI and the browser host
@@ -8,7 +10,9 @@ export interface SecretStore {
   readonly backend: string;
   /** False when secrets are only obfuscated on this machine (e.g. Linux `basic_text`). */
   readonly protected: boolean;
+  /** Why secrets are not safe here (English, for the CLI and the log), and as a text. */
   readonly warning?: string;
+  readonly warningText?: Text;
   /**
    * Stores kept in files: what they found damaged and moved aside, for the UI to say so (read on
    * every call, like the state's `recovery`). Keychain-backed stores have nothing to say here.

@@ -1,4 +1,103 @@
 import type { Translation } from '../text';
 import type { netEn } from './net.en';
 
-export const netDe: Translation<typeof netEn> = {};
+/** A deadline as the English gives it, exact: "1 Sekunde", "2,5 Sekunden". */
+const seconds = (value: number, format: (value: number) => string): string =>
+  value === 1 ? 'einer Sekunde' : `${format(value)} Sekunden`;
+
+const WHERE_SET =
+  'die Proxy-Einstellung (HTTPS_PROXY / HTTP_PROXY oder die Proxy-Einstellungen dieses Computers)';
+
+const PROXY_UNREACHABLE: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'hat die Verbindung abgelehnt',
+  ENOTFOUND: 'wurde nicht gefunden (DNS)',
+  EAI_AGAIN: 'konnte nicht aufgelöst werden (DNS)',
+  EHOSTUNREACH: 'ist über das Netzwerk nicht erreichbar',
+  ENETUNREACH: 'ist über das Netzwerk nicht erreichbar',
+  ECONNRESET: 'hat die Verbindung vor einer Antwort geschlossen',
+};
+
+export const netDe: Translation<typeof netEn> = {
+  connectionCut: (p) =>
+    `Die Verbindung zu ${p.host} wurde vor einer Antwort unterbrochen. Versuchen Sie es erneut; geschieht das immer wieder, stört womöglich ein Proxy oder eine Firewall.`,
+  connectionRefused: (p) =>
+    `${p.host} ist nicht erreichbar: Die Verbindung wurde abgelehnt. Prüfen Sie die Adresse und ob der Server läuft.`,
+  nameNotFound: (p) =>
+    `${p.host} ist nicht erreichbar: Der Name wurde nicht gefunden. Prüfen Sie die Adresse auf Tippfehler und ob dieser Computer online ist.`,
+  nameLookupFailed: (p) =>
+    `${p.host} ist nicht erreichbar: Die Namensauflösung ist vorerst fehlgeschlagen. Prüfen Sie die Netzwerkverbindung dieses Computers und versuchen Sie es erneut.`,
+  noRoute: (p) =>
+    `${p.host} ist nicht erreichbar: Es gibt keinen Netzwerkweg dorthin. Prüfen Sie, ob dieser Computer mit dem richtigen Netzwerk verbunden ist.`,
+  closedWhileSending: (p) =>
+    `Die Verbindung zu ${p.host} wurde beim Senden geschlossen. Versuchen Sie es erneut; geschieht das immer wieder, stört womöglich ein Proxy oder eine Firewall.`,
+  noAnswerInTime: (p, f) =>
+    `${p.host} hat nicht innerhalb von ${seconds(p.seconds, f.number)} geantwortet. Der Server ist vielleicht ausgelastet oder das Netzwerk langsam; versuchen Sie es erneut.`,
+  cancelled: (p) => `Die Anfrage an ${p.host} wurde abgebrochen, bevor eine Antwort kam.`,
+  replyTooLarge: (p, f) =>
+    `${p.host} hat eine Antwort mit mehr als ${f.number(p.bytes)} Bytes gesendet, weit mehr, als eine Lizenzantwort braucht. Prüfen Sie die Serveradresse.`,
+  connectTookTooLong: (p) =>
+    `Der Verbindungsaufbau zu ${p.host} hat zu lange gedauert. Der Server ist vielleicht nicht in Betrieb, oder eine Firewall verwirft die Verbindung.`,
+  notVerified: (p) =>
+    `Die sichere Verbindung zu ${p.host} konnte nicht überprüft werden (${p.code}). Ist das Ihr eigener Server im Unternehmen, muss seinem Zertifikat vertraut werden; andernfalls fängt womöglich etwas im Netzwerk die Verbindung ab.`,
+  cannotReach: (p) =>
+    `${p.host} ist nicht erreichbar (${p.code || 'Netzwerkfehler'}). Prüfen Sie die Netzwerkverbindung dieses Computers und versuchen Sie es erneut.`,
+
+  addressNotUrl: () =>
+    'Die Serveradresse ist keine gültige URL. Prüfen Sie die Adresse in der Konfiguration.',
+  addressNotHttp: (p) =>
+    `Die Serveradresse muss mit http:// oder https:// beginnen (angegeben: ${p.protocol}). Prüfen Sie die Konfiguration.`,
+  talkingFailed: (p) =>
+    `Bei der Verbindung mit ${p.host} ist etwas schiefgegangen. Bitte melden Sie diesen Fehler.`,
+  damagedJson: (p) =>
+    `Der Server unter ${p.host} hat eine beschädigte Antwort gesendet (sie gibt sich als JSON aus, lässt sich aber nicht lesen). Versuchen Sie es erneut; bleibt der Fehler, prüfen Sie die Serveradresse.`,
+
+  proxyAsksCredentials: (p) =>
+    `Der Proxy ${p.proxy} verlangt einen Benutzernamen und ein Passwort (407 Proxy Authentication Required). Tragen Sie beides in die Proxy-Adresse ein (http://benutzer:passwort@host:port in HTTPS_PROXY), oder bitten Sie die IT, diesen Computer durchzulassen.`,
+  proxyCannotReachServer: (p) =>
+    `Der Proxy ${p.proxy} konnte ${p.target} nicht erreichen (${p.status}). Prüfen Sie die Serveradresse; der Server ist vielleicht nicht in Betrieb, oder der Proxy kann seinen Namen nicht auflösen.`,
+  proxyRefusedServer: (p) =>
+    `Der Proxy ${p.proxy} hat die Verbindung zu ${p.target} abgelehnt (${p.status}). Bitten Sie die IT, diese Adresse über den Proxy freizugeben, oder tragen Sie sie in NO_PROXY ein, wenn sie in Ihrem Netzwerk liegt.`,
+  proxyTimedOut: (p) =>
+    `Der Proxy ${p.proxy} hat nicht rechtzeitig geantwortet. Prüfen Sie ${WHERE_SET}; der Proxy ist vielleicht nicht in Betrieb, oder eine Firewall verwirft die Verbindung.`,
+  proxyUnreachable: (p) =>
+    `Der Proxy ${p.proxy} ${PROXY_UNREACHABLE[p.socketCode] ?? `ist nicht erreichbar (${p.socketCode})`}. Prüfen Sie ${WHERE_SET} und ob der Proxy läuft.`,
+  proxyNotHttp: (p) =>
+    `Der Proxy ${p.proxy} hat auf CONNECT mit etwas geantwortet, das kein HTTP ist. Prüfen Sie ${WHERE_SET}: Sie nennt vielleicht keinen HTTP-Proxy.`,
+  proxyFailed: (p) =>
+    `Der Proxy ${p.proxy} meldet: „${p.detail}“. Prüfen Sie ${WHERE_SET}: Sie nennt vielleicht keinen HTTP-Proxy.`,
+
+  proxyNotAnAddress: (p) =>
+    `${p.source} ist keine Proxy-Adresse. Schreiben Sie sie als http://host:port (oder http://benutzer:passwort@host:port).`,
+  proxyNotHttpScheme: (p) =>
+    `${p.source} nennt einen ${p.scheme}-Proxy; unterstützt werden nur http://-Proxys (https wird mit CONNECT durch sie getunnelt). Fragen Sie die IT nach der Adresse des HTTP-Proxys.`,
+  proxyNoHost: (p) =>
+    `${p.source} enthält keinen Hostnamen. Schreiben Sie die Adresse als http://host:port.`,
+  systemProxyUnusable: (p) =>
+    `Die Proxy-Einstellung des Systems („${p.entries}“) nennt nur Proxys, die diese App nicht verwenden kann (HTTPS oder SOCKS). Bitten Sie die IT um einen HTTP-Proxy oder einen direkten Weg zum Lizenzserver.`,
+  systemProxyUnreadable: (p) =>
+    `Die Proxy-Einstellung des Systems „${p.entry}“ lässt sich nicht lesen. Prüfen Sie die Proxy-Einstellungen dieses Computers.`,
+  systemProxyFailed: () =>
+    'Die Proxy-Einstellungen dieses Computers konnten nicht gelesen werden. Prüfen Sie sie, oder fragen Sie die IT.',
+
+  caTooLarge: (p) =>
+    `caFile: ${p.file} ist größer als 1 MB und kann kein CA-Bundle sein. Prüfen Sie den Pfad.`,
+  caMissing: (p) =>
+    `caFile: ${p.file} existiert nicht. Legen Sie die PEM-Datei Ihrer Zertifizierungsstelle dort ab, oder korrigieren Sie den Pfad in der Konfiguration.`,
+  caUnreadable: (p) =>
+    `caFile: ${p.file} lässt sich nicht lesen (${p.code}). Prüfen Sie die Zugriffsrechte der Datei.`,
+  caNoCertificate: (p) =>
+    `caFile: ${p.file} enthält kein Zertifikat. Geben Sie die Zertifikate der Zertifizierungsstelle im PEM-Format an (-----BEGIN CERTIFICATE-----).`,
+  caDamaged: (p, f) =>
+    `caFile: ${p.file} enthält ein beschädigtes Zertifikat (Nummer ${f.number(p.number)}). Exportieren Sie das Bundle erneut.`,
+
+  unknownRequest: () => 'Unbekannte Anfrage.',
+  requestField: (p) => `${p.field ? `Feld ${p.field}` : 'Anfrage'}: ${p.problem}`,
+  notFromTheApp: () => 'Anfrage abgelehnt: Sie kam nicht von der App.',
+  sendLink: () => 'Senden Sie {"url": "licensemgr://activate?key=…"}.',
+  unreadableRequest: () => 'Der Inhalt der Anfrage ist kein gültiges JSON oder zu groß.',
+  browserHostCannotStart: (p) =>
+    `Der Browser-Host kann nicht starten: ${p.why}. Wählen Sie einen anderen --port, oder 0 für einen beliebigen freien Port.`,
+  portInUse: (p) => `Port ${p.port} wird bereits verwendet`,
+  portNeedsAdmin: (p) => `Port ${p.port} erfordert Administratorrechte`,
+  portUnusable: (p) => `127.0.0.1:${p.port} kann nicht verwendet werden (${p.code})`,
+};

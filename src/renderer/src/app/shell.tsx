@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import type { AppInfo, ProfileView } from '../../../shared/model';
 import { tCommon } from '../i18n/common.en';
-import { dataLang } from '../lib/error-text';
+import { say, sayLang } from '../lib/error-text';
 import { hasDeviceLicence } from '../lib/device-licence';
 import { useAppStore } from '../store/app-store';
 import { useLicenceStore } from '../store/licence-store';
@@ -11,7 +11,7 @@ import { ProfilePicker } from './profile-picker';
 import { SCREENS } from './screens';
 import { ScreenSkeleton } from './screen-skeleton';
 import { StatusBar } from './status-bar';
-import { StorageWarningBanner } from './storage-warning-banner';
+import { StorageWarningBanner, storageWordings } from './storage-warning-banner';
 import { useLiveUpdates } from './use-live-updates';
 import { useActivationLinks } from './use-activation-links';
 
@@ -32,6 +32,8 @@ export function Shell({ info, profiles }: ShellProps) {
   );
   const profile = profiles.find((candidate) => candidate.id === profileId);
   const t = tCommon().shell;
+  const { warning, warningText } = info.secretStore;
+  const secretsWarning = warning ? { message: warning, text: warningText } : undefined;
 
   useEffect(() => {
     document.title = info.productName;
@@ -81,9 +83,8 @@ export function Shell({ info, profiles }: ShellProps) {
       {!info.secretStore.protected && (
         <div className="banner banner--warning" role="status">
           <strong>{t.secretsUnprotected}</strong>{' '}
-          {info.secretStore.warning ? (
-            // Main's sentence, in English.
-            <span lang={dataLang()}>{info.secretStore.warning}</span>
+          {secretsWarning ? (
+            <span lang={sayLang(secretsWarning)}>{say(secretsWarning)}</span>
           ) : (
             t.secretsKeptBy(info.secretStore.backend)
           )}
@@ -91,7 +92,7 @@ export function Shell({ info, profiles }: ShellProps) {
       )}
 
       <StorageWarningBanner
-        warnings={info.storageWarnings}
+        warnings={storageWordings(info.storageWarnings, info.storageWarningTexts)}
         onDismissed={() => mainRef.current?.focus()}
       />
 

@@ -1,7 +1,7 @@
 import type { AppError } from '../../../shared/errors';
 import { Button } from '../components/button';
 import { tCommon } from '../i18n/common.en';
-import { dataLang } from '../lib/error-text';
+import { say, sayLang } from '../lib/error-text';
 
 /** The frame of the shell with placeholder blocks, so the first paint already has the app's shape. */
 export function StartupSkeleton() {
@@ -40,9 +40,9 @@ export function StartupError({
           <path d="M12 2 1 21h22L12 2Zm-1 7h2v6h-2V9Zm0 8h2v2h-2v-2Z" />
         </svg>
         <h1 className="fatal__title">{t.startup.failedTitle}</h1>
-        {/* Main's message, in English whatever the interface language. */}
-        <p className="fatal__message" lang={dataLang()}>
-          {error.message}
+        {/* Main's message, in the interface language where main sent it as a text. */}
+        <p className="fatal__message" lang={sayLang(error)}>
+          {say(error)}
         </p>
         <p className="fatal__code">
           {t.startup.errorCode} <code>{error.code}</code>

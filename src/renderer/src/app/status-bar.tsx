@@ -1,12 +1,15 @@
 import type { AppInfo } from '../../../shared/model';
 import { tCommon } from '../i18n/common.en';
-import { dataLang } from '../lib/error-text';
+import { say, sayLang } from '../lib/error-text';
 import { StatusBarSupport } from './brand';
 
 /** The footer: facts support asks for (fingerprint, secret storage, version), always in view. */
 export function StatusBar({ info }: { readonly info: AppInfo }) {
   const { fingerprint, secretStore } = info;
   const weakFingerprint = fingerprint.source === 'hostname';
+  const warning = fingerprint.warning
+    ? { message: fingerprint.warning, text: fingerprint.warningText }
+    : undefined;
   const t = tCommon().statusBar;
   return (
     <footer className="status-bar">
@@ -17,12 +20,12 @@ export function StatusBar({ info }: { readonly info: AppInfo }) {
       {weakFingerprint && (
         <span
           className="status-bar__item status-bar__item--warning"
-          title={fingerprint.warning ?? t.hostNameTitle}
-          // Main's warning is English; ours follows the interface.
-          lang={fingerprint.warning ? dataLang() : undefined}
+          title={warning ? say(warning) : t.hostNameTitle}
+          // Main's warning in the interface language where it sent a text, else English.
+          lang={warning ? sayLang(warning) : undefined}
         >
           <WarningIcon />
-          {fingerprint.warning ?? t.hostNameWarning}
+          {warning ? say(warning) : t.hostNameWarning}
         </span>
       )}
       <span

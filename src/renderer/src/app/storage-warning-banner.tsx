@@ -1,11 +1,22 @@
 import { useState } from 'react';
 import { Button } from '../components/button';
 import { tCommon } from '../i18n/common.en';
-import { dataLang } from '../lib/error-text';
+import type { Text, Wording } from '../../../shared/text';
+import { say, sayLang } from '../lib/error-text';
+
+/** App info's storage warnings (English) with their texts (same order), as wordings to say. */
+export const storageWordings = (
+  messages: readonly string[],
+  texts: readonly (Text | null)[] = [],
+): Wording[] =>
+  messages.map((message, index) => {
+    const text = texts[index];
+    return text ? { message, text } : { message };
+  });
 
 interface StorageWarningBannerProps {
   /** From app info: one sentence per damaged file moved aside (what, where it is kept, what to do). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Wording[];
   /** The banner is gone: focus must go somewhere useful, not fall back to the page's top. */
   readonly onDismissed: () => void;
 }
@@ -27,10 +38,12 @@ export function StorageWarningBanner({ warnings, onDismissed }: StorageWarningBa
       </svg>
       <div className="storage-warning__body">
         <strong>{t.storageWarning.title}</strong>
-        {/* Main's sentences, in English. */}
-        <ul className="storage-warning__list" lang={dataLang()}>
+        {/* Main's sentences, in the interface language where main sent them as texts. */}
+        <ul className="storage-warning__list">
           {warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
+            <li key={warning.message} lang={sayLang(warning)}>
+              {say(warning)}
+            </li>
           ))}
         </ul>
       </div>

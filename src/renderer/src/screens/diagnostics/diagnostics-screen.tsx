@@ -8,7 +8,8 @@ import { PageHeader } from '../../components/page-header';
 import { tCommon } from '../../i18n/common.en';
 import { tDiagnostics } from '../../i18n/diagnostics.en';
 import { assertNever } from '../../lib/assert-never';
-import { dataLang } from '../../lib/error-text';
+import { say, sayLang } from '../../lib/error-text';
+import { storageWordings } from '../../app/storage-warning-banner';
 import { useDiagnosticsStore } from '../../store/diagnostics-store';
 import { StartupSetting } from '../settings/startup-setting';
 import { ComputerCard } from './computer-card';
@@ -80,10 +81,12 @@ export default function DiagnosticsScreen() {
           case 'loaded':
             return (
               <div className="stack">
-                {report.value.storageWarnings.map((warning) => (
-                  <Callout key={warning} tone="warning" title={t.damagedFile}>
-                    {/* Main's sentence, in English. */}
-                    <span lang={dataLang()}>{warning}</span>
+                {storageWordings(
+                  report.value.storageWarnings,
+                  report.value.storageWarningTexts,
+                ).map((warning) => (
+                  <Callout key={warning.message} tone="warning" title={t.damagedFile}>
+                    <span lang={sayLang(warning)}>{say(warning)}</span>
                   </Callout>
                 ))}
                 <ConnectionsCard report={report.value} />

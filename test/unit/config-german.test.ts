@@ -1,0 +1,135 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadVendorConfig } from '../../src/main/config/load-config';
+import { productIdentity } from '../../src/main/config/product-identity';
+import { profileOfKind } from '../../src/main/config/vendor-config';
+import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { renderText } from '../../src/shared/text';
+import { german, germanFormats } from '../../src/shared/texts/german';
+import { useTempDir } from '../support/temp-dir';
+
+/**
+ * A vendor configuration the app cannot use, said in German for the screen: the sentence and our
+ * advice per field in German, the file's field names and values as written, and the English
+ * message (CLI, log) as it was.
+ */
+
+const seats = {
+  id: 'seats',
+  kind: 'seats',
+  label: 'Seats',
+  baseUrl: 'https://licensing.example.com:5455',
+  apiKey: 'api_x',
+};
+const valid = { productName: 'Acme CAD', productId: 'com.acme.cad', profiles: [seats] };
+
+const inGerman = (error: LicensingError): string | undefined =>
+  error.text && renderText(error.text, german, germanFormats('de-DE'));
+
+async function refusal(load: () => Promise<unknown>): Promise<LicensingError> {
+  const thrown: unknown = await load().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(thrown instanceof LicensingError))
+    throw new Error(`expected a refusal, got ${String(thrown)}`);
+  return thrown;
+}
+
+describe('a vendor configuration refused, in German', () => {
+  const tempDir = useTempDir();
+  const write = (name: string, content: unknown) => {
+    const file = join(tempDir(), name);
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+
+  it('lists each field with what to do, keeping field names and values', async () => {
+    const file = write('vendor.json', {
+      ...valid,
+      profiles: [
+        { ...seats, baseUrl: 'http://licensing.example.com:5455' },
+        { ...seats, label: 'Again' },
+      ],
+    });
+    const error = await refusal(() => loadVendorConfig({ base: file }));
+    expect(error.code).toBe('config');
+    expect(error.message).toBe(
+      `The configuration file ${file} is not valid:\n` +
+        '  - profiles.0.baseUrl: must use https:// (plain http:// is allowed only for 127.0.0.1 and localhost)\n' +
+        '  - profiles.1.id: profile id "seats" is used twice; ids must be unique',
+    );
+    expect(inGerman(error)).toBe(
+      `Die Konfigurationsdatei ${file} ist ungültig:\n` +
+        '  - profiles.0.baseUrl: muss https:// verwenden (einfaches http:// ist nur für 127.0.0.1 und localhost erlaubt)\n' +
+        '  - profiles.1.id: die Profil-ID „seats“ kommt zweimal vor; IDs müssen eindeutig sein',
+    );
+  });
+
+  it("keeps zod's own words for a wrong type, inside the German sentence", async () => {
+    const file = write('vendor.json', { ...valid, productName: 42 });
+    const error = await refusal(() => loadVendorConfig({ base: file }));
+    const shown = inGerman(error);
+    expect(shown).toMatch(
+      new RegExp(`^Die Konfigurationsdatei .* ist ungültig:\\n  - productName: `),
+    );
+    expect(shown).toContain(error.message.split('productName: ')[1]);
+  });
+
+  it('says where the JSON breaks, and when the file is missing', async () => {
+    const broken = write('broken.json', '{\n  "productName": "Acme",\n  oops\n}');
+    const error = await refusal(() => loadVendorConfig({ base: broken }));
+    expect(error.message).toBe(`The configuration file ${broken} is not valid JSON (line 3).`);
+    expect(inGerman(error)).toBe(
+      `Die Konfigurationsdatei ${broken} ist kein gültiges JSON (Zeile 3).`,
+    );
+    const missing = join(tempDir(), 'nowhere.json');
+    const gone = await refusal(() => loadVendorConfig({ base: missing }));
+    expect(inGerman(gone)).toBe(
+      `Die Konfigurationsdatei ${missing} kann nicht verwendet werden: Sie existiert nicht.`,
+    );
+  });
+
+  it('refuses a logo that is too large, in German numbers', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'logo.svg'), `<svg>${' '.repeat(200 * 1024)}</svg>`);
+    const file = join(dir, 'vendor.json');
+    writeFileSync(file, JSON.stringify({ ...valid, logo: 'logo.svg' }));
+    const error = await refusal(() => loadVendorConfig({ base: file }));
+    expect(error.message).toContain(`is 201 KB; a logo may be at most 128 KB`);
+    expect(inGerman(error)).toBe(
+      `Die Konfigurationsdatei ${file} ist ungültig:\n` +
+        `  - logo: ${join(dir, 'logo.svg')} ist 201 KB groß; ein Logo darf höchstens 128 KB groß sein (exportieren Sie es kleiner oder als SVG)`,
+    );
+  });
+
+  it("refuses a user override that changes the vendor's product id", async () => {
+    const base = write('vendor.json', valid);
+    const override = write('override.json', { productId: 'com.someone.else' });
+    const error = await refusal(() => loadVendorConfig({ base, override }));
+    expect(inGerman(error)).toBe(
+      `Die Konfigurationsdatei ${override} ist ungültig:\n` +
+        '  - productId: das legt die Konfiguration des Anbieters fest, eine Benutzerkonfiguration kann es nicht ändern; entfernen Sie productId aus der Benutzerkonfiguration',
+    );
+  });
+
+  it('names a product id no installed app can have, and a profile of another kind', () => {
+    const identity = () => productIdentity({ productId: 'a..b', productName: 'X' }, 'vendor.json');
+    expect(identity).toThrow(LicensingError);
+    try {
+      identity();
+    } catch (error) {
+      expect(inGerman(error as LicensingError)).toContain(
+        '  - productId: „a..b“ kann keine installierte App benennen;',
+      );
+    }
+    try {
+      profileOfKind([seats] as never, 'seats', 'flecs');
+    } catch (error) {
+      expect((error as LicensingError).message).toBe('"seats" is not a FLECS profile.');
+      expect(inGerman(error as LicensingError)).toBe('„seats“ ist kein Profil vom Typ FLECS.');
+    }
+    expect.assertions(4);
+  });
+});
