@@ -3,7 +3,6 @@ import { epochMs } from './epoch';
 import { appErrorSchema } from './errors';
 import { textSchema } from './text-schema';
 import { vendorViewSchema } from './vendor-model';
-import { textSchema } from './text-schema';
 
 /**
  * What the renderer may see. Everything here is safe to show: keys and tokens appear only as
