@@ -9,6 +9,8 @@ import { diagnosticsWordsEn } from '../../src/main/diagnostics/words.en';
 import { ProxyFailure } from '../../src/main/net/connect-tunnel';
 import type { AppInfo } from '../../src/shared/model';
 import { refusedUrl } from '../support/refused-url';
+import { store } from '../../src/shared/texts/store.en';
+import { inEnglish } from '../../src/shared/texts/english';
 
 /**
  * The diagnostics' sentences in German: main writes them in the language the screen asks in,
@@ -43,6 +45,10 @@ function leaves(value: unknown, path = ''): [string, string][] {
           [`${path}[${index}].fix`, fix] as [string, string],
         ];
       });
+    if (path === 'core') {
+      const warning = store.keyringUnavailable();
+      return [[path, (value as typeof en.core)({ message: inEnglish(warning), text: warning })]];
+    }
     const fn = value as (...args: unknown[]) => string;
     const args = Array.from({ length: fn.length }, (_, index) => `«${index}»`);
     return [[path, path === 'seconds' ? fn(1.5) : fn(...args)]];
@@ -98,6 +104,15 @@ describe('the German report', () => {
   const stores: [AppInfo['secretStore'], boolean][] = [
     [{ backend: 'os-keyring', protected: true }, false],
     [{ backend: 'os-keyring', protected: false }, false],
+    [
+      {
+        backend: 'os-keyring',
+        protected: false,
+        warning: inEnglish(store.keyringUnavailable()),
+        warningText: store.keyringUnavailable(),
+      },
+      false,
+    ],
     [{ backend: 'keychain', protected: true }, false],
     [{ backend: 'gnome_libsecret', protected: true }, false],
     [{ backend: 'basic_text', protected: false }, true],
@@ -105,9 +120,9 @@ describe('the German report', () => {
     [{ backend: 'memory', protected: true }, false],
   ];
 
-  it.each(stores)('explains the secret store %j in German', (store, allowWeak) => {
-    const english = secretProtection(store, allowWeak);
-    const german = secretProtection(store, allowWeak, de);
+  it.each(stores)('explains the secret store %j in German', (secrets, allowWeak) => {
+    const english = secretProtection(secrets, allowWeak);
+    const german = secretProtection(secrets, allowWeak, de);
     expect(german.level).toBe(english.level);
     expect(german.backend).toBe(english.backend);
     expect(german.mechanism).not.toBe(english.mechanism);

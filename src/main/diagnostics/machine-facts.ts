@@ -23,7 +23,7 @@ export function runtimeVersions(app: string): DiagnosticsReport['versions'] {
 /**
  * How the secret store this app opened keeps licence keys and tokens. `backend` is the store's own
  * name: Electron safeStorage's backends, `os-keyring` (the CLI and the browser host), `memory`.
- * The store's own warning, when it has one, is the core's and comes as it is.
+ * The store's own warning, when it has one, is the core's, said in the words' language.
  */
 export function secretProtection(
   store: AppInfo['secretStore'],
@@ -51,7 +51,9 @@ export function secretProtection(
           level: 'unavailable',
           mechanism: w.noKeyringMechanism,
           backend,
-          explanation: store.warning ?? w.noKeyringExplanation,
+          explanation: store.warning
+            ? words.core({ message: store.warning, text: store.warningText })
+            : w.noKeyringExplanation,
         };
   const named = Object.hasOwn(w.safeStorage, backend) ? w.safeStorage[backend] : undefined;
   if (named && store.protected)
@@ -93,6 +95,8 @@ export function fingerprintBasis(
     label: fingerprint.label,
     source: fingerprint.source,
     basis: [material, w.salted(productId), w.hashed, w.notUsed],
-    ...(fingerprint.warning ? { warning: fingerprint.warning } : {}),
+    ...(fingerprint.warning
+      ? { warning: words.core({ message: fingerprint.warning, text: fingerprint.warningText }) }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { ProxyFailure } from '../net/connect-tunnel';
 import type { DiagnosticsWords } from './words.en';
+import { sayIn } from '../../shared/texts/say-in';
 
 /**
  * The diagnostics' sentences in German, for the screen when the interface is German. Same entries
@@ -191,4 +192,5 @@ export const diagnosticsWordsDe: DiagnosticsWords = {
     notUsed:
       'MAC-Adressen, Festplatten, der Prozessor und Ihr Benutzername werden nicht verwendet.',
   },
+  core: (wording) => sayIn(wording, { locale: 'de', intlTag: 'de' }),
 };

@@ -1,4 +1,5 @@
 import type { ProxyFailure } from '../net/connect-tunnel';
+import type { Wording } from '../../shared/text';
 import { explainProxyFailure } from '../net/proxy-errors';
 
 /**
@@ -145,6 +146,8 @@ export const diagnosticsWordsEn = {
       'Only an HMAC-SHA256 hash of it is sent to licensing servers; the raw id never leaves this computer.',
     notUsed: 'MAC addresses, disks, the CPU and your user name are not used.',
   },
+  /** What another part of the core said (a store's warning), in this language. */
+  core: (wording: Wording): string => wording.message,
 };
 
 export type DiagnosticsWords = typeof diagnosticsWordsEn;

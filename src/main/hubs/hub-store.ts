@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { createLockedJsonFile } from '../store/locked-json-file';
+import { store } from '../../shared/texts/store.en';
 import {
   emptyHubDocument,
   hubDocumentSchema,
@@ -42,8 +43,8 @@ export function createHubStore(file: string, now: () => number): HubStore {
   const json = createLockedJsonFile<HubDocument>({
     file,
     schema: hubDocumentSchema,
-    what: 'hub inventory',
-    afterRecovery: 'Add the hubs again or import them from a CSV export.',
+    what: store.hubInventory(),
+    afterRecovery: store.hubInventoryRecovered(),
     now,
   });
   const stampOf = (): Stamp => {
