@@ -169,3 +169,20 @@ describe("main's own windows (sayIn)", () => {
     expect(sayIn(wording, { locale: 'de', intlTag: 'de' })).toBe(wording.message);
   });
 });
+
+describe('the core’s sources', () => {
+  const sources = import.meta.glob<string>(['../../src/main/**/*.ts', '../../src/cli/**/*.ts'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  });
+
+  it('write no sentence straight into a LicensingError: every one comes from a catalogue', () => {
+    const literal = /new LicensingError\(\s*'[a-z_]+',\s*['"`]/g;
+    const found = Object.entries(sources).flatMap(([file, source]) =>
+      [...source.matchAll(literal)].map((match) => `${file}: ${match[0]}`),
+    );
+    expect(Object.keys(sources).length).toBeGreaterThan(100);
+    expect(found).toEqual([]);
+  });
+});

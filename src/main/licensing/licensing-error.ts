@@ -18,6 +18,11 @@ export class LicensingError extends Error {
   /** The message as an id and parameters, for the screens to put in their language. */
   readonly text: Text | undefined;
 
+  /**
+   * `message` is a text from a catalogue (shared/texts). A plain string only passes on English that
+   * was never ours to translate, such as a hub's refusal re-thrown with its English when it came
+   * without a text; a test keeps literal sentences out of the source.
+   */
   constructor(
     code: ErrorCode,
     message: Text | string,
