@@ -1,5 +1,7 @@
 import type { ProxyFailure } from '../net/connect-tunnel';
 import type { DiagnosticsWords } from './words.en';
+import { explainProxyFailure } from '../net/proxy-errors';
+import { proxyPartsDe } from '../../shared/texts/net.de';
 import { sayIn } from '../../shared/texts/say-in';
 
 /**
@@ -7,50 +9,10 @@ import { sayIn } from '../../shared/texts/say-in';
  * and parameters as `words.en.ts`; data (hosts, addresses, codes, keys) stays as it came.
  */
 
-const WHERE_SET =
-  'die Proxy-Einstellung (HTTPS_PROXY / HTTP_PROXY oder die Proxy-Einstellungen dieses Computers)';
-
-const UNREACHABLE: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'hat die Verbindung abgelehnt',
-  ENOTFOUND: 'wurde nicht gefunden (DNS)',
-  EAI_AGAIN: 'konnte nicht aufgelöst werden (DNS)',
-  EHOSTUNREACH: 'ist über das Netzwerk nicht erreichbar',
-  ENETUNREACH: 'ist über das Netzwerk nicht erreichbar',
-  ECONNRESET: 'hat die Verbindung vor einer Antwort geschlossen',
-};
-
-/** The same cases as `explainProxyFailure` (net/proxy-errors.ts), in German. */
+/** A proxy's "no" as a step's problem and (lower-case) fix: the same cases as the messages. */
 function proxyProblem(failed: ProxyFailure, target: string): { problem: string; fix: string } {
-  const { proxy, status, socketCode } = failed;
-  if (status === 407)
-    return {
-      problem: `Der Proxy ${proxy} verlangt einen Benutzernamen und ein Passwort (407 Proxy Authentication Required)`,
-      fix: 'tragen Sie beides in die Proxy-Adresse ein (http://benutzer:passwort@host:port in HTTPS_PROXY) oder bitten Sie die IT, diesen Computer durchzulassen',
-    };
-  if (status !== undefined && status >= 500)
-    return {
-      problem: `Der Proxy ${proxy} konnte ${target} nicht erreichen (${status})`,
-      fix: 'prüfen Sie die Serveradresse; der Server ist vielleicht nicht in Betrieb, oder der Proxy kann seinen Namen nicht auflösen',
-    };
-  if (status !== undefined)
-    return {
-      problem: `Der Proxy ${proxy} hat die Verbindung zu ${target} abgelehnt (${status})`,
-      fix: 'bitten Sie die IT, diese Adresse über den Proxy freizugeben, oder tragen Sie sie in NO_PROXY ein, wenn sie in Ihrem Netzwerk liegt',
-    };
-  if (socketCode === 'ETIMEDOUT')
-    return {
-      problem: `Der Proxy ${proxy} hat nicht rechtzeitig geantwortet`,
-      fix: `prüfen Sie ${WHERE_SET}; der Proxy ist vielleicht nicht in Betrieb, oder eine Firewall verwirft die Verbindung`,
-    };
-  if (socketCode !== undefined)
-    return {
-      problem: `Der Proxy ${proxy} ${UNREACHABLE[socketCode] ?? `ist nicht erreichbar (${socketCode})`}`,
-      fix: `prüfen Sie ${WHERE_SET} und ob der Proxy läuft`,
-    };
-  return {
-    problem: `Der Proxy ${proxy} meldet: ${failed.message}`,
-    fix: `prüfen Sie ${WHERE_SET}: Sie nennt vielleicht keinen HTTP-Proxy`,
-  };
+  const { problem, fix } = explainProxyFailure(failed, target, proxyPartsDe);
+  return { problem, fix: fix.charAt(0).toLowerCase() + fix.slice(1) };
 }
 
 export const diagnosticsWordsDe: DiagnosticsWords = {

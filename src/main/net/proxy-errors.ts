@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
 import type { Text } from '../../shared/text';
-import { net, proxyPartsEn } from '../../shared/texts/net.en';
+import { net, proxyPartsEn, type ProxyParts } from '../../shared/texts/net.en';
 import { LicensingError } from '../licensing/licensing-error';
 import { NOT_HTTP, type ProxyFailure } from './connect-tunnel';
 
@@ -54,11 +54,16 @@ function classify(failure: ProxyFailure, target: string): Case {
   return { code: 'protocol', key: 'proxyFailed', params: { proxy, detail: failure.message } };
 }
 
-export function explainProxyFailure(failure: ProxyFailure, target: string): ProxyProblem {
+/** `parts`: the words, English unless the connection test asks in another language. */
+export function explainProxyFailure(
+  failure: ProxyFailure,
+  target: string,
+  parts: ProxyParts = proxyPartsEn,
+): ProxyProblem {
   const found = classify(failure, target);
-  const describe = proxyPartsEn[found.key] as (params: Case['params']) => Parts;
-  const parts = describe(found.params);
-  return { code: found.code, problem: parts.problem, fix: parts.fix };
+  const describe = parts[found.key] as (params: Case['params']) => Parts;
+  const said = describe(found.params);
+  return { code: found.code, problem: said.problem, fix: said.fix };
 }
 
 export const proxyError = (failure: ProxyFailure, target: string): LicensingError => {

@@ -1,5 +1,5 @@
 import type { Translation } from '../text';
-import type { netEn } from './net.en';
+import { sentence, type netEn, type ProxyParts } from './net.en';
 
 /** A deadline as the English gives it, exact: "1 Sekunde", "2,5 Sekunden". */
 const seconds = (value: number, format: (value: number) => string): string =>
@@ -15,6 +15,35 @@ const PROXY_UNREACHABLE: Readonly<Record<string, string>> = {
   EHOSTUNREACH: 'ist über das Netzwerk nicht erreichbar',
   ENETUNREACH: 'ist über das Netzwerk nicht erreichbar',
   ECONNRESET: 'hat die Verbindung vor einer Antwort geschlossen',
+};
+
+/** `proxyPartsEn` in German: the same two parts for the connection test and the messages. */
+export const proxyPartsDe: { readonly [K in keyof ProxyParts]: ProxyParts[K] } = {
+  proxyAsksCredentials: (p) => ({
+    problem: `Der Proxy ${p.proxy} verlangt einen Benutzernamen und ein Passwort (407 Proxy Authentication Required)`,
+    fix: 'Tragen Sie beides in die Proxy-Adresse ein (http://benutzer:passwort@host:port in HTTPS_PROXY), oder bitten Sie die IT, diesen Computer durchzulassen',
+  }),
+  proxyCannotReachServer: (p) => ({
+    problem: `Der Proxy ${p.proxy} konnte ${p.target} nicht erreichen (${p.status})`,
+    fix: 'Prüfen Sie die Serveradresse; der Server ist vielleicht nicht in Betrieb, oder der Proxy kann seinen Namen nicht auflösen',
+  }),
+  proxyRefusedServer: (p) => ({
+    problem: `Der Proxy ${p.proxy} hat die Verbindung zu ${p.target} abgelehnt (${p.status})`,
+    fix: 'Bitten Sie die IT, diese Adresse über den Proxy freizugeben, oder tragen Sie sie in NO_PROXY ein, wenn sie in Ihrem Netzwerk liegt',
+  }),
+  proxyTimedOut: (p) => ({
+    problem: `Der Proxy ${p.proxy} hat nicht rechtzeitig geantwortet`,
+    fix: `Prüfen Sie ${WHERE_SET}; der Proxy ist vielleicht nicht in Betrieb, oder eine Firewall verwirft die Verbindung`,
+  }),
+  proxyUnreachable: (p) => ({
+    problem: `Der Proxy ${p.proxy} ${PROXY_UNREACHABLE[p.socketCode] ?? `ist nicht erreichbar (${p.socketCode})`}`,
+    fix: `Prüfen Sie ${WHERE_SET} und ob der Proxy läuft`,
+  }),
+  /** `detail` is the tunnel's own English words, quoted; NOT_HTTP has a German sentence. */
+  proxyFailed: (p) => ({
+    problem: `Der Proxy ${p.proxy} meldet: „${p.detail}“`,
+    fix: `Prüfen Sie ${WHERE_SET}: Sie nennt vielleicht keinen HTTP-Proxy`,
+  }),
 };
 
 export const netDe: Translation<typeof netEn> = {
@@ -51,20 +80,17 @@ export const netDe: Translation<typeof netEn> = {
   damagedJson: (p) =>
     `Der Server unter ${p.host} hat eine beschädigte Antwort gesendet (sie gibt sich als JSON aus, lässt sich aber nicht lesen). Versuchen Sie es erneut; bleibt der Fehler, prüfen Sie die Serveradresse.`,
 
-  proxyAsksCredentials: (p) =>
-    `Der Proxy ${p.proxy} verlangt einen Benutzernamen und ein Passwort (407 Proxy Authentication Required). Tragen Sie beides in die Proxy-Adresse ein (http://benutzer:passwort@host:port in HTTPS_PROXY), oder bitten Sie die IT, diesen Computer durchzulassen.`,
-  proxyCannotReachServer: (p) =>
-    `Der Proxy ${p.proxy} konnte ${p.target} nicht erreichen (${p.status}). Prüfen Sie die Serveradresse; der Server ist vielleicht nicht in Betrieb, oder der Proxy kann seinen Namen nicht auflösen.`,
-  proxyRefusedServer: (p) =>
-    `Der Proxy ${p.proxy} hat die Verbindung zu ${p.target} abgelehnt (${p.status}). Bitten Sie die IT, diese Adresse über den Proxy freizugeben, oder tragen Sie sie in NO_PROXY ein, wenn sie in Ihrem Netzwerk liegt.`,
-  proxyTimedOut: (p) =>
-    `Der Proxy ${p.proxy} hat nicht rechtzeitig geantwortet. Prüfen Sie ${WHERE_SET}; der Proxy ist vielleicht nicht in Betrieb, oder eine Firewall verwirft die Verbindung.`,
-  proxyUnreachable: (p) =>
-    `Der Proxy ${p.proxy} ${PROXY_UNREACHABLE[p.socketCode] ?? `ist nicht erreichbar (${p.socketCode})`}. Prüfen Sie ${WHERE_SET} und ob der Proxy läuft.`,
+  proxyAsksCredentials: (p) => sentence(proxyPartsDe.proxyAsksCredentials(p)),
+  proxyCannotReachServer: (p) => sentence(proxyPartsDe.proxyCannotReachServer(p)),
+  proxyRefusedServer: (p) => sentence(proxyPartsDe.proxyRefusedServer(p)),
+  proxyTimedOut: (p) => sentence(proxyPartsDe.proxyTimedOut(p)),
+  proxyUnreachable: (p) => sentence(proxyPartsDe.proxyUnreachable(p)),
   proxyNotHttp: (p) =>
-    `Der Proxy ${p.proxy} hat auf CONNECT mit etwas geantwortet, das kein HTTP ist. Prüfen Sie ${WHERE_SET}: Sie nennt vielleicht keinen HTTP-Proxy.`,
-  proxyFailed: (p) =>
-    `Der Proxy ${p.proxy} meldet: „${p.detail}“. Prüfen Sie ${WHERE_SET}: Sie nennt vielleicht keinen HTTP-Proxy.`,
+    sentence({
+      problem: `Der Proxy ${p.proxy} hat auf CONNECT mit etwas geantwortet, das kein HTTP ist`,
+      fix: proxyPartsDe.proxyFailed({ proxy: p.proxy, detail: '' }).fix,
+    }),
+  proxyFailed: (p) => sentence(proxyPartsDe.proxyFailed(p)),
 
   proxyNotAnAddress: (p) =>
     `${p.source} ist keine Proxy-Adresse. Schreiben Sie sie als http://host:port (oder http://benutzer:passwort@host:port).`,

@@ -57,7 +57,10 @@ export const proxyPartsEn = {
   }),
 };
 
-const sentence = (parts: { problem: string; fix: string }): string =>
+export type ProxyParts = typeof proxyPartsEn;
+
+/** The two parts as one message. */
+export const sentence = (parts: { problem: string; fix: string }): string =>
   `${parts.problem}. ${parts.fix}.`;
 
 export const netEn = {
