@@ -1,12 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core';
-import { startBrowserHost } from '../../src/main/host/browser-host';
-import type { BabelSandbox } from '../../src/sandbox';
-import { DEMO, openInstallation, startClockedSandbox } from '../support/core-harness';
-import { createMemoryRefusalLog } from '../support/memory-refusal-log';
-import { useTempDir } from '../support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../support/core-harness';
+import { useCoreBehindHost } from '../support/core-behind-host';
 
 /**
  * An activation link end to end below the UI, on a real core and a real loopback browser host:
@@ -15,49 +9,13 @@ import { useTempDir } from '../support/temp-dir';
  * is activated by any of it.
  */
 describe('activation links through the core and the browser host', () => {
-  const tempDir = useTempDir();
-  let sandbox: BabelSandbox;
-  let core: Core;
-  let host: Awaited<ReturnType<typeof startBrowserHost>>;
-  let cookie: string;
-
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${host.origin}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: host.origin, cookie, ...headers },
-      body: JSON.stringify(body),
-    });
-  const invoke = async (channel: string, body: unknown = {}) =>
-    (await post(`/ipc/${channel}`, body)).json() as Promise<unknown>;
+  const { rig, post, invoke, openHost } = useCoreBehindHost();
   const link = (query: string) => `licensemgr://activate?${query}`;
-
-  beforeEach(async () => {
-    let clock;
-    ({ sandbox, clock } = await startClockedSandbox());
-    ({ core } = await openInstallation({ sandbox, clock, dataDir: tempDir(), keepAlive: false }));
-    const rendererDir = join(tempDir(), 'renderer');
-    mkdirSync(rendererDir);
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-    host = await startBrowserHost({
-      rendererDir,
-      dispatch: core.dispatch,
-      subscribe: core.onEvent,
-      log: createMemoryRefusalLog(),
-      openLink: core.links.receive,
-    });
-    const opened = await fetch(host.url, { redirect: 'manual' });
-    cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  });
-  afterEach(async () => {
-    await host.close();
-    await core.close(500);
-    await sandbox.close();
-  });
 
   it('rings without the key, hands the key to the page once, and activates nothing', async () => {
     const controller = new AbortController();
-    const events = await fetch(`${host.origin}/events`, {
-      headers: { cookie },
+    const events = await fetch(`${rig.host.origin}/events`, {
+      headers: { cookie: rig.cookie },
       signal: controller.signal,
     });
     const reader = events.body!.getReader();
@@ -110,15 +68,8 @@ describe('activation links through the core and the browser host', () => {
   });
 
   it('has no link door when the host is not given one', async () => {
-    await host.close();
-    host = await startBrowserHost({
-      rendererDir: join(tempDir(), 'renderer'),
-      dispatch: core.dispatch,
-      subscribe: core.onEvent,
-      log: createMemoryRefusalLog(),
-    });
-    const opened = await fetch(host.url, { redirect: 'manual' });
-    cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await rig.host.close();
+    await openHost(false);
     expect((await post('/link', { url: link('key=ABC') })).status).toBe(405);
   });
 });

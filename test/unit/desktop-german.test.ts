@@ -1,18 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core';
+import { describe, expect, it } from 'vitest';
 import { xdgAutostartLoginItem } from '../../src/main/desktop/login-item';
 import { createStartAtLogin } from '../../src/main/desktop/start-at-login';
-import { startBrowserHost } from '../../src/main/host/browser-host';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
 import type { AppError } from '../../src/shared/errors';
 import { renderText } from '../../src/shared/text';
 import { german, germanFormats } from '../../src/shared/texts/german';
-import type { BabelSandbox } from '../../src/sandbox';
-import { openInstallation, startClockedSandbox } from '../support/core-harness';
-import { createMemoryRefusalLog } from '../support/memory-refusal-log';
+import { useCoreBehindHost } from '../support/core-behind-host';
 import { useTempDir } from '../support/temp-dir';
 
 /**
@@ -25,20 +21,9 @@ const inGerman = (error: { text?: AppError['text'] }): string | undefined =>
   error.text && renderText(error.text, german, germanFormats('de-DE'));
 
 describe('the desktop refusals in German, through the core and the browser host', () => {
-  const tempDir = useTempDir();
-  let sandbox: BabelSandbox;
-  let core: Core;
-  let host: Awaited<ReturnType<typeof startBrowserHost>>;
-  let cookie: string;
-
-  const post = (path: string, body: unknown) =>
-    fetch(`${host.origin}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: host.origin, cookie },
-      body: JSON.stringify(body),
-    });
-  const invoke = async (channel: string, body: unknown = {}) =>
-    (await post(`/ipc/${channel}`, body)).json() as Promise<{
+  const { post, invoke: ask } = useCoreBehindHost();
+  const invoke = (channel: string, body: unknown = {}) =>
+    ask(channel, body) as Promise<{
       ok: boolean;
       value?: { kind: string; error?: AppError };
       error?: AppError;
@@ -49,29 +34,6 @@ describe('the desktop refusals in German, through the core and the browser host'
     expect(taken.value?.kind).toBe('refused');
     return taken.value?.error as AppError;
   };
-
-  beforeEach(async () => {
-    let clock;
-    ({ sandbox, clock } = await startClockedSandbox());
-    ({ core } = await openInstallation({ sandbox, clock, dataDir: tempDir(), keepAlive: false }));
-    const rendererDir = join(tempDir(), 'renderer');
-    mkdirSync(rendererDir);
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-    host = await startBrowserHost({
-      rendererDir,
-      dispatch: core.dispatch,
-      subscribe: core.onEvent,
-      log: createMemoryRefusalLog(),
-      openLink: core.links.receive,
-    });
-    const opened = await fetch(host.url, { redirect: 'manual' });
-    cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  });
-  afterEach(async () => {
-    await host.close();
-    await core.close(500);
-    await sandbox.close();
-  });
 
   it('refuses a link for an unknown product, in German, the English unchanged', async () => {
     const error = await refusedLink('licensemgr://activate?key=ABCD-EFGH-IJKL&profile=nowhere');
