@@ -24,11 +24,18 @@ export type BackendKind = z.infer<typeof backendKindSchema>;
 export const ACTIVATION_METHODS = ['key', 'account', 'serial'] as const;
 export type ActivationMethod = (typeof ACTIVATION_METHODS)[number];
 
+/** A vendor's words in the other languages the app speaks (English is the field itself). */
+export const translationsSchema = z
+  .object({ de: z.object({ label: z.string(), description: z.string() }).partial() })
+  .partial();
+export type Translations = z.infer<typeof translationsSchema>;
+
 export const profileViewSchema = z.object({
   id: z.string(),
   kind: backendKindSchema,
   label: z.string(),
   description: z.string().optional(),
+  translations: translationsSchema.optional(),
   activationMethods: z.array(z.enum(ACTIVATION_METHODS)),
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
@@ -154,7 +161,14 @@ export const appInfoSchema = z.object({
   /** True when no vendor configuration exists and the built-in sandbox is serving the profiles. */
   demoMode: z.boolean(),
   /** Demo keys to show on screen in demo mode (they are public by design). */
-  demoKeys: z.array(z.object({ profileId: z.string(), label: z.string(), key: z.string() })),
+  demoKeys: z.array(
+    z.object({
+      profileId: z.string(),
+      label: z.string(),
+      translations: translationsSchema.optional(),
+      key: z.string(),
+    }),
+  ),
   fingerprint: z.object({
     /** A short prefix of the salted hash, for support conversations. */
     label: z.string(),

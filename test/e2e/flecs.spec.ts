@@ -186,7 +186,7 @@ test('in German: the FLECS ways of activating, a refused sign-in, the licence an
   const page = await germanPage(browser);
   await page.goto(serve.url);
   await expect(page.getByRole('heading', { name: 'Diesen Computer aktivieren' })).toBeVisible();
-  await profilePicker(page).selectOption({ label: 'Device licence (FLECS)' });
+  await profilePicker(page).selectOption({ label: 'Gerätelizenz (FLECS)' });
   await expect(germanTab(page, 'Lizenzschlüssel')).toHaveAttribute('aria-selected', 'true');
   // The profile's description (with the demo account) is the configuration's text.
   const description = (await page.locator('main p').first().textContent()) ?? '';
@@ -294,7 +294,7 @@ test.describe('against a separate sandbox', () => {
     test.setTimeout(120_000);
     const page = await germanPage(browser);
     await page.goto(hosted.url);
-    await profilePicker(page).selectOption({ label: 'Device licence (FLECS)' });
+    await profilePicker(page).selectOption({ label: 'Gerätelizenz (FLECS)' });
     await page
       .getByRole('textbox', { name: 'Lizenzschlüssel' })
       .fill(sandbox.ready.demo.flecs.licenseKey);

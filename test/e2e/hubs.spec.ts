@@ -435,7 +435,7 @@ test('in German: empty, a fleet with an unreachable hub, the side panel, the for
   const [, firstHub, , thirdHub] = fleet.inventory();
   try {
     await page.goto(serve?.url ?? '');
-    await page.locator('#profile-picker').selectOption({ label: 'MobiusFlow hubs' });
+    await page.locator('#profile-picker').selectOption({ label: 'MobiusFlow-Hubs' });
     await expect(page.getByRole('heading', { name: 'MobiusFlow-Hubs', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Noch keine Hubs im Bestand' })).toBeVisible();
     await expectNoEnglish(page, allowed);

@@ -183,7 +183,7 @@ test('in German: the licence file screen, empty, with a licence and with a refus
 }) => {
   test.setTimeout(180_000);
   const page = await germanPage(browser);
-  await openGerman(page, 'Licence file (vendor-signed)');
+  await openGerman(page, 'Lizenzdatei (vom Anbieter signiert)');
   await expect(page.getByRole('heading', { level: 1, name: 'Lizenzdatei' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Lizenzdatei importieren' })).toBeVisible();
   await expectNoEnglish(page, await fromConfiguration(page));

@@ -46,6 +46,22 @@ describe('vendor configuration', () => {
     expect(at('http://localhost:5455')).not.toThrow();
   });
 
+  it('takes a profile’s name and description in German beside the English', () => {
+    const named = {
+      ...seats,
+      description: 'Floating seats for Acme CAD',
+      translations: { de: { label: 'Plätze', description: 'Floating-Lizenzplätze für Acme CAD' } },
+    };
+    const config = parseVendorConfig({ ...valid, profiles: [named] }, 'f');
+    expect(config.profiles[0]?.translations).toEqual(named.translations);
+    const withTranslations = (translations: unknown) => () =>
+      parseVendorConfig({ ...valid, profiles: [{ ...seats, translations }] }, 'f');
+    expect(withTranslations({ de: { label: 'Plätze' } })).not.toThrow();
+    expect(withTranslations({ fr: { label: 'Places' } })).toThrow(/profiles\.0\.translations/);
+    expect(withTranslations({ de: { label: '' } })).toThrow(/profiles\.0\.translations\.de\.label/);
+    expect(withTranslations({ de: { title: 'Plätze' } })).toThrow(/translations\.de/);
+  });
+
   it('refuses duplicate profile ids, unknown kinds and unknown fields', () => {
     expect(() => parseVendorConfig({ ...valid, profiles: [seats, seats] }, 'f')).toThrow(
       /used twice/,

@@ -3,6 +3,7 @@ import { tCommon } from '../../src/renderer/src/i18n/common.en';
 import { tDiagnostics } from '../../src/renderer/src/i18n/diagnostics.en';
 import { tErrors } from '../../src/renderer/src/i18n/errors.en';
 import { applyLanguage } from '../../src/renderer/src/i18n/messages';
+import { descriptionOf, labelLang, labelOf } from '../../src/renderer/src/lib/vendor-words';
 import {
   dataLang,
   errorHint,
@@ -76,5 +77,26 @@ describe('in English', () => {
     expect(tDiagnostics().connections.certificates(1)).toBe('(1 certificate)');
     expect(tDiagnostics().connections.certificates(2)).toBe('(2 certificates)');
     expect(tCommon().usageOf(1200, 2000)).toBe('1200 of 2000');
+  });
+});
+
+describe("the vendor's own words", () => {
+  const profile = {
+    label: 'Floating seats',
+    description: 'Seats for Acme CAD',
+    translations: { de: { label: 'Floating-Lizenzplätze' } },
+  };
+  const untranslated = { label: 'Acme CAD' };
+
+  it('are shown in German where the configuration gives German, marked English where not', async () => {
+    await applyLanguage({ locale: 'de', intlTag: 'de-AT' });
+    expect(labelOf(profile)).toBe('Floating-Lizenzplätze');
+    expect(labelLang(profile)).toBeUndefined();
+    expect(descriptionOf(profile)).toBe('Seats for Acme CAD');
+    expect(labelOf(untranslated)).toBe('Acme CAD');
+    expect(labelLang(untranslated)).toBe('en');
+    await applyLanguage({ locale: 'en', intlTag: 'en' });
+    expect(labelOf(profile)).toBe('Floating seats');
+    expect(labelLang(untranslated)).toBeUndefined();
   });
 });

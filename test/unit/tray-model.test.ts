@@ -145,6 +145,17 @@ describe('the tray model', () => {
     );
   });
 
+  it('names a licence by the profile’s German name on a German system, where the vendor gives one', () => {
+    const german = [
+      { ...PROFILES[0]!, translations: { de: { label: 'Floating-Lizenzplätze' } } },
+      PROFILES[1]!,
+    ];
+    const nameOf = licenceNames('Acme CAD', german, 'de');
+    expect(nameOf('seats')).toBe('Floating-Lizenzplätze');
+    expect(nameOf('flecs')).toBe('Device licence');
+    expect(licenceNames('Acme CAD', german, 'en')('seats')).toBe('Floating seats');
+  });
+
   it('has only Open and Quit when nothing is licensed on this computer', () => {
     expect(modelOf([])).toEqual({
       tooltip: 'Acme CAD',

@@ -15,6 +15,24 @@ const profileId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, issueMessage(says.profileIdChars()));
 
+const label = z.string().min(1).max(80);
+const description = z.string().max(300);
+
+/**
+ * What a profile is called on screen, in English, and in the other languages the app speaks
+ * where the vendor gives them (`"translations": { "de": { "label": "…" } }`); a missing
+ * translation shows the English.
+ */
+const naming = {
+  label,
+  description: description.optional(),
+  translations: z
+    .object({ de: z.object({ label, description }).partial().strict() })
+    .partial()
+    .strict()
+    .optional(),
+};
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
@@ -42,8 +60,7 @@ const seatsProfile = z
   .object({
     id: profileId,
     kind: z.literal('seats'),
-    label: z.string().min(1).max(80),
-    description: z.string().max(300).optional(),
+    ...naming,
     baseUrl: httpUrl,
     apiKey: z.string().min(1, issueMessage(says.seatsApiKeyRequired())),
     bearerToken: z.string().min(1).optional(),
@@ -55,8 +72,7 @@ const flecsProfile = z
   .object({
     id: profileId,
     kind: z.literal('flecs'),
-    label: z.string().min(1).max(80),
-    description: z.string().max(300).optional(),
+    ...naming,
     baseUrl: httpUrl,
     /** The device serial, where the installer knows it: offers activation by serial number. */
     serialNumber: z
@@ -73,8 +89,7 @@ const enirisProfile = z
   .object({
     id: profileId,
     kind: z.literal('eniris'),
-    label: z.string().min(1).max(80),
-    description: z.string().max(300).optional(),
+    ...naming,
     /** The sign-in service (https://authentication.eniris.be) and the API (https://api.eniris.be). */
     authUrl: httpUrl,
     apiUrl: httpUrl,
@@ -102,8 +117,7 @@ const licenseSpringProfile = z
   .object({
     id: profileId,
     kind: z.literal('licensespring'),
-    label: z.string().min(1).max(80),
-    description: z.string().max(300).optional(),
+    ...naming,
     /** The License API origin, e.g. https://api.licensespring.com (the adapter adds /api/v4/). */
     baseUrl: httpUrl,
     productCode: z.string().min(1, issueMessage(says.productCodeRequired())).max(100),
@@ -138,8 +152,7 @@ const mobiusFlowProfile = z
   .object({
     id: profileId,
     kind: z.literal('mobiusflow'),
-    label: z.string().min(1).max(80),
-    description: z.string().max(300).optional(),
+    ...naming,
     /** How many hubs a fleet refresh asks at once. */
     concurrency: z.number().int().min(1).max(64).default(8),
     /** Per-hub deadline of one request. */
@@ -155,8 +168,7 @@ const licenceFileProfile = z
   .object({
     id: profileId,
     kind: z.literal('licence-file'),
-    label: z.string().min(1).max(80),
-    description: z.string().max(300).optional(),
+    ...naming,
     /** The product code the vendor signs into every file; a file for another product is refused. */
     productCode: z.string().regex(PRODUCT_CODE, issueMessage(says.codeChars())),
     /** The vendor's Ed25519 public key (SPKI PEM), from `license-manager vendor keygen`. */

@@ -1,3 +1,4 @@
+import type { Locale } from '../../shared/locale';
 import type { LicenceView, ProfileView } from '../../shared/model';
 import type { DesktopWords } from './desktop-text';
 
@@ -35,12 +36,16 @@ export const followedProfiles = (profiles: readonly ProfileView[]): readonly Pro
 export function licenceNames(
   productName: string,
   profiles: readonly ProfileView[],
+  locale: Locale = 'en',
 ): (profileId: string) => string {
   const followed = followedProfiles(profiles);
-  return (profileId) =>
-    followed.length === 1
-      ? productName
-      : (profiles.find((profile) => profile.id === profileId)?.label ?? profileId);
+  const nameOf = (profile: ProfileView): string =>
+    (locale === 'en' ? undefined : profile.translations?.[locale]?.label) ?? profile.label;
+  return (profileId) => {
+    if (followed.length === 1) return productName;
+    const profile = profiles.find((candidate) => candidate.id === profileId);
+    return profile ? nameOf(profile) : profileId;
+  };
 }
 
 function seatLine(view: LicenceView, words: DesktopWords): string | undefined {

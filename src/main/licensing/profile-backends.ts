@@ -38,8 +38,8 @@ export function createProfileBackends(
     },
     has: (profileId: string): boolean => profiles.some((candidate) => candidate.id === profileId),
     views: (): ProfileView[] =>
-      profiles.map(({ id, kind, label, description }) => ({
-        ...{ id, kind, label, description },
+      profiles.map(({ id, kind, label, description, translations }) => ({
+        ...{ id, kind, label, description, translations },
         // Eniris licences are the account's, MobiusFlow's the hubs' and a licence file is imported:
         // nothing to activate here.
         activationMethods:

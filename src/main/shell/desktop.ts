@@ -34,8 +34,8 @@ export async function startDesktopIntegration(options: {
   const { core, window } = options;
   const open = () => showWindow(window);
   const { productName, profiles } = core.config;
-  const nameOf = licenceNames(productName, core.service.profiles());
   const language = systemLanguage();
+  const nameOf = licenceNames(productName, core.service.profiles(), language.locale);
   const words = desktopWords(language.locale, language.intlTag);
   const tray = createAppTray({
     iconPath: options.trayIcon,

@@ -1,6 +1,7 @@
 import type { ProfileView } from '../../../shared/model';
 import { tCommon } from '../i18n/common.en';
 import { useAppStore } from '../store/app-store';
+import { labelLang, labelOf } from '../lib/vendor-words';
 
 /** Shown only when the configuration offers more than one product or backend. */
 export function ProfilePicker({ profiles }: { readonly profiles: readonly ProfileView[] }) {
@@ -19,8 +20,8 @@ export function ProfilePicker({ profiles }: { readonly profiles: readonly Profil
         onChange={(event) => selectProfile(event.target.value)}
       >
         {profiles.map((profile) => (
-          <option key={profile.id} value={profile.id}>
-            {profile.label}
+          <option key={profile.id} value={profile.id} lang={labelLang(profile)}>
+            {labelOf(profile)}
           </option>
         ))}
       </select>

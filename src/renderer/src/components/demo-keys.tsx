@@ -1,8 +1,8 @@
 import type { AppInfo } from '../../../shared/model';
 import { tCommon } from '../i18n/common.en';
-import { dataLang } from '../lib/error-text';
 import { Button } from './button';
 import { Card } from './card';
+import { labelLang, labelOf } from '../lib/vendor-words';
 
 interface DemoKeysProps {
   readonly keys: AppInfo['demoKeys'];
@@ -27,9 +27,9 @@ export function DemoKeys({ keys, onUse }: DemoKeysProps) {
         {keys.map((demo, index) => (
           <li key={demo.key} className="demo-keys__item">
             <div className="demo-keys__text">
-              {/* The demo configuration's English label: data, spoken as English. */}
-              <span className="demo-keys__label" id={`demo-key-${index}`} lang={dataLang()}>
-                {demo.label}
+              {/* The demo configuration's label, English where it has no translation. */}
+              <span className="demo-keys__label" id={`demo-key-${index}`} lang={labelLang(demo)}>
+                {labelOf(demo)}
               </span>
               <code className="demo-keys__key">{demo.key}</code>
             </div>

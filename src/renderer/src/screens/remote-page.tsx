@@ -8,6 +8,7 @@ import { useFocusKeeper } from '../components/use-focus-keeper';
 import { tCommon } from '../i18n/common.en';
 import { assertNever } from '../lib/assert-never';
 import type { Remote } from '../lib/remote';
+import { descriptionOf, labelOf } from '../lib/vendor-words';
 
 interface RemotePageProps<T> {
   readonly title: string;
@@ -40,7 +41,7 @@ export function RemotePage<T>({
   const keeper = useFocusKeeper<HTMLDivElement>();
   return (
     <div className="page" {...keeper}>
-      <PageHeader title={title} subtitle={profile.description ?? profile.label} />
+      <PageHeader title={title} subtitle={descriptionOf(profile) ?? labelOf(profile)} />
       {remote.status === 'loaded' && remote.refreshError && (
         <div className="page__notice">
           <ErrorMessage error={remote.refreshError} layout="block" />

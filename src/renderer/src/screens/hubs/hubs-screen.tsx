@@ -17,6 +17,7 @@ import { InventoryFeedback } from './inventory-feedback';
 import { RefreshBar } from './refresh-bar';
 import { useHubEvents } from './use-hub-events';
 import './hubs.css';
+import { descriptionOf, labelOf } from '../../lib/vendor-words';
 
 /** Which form dialog is open: adding a hub, or editing one by id. */
 type FormTarget = { readonly mode: 'add' } | { readonly mode: 'edit'; readonly id: string } | null;
@@ -49,7 +50,7 @@ export default function HubsScreen() {
     <div className="page hubs-page">
       <PageHeader
         title={t.title}
-        subtitle={<Subtitle fallback={profile.description ?? profile.label} />}
+        subtitle={<Subtitle fallback={descriptionOf(profile) ?? labelOf(profile)} />}
         aside={<InventoryActions onAdd={openAdd} empty={hubCount === 0} />}
       />
       <LiveRegion message={announced} />
