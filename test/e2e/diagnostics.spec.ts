@@ -220,7 +220,7 @@ test('in German: the shell, the diagnostics screen with test results, and a fail
   );
   await expect(page.getByRole('checkbox', { name: 'Beim Anmelden starten' })).toBeDisabled();
 
-  const seats = connectionOf(page, 'Floating seats (Babel Licensing Service)');
+  const seats = connectionOf(page, 'Floating-Lizenzplätze (Babel Licensing Service)');
   await seats.getByRole('button', { name: 'Verbindung testen' }).click();
   await expect(seats.getByText('Verbindung OK')).toBeVisible();
   await expect(seats.getByRole('list', { name: /Schritte für/ })).toBeVisible();

@@ -24,10 +24,12 @@ const openEniris = async (page: Page) => {
  * src/sandbox/eniris/demo-seed.json.
  */
 const demo = async (page: Page) => {
-  const text = (await page.getByText(/sign in as \S+ \/ \S+/).textContent()) ?? '';
-  const account = /sign in as (\S+) \/ ([^\s;,]+)/.exec(text);
-  const controller = /controller ([^\s;,]+)/.exec(text);
-  const customer = /customer ([0-9a-f]{8}-[0-9a-f-]{27})/i.exec(text);
+  // The demo profile's description, in English or German.
+  const signIn = /(?:sign in as|Melden Sie sich als) (\S+) \/ ([^\s;,]+)/;
+  const text = (await page.getByText(signIn).textContent()) ?? '';
+  const account = signIn.exec(text);
+  const controller = /controller ([^\s;,]+)/i.exec(text);
+  const customer = /(?:customer|Kunde) ([0-9a-f]{8}-[0-9a-f-]{27})/i.exec(text);
   expect(account, 'the Eniris profile names its demo account').not.toBeNull();
   expect(controller, 'the Eniris profile names its demo controller').not.toBeNull();
   expect(customer, 'the Eniris profile names its demo customer').not.toBeNull();

@@ -275,7 +275,7 @@ const goToInGerman = async (page: Page, section: 'licence' | 'features') => {
 test('German: the features, with a slot held, usage recorded, a slip and a refusal', async ({
   browser,
 }) => {
-  const page = await activateInGerman(browser, /LicenseSpring node-locked/);
+  const page = await activateInGerman(browser, /LicenseSpring gerätegebunden/);
   await goToInGerman(page, 'features');
 
   const floating = region(page, FEATURES.floating);
@@ -329,7 +329,7 @@ test('German: the features, with a slot held, usage recorded, a slip and a refus
 });
 
 test('German: a consumption licence over its limit', async ({ browser }) => {
-  const page = await activateInGerman(browser, /LicenseSpring consumption/);
+  const page = await activateInGerman(browser, /LicenseSpring Verbrauch/);
   await goToInGerman(page, 'licence');
   const usage = region(page, ls.consumption.title);
   await expect(usage.getByText(ls.overages.upTo(10))).toBeVisible();
@@ -349,7 +349,7 @@ test('German: a consumption licence over its limit', async ({ browser }) => {
 });
 
 test('German: a floating licence borrowed', async ({ browser }) => {
-  const page = await activateInGerman(browser, /LicenseSpring floating/);
+  const page = await activateInGerman(browser, /LicenseSpring Floating/);
   await goToInGerman(page, 'licence');
   const pool = region(page, ls.floating.title);
   await expect(

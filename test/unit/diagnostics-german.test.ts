@@ -45,6 +45,10 @@ function leaves(value: unknown, path = ''): [string, string][] {
           [`${path}[${index}].fix`, fix] as [string, string],
         ];
       });
+    if (path === 'profileName') {
+      const profile = { label: 'Seats', translations: { de: { label: 'Plätze' } } };
+      return [[path, (value as typeof en.profileName)(profile)]];
+    }
     if (path === 'core') {
       const warning = store.keyringUnavailable();
       return [[path, (value as typeof en.core)({ message: inEnglish(warning), text: warning })]];

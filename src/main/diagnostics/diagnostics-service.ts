@@ -87,7 +87,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
         profiles: config.profiles.map((profile) => ({
           id: profile.id,
           kind: profile.kind,
-          label: profile.label,
+          label: words.profileName(profile),
           settings: profileSettings(profile),
         })),
       },

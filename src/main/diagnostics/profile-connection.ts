@@ -69,7 +69,7 @@ export async function testProfileConnection(
   return {
     test: {
       profileId: profile.id,
-      label: profile.label,
+      label: words.profileName(profile),
       testedAt: now(),
       ok: targets.every((target) => target.failure === undefined),
       targets,

@@ -154,5 +154,6 @@ export const diagnosticsWordsDe: DiagnosticsWords = {
     notUsed:
       'MAC-Adressen, Festplatten, der Prozessor und Ihr Benutzername werden nicht verwendet.',
   },
+  profileName: (profile) => profile.translations?.de?.label ?? profile.label,
   core: (wording) => sayIn(wording, { locale: 'de', intlTag: 'de' }),
 };

@@ -1,5 +1,12 @@
 import type { ProxyFailure } from '../net/connect-tunnel';
+import type { Translations } from '../../shared/model';
 import type { Wording } from '../../shared/text';
+
+/** What the vendor's configuration calls a profile. */
+interface Named {
+  readonly label: string;
+  readonly translations?: Translations;
+}
 import { explainProxyFailure } from '../net/proxy-errors';
 
 /**
@@ -146,6 +153,8 @@ export const diagnosticsWordsEn = {
       'Only an HMAC-SHA256 hash of it is sent to licensing servers; the raw id never leaves this computer.',
     notUsed: 'MAC addresses, disks, the CPU and your user name are not used.',
   },
+  /** A profile's name, as the vendor gave it in this language. */
+  profileName: (profile: Named): string => profile.label,
   /** What another part of the core said (a store's warning), in this language. */
   core: (wording: Wording): string => wording.message,
 };
