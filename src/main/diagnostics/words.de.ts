@@ -78,7 +78,7 @@ export const diagnosticsWordsDe: DiagnosticsWords = {
   http: {
     serverError: (host: string, status: string) => `${host} hat mit ${status} geantwortet`,
     serverErrorFix:
-      'der Server hat ein Problem; versuchen Sie es später erneut oder wenden Sie sich an den Hersteller, wenn es bestehen bleibt',
+      'der Server hat ein Problem; versuchen Sie es später erneut oder wenden Sie sich an den Anbieter, wenn es bestehen bleibt',
   },
   unexpected: 'die Prüfung ist unerwartet fehlgeschlagen',
   unexpectedFix: 'bitte melden Sie diesen Fehler',
@@ -127,11 +127,11 @@ export const diagnosticsWordsDe: DiagnosticsWords = {
     weakMechanism: 'Electron safeStorage mit seinem eingebauten Schlüssel (basic_text)',
     weak: 'Electron hat in dieser Linux-Sitzung keinen Schlüsselbund gefunden (keinen Secret Service, kein KWallet) und kann daher nur mit einem Schlüssel verschlüsseln, der in jeder Kopie von Chromium steckt („basic_text“): Wer Ihren Profilordner lesen kann, kann die Geheimnisse entschlüsseln.',
     weakAllowed: (weak: string) =>
-      `${weak} Ihr Hersteller lässt das zu (allowWeakSecretStore). Installieren und entsperren Sie den GNOME-Schlüsselbund oder KWallet, um sie richtig zu schützen.`,
+      `${weak} Ihr Anbieter lässt das zu (allowWeakSecretStore). Installieren und entsperren Sie den GNOME-Schlüsselbund oder KWallet, um sie richtig zu schützen.`,
     weakRefusedMechanism:
-      'Nur die schwache basic_text-Ausweichlösung von Electron, die Ihr Hersteller nicht zulässt',
+      'Nur die schwache basic_text-Ausweichlösung von Electron, die Ihr Anbieter nicht zulässt',
     weakRefused: (weak: string) =>
-      `${weak} Ihr Hersteller lässt das nicht zu, daher wird keine Lizenz gespeichert. Installieren und entsperren Sie den GNOME-Schlüsselbund oder KWallet.`,
+      `${weak} Ihr Anbieter lässt das nicht zu, daher wird keine Lizenz gespeichert. Installieren und entsperren Sie den GNOME-Schlüsselbund oder KWallet.`,
   },
   fingerprint: {
     machineIdSource: {

@@ -32,7 +32,7 @@ export const commonDe: CommonMessages = {
     sections: 'Bereiche',
     demoMode: 'Demomodus',
     demoModeTitle:
-      'Es wurde keine Herstellerkonfiguration gefunden: Die eingebaute Sandbox stellt die Lizenzen bereit.',
+      'Es wurde keine Anbieterkonfiguration gefunden: Die eingebaute Sandbox stellt die Lizenzen bereit.',
     secretsUnprotected: 'Vertrauliche Lizenzdaten sind nicht durch das Betriebssystem geschützt.',
     secretsKeptBy: (backend) =>
       `Sie werden von „${backend}“ aufbewahrt, das sie nicht verschlüsselt.`,

@@ -75,7 +75,7 @@ export const hubsPanelDe: HubsPanelMessages = {
     replaced: (code, validity) => `Code ersetzt. Der Hub meldet jetzt ${code} (${validity}).`,
     failed: 'Der Lizenzcode wurde nicht ersetzt',
     newCode: 'Neuer Lizenzcode',
-    help: 'Gruppen hexadezimaler Ziffern, durch Bindestriche verbunden, wie vom Hersteller geliefert. Leerzeichen und Zeilenumbrüche aus dem Einfügen werden entfernt.',
+    help: 'Gruppen hexadezimaler Ziffern, durch Bindestriche verbunden, wie vom Anbieter geliefert. Leerzeichen und Zeilenumbrüche aus dem Einfügen werden entfernt.',
     review: 'Prüfen…',
     cancel: 'Abbrechen',
   },
