@@ -51,8 +51,8 @@ export interface Formats {
  */
 export type TextArgs<P> = { readonly [K in keyof P]: P[K] extends string ? string | Text : P[K] };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each message declares its own parameters
-export type Message = (params: any, formats: Formats) => string;
+/** Each message declares its own parameters; `never` accepts every such declaration. */
+export type Message = (params: never, formats: Formats) => string;
 export type Catalogue = Readonly<Record<string, Message>>;
 
 /** A translation of `C`: the same keys, each taking the same parameters. */
@@ -98,5 +98,6 @@ export function renderText(text: Text, library: Library, formats: Formats): stri
       params[name] = value;
     }
   }
-  return message(params, formats);
+  // The parameters are the ones its builder was given (textsOf types them per message).
+  return (message as (params: unknown, formats: Formats) => string)(params, formats);
 }

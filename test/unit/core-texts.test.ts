@@ -39,7 +39,7 @@ function probe(message: Catalogue[string]): { text: string; read: string[]; show
       },
     },
   );
-  const text = message(params, visibleFormats);
+  const text = message(params as never, visibleFormats);
   const shown = [...text.matchAll(/‹(\w+)›/g)].map((match) => match[1] ?? '');
   return { text, read: [...read].sort(), shown: [...new Set(shown)].sort() };
 }
