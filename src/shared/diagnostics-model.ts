@@ -31,6 +31,11 @@ export const targetResultSchema = z.object({
   url: z.string(),
   /** The proxy the request goes through, host:port; absent when it goes direct. */
   via: z.string().optional(),
+  /**
+   * Proxies of the setting that could not be reached, each with why ("TCP: The proxy … refused the
+   * connection — …"): the next route of the setting was tested instead, as the app does.
+   */
+  passedOver: z.array(z.string()).optional(),
   steps: z.array(stepResultSchema),
   /** The first step that failed, with what to do: "DNS: x not found — check the address…". */
   failure: z

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testTarget, type ConnectionTestDeps } from '../../src/main/diagnostics/connection-test';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import { readCaBundle, trustedCertificates } from '../../src/main/net/ca-bundle';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
+import type { ProxyResolver } from '../../src/main/net/proxy-route';
+import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox/babel/server';
 import {
   startMobiusFlowSandbox,
@@ -12,6 +11,8 @@ import {
 } from '../../src/sandbox/mobiusflow/server';
 import type { TargetResult } from '../../src/shared/diagnostics-model';
 import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
+import { fixture, trustHubA } from '../support/proxy-targets';
+import { startSocksProxy } from '../support/socks-proxy';
 import { refusedUrl } from '../support/refused-url';
 
 /**
@@ -20,10 +21,6 @@ import { refusedUrl } from '../support/refused-url';
  * down, and a server answering 503. Each names its step and what to do; the steps after it are
  * skipped. Timings are recorded but not asserted.
  */
-
-const TLS_DIR = join(__dirname, '../fixtures/mobiusflow-tls');
-const fixture = (name: string) => readFileSync(join(TLS_DIR, name), 'utf8');
-const trustHubA = trustedCertificates(readCaBundle(join(TLS_DIR, 'hub-a.pem')));
 
 let seats: BabelSandbox;
 let secure: MobiusFlowSandbox;
@@ -42,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([seats.close(), secure.close(), otherCa.close()]);
 });
-const proxies: ForwardProxy[] = [];
+const proxies: Pick<ForwardProxy, 'close'>[] = [];
 afterEach(async () => {
   seats.faults.clear();
   await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
@@ -55,7 +52,11 @@ const proxyWith = async (options: Parameters<typeof startForwardProxy>[0] = {}) 
 
 /** The app's settings: a resolver over these variables, the CA bundle, the app's HTTP client. */
 function settings(env: Record<string, string> = {}): ConnectionTestDeps {
-  const resolveProxy = proxyFromEnvironment(env);
+  return resolvedBy(proxyFromEnvironment(env));
+}
+
+/** The same with another resolver (Chromium's PAC answer). */
+function resolvedBy(resolveProxy: ProxyResolver): ConnectionTestDeps {
   return {
     resolveProxy,
     ca: trustHubA,
@@ -89,6 +90,35 @@ describe('a connection that works', () => {
     expect(result.steps[4]?.detail).toContain(`through the proxy ${proxy.address}`);
     // The tunnel of the TLS step, and the app's own request.
     expect(proxy.seen).toEqual([`CONNECT ${new URL(hub).host}`, `CONNECT ${new URL(hub).host}`]);
+  });
+
+  it('through a SOCKS proxy: the handshake is the proxy step, for https and plain http', async () => {
+    const proxy = await startSocksProxy();
+    proxies.push(proxy);
+    const hub = secure.hubs[0]?.baseUrl ?? '';
+    const env = { ALL_PROXY: proxy.url };
+    const overTls = await testTarget(new URL(hub), settings(env));
+    expect(statuses(overTls)).toEqual(['dns:ok', 'tcp:ok', 'proxy:ok', 'tls:ok', 'http:ok']);
+    expect(overTls.via).toBe(proxy.address);
+    const plain = await testTarget(new URL(seats.url), settings(env));
+    expect(statuses(plain)).toEqual(['dns:ok', 'tcp:ok', 'proxy:ok', 'http:ok']);
+    expect(proxy.seen).toContain(`SOCKS5 ${new URL(seats.url).host}`);
+  });
+
+  it('a PAC answer whose first proxy is down: passed over, and the backup is tested', async () => {
+    const down = new URL(await refusedUrl()).host;
+    const backup = await proxyWith();
+    const answer = `PROXY ${down}; PROXY ${backup.address}`;
+    const result = await testTarget(
+      new URL(seats.url),
+      resolvedBy(systemProxyResolver({ resolveProxy: async () => answer })),
+    );
+    expect(result.failure).toBeUndefined();
+    expect(result.via).toBe(backup.address);
+    expect(result.passedOver).toEqual([
+      expect.stringContaining(`TCP: The proxy ${down} refused the connection`),
+    ]);
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
   });
 
   it('looks up a host name', async () => {
@@ -167,10 +197,10 @@ describe('each failure names its step and what to do', () => {
   it('Proxy: a proxy setting the app cannot use', async () => {
     const result = await testTarget(
       new URL(secure.url),
-      settings({ HTTPS_PROXY: 'socks5://127.0.0.1:1080' }),
+      settings({ HTTPS_PROXY: 'https://127.0.0.1:1080' }),
     );
     expect(result.failure?.step).toBe('proxy');
-    expect(result.failure?.message).toContain('Proxy: HTTPS_PROXY names a socks5 proxy');
+    expect(result.failure?.message).toContain('Proxy: HTTPS_PROXY names a https proxy');
   });
 
   it('HTTP: the server answers 503', async () => {

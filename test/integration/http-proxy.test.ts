@@ -1,22 +1,23 @@
-import { readFileSync } from 'node:fs';
 import https from 'node:https';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import type { HttpClient, HttpRequest } from '../../src/main/http/http-client';
+import type { HttpClient } from '../../src/main/http/http-client';
 import { newRecord } from '../../src/main/hubs/hub-edits';
 import { hubTransport } from '../../src/main/hubs/hub-transport';
-import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { hubDraftSchema } from '../../src/shared/hubs-model';
-import { readCaBundle, trustedCertificates } from '../../src/main/net/ca-bundle';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
+import { startMobiusFlowSandbox, type SandboxHub } from '../../src/sandbox/mobiusflow/server';
+import { startForwardProxy } from '../support/forward-proxy';
 import {
-  startMobiusFlowSandbox,
-  type MobiusFlowSandbox,
-  type SandboxHub,
-} from '../../src/sandbox/mobiusflow/server';
-import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
+  failure,
+  fixture,
+  hostPortOf,
+  hubOf,
+  login,
+  trustHubA,
+  useProxyTargets,
+} from '../support/proxy-targets';
 import { refusedUrl } from '../support/refused-url';
 
 /**
@@ -27,68 +28,20 @@ import { refusedUrl } from '../support/refused-url';
  * mistaken for the licensing server's own answer.
  */
 
-const TLS_DIR = join(__dirname, '../fixtures/mobiusflow-tls');
-const fixture = (name: string) => readFileSync(join(TLS_DIR, name), 'utf8');
-const trustHubA = trustedCertificates(readCaBundle(join(TLS_DIR, 'hub-a.pem')));
-
-let secure: MobiusFlowSandbox;
-let plain: MobiusFlowSandbox;
-beforeAll(async () => {
-  secure = await startMobiusFlowSandbox({
-    hubs: 1,
-    tls: { certPem: fixture('hub-a.pem'), keyPem: fixture('hub-a.key') },
-  });
-  plain = await startMobiusFlowSandbox({ hubs: 1 });
-});
-afterAll(async () => {
-  await secure.close();
-  await plain.close();
-});
-
-const proxies: ForwardProxy[] = [];
-const proxyWith = async (options: Parameters<typeof startForwardProxy>[0] = {}) => {
-  const proxy = await startForwardProxy(options);
-  proxies.push(proxy);
-  return proxy;
-};
-afterEach(async () => {
-  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
-});
-
-const hubOf = (sandbox: MobiusFlowSandbox): SandboxHub => {
-  const hub = sandbox.hubs[0];
-  if (!hub) throw new Error('the sandbox has no hub');
-  return hub;
-};
-
-/** The hub's sign-in: a real protocol call, answered 200 with tokens only by the sandbox. */
-const login = (hub: SandboxHub): HttpRequest => ({
-  method: 'POST',
-  url: `${hub.baseUrl}/api/v1/auth/login`,
-  body: { username: hub.username, password: hub.password },
-});
+const targets = useProxyTargets();
+const secure = targets.secure;
+const plain = targets.plain;
+const proxyWith = (options: Parameters<typeof startForwardProxy>[0] = {}) =>
+  targets.closedAfterTest(startForwardProxy(options));
 
 const clientWith = (env: Record<string, string>): HttpClient =>
   createAxiosHttpClient({ resolveProxy: proxyFromEnvironment(env), ca: trustHubA });
-
-/** Where the target is named in CONNECT and in forwarded request lines. */
-const hostPortOf = (url: string): string => new URL(url).host;
-
-async function failure(client: HttpClient, request: HttpRequest): Promise<LicensingError> {
-  const error: unknown = await client.request(request).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof LicensingError))
-    throw new Error(`expected a LicensingError, got ${String(error)}`);
-  return error;
-}
 
 describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
   it('tunnels https with CONNECT, trusting the CA bundle, and reuses the tunnel', async () => {
     const proxy = await proxyWith();
     const client = clientWith({ HTTPS_PROXY: proxy.url });
-    const hub = hubOf(secure);
+    const hub = hubOf(secure());
     const first = await client.request(login(hub));
     const second = await client.request(login(hub));
     expect(first.status).toBe(200);
@@ -100,7 +53,7 @@ describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
 
   it('forwards plain http to the proxy with the absolute URL', async () => {
     const proxy = await proxyWith();
-    const hub = hubOf(plain);
+    const hub = hubOf(plain());
     const response = await clientWith({ HTTP_PROXY: proxy.url }).request(login(hub));
     expect(response.status).toBe(200);
     expect(proxy.seen).toEqual([`POST ${hub.baseUrl}/api/v1/auth/login`]);
@@ -110,8 +63,8 @@ describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
     const proxy = await proxyWith({ credentials: 'alice:s3cret pass' });
     const withCredentials = `http://alice:s3cret%20pass@${proxy.address}`;
     const client = clientWith({ HTTPS_PROXY: withCredentials, HTTP_PROXY: withCredentials });
-    expect((await client.request(login(hubOf(secure)))).status).toBe(200);
-    expect((await client.request(login(hubOf(plain)))).status).toBe(200);
+    expect((await client.request(login(hubOf(secure())))).status).toBe(200);
+    expect((await client.request(login(hubOf(plain())))).status).toBe(200);
     expect(proxy.seen).toHaveLength(2);
   });
 
@@ -122,8 +75,8 @@ describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
       HTTP_PROXY: proxy.url,
       NO_PROXY: 'example.com, 127.0.0.1',
     });
-    expect((await client.request(login(hubOf(secure)))).status).toBe(200);
-    expect((await client.request(login(hubOf(plain)))).status).toBe(200);
+    expect((await client.request(login(hubOf(secure())))).status).toBe(200);
+    expect((await client.request(login(hubOf(plain())))).status).toBe(200);
     expect(proxy.seen).toEqual([]);
   });
 
@@ -134,7 +87,7 @@ describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
       httpsAgent: pinned,
       resolveProxy: proxyFromEnvironment({ HTTPS_PROXY: proxy.url }),
     });
-    expect((await client.request(login(hubOf(secure)))).status).toBe(200);
+    expect((await client.request(login(hubOf(secure())))).status).toBe(200);
     expect(proxy.seen).toEqual([]);
     pinned.destroy();
   });
@@ -157,7 +110,7 @@ describe("hub connections follow the app's network settings", () => {
 
   it('sends a hub through the proxy the settings name', async () => {
     const proxy = await proxyWith();
-    const hub = hubOf(plain);
+    const hub = hubOf(plain());
     const { http } = hubTransport(recordOf(hub, 'http'), 5_000, {
       resolveProxy: proxyFromEnvironment({ HTTP_PROXY: proxy.url }),
     });
@@ -166,7 +119,7 @@ describe("hub connections follow the app's network settings", () => {
   });
 
   it("trusts a hub's CA-signed certificate through the configured CA bundle, and only then", async () => {
-    const hub = hubOf(secure);
+    const hub = hubOf(secure());
     const noProxy = proxyFromEnvironment({});
     const trusted = hubTransport(recordOf(hub, 'https'), 5_000, {
       resolveProxy: noProxy,
@@ -191,7 +144,7 @@ describe("the Electron app's system proxy (Chromium's resolver, without Electron
         return `PROXY ${proxy.address}; DIRECT`;
       },
     };
-    const hub = hubOf(secure);
+    const hub = hubOf(secure());
     const client = createAxiosHttpClient({
       resolveProxy: systemProxyResolver(session),
       ca: trustHubA,
@@ -208,7 +161,7 @@ describe("the Electron app's system proxy (Chromium's resolver, without Electron
       },
     };
     const client = createAxiosHttpClient({ resolveProxy: systemProxyResolver(session) });
-    const error = await failure(client, login(hubOf(plain)));
+    const error = await failure(client, login(hubOf(plain())));
     expect(error.code).toBe('config');
     expect(error.message).toContain('proxy settings could not be read');
   });
@@ -216,8 +169,8 @@ describe("the Electron app's system proxy (Chromium's resolver, without Electron
 
 describe('a proxy that says no', () => {
   it.each([
-    ['https (CONNECT)', () => secure],
-    ['plain http (forwarded)', () => plain],
+    ['https (CONNECT)', secure],
+    ['plain http (forwarded)', plain],
   ])('%s: 407 is a config error naming the proxy, without the credentials', async (_, target) => {
     const proxy = await proxyWith({ credentials: 'alice:right' });
     const wrong = `http://alice:wrong-password@${proxy.address}`;
@@ -232,7 +185,7 @@ describe('a proxy that says no', () => {
 
   it("refusing CONNECT is the proxy's refusal, not the server answering 403", async () => {
     const proxy = await proxyWith({ refuseWith: 403 });
-    const hub = hubOf(secure);
+    const hub = hubOf(secure());
     const error = await failure(clientWith({ HTTPS_PROXY: proxy.url }), login(hub));
     expect(error.code).toBe('offline');
     expect(error.message).toContain(
@@ -255,8 +208,8 @@ describe('a proxy that says no', () => {
   });
 
   it.each([
-    ['https', () => secure],
-    ['plain http', () => plain],
+    ['https', secure],
+    ['plain http', plain],
   ])('%s: a proxy that is down is named, not the server', async (_, target) => {
     const down = await refusedUrl();
     const error = await failure(
@@ -269,25 +222,25 @@ describe('a proxy that says no', () => {
 
   it('an unsupported proxy address is a config error naming the variable', async () => {
     const error = await failure(
-      clientWith({ HTTPS_PROXY: 'socks5://127.0.0.1:1080' }),
-      login(hubOf(secure)),
+      clientWith({ HTTPS_PROXY: 'https://127.0.0.1:1080' }),
+      login(hubOf(secure())),
     );
     expect(error.code).toBe('config');
-    expect(error.message).toContain('HTTPS_PROXY names a socks5 proxy');
+    expect(error.message).toContain('HTTPS_PROXY names a https proxy');
   });
 });
 
 describe('the custom CA bundle', () => {
   it('is what makes a server with a private CA trusted', async () => {
     const client = createAxiosHttpClient({ resolveProxy: proxyFromEnvironment({}) });
-    const error = await failure(client, login(hubOf(secure)));
+    const error = await failure(client, login(hubOf(secure())));
     expect(error.code).toBe('config');
     expect(error.message).toContain('could not be verified');
     const trusted = createAxiosHttpClient({
       resolveProxy: proxyFromEnvironment({}),
       ca: trustHubA,
     });
-    expect((await trusted.request(login(hubOf(secure)))).status).toBe(200);
+    expect((await trusted.request(login(hubOf(secure())))).status).toBe(200);
   });
 
   it('does not trust a server whose certificate another CA signed', async () => {

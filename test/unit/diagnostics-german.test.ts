@@ -6,7 +6,7 @@ import { testProfileConnection } from '../../src/main/diagnostics/profile-connec
 import { wordsFor } from '../../src/main/diagnostics/words';
 import { diagnosticsWordsDe } from '../../src/main/diagnostics/words.de';
 import { diagnosticsWordsEn } from '../../src/main/diagnostics/words.en';
-import { ProxyFailure } from '../../src/main/net/connect-tunnel';
+import { ProxyFailure } from '../../src/main/net/proxy-dialogue';
 import type { AppInfo } from '../../src/shared/model';
 import { refusedUrl } from '../support/refused-url';
 import { store } from '../../src/shared/texts/store.en';
@@ -176,7 +176,7 @@ describe('the German report', () => {
 
 describe('the German connection test', () => {
   const deps: ConnectionTestDeps = {
-    resolveProxy: async () => ({ kind: 'direct' }),
+    resolveProxy: async () => [{ kind: 'direct' }],
     http: {
       request: () => Promise.reject(new Error('no request expected')),
     },

@@ -79,7 +79,20 @@ describe('the proxy environment variables', () => {
   });
 
   it.each([
-    ['socks5://127.0.0.1:1080', 'HTTPS_PROXY names a socks5 proxy'],
+    ['socks5://s:1081', { kind: 'socks', version: 5, host: 's', port: 1081 }],
+    ['socks5h://s', { kind: 'socks', version: 5, host: 's', port: 1080 }],
+    ['socks4://s', { kind: 'socks', version: 4, host: 's', port: 1080 }],
+    [
+      'SOCKS4A://u@[fd00::2]:9',
+      { kind: 'socks', version: 4, host: 'fd00::2', port: 9, auth: 'u:' },
+    ],
+    ['socks5://u:p%3Aw@s', { kind: 'socks', version: 5, host: 's', port: 1080, auth: 'u:p:w' }],
+  ])('reads the SOCKS proxy %s (port 1080 unless given)', (value, route) => {
+    expect(routeFromEnvironment(url('https://a.example/'), { ALL_PROXY: value })).toEqual(route);
+  });
+
+  it.each([
+    ['socks://127.0.0.1:1080', 'HTTPS_PROXY names a socks proxy'],
     ['https://proxy.corp:443', 'HTTPS_PROXY names a https proxy'],
     ['http://', 'HTTPS_PROXY is not a proxy address'],
   ])('refuses %s in words', (value, words) => {
@@ -105,25 +118,35 @@ describe('the proxy environment variables', () => {
 });
 
 describe("Chromium's proxy answer (session.resolveProxy)", () => {
+  const direct = { kind: 'direct' };
+  const http = (host: string, port: number) => ({ kind: 'http', host, port });
+  const socks = (version: 4 | 5, host: string, port: number) => ({
+    kind: 'socks',
+    version,
+    host,
+    port,
+  });
   it.each([
-    ['DIRECT', { kind: 'direct' }],
-    ['', { kind: 'direct' }],
-    ['PROXY proxy.corp:3128', { kind: 'http', host: 'proxy.corp', port: 3128 }],
-    ['PROXY proxy.corp:3128; DIRECT', { kind: 'http', host: 'proxy.corp', port: 3128 }],
-    ['proxy proxy.corp', { kind: 'http', host: 'proxy.corp', port: 80 }],
-    ['PROXY [fd00::1]:8080', { kind: 'http', host: 'fd00::1', port: 8080 }],
-    ['SOCKS5 s:1080; PROXY p:8080', { kind: 'http', host: 'p', port: 8080 }],
-    ['HTTPS secure:443; DIRECT', { kind: 'direct' }],
-    ['  DIRECT ;', { kind: 'direct' }],
-  ])('%j', (answer, route) => {
-    expect(parsePacAnswer(answer)).toEqual(route);
+    ['DIRECT', [direct]],
+    ['', [direct]],
+    ['PROXY proxy.corp:3128', [http('proxy.corp', 3128)]],
+    ['PROXY proxy.corp:3128; DIRECT', [http('proxy.corp', 3128), direct]],
+    ['proxy proxy.corp', [http('proxy.corp', 80)]],
+    ['PROXY [fd00::1]:8080', [http('fd00::1', 8080)]],
+    ['SOCKS5 s:1080; PROXY p:8080', [socks(5, 's', 1080), http('p', 8080)]],
+    ['SOCKS s; SOCKS4 t:9', [socks(4, 's', 1080), socks(4, 't', 9)]],
+    ['HTTPS secure:443; DIRECT', [direct]],
+    ['  DIRECT ;', [direct]],
+  ])('%j', (answer, routes) => {
+    expect(parsePacAnswer(answer)).toEqual(routes);
   });
 
   it.each([
-    ['SOCKS5 s:1080', 'names only proxies this app cannot use'],
     ['HTTPS secure:443', 'names only proxies this app cannot use'],
+    ['QUIC q:443; HTTPS secure:443', 'names only proxies this app cannot use'],
     ['PROXY :99', 'cannot be read'],
     ['PROXY p:99999', 'cannot be read'],
+    ['SOCKS5 s:0', 'cannot be read'],
   ])('refuses %j in words', (answer, words) => {
     expect(() => parsePacAnswer(answer)).toThrow(words);
   });

@@ -4,13 +4,15 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diagnostics-model';
 import type { HttpClient } from '../http/http-client';
-import { ProxyFailure, openTunnel } from '../net/connect-tunnel';
+import { connectThrough } from '../net/proxy-agents';
+import { ProxyFailure } from '../net/proxy-dialogue';
 import {
   portOf,
   proxyAddress,
   socketHost,
   type ProxyResolver,
   type ProxyRoute,
+  type ProxyRoutes,
 } from '../net/proxy-route';
 import {
   detailOf,
@@ -27,10 +29,12 @@ import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
 
 /**
  * "Test connection" for one server address, step by step as a request really travels: DNS
- * lookup, TCP connect (to the proxy when one applies), the proxy's CONNECT tunnel, the TLS
- * handshake (certificate errors named), and one harmless GET through the app's own HTTP client,
- * so the proxy and CA settings tested are the ones the app uses. The first step that fails stops
- * the test and is named with what to do; the rest are marked skipped.
+ * lookup, TCP connect (to the proxy when one applies), the proxy's CONNECT tunnel or SOCKS
+ * handshake, the TLS handshake (certificate errors named), and one harmless GET through the app's
+ * own HTTP client, so the proxy and CA settings tested are the ones the app uses. The first step
+ * that fails stops the test and is named with what to do; the rest are marked skipped. When the
+ * proxy setting names more than one route (a PAC answer with a backup), a proxy that cannot be
+ * reached is reported as passed over and the next route is tested, as the HTTP client does.
  */
 
 export interface ConnectionTestDeps {
@@ -105,11 +109,15 @@ const certificateDetail = (secure: tls.TLSSocket, words: DiagnosticsWords): stri
   );
 };
 
+/** Whether `route` needs the proxy's own step: a CONNECT tunnel (https only) or SOCKS. */
+const talksToProxy = (url: URL, route: ProxyRoute): boolean =>
+  route.kind === 'socks' || (route.kind === 'http' && url.protocol === 'https:');
+
 /** The steps a test of `url` runs over `route`, in order. */
 const planFor = (url: URL, route: ProxyRoute): readonly ConnectionStep[] => [
   'dns',
   'tcp',
-  ...(route.kind === 'http' && url.protocol === 'https:' ? (['proxy'] as const) : []),
+  ...(talksToProxy(url, route) ? (['proxy'] as const) : []),
   ...(url.protocol === 'https:' ? (['tls'] as const) : []),
   'http',
 ];
@@ -125,6 +133,11 @@ class ServerTrouble extends Error {
 export interface TargetOutcome {
   readonly result: TargetResult;
   readonly englishFailure?: StepFailure;
+}
+
+/** One route's test, and whether it failed because its proxy could not be reached at all. */
+interface RouteOutcome extends TargetOutcome {
+  readonly proxyUnreachable: boolean;
 }
 
 /**
@@ -158,7 +171,7 @@ function stepRecorder(plan: readonly ConnectionStep[], words: DiagnosticsWords) 
         return undefined;
       }
     },
-    result(url: URL, via: string | undefined): TargetOutcome {
+    result(url: URL, via: string | undefined, proxyUnreachable = false): RouteOutcome {
       const skipped = plan
         .filter((name) => !steps.some((done) => done.step === name))
         .map((name): StepResult => ({ step: name, status: 'skipped', detail: words.steps.notRun }));
@@ -170,6 +183,7 @@ function stepRecorder(plan: readonly ConnectionStep[], words: DiagnosticsWords) 
           ...(failure ? { failure } : {}),
         },
         ...(englishFailure ? { englishFailure } : {}),
+        proxyUnreachable: proxyUnreachable && failure !== undefined,
       };
     },
   };
@@ -189,11 +203,9 @@ export async function testTargetOutcome(
   deps: ConnectionTestDeps,
   words: DiagnosticsWords,
 ): Promise<TargetOutcome> {
-  const timeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-  const target = `${url.hostname}:${portOf(url)}`;
-  let route: ProxyRoute;
+  let routes: ProxyRoutes;
   try {
-    route = await deps.resolveProxy(url);
+    routes = await deps.resolveProxy(url);
   } catch (error) {
     // The proxy setting itself cannot be used (an unsupported proxy, an unreadable address).
     const failure = failureOf('proxy', error, words);
@@ -206,7 +218,31 @@ export async function testTargetOutcome(
       englishFailure: failureOf('proxy', error),
     };
   }
-  const proxy = route.kind === 'http' ? route : undefined;
+  const [first, ...backups] = routes;
+  const passedOver: string[] = [];
+  let outcome = await testRoute(url, first, deps, words);
+  for (const route of backups) {
+    if (!outcome.proxyUnreachable || !outcome.result.failure) break;
+    passedOver.push(outcome.result.failure.message);
+    outcome = await testRoute(url, route, deps, words);
+  }
+  const { result, englishFailure } = outcome;
+  return {
+    result: passedOver.length > 0 ? { ...result, passedOver } : result,
+    ...(englishFailure ? { englishFailure } : {}),
+  };
+}
+
+/** The steps of one route: straight to the server, or through one proxy. */
+async function testRoute(
+  url: URL,
+  route: ProxyRoute,
+  deps: ConnectionTestDeps,
+  words: DiagnosticsWords,
+): Promise<RouteOutcome> {
+  const timeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const target = `${url.hostname}:${portOf(url)}`;
+  const proxy = route.kind === 'direct' ? undefined : route;
   const via = proxy ? proxyAddress(proxy) : undefined;
   const steps = stepRecorder(planFor(url, route), words);
   const peer: Peer = proxy
@@ -225,7 +261,7 @@ export async function testTargetOutcome(
         : `${peer.host} → ${addresses.map((entry) => entry.address).join(', ')}`,
     (error, w) => dnsFailure(peer, codeOf(error), timeoutMs, w),
   );
-  if (!resolved) return steps.result(url, via);
+  if (!resolved) return steps.result(url, via, peer.isProxy);
 
   const socket = await steps.run(
     'tcp',
@@ -236,28 +272,28 @@ export async function testTargetOutcome(
     },
     (error, w) => tcpFailure(peer, codeOf(error), timeoutMs, target, w),
   );
-  if (!socket) return steps.result(url, via);
+  if (!socket) return steps.result(url, via, peer.isProxy);
+  let proxyFailed: ProxyFailure | undefined;
   try {
     const tunnelled =
-      !proxy || url.protocol !== 'https:'
+      !proxy || !talksToProxy(url, route)
         ? socket
         : await steps.run(
             'proxy',
-            () => openTunnel(proxy, socketHost(url), portOf(url), { timeoutMs, socket }),
+            () => connectThrough(proxy, socketHost(url), portOf(url), { timeoutMs, socket }),
             () => words.steps.tunnel(proxyAddress(proxy), target),
-            (error, w) =>
-              proxyFailure(
+            (error, w) => {
+              proxyFailed =
                 error instanceof ProxyFailure
                   ? error
                   : new ProxyFailure(proxyAddress(proxy), {
                       socketCode: codeOf(error),
                       message: 'failed',
-                    }),
-                target,
-                w,
-              ),
+                    });
+              return proxyFailure(proxyFailed, target, w);
+            },
           );
-    if (!tunnelled) return steps.result(url, via);
+    if (!tunnelled) return steps.result(url, via, proxyFailed?.unreachable);
     if (url.protocol === 'https:') {
       const secure = await steps.run(
         'tls',

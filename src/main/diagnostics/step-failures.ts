@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ConnectionStep, TargetResult } from '../../shared/diagnostics-model';
 import type { ErrorCode } from '../../shared/errors';
 import { LicensingError } from '../licensing/licensing-error';
-import { ProxyFailure } from '../net/connect-tunnel';
+import { ProxyFailure } from '../net/proxy-dialogue';
 import { explainProxyFailure } from '../net/proxy-errors';
 import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
 

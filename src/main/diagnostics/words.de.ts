@@ -1,4 +1,4 @@
-import type { ProxyFailure } from '../net/connect-tunnel';
+import type { ProxyFailure } from '../net/proxy-dialogue';
 import type { DiagnosticsWords } from './words.en';
 import { explainProxyFailure } from '../net/proxy-errors';
 import { proxyPartsDe } from '../../shared/texts/net.de';

@@ -1,4 +1,4 @@
-import type { ProxyFailure } from '../net/connect-tunnel';
+import type { ProxyFailure } from '../net/proxy-dialogue';
 import type { Translations } from '../../shared/model';
 import type { Wording } from '../../shared/text';
 

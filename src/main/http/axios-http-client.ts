@@ -6,7 +6,12 @@ import { proxyFromEnvironment } from '../net/proxy-env';
 import type { ProxyResolver } from '../net/proxy-route';
 import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
 import { cancelledError, networkError, oversizedError, timeoutError } from './network-errors';
-import { createTransports, proxyErrorFor, proxyStatusError } from './proxy-transport';
+import {
+  createTransports,
+  proxyErrorFor,
+  proxyStatusError,
+  type RequestTransport,
+} from './proxy-transport';
 import { lowerCaseHeaders, parseBody } from './response-body';
 
 export interface AxiosHttpClientOptions {
@@ -28,6 +33,8 @@ export interface AxiosHttpClientOptions {
   readonly resolveProxy?: ProxyResolver;
   /** Trusted CA certificates (PEM), replacing Node's defaults: see net/ca-bundle.ts. */
   readonly ca?: readonly string[];
+  /** The clock that times how long an unreachable proxy is passed over; default Date.now. */
+  readonly now?: () => number;
 }
 
 /**
@@ -58,16 +65,17 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
     ca: options.ca,
     httpsAgent: options.httpsAgent,
     tunnelTimeoutMs: defaultTimeoutMs,
+    now: options.now,
   });
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const url = checkUrl(req.url);
     const host = url.host;
-    const transport = await transports.forUrl(url);
+    const routes = await transports.forUrl(url);
     const axios = await loadAxios();
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
-    // Our own wall-clock deadline: axios's `timeout` is a socket idle timer, which a server that
-    // drips one byte a second would never trip.
+    // Our own wall-clock deadline over every route tried: axios's `timeout` is a socket idle
+    // timer, which a server that drips one byte a second would never trip.
     const deadline = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -78,7 +86,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
     req.signal?.addEventListener('abort', onCallerAbort, { once: true });
     if (req.signal?.aborted) deadline.abort();
 
-    try {
+    const send = async (transport: RequestTransport): Promise<HttpResponse> => {
       const response = await axios.request<string>({
         method: req.method,
         url: req.url,
@@ -100,7 +108,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         httpsAgent: transport.httpsAgent,
         proxy: transport.proxy,
       });
-      const refusedByProxy = proxyStatusError(transport.route, response.status, host);
+      const refusedByProxy = proxyStatusError(transport, response.status, host);
       if (refusedByProxy) throw refusedByProxy;
       const rawBody = typeof response.data === 'string' ? response.data : '';
       const rawHeaders =
@@ -114,15 +122,29 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         rawBody,
         body: parseBody(rawBody, headers['content-type'], host),
       };
-    } catch (error) {
-      if (error instanceof LicensingError) throw error;
-      if (timedOut) throw timeoutError(host, timeoutMs);
-      if (axios.isCancel(error) || req.signal?.aborted) throw cancelledError(host);
-      const code = axios.isAxiosError(error) ? (error.code ?? causeCode(error)) : '';
-      throw (
-        proxyErrorFor(transport, error, code, host) ??
-        translateAxiosError(axios, error, host, maxBodyBytes)
-      );
+    };
+
+    /** Sends over routes[index]; a proxy that cannot be reached hands over to the next route. */
+    const attempt = async (index: number): Promise<HttpResponse> => {
+      const transport = routes[index] as RequestTransport;
+      try {
+        return await send(transport);
+      } catch (error) {
+        if (error instanceof LicensingError) throw error;
+        if (timedOut) throw timeoutError(host, timeoutMs);
+        if (axios.isCancel(error) || req.signal?.aborted) throw cancelledError(host);
+        const code = axios.isAxiosError(error) ? (error.code ?? causeCode(error)) : '';
+        const next = index + 1 < routes.length;
+        if (transports.proxyUnreachable(transport, error, code) && next) return attempt(index + 1);
+        throw (
+          proxyErrorFor(transport, error, code, host) ??
+          translateAxiosError(axios, error, host, maxBodyBytes)
+        );
+      }
+    };
+
+    try {
+      return await attempt(0);
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onCallerAbort);

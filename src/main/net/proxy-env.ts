@@ -4,16 +4,18 @@ import {
   DIRECT,
   portOf,
   socketHost,
-  type HttpProxyRoute,
   type ProxyResolver,
   type ProxyRoute,
+  type ProxyServerRoute,
 } from './proxy-route';
 
 /**
  * The proxy environment variables, as curl reads them: `https_proxy` for https URLs, `http_proxy`
  * for plain http, `all_proxy` for both when the specific one is unset; lower case before upper
- * case; `no_proxy` lists hosts reached directly. Only http:// proxies are supported (CONNECT for
- * https targets); an https:// or SOCKS proxy is refused in words rather than silently ignored.
+ * case; `no_proxy` lists hosts reached directly. Supported: http:// proxies (CONNECT for https
+ * targets) and SOCKS proxies: socks5:// and socks5h://, socks4:// and socks4a:// (the proxy always
+ * resolves the server's name, see socks-handshake.ts). An https:// proxy is refused in words
+ * rather than silently ignored.
  *
  * NO_PROXY entries are separated by commas or spaces: `*` (everything), a host or IP address
  * (that host and its sub-domains), `.example.com` or `*.example.com` (the same), each optionally
@@ -38,8 +40,17 @@ const variablesFor = (protocol: string): readonly string[] =>
     ? ['https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY']
     : ['http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'];
 
+/** The proxy kinds an address's scheme names; default port as curl's. */
+const SCHEMES: Readonly<Record<string, { kind: 'http' } | { kind: 'socks'; version: 4 | 5 }>> = {
+  'http:': { kind: 'http' },
+  'socks5:': { kind: 'socks', version: 5 },
+  'socks5h:': { kind: 'socks', version: 5 },
+  'socks4:': { kind: 'socks', version: 4 },
+  'socks4a:': { kind: 'socks', version: 4 },
+};
+
 /** A proxy address from a variable or a setting; `source` names it in the error. */
-export function parseProxyAddress(text: string, source: string): HttpProxyRoute {
+export function parseProxyAddress(text: string, source: string): ProxyServerRoute {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
   let url: URL;
   try {
@@ -47,7 +58,8 @@ export function parseProxyAddress(text: string, source: string): HttpProxyRoute 
   } catch {
     throw new LicensingError('config', net.proxyNotAnAddress({ source }));
   }
-  if (url.protocol !== 'http:') {
+  const scheme = SCHEMES[url.protocol];
+  if (!scheme) {
     throw new LicensingError(
       'config',
       net.proxyNotHttpScheme({ source, scheme: url.protocol.replace(':', '') }),
@@ -59,7 +71,9 @@ export function parseProxyAddress(text: string, source: string): HttpProxyRoute 
   const auth = url.username
     ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
     : undefined;
-  return { kind: 'http', host: socketHost(url), port: portOf(url), ...(auth ? { auth } : {}) };
+  // new URL() knows no default port for socks schemes: 1080 is SOCKS's.
+  const port = url.port ? Number(url.port) : scheme.kind === 'socks' ? 1080 : portOf(url);
+  return { ...scheme, host: socketHost(url), port, ...(auth ? { auth } : {}) };
 }
 
 interface NoProxyEntry {
@@ -98,7 +112,7 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     });
 }
 
-/** The route the environment gives this URL. */
+/** The route the environment gives this URL (one: variables name no backup). */
 export function routeFromEnvironment(url: URL, env: Env): ProxyRoute {
   const noProxy = firstSet(env, ['no_proxy', 'NO_PROXY'])?.value;
   if (bypassesProxy(url, noProxy)) return DIRECT;
@@ -109,8 +123,7 @@ export function routeFromEnvironment(url: URL, env: Env): ProxyRoute {
 /** The CLI's and the browser host's resolver; reads the variables on each request. */
 export const proxyFromEnvironment =
   (env: Env = process.env): ProxyResolver =>
-  async (url) =>
-    routeFromEnvironment(url, env);
+  async (url) => [routeFromEnvironment(url, env)];
 
 /**
  * The proxy variables that are set, for the diagnostics screen and the support bundle: values
@@ -123,7 +136,7 @@ export function proxyVariables(env: Env = process.env): { name: string; value: s
     .map((name) => ({ name, value: hideCredentials(env[name]?.trim() ?? '') }));
 }
 
-/** `http://user:secret@proxy:3128` → `http://***@proxy:3128` (with or without the scheme). */
+/** `http://user:secret@proxy:3128` → `http://***@proxy:3128` (any scheme, or none). */
 export const hideCredentials = (text: string): string =>
   text.replace(
     /^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]+@/i,

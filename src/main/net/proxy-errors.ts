@@ -2,7 +2,9 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Text } from '../../shared/text';
 import { net, proxyPartsEn, type ProxyParts } from '../../shared/texts/net.en';
 import { LicensingError } from '../licensing/licensing-error';
-import { NOT_HTTP, type ProxyFailure } from './connect-tunnel';
+import { NOT_HTTP } from './connect-tunnel';
+import type { ProxyFailure } from './proxy-dialogue';
+import { NOT_SOCKS } from './socks-handshake';
 
 /**
  * What a proxy's "no" means and what to do about it, in one place: the HTTP client turns it into
@@ -17,7 +19,7 @@ export interface ProxyProblem {
   readonly fix: string;
 }
 
-/** Socket errors that can only come from connecting to the proxy itself. */
+/** Socket errors of a forwarded request: with every socket going to the proxy, they are its. */
 export const isProxyConnectFailure = (code: string): boolean =>
   [
     'ECONNREFUSED',
@@ -41,7 +43,18 @@ type Case = {
 }[keyof typeof proxyPartsEn];
 
 function classify(failure: ProxyFailure, target: string): Case {
-  const { proxy, status, socketCode } = failure;
+  const { proxy, status, socketCode, socks } = failure;
+  if (socks === 'credentials')
+    return { code: 'config', key: 'socksAsksCredentials', params: { proxy } };
+  // SOCKS5's 2: the proxy's rules say no; SOCKS4's 91 is that or a failure, told apart by nothing.
+  if (socks === 2 || socks === 91)
+    return { code: 'offline', key: 'socksRefusedServer', params: { proxy, target, reply: socks } };
+  if (socks !== undefined)
+    return {
+      code: 'offline',
+      key: 'socksCannotReachServer',
+      params: { proxy, target, reply: socks },
+    };
   if (status === 407) return { code: 'config', key: 'proxyAsksCredentials', params: { proxy } };
   if (status !== undefined && status >= 500)
     return { code: 'offline', key: 'proxyCannotReachServer', params: { proxy, target, status } };
@@ -70,6 +83,8 @@ export const proxyError = (failure: ProxyFailure, target: string): LicensingErro
   const found = classify(failure, target);
   if (found.key === 'proxyFailed' && found.params.detail === NOT_HTTP)
     return new LicensingError(found.code, net.proxyNotHttp({ proxy: found.params.proxy }));
+  if (found.key === 'proxyFailed' && found.params.detail === NOT_SOCKS)
+    return new LicensingError(found.code, net.proxyNotSocks({ proxy: found.params.proxy }));
   const say = net[found.key] as (params: Case['params']) => Text;
   return new LicensingError(found.code, say(found.params));
 };

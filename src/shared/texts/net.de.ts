@@ -17,6 +17,22 @@ const PROXY_UNREACHABLE: Readonly<Record<string, string>> = {
   ECONNRESET: 'hat die Verbindung vor einer Antwort geschlossen',
 };
 
+/** A SOCKS proxy's reply codes, as in net.en.ts. */
+const SOCKS_REPLIES: Readonly<Record<number, string>> = {
+  1: 'allgemeiner Fehler',
+  2: 'nach seinen Regeln nicht erlaubt',
+  3: 'Netzwerk nicht erreichbar',
+  4: 'Host nicht erreichbar',
+  5: 'Verbindung abgelehnt',
+  6: 'Zeit abgelaufen',
+  7: 'Befehl nicht unterstützt',
+  8: 'Adresstyp nicht unterstützt',
+  91: 'abgelehnt oder fehlgeschlagen',
+};
+
+const socksReply = (reply: number): string =>
+  `SOCKS-Antwort ${reply}: ${SOCKS_REPLIES[reply] ?? 'unbekannt'}`;
+
 /** `proxyPartsEn` in German: the same two parts for the connection test and the messages. */
 export const proxyPartsDe: { readonly [K in keyof ProxyParts]: ProxyParts[K] } = {
   proxyAsksCredentials: (p) => ({
@@ -42,7 +58,19 @@ export const proxyPartsDe: { readonly [K in keyof ProxyParts]: ProxyParts[K] } =
   /** `detail` is the tunnel's own English words, quoted; NOT_HTTP has a German sentence. */
   proxyFailed: (p) => ({
     problem: `Der Proxy ${p.proxy} meldet: „${p.detail}“`,
-    fix: `Prüfen Sie ${WHERE_SET}: Sie nennt vielleicht keinen HTTP-Proxy`,
+    fix: `Prüfen Sie ${WHERE_SET}: Die Adresse ist vielleicht kein Proxy der genannten Art`,
+  }),
+  socksAsksCredentials: (p) => ({
+    problem: `Der SOCKS-Proxy ${p.proxy} hat den Benutzernamen und das Passwort dieses Computers nicht angenommen oder verlangt sie`,
+    fix: 'Tragen Sie beides in die Proxy-Adresse ein (socks5://benutzer:passwort@host:port), oder bitten Sie die IT, diesen Computer durchzulassen',
+  }),
+  socksRefusedServer: (p) => ({
+    problem: `Der SOCKS-Proxy ${p.proxy} hat die Verbindung zu ${p.target} abgelehnt (${socksReply(p.reply)})`,
+    fix: 'Bitten Sie die IT, diese Adresse über den Proxy freizugeben, oder tragen Sie sie in NO_PROXY ein, wenn sie in Ihrem Netzwerk liegt',
+  }),
+  socksCannotReachServer: (p) => ({
+    problem: `Der SOCKS-Proxy ${p.proxy} konnte ${p.target} nicht erreichen (${socksReply(p.reply)})`,
+    fix: 'Prüfen Sie die Serveradresse; der Server ist vielleicht nicht in Betrieb, oder der Proxy kann seinen Namen nicht auflösen',
   }),
 };
 
@@ -90,16 +118,24 @@ export const netDe: Translation<typeof netEn> = {
       problem: `Der Proxy ${p.proxy} hat auf CONNECT mit etwas geantwortet, das kein HTTP ist`,
       fix: proxyPartsDe.proxyFailed({ proxy: p.proxy, detail: '' }).fix,
     }),
+  proxyNotSocks: (p) =>
+    sentence({
+      problem: `Der Proxy ${p.proxy} hat in etwas geantwortet, das kein SOCKS ist`,
+      fix: proxyPartsDe.proxyFailed({ proxy: p.proxy, detail: '' }).fix,
+    }),
   proxyFailed: (p) => sentence(proxyPartsDe.proxyFailed(p)),
+  socksAsksCredentials: (p) => sentence(proxyPartsDe.socksAsksCredentials(p)),
+  socksRefusedServer: (p) => sentence(proxyPartsDe.socksRefusedServer(p)),
+  socksCannotReachServer: (p) => sentence(proxyPartsDe.socksCannotReachServer(p)),
 
   proxyNotAnAddress: (p) =>
-    `${p.source} ist keine Proxy-Adresse. Schreiben Sie sie als http://host:port (oder http://benutzer:passwort@host:port).`,
+    `${p.source} ist keine Proxy-Adresse. Schreiben Sie sie als http://host:port oder socks5://host:port (mit benutzer:passwort@ vor dem Host, wenn der Proxy sie verlangt).`,
   proxyNotHttpScheme: (p) =>
-    `${p.source} nennt einen ${p.scheme}-Proxy; unterstützt werden nur http://-Proxys (https wird mit CONNECT durch sie getunnelt). Fragen Sie die IT nach der Adresse des HTTP-Proxys.`,
+    `${p.source} nennt einen ${p.scheme}-Proxy; unterstützt werden http://-Proxys (https wird mit CONNECT durch sie getunnelt) sowie socks5://- und socks4://-Proxys. Fragen Sie die IT nach der Adresse eines HTTP- oder SOCKS-Proxys.`,
   proxyNoHost: (p) =>
     `${p.source} enthält keinen Hostnamen. Schreiben Sie die Adresse als http://host:port.`,
   systemProxyUnusable: (p) =>
-    `Die Proxy-Einstellung des Systems („${p.entries}“) nennt nur Proxys, die diese App nicht verwenden kann (HTTPS oder SOCKS). Bitten Sie die IT um einen HTTP-Proxy oder einen direkten Weg zum Lizenzserver.`,
+    `Die Proxy-Einstellung des Systems („${p.entries}“) nennt nur Proxys, die diese App nicht verwenden kann (HTTPS-Proxys). Bitten Sie die IT um einen HTTP- oder SOCKS-Proxy oder einen direkten Weg zum Lizenzserver.`,
   systemProxyUnreadable: (p) =>
     `Die Proxy-Einstellung des Systems „${p.entry}“ lässt sich nicht lesen. Prüfen Sie die Proxy-Einstellungen dieses Computers.`,
   systemProxyFailed: () =>

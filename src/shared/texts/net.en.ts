@@ -16,6 +16,22 @@ const inSeconds = (seconds: number): string => {
 
 const WHERE_SET = 'the proxy setting (HTTPS_PROXY / HTTP_PROXY, or this computer’s proxy settings)';
 
+/** A SOCKS proxy's reply codes (RFC 1928; 91 is SOCKS4's "rejected or failed"). */
+const SOCKS_REPLIES: Readonly<Record<number, string>> = {
+  1: 'general failure',
+  2: 'not allowed by its rules',
+  3: 'network unreachable',
+  4: 'host unreachable',
+  5: 'connection refused',
+  6: 'timed out',
+  7: 'command not supported',
+  8: 'address type not supported',
+  91: 'rejected or failed',
+};
+
+const socksReply = (reply: number): string =>
+  `SOCKS reply ${reply}: ${SOCKS_REPLIES[reply] ?? 'unknown'}`;
+
 const PROXY_UNREACHABLE: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'refused the connection',
   ENOTFOUND: 'could not be found (DNS)',
@@ -53,7 +69,20 @@ export const proxyPartsEn = {
   /** `detail` is the tunnel's own words (connect-tunnel.ts), e.g. NOT_HTTP. */
   proxyFailed: (p: { proxy: string; detail: string }) => ({
     problem: `The proxy ${p.proxy} ${p.detail}`,
-    fix: `Check ${WHERE_SET}: it may not name an HTTP proxy`,
+    fix: `Check ${WHERE_SET}: the address may not be a proxy of the kind it names`,
+  }),
+  socksAsksCredentials: (p: { proxy: string }) => ({
+    problem: `The SOCKS proxy ${p.proxy} did not accept this computer’s user name and password, or asks for one`,
+    fix: 'Put them in the proxy address (socks5://user:password@host:port), or ask IT to let this computer through',
+  }),
+  /** `reply`: the proxy's reply code (socks-handshake.ts). */
+  socksRefusedServer: (p: { proxy: string; target: string; reply: number }) => ({
+    problem: `The SOCKS proxy ${p.proxy} refused to connect to ${p.target} (${socksReply(p.reply)})`,
+    fix: 'Ask IT to allow this address through the proxy, or list it in NO_PROXY if it is inside your network',
+  }),
+  socksCannotReachServer: (p: { proxy: string; target: string; reply: number }) => ({
+    problem: `The SOCKS proxy ${p.proxy} could not reach ${p.target} (${socksReply(p.reply)})`,
+    fix: 'Check the server address; the server may be down, or the proxy cannot resolve its name',
   }),
 };
 
@@ -119,20 +148,33 @@ export const netEn = {
         detail: 'answered CONNECT with something that is not HTTP',
       }),
     ),
+  /** A SOCKS handshake's (socks-handshake.ts NOT_SOCKS). */
+  proxyNotSocks: (p: { proxy: string }) =>
+    sentence(
+      proxyPartsEn.proxyFailed({
+        proxy: p.proxy,
+        detail: 'answered in something that is not SOCKS',
+      }),
+    ),
   proxyFailed: (p: { proxy: string; detail: string }) => sentence(proxyPartsEn.proxyFailed(p)),
+  socksAsksCredentials: (p: { proxy: string }) => sentence(proxyPartsEn.socksAsksCredentials(p)),
+  socksRefusedServer: (p: { proxy: string; target: string; reply: number }) =>
+    sentence(proxyPartsEn.socksRefusedServer(p)),
+  socksCannotReachServer: (p: { proxy: string; target: string; reply: number }) =>
+    sentence(proxyPartsEn.socksCannotReachServer(p)),
 
   // Proxy settings (net/proxy-env.ts, net/pac-answer.ts, shell/system-proxy.ts).
   /** `source` names the variable or setting, e.g. HTTPS_PROXY. */
   proxyNotAnAddress: (p: { source: string }) =>
-    `${p.source} is not a proxy address. Write it as http://host:port (or http://user:password@host:port).`,
+    `${p.source} is not a proxy address. Write it as http://host:port or socks5://host:port (with user:password@ before the host if the proxy asks for them).`,
   /** `scheme` without its colon: "https", "socks5". */
   proxyNotHttpScheme: (p: { source: string; scheme: string }) =>
-    `${p.source} names a ${p.scheme} proxy; only http:// proxies are supported (https is tunnelled through them with CONNECT). Ask IT for the address of the HTTP proxy.`,
+    `${p.source} names a ${p.scheme} proxy; supported are http:// proxies (https is tunnelled through them with CONNECT) and socks5:// or socks4:// proxies. Ask IT for the address of an HTTP or SOCKS proxy.`,
   proxyNoHost: (p: { source: string }) =>
     `${p.source} has no host name. Write it as http://host:port.`,
   /** `entries`: the PAC answer's entries joined with "; ". */
   systemProxyUnusable: (p: { entries: string }) =>
-    `The system proxy setting ("${p.entries}") names only proxies this app cannot use (HTTPS or SOCKS). Ask IT for an HTTP proxy, or a direct route to the licensing server.`,
+    `The system proxy setting ("${p.entries}") names only proxies this app cannot use (HTTPS proxies). Ask IT for an HTTP or SOCKS proxy, or a direct route to the licensing server.`,
   systemProxyUnreadable: (p: { entry: string }) =>
     `The system proxy setting "${p.entry}" cannot be read. Check the proxy settings of this computer.`,
   systemProxyFailed: () =>

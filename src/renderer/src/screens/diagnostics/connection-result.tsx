@@ -23,6 +23,16 @@ export function ConnectionResult({ test }: { readonly test: ConnectionTest }) {
               <RichText text={t.throughProxy} values={{ proxy: <code>{target.via}</code> }} />
             )}
           </p>
+          {target.passedOver && (
+            <div className="diagnostics__passed-over">
+              <p>{t.passedOver}</p>
+              <ul>
+                {target.passedOver.map((why) => (
+                  <li key={why}>{why}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <ol className="diagnostics__steps" aria-label={t.stepsFor(target.url)}>
             {target.steps.map((step) => (
               <li key={step.step} className={`diagnostics__step diagnostics__step--${step.status}`}>

@@ -1,0 +1,132 @@
+import type net from 'node:net';
+
+/** What went wrong on the way through a proxy, before the server itself was reached. */
+export class ProxyFailure extends Error {
+  readonly proxy: string;
+  /** An HTTP proxy's status when it answered the CONNECT with anything but 200. */
+  readonly status?: number;
+  /** The socket error code when the proxy could not be reached or hung up. */
+  readonly socketCode?: string;
+  /** A SOCKS proxy's refusal: its reply code, or `credentials` when it would not let us in. */
+  readonly socks?: number | 'credentials';
+
+  constructor(
+    proxy: string,
+    detail: {
+      status?: number;
+      socketCode?: string;
+      socks?: number | 'credentials';
+      message: string;
+    },
+  ) {
+    super(detail.message);
+    this.name = 'ProxyFailure';
+    this.proxy = proxy;
+    this.status = detail.status;
+    this.socketCode = detail.socketCode;
+    this.socks = detail.socks;
+  }
+
+  /**
+   * The proxy could not be reached at all, so nothing of the request left this computer: the one
+   * case where the next proxy in a PAC answer may be tried without sending anything twice.
+   */
+  get unreachable(): boolean {
+    return this.socketCode !== undefined && this.status === undefined && this.socks === undefined;
+  }
+}
+
+/** One side of the talk with a proxy, before the connection is handed to the request. */
+export interface ProxyDialogue {
+  send(bytes: Buffer | string): void;
+  /**
+   * Waits for the proxy's next answer: `complete` is shown every byte received so far and says
+   * how many of them make the answer (undefined: not all there yet). Rejects with a ProxyFailure
+   * that `complete` throws, or when the proxy hangs up or falls silent.
+   */
+  receive(complete: (received: Buffer) => number | undefined): Promise<Buffer>;
+}
+
+/**
+ * Runs `talk` over a socket to the proxy (HTTP CONNECT, a SOCKS handshake) within one deadline.
+ * Resolves with the socket, ready for the request's own bytes, once `talk` is done; on any failure
+ * the socket is destroyed and the ProxyFailure names the proxy.
+ */
+export function converse(
+  socket: net.Socket,
+  proxy: string,
+  timeoutMs: number,
+  talk: (dialogue: ProxyDialogue) => Promise<void>,
+): Promise<net.Socket> {
+  let received = Buffer.alloc(0);
+  let waiting: { complete: (received: Buffer) => number | undefined } | undefined;
+  let answer: ((bytes: Buffer) => void) | undefined;
+  let failed: ((error: ProxyFailure) => void) | undefined;
+  let failure: ProxyFailure | undefined;
+
+  const fail = (error: ProxyFailure): void => {
+    failure ??= error;
+    failed?.(failure);
+  };
+  const check = (): void => {
+    if (!waiting || !answer) return;
+    let length: number | undefined;
+    try {
+      length = waiting.complete(received);
+    } catch (error) {
+      fail(error as ProxyFailure);
+      return;
+    }
+    if (length === undefined) return;
+    const bytes = received.subarray(0, length);
+    received = received.subarray(length);
+    const resolve = answer;
+    waiting = answer = failed = undefined;
+    resolve(bytes);
+  };
+  const onData = (chunk: Buffer): void => {
+    received = Buffer.concat([received, chunk]);
+    check();
+  };
+  const onError = (error: NodeJS.ErrnoException): void =>
+    fail(
+      new ProxyFailure(proxy, { socketCode: error.code ?? 'ECONNRESET', message: error.message }),
+    );
+  const onClose = (): void =>
+    fail(new ProxyFailure(proxy, { socketCode: 'ECONNRESET', message: 'closed before answering' }));
+  const onTimeout = (): void =>
+    fail(new ProxyFailure(proxy, { socketCode: 'ETIMEDOUT', message: 'no answer in time' }));
+  const stopListening = (): void => {
+    socket.off('data', onData).off('error', onError).off('close', onClose);
+    socket.off('timeout', onTimeout).setTimeout(0);
+  };
+
+  socket.on('data', onData).on('error', onError).on('close', onClose);
+  socket.setTimeout(timeoutMs).on('timeout', onTimeout);
+  const dialogue: ProxyDialogue = {
+    send: (bytes) => {
+      socket.write(bytes);
+    },
+    receive: (complete) =>
+      new Promise<Buffer>((resolve, reject) => {
+        if (failure) return reject(failure);
+        waiting = { complete };
+        answer = resolve;
+        failed = reject;
+        check();
+      }),
+  };
+  return talk(dialogue).then(
+    () => {
+      stopListening();
+      // Bytes after the proxy's last answer already belong to the connection.
+      if (received.length > 0) socket.unshift(received);
+      return socket;
+    },
+    (error: unknown) => {
+      stopListening();
+      socket.destroy();
+      throw error;
+    },
+  );
+}

@@ -1,0 +1,122 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
+import { UNREACHABLE_PROXY_RETRY_MS } from '../../src/main/http/proxy-transport';
+import { systemProxyResolver } from '../../src/main/shell/system-proxy';
+import { startForwardProxy } from '../support/forward-proxy';
+import { startSocksProxy } from '../support/socks-proxy';
+import {
+  failure,
+  hostPortOf,
+  hubOf,
+  login,
+  trustHubA,
+  useProxyTargets,
+} from '../support/proxy-targets';
+import { refusedUrl } from '../support/refused-url';
+
+/**
+ * A PAC answer names proxies to try in order ("PROXY a; PROXY b; DIRECT"). Like Chromium, the
+ * HTTP client falls over to the next entry when a proxy cannot be reached (nothing of the request
+ * was sent), puts that proxy last for five minutes, and never falls over when a proxy answered:
+ * its "no" is the answer, and a forwarded request may already have reached the server.
+ */
+
+const targets = useProxyTargets();
+
+/** A proxy that is there but hangs up on every connection, counting them. */
+async function hangingUpProxy() {
+  let connections = 0;
+  const server = net.createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return targets.closedAfterTest(
+    Promise.resolve({
+      address: `127.0.0.1:${port}`,
+      connections: () => connections,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    }),
+  );
+}
+
+const pacClient = (answer: string, now?: () => number) =>
+  createAxiosHttpClient({
+    resolveProxy: systemProxyResolver({ resolveProxy: async () => answer }),
+    ca: trustHubA,
+    ...(now ? { now } : {}),
+  });
+
+describe('falling over to the next proxy of a PAC answer', () => {
+  it('uses the backup proxy when the first one refuses connections', async () => {
+    const down = new URL(await refusedUrl()).host;
+    const backup = await targets.closedAfterTest(startForwardProxy());
+    const hub = hubOf(targets.secure());
+    const response = await pacClient(`PROXY ${down}; PROXY ${backup.address}`).request(login(hub));
+    expect(response.status).toBe(200);
+    expect(backup.seen).toEqual([`CONNECT ${hostPortOf(hub.baseUrl)}`]);
+  });
+
+  it('falls over from a dead SOCKS proxy to DIRECT, for plain http too', async () => {
+    const down = new URL(await refusedUrl()).host;
+    const response = await pacClient(`SOCKS5 ${down}; DIRECT`).request(
+      login(hubOf(targets.plain())),
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it('passes over a proxy that could not be reached for five minutes, then tries it again', async () => {
+    const flaky = await hangingUpProxy();
+    const backup = await targets.closedAfterTest(startSocksProxy());
+    let now = 1_000_000;
+    const client = pacClient(`PROXY ${flaky.address}; SOCKS5 ${backup.address}`, () => now);
+    const hub = hubOf(targets.secure());
+    expect((await client.request(login(hub))).status).toBe(200);
+    expect(flaky.connections()).toBe(1);
+    now += UNREACHABLE_PROXY_RETRY_MS - 1;
+    expect((await client.request(login(hub))).status).toBe(200);
+    expect(flaky.connections()).toBe(1);
+    now += 1;
+    // The backup's kept-alive connection is not used: the first proxy leads again.
+    expect((await client.request(login(hub))).status).toBe(200);
+    expect(flaky.connections()).toBe(2);
+  });
+
+  it('does not fall over when the proxy answered: its refusal is the answer', async () => {
+    const refusing = await targets.closedAfterTest(startForwardProxy({ refuseWith: 403 }));
+    const backup = await targets.closedAfterTest(startForwardProxy());
+    const hub = hubOf(targets.secure());
+    const error = await failure(
+      pacClient(`PROXY ${refusing.address}; PROXY ${backup.address}`),
+      login(hub),
+    );
+    expect(error.message).toContain(`The proxy ${refusing.address} refused to connect`);
+    expect(backup.seen).toEqual([]);
+  });
+
+  it('does not resend a forwarded request whose proxy hung up after taking it', async () => {
+    const flaky = await hangingUpProxy();
+    const backup = await targets.closedAfterTest(startForwardProxy());
+    const error = await failure(
+      pacClient(`PROXY ${flaky.address}; PROXY ${backup.address}`),
+      login(hubOf(targets.plain())),
+    );
+    expect(error.code).toBe('offline');
+    expect(error.message).toContain(`The proxy ${flaky.address}`);
+    expect(backup.seen).toEqual([]);
+  });
+
+  it('names the last proxy when none of them can be reached', async () => {
+    const first = new URL(await refusedUrl()).host;
+    const last = new URL(await refusedUrl()).host;
+    const error = await failure(
+      pacClient(`PROXY ${first}; SOCKS5 ${last}`),
+      login(hubOf(targets.secure())),
+    );
+    expect(error.code).toBe('offline');
+    expect(error.message).toContain(`The proxy ${last} refused the connection`);
+  });
+});
