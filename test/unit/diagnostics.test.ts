@@ -4,6 +4,7 @@ import { fingerprintBasis, secretProtection } from '../../src/main/diagnostics/m
 import { targetsOf } from '../../src/main/diagnostics/profile-connection';
 import { createRecentLog, licenceChangeLogger } from '../../src/main/diagnostics/recent-log';
 import { redactConfig, redactText, safeUrl, secretsOf } from '../../src/main/diagnostics/redaction';
+import { connectionTestText } from '../../src/main/diagnostics/report-text';
 import type { LicenceView } from '../../src/shared/model';
 
 /** The parts of the diagnostics that are pure: redaction, the log, and the honest sentences. */
@@ -173,5 +174,30 @@ describe('the servers of a profile', () => {
     [{ ...base, id: 'm', kind: 'mobiusflow', concurrency: 8 }, []],
   ])('%j', (profile, urls) => {
     expect(targetsOf(profile as ProfileConfig).urls).toEqual(urls);
+  });
+});
+
+describe('a connection test as text (diagnose, the support bundle)', () => {
+  it('lists the proxies passed over before the steps of the route tested', () => {
+    const text = connectionTestText({
+      profileId: 'seats',
+      label: 'Floating seats',
+      testedAt: 0,
+      ok: true,
+      targets: [
+        {
+          url: 'https://lic.acme.example:5455',
+          via: '10.0.0.6:1080',
+          passedOver: ['TCP: The proxy 10.0.0.5:3128 refused the connection — check the proxy'],
+          steps: [{ step: 'dns', status: 'ok', detail: '10.0.0.6 is an IP address', ms: 0 }],
+        },
+      ],
+    });
+    expect(text.split('\n')).toEqual([
+      'Floating seats (seats): OK',
+      '  https://lic.acme.example:5455 via proxy 10.0.0.6:1080',
+      '    passed over: TCP: The proxy 10.0.0.5:3128 refused the connection — check the proxy',
+      '    ok   DNS   10.0.0.6 is an IP address (0 ms)',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ export function connectionTestText(test: ConnectionTest): string {
   if (test.note) lines.push(`  ${test.note}`);
   for (const target of test.targets) {
     lines.push(`  ${target.url}${target.via ? ` via proxy ${target.via}` : ''}`);
+    for (const why of target.passedOver ?? []) lines.push(`    passed over: ${why}`);
     for (const step of target.steps) {
       const time = step.ms === undefined ? '' : ` (${step.ms} ms)`;
       lines.push(
