@@ -102,6 +102,7 @@ export async function createCore(host: CoreHost) {
     createAxiosHttpClient({
       userAgent: `license-manager/${host.version}`,
       resolveProxy: network.resolveProxy,
+      unreachableProxies: network.unreachableProxies,
       ca: network.ca,
     });
 
@@ -163,7 +164,11 @@ export async function createCore(host: CoreHost) {
     clock,
     httpTimeoutMs: hubProfile?.timeoutMs,
     maxConcurrency: hubProfile?.concurrency,
-    network: { resolveProxy: network.resolveProxy, ca: network.ca },
+    network: {
+      resolveProxy: network.resolveProxy,
+      unreachableProxies: network.unreachableProxies,
+      ca: network.ca,
+    },
   });
   // The demo starts with the sandbox's hubs in the inventory, so the fleet screen has a fleet.
   if (demo && hubs.list().hubs.length === 0) await hubs.importCsv(demo.hubsCsv);

@@ -3,6 +3,7 @@ import { testTarget, type ConnectionTestDeps } from '../../src/main/diagnostics/
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
 import type { ProxyResolver } from '../../src/main/net/proxy-route';
+import { unreachableProxies } from '../../src/main/net/unreachable-proxies';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox/babel/server';
 import {
@@ -14,6 +15,7 @@ import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
 import { fixture, trustHubA } from '../support/proxy-targets';
 import { startSocksProxy } from '../support/socks-proxy';
 import { refusedUrl } from '../support/refused-url';
+import { startSilentAddress } from '../support/silent-address';
 
 /**
  * "Test connection", each failure kind made for real on loopback: a name that does not exist, a
@@ -117,6 +119,29 @@ describe('a connection that works', () => {
     expect(result.via).toBe(backup.address);
     expect(result.passedOver).toEqual([
       expect.stringContaining(`TCP: The proxy ${down} refused the connection`),
+    ]);
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
+  });
+
+  it('a PAC answer whose first proxy never accepts: passed over when its TCP step times out', async () => {
+    const silent = await startSilentAddress();
+    proxies.push(silent);
+    const resolveProxy = systemProxyResolver({
+      resolveProxy: async () => `PROXY ${silent.address}; DIRECT`,
+    });
+    // The app's request of the HTTP step shares what the test found: it does not wait on the
+    // proxy again (a connect budget of 5 s would outlast the step's 300 ms).
+    const unreachable = unreachableProxies();
+    const result = await testTarget(new URL(seats.url), {
+      ...resolvedBy(resolveProxy),
+      unreachableProxies: unreachable,
+      http: createAxiosHttpClient({ resolveProxy, unreachableProxies: unreachable }),
+      stepTimeoutMs: 300,
+    });
+    expect(result.failure).toBeUndefined();
+    expect(result.via).toBeUndefined();
+    expect(result.passedOver).toEqual([
+      expect.stringContaining(`TCP: The proxy ${silent.address}`),
     ]);
     expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
   });

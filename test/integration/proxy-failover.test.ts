@@ -2,7 +2,10 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import { UNREACHABLE_PROXY_RETRY_MS } from '../../src/main/http/proxy-transport';
+import {
+  UNREACHABLE_PROXY_RETRY_MS,
+  unreachableProxies,
+} from '../../src/main/net/unreachable-proxies';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { startForwardProxy } from '../support/forward-proxy';
 import { startSocksProxy } from '../support/socks-proxy';
@@ -15,6 +18,7 @@ import {
   useProxyTargets,
 } from '../support/proxy-targets';
 import { refusedUrl } from '../support/refused-url';
+import { startSilentAddress } from '../support/silent-address';
 
 /**
  * A PAC answer names proxies to try in order ("PROXY a; PROXY b; DIRECT"). Like Chromium, the
@@ -43,11 +47,14 @@ async function hangingUpProxy() {
   );
 }
 
-const pacClient = (answer: string, now?: () => number) =>
+const pacClient = (
+  answer: string,
+  options: Parameters<typeof createAxiosHttpClient>[0] = {},
+): ReturnType<typeof createAxiosHttpClient> =>
   createAxiosHttpClient({
     resolveProxy: systemProxyResolver({ resolveProxy: async () => answer }),
     ca: trustHubA,
-    ...(now ? { now } : {}),
+    ...options,
   });
 
 describe('falling over to the next proxy of a PAC answer', () => {
@@ -72,7 +79,9 @@ describe('falling over to the next proxy of a PAC answer', () => {
     const flaky = await hangingUpProxy();
     const backup = await targets.closedAfterTest(startSocksProxy());
     let now = 1_000_000;
-    const client = pacClient(`PROXY ${flaky.address}; SOCKS5 ${backup.address}`, () => now);
+    const client = pacClient(`PROXY ${flaky.address}; SOCKS5 ${backup.address}`, {
+      unreachableProxies: unreachableProxies(() => now),
+    });
     const hub = hubOf(targets.secure());
     expect((await client.request(login(hub))).status).toBe(200);
     expect(flaky.connections()).toBe(1);
@@ -118,5 +127,38 @@ describe('falling over to the next proxy of a PAC answer', () => {
     );
     expect(error.code).toBe('offline');
     expect(error.message).toContain(`The proxy ${last} refused the connection`);
+  });
+});
+
+describe('a proxy that never accepts the connection (a firewall dropping packets)', () => {
+  // The request's deadline is far longer than the connect budget: the next route must get its
+  // turn long before the deadline, and the one-proxy case must name the proxy, not the server.
+  const patient = { defaultTimeoutMs: 8_000, proxyConnectTimeoutMs: 300 };
+
+  it('falls over to the next route once the proxy has not accepted within the connect budget', async () => {
+    const silent = await targets.closedAfterTest(startSilentAddress());
+    const backup = await targets.closedAfterTest(startForwardProxy());
+    const secureHub = hubOf(targets.secure());
+    const client = pacClient(`PROXY ${silent.address}; PROXY ${backup.address}`, patient);
+    expect((await client.request(login(secureHub))).status).toBe(200);
+    expect(backup.seen).toEqual([`CONNECT ${hostPortOf(secureHub.baseUrl)}`]);
+  });
+
+  it('falls over for forwarded plain http and for SOCKS too', async () => {
+    const silent = await targets.closedAfterTest(startSilentAddress());
+    const plainHub = hubOf(targets.plain());
+    for (const answer of [`PROXY ${silent.address}; DIRECT`, `SOCKS5 ${silent.address}; DIRECT`]) {
+      expect((await pacClient(answer, patient).request(login(plainHub))).status).toBe(200);
+    }
+  });
+
+  it('says the proxy did not answer in time when it is the only route', async () => {
+    const silent = await targets.closedAfterTest(startSilentAddress());
+    const error = await failure(
+      pacClient(`PROXY ${silent.address}`, patient),
+      login(hubOf(targets.secure())),
+    );
+    expect(error.code).toBe('timeout');
+    expect(error.message).toContain(`The proxy ${silent.address} did not answer in time`);
   });
 });

@@ -6,6 +6,7 @@ import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diag
 import type { HttpClient } from '../http/http-client';
 import { connectThrough } from '../net/proxy-agents';
 import { ProxyFailure } from '../net/proxy-dialogue';
+import type { UnreachableProxies } from '../net/unreachable-proxies';
 import {
   portOf,
   proxyAddress,
@@ -39,6 +40,8 @@ import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
 
 export interface ConnectionTestDeps {
   readonly resolveProxy: ProxyResolver;
+  /** The app's memory of unreachable proxies, which the HTTP client shares. */
+  readonly unreachableProxies?: UnreachableProxies;
   /** Trusted CA certificates when a CA bundle is configured (the HTTP client's own list). */
   readonly ca?: readonly string[];
   readonly http: HttpClient;
@@ -218,13 +221,20 @@ export async function testTargetOutcome(
       englishFailure: failureOf('proxy', error),
     };
   }
+  // A proxy found unreachable here is one the app's own requests (the HTTP step's among them)
+  // stop waiting on, as they would had they found it themselves.
+  const tested = async (route: ProxyRoute): Promise<RouteOutcome> => {
+    const outcome = await testRoute(url, route, deps, words);
+    if (outcome.proxyUnreachable) deps.unreachableProxies?.passOver(route);
+    return outcome;
+  };
   const [first, ...backups] = routes;
   const passedOver: string[] = [];
-  let outcome = await testRoute(url, first, deps, words);
+  let outcome = await tested(first);
   for (const route of backups) {
     if (!outcome.proxyUnreachable || !outcome.result.failure) break;
     passedOver.push(outcome.result.failure.message);
-    outcome = await testRoute(url, route, deps, words);
+    outcome = await tested(route);
   }
   const { result, englishFailure } = outcome;
   return {

@@ -68,6 +68,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
   };
   const testDeps = {
     resolveProxy: network.resolveProxy,
+    unreachableProxies: network.unreachableProxies,
     ca: network.ca,
     http: deps.http,
     stepTimeoutMs: deps.stepTimeoutMs,

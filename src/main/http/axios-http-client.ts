@@ -4,6 +4,7 @@ import { LicensingError } from '../licensing/licensing-error';
 import { net } from '../../shared/texts/net.en';
 import { proxyFromEnvironment } from '../net/proxy-env';
 import type { ProxyResolver } from '../net/proxy-route';
+import type { UnreachableProxies } from '../net/unreachable-proxies';
 import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
 import { cancelledError, networkError, oversizedError, timeoutError } from './network-errors';
 import {
@@ -33,8 +34,10 @@ export interface AxiosHttpClientOptions {
   readonly resolveProxy?: ProxyResolver;
   /** Trusted CA certificates (PEM), replacing Node's defaults: see net/ca-bundle.ts. */
   readonly ca?: readonly string[];
-  /** The clock that times how long an unreachable proxy is passed over; default Date.now. */
-  readonly now?: () => number;
+  /** How long a proxy may take to accept a connection before the next route is tried; 5 s. */
+  readonly proxyConnectTimeoutMs?: number;
+  /** Proxies that could not be reached lately, shared with the connection test; default: own. */
+  readonly unreachableProxies?: UnreachableProxies;
 }
 
 /**
@@ -64,8 +67,11 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
     resolveProxy: options.resolveProxy ?? proxyFromEnvironment(),
     ca: options.ca,
     httpsAgent: options.httpsAgent,
-    tunnelTimeoutMs: defaultTimeoutMs,
-    now: options.now,
+    proxyTimeouts: {
+      timeoutMs: defaultTimeoutMs,
+      connectTimeoutMs: options.proxyConnectTimeoutMs,
+    },
+    unreachableProxies: options.unreachableProxies,
   });
 
   async function request(req: HttpRequest): Promise<HttpResponse> {

@@ -2,12 +2,19 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AxiosProxyConfig } from 'axios';
 import { LicensingError } from '../licensing/licensing-error';
-import { SocksHttpAgent, TunnelAgent } from '../net/proxy-agents';
+import {
+  ForwardingAgent,
+  SocksHttpAgent,
+  TunnelAgent,
+  type ProxyTimeouts,
+} from '../net/proxy-agents';
 import { ProxyFailure } from '../net/proxy-dialogue';
 import { isProxyConnectFailure, proxyError } from '../net/proxy-errors';
+import { unreachableProxies, type UnreachableProxies } from '../net/unreachable-proxies';
 import {
   DIRECT,
   proxyAddress,
+  routeKey,
   type HttpProxyRoute,
   type ProxyResolver,
   type ProxyRoute,
@@ -33,14 +40,11 @@ export interface TransportOptions {
   readonly ca?: readonly string[];
   /** A caller's own https agent (a hub's pinned certificate): then every request goes direct. */
   readonly httpsAgent?: https.Agent;
-  /** How long connecting through a proxy may take. */
-  readonly tunnelTimeoutMs: number;
-  /** The clock that times how long an unreachable proxy is passed over. */
-  readonly now?: () => number;
+  /** How long a proxy may take to accept a connection, and to open the way through. */
+  readonly proxyTimeouts: ProxyTimeouts;
+  /** Proxies that could not be reached lately (shared with the connection test); default: own. */
+  readonly unreachableProxies?: UnreachableProxies;
 }
-
-/** How long a proxy that could not be reached goes to the back of the list (Chromium's 5 min). */
-export const UNREACHABLE_PROXY_RETRY_MS = 5 * 60_000;
 
 /** Socket errors that prove the connection to a forwarding proxy never opened. */
 const NEVER_CONNECTED = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
@@ -62,9 +66,6 @@ const forwardProxy = (route: HttpProxyRoute): AxiosProxyConfig => {
   };
 };
 
-const keyOf = (route: ProxyServerRoute): string =>
-  `${route.kind}${route.kind === 'socks' ? route.version : ''}://${proxyAddress(route)}`;
-
 /** The ProxyFailure somewhere in an error's cause chain (axios wraps the agent's error). */
 function proxyFailureIn(error: unknown): ProxyFailure | undefined {
   for (let cause = error, depth = 0; cause && depth < 4; depth++) {
@@ -76,8 +77,9 @@ function proxyFailureIn(error: unknown): ProxyFailure | undefined {
 
 /**
  * The proxy's own failure behind a request's error, if it is one: a refused tunnel or SOCKS
- * handshake, or (forwarded plain http, where every socket went to the proxy) a socket error.
- * Through a tunnel, a socket error after the proxy said yes is the server's.
+ * handshake, a proxy that never accepted the connection, or (forwarded plain http, where every
+ * socket went to the proxy) a socket error. Through a tunnel, a socket error after the proxy said
+ * yes is the server's.
  */
 function failureOfProxy(
   transport: RequestTransport,
@@ -93,45 +95,54 @@ function failureOfProxy(
   return undefined;
 }
 
+/**
+ * Whether nothing of the request can have left this computer because its proxy was never reached.
+ * Our own failures know (a handshake, the connect budget); of a forwarded request's socket errors,
+ * only those that prove the connection never opened do: a reset may come after the request went.
+ */
+function neverReachedProxy(transport: RequestTransport, error: unknown, code: string): boolean {
+  if (transport.route.kind === 'direct') return false;
+  const failure = proxyFailureIn(error);
+  if (failure) return failure.unreachable;
+  return transport.proxy !== false && NEVER_CONNECTED.includes(code);
+}
+
 export function createTransports(options: TransportOptions) {
-  const now = options.now ?? Date.now;
+  const unreachable = options.unreachableProxies ?? unreachableProxies();
   // Heartbeats go to the same host every few minutes: reuse connections (and TLS sessions).
   const tls = options.ca ? { ca: [...options.ca] } : {};
   const httpAgent = new http.Agent({ keepAlive: true });
   const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true, ...tls });
   const agents = new Map<string, { http: http.Agent; https: https.Agent }>();
   const agentsFor = (route: ProxyServerRoute) => {
-    const key = `${keyOf(route)}#${route.auth ?? ''}`;
+    const key = `${routeKey(route)}#${route.auth ?? ''}`;
     let found = agents.get(key);
     if (!found) {
-      const tunnelled = new TunnelAgent(route, options.tunnelTimeoutMs, {
-        keepAlive: true,
-        ...tls,
-      });
+      const timeouts = options.proxyTimeouts;
       found = {
         // Plain http is forwarded by an HTTP proxy (axios's `proxy`), or sent through SOCKS.
         http:
           route.kind === 'socks'
-            ? new SocksHttpAgent(route, options.tunnelTimeoutMs, { keepAlive: true })
-            : httpAgent,
-        https: tunnelled,
+            ? new SocksHttpAgent(route, timeouts, { keepAlive: true })
+            : new ForwardingAgent(route, timeouts, { keepAlive: true }),
+        https: new TunnelAgent(route, timeouts, { keepAlive: true, ...tls }),
       };
       agents.set(key, found);
     }
     return found;
   };
-  /** Proxies that could not be reached, and until when they go last. */
-  const passedOver = new Map<string, number>();
-  const isPassedOver = (route: ProxyRoute): boolean =>
-    route.kind !== 'direct' && (passedOver.get(keyOf(route)) ?? 0) > now();
-
   const transportFor = (url: URL, route: ProxyRoute): RequestTransport => {
     if (route.kind === 'direct') return { route, httpAgent, httpsAgent, proxy: false };
     const through = agentsFor(route);
-    if (url.protocol === 'https:' || route.kind === 'socks')
-      return { route, httpAgent: through.http, httpsAgent: through.https, proxy: false };
-    // Plain http is forwarded with an absolute URI (proxies allow CONNECT to 443 only).
-    return { route, httpAgent, httpsAgent, proxy: forwardProxy(route) };
+    // Plain http to an HTTP proxy is forwarded with an absolute URI (proxies allow CONNECT to 443
+    // only); everything else goes through the tunnel or SOCKS connection.
+    const forwarded = url.protocol === 'http:' && route.kind === 'http';
+    return {
+      route,
+      httpAgent: through.http,
+      httpsAgent: through.https,
+      proxy: forwarded ? forwardProxy(route) : false,
+    };
   };
 
   return {
@@ -142,11 +153,7 @@ export function createTransports(options: TransportOptions) {
     async forUrl(url: URL): Promise<readonly RequestTransport[]> {
       // A caller's own agent must see every connection: a proxy would tunnel around its checks.
       const routes = options.httpsAgent ? [DIRECT] : await options.resolveProxy(url);
-      const ordered = [
-        ...routes.filter((route) => !isPassedOver(route)),
-        ...routes.filter(isPassedOver),
-      ];
-      return ordered.map((route) => transportFor(url, route));
+      return unreachable.order(routes).map((route) => transportFor(url, route));
     },
 
     /**
@@ -154,14 +161,9 @@ export function createTransports(options: TransportOptions) {
      * the next route may be tried; such a proxy is passed over for a while.
      */
     proxyUnreachable(transport: RequestTransport, error: unknown, code: string): boolean {
-      const failure = failureOfProxy(transport, error, code);
-      const forwarded = transport.proxy !== false;
-      const unreachable =
-        failure !== undefined &&
-        (forwarded ? NEVER_CONNECTED.includes(failure.socketCode ?? '') : failure.unreachable);
-      if (unreachable && transport.route.kind !== 'direct')
-        passedOver.set(keyOf(transport.route), now() + UNREACHABLE_PROXY_RETRY_MS);
-      return unreachable;
+      const neverReached = neverReachedProxy(transport, error, code);
+      if (neverReached) unreachable.passOver(transport.route);
+      return neverReached;
     },
   };
 }

@@ -22,7 +22,7 @@ import {
  * bypass lists normally keep site-LAN addresses direct) and the company CA bundle, for hubs with a
  * CA-signed certificate. A pinned hub trusts its pin alone and is reached directly.
  */
-export type HubNetwork = Pick<AxiosHttpClientOptions, 'resolveProxy' | 'ca'>;
+export type HubNetwork = Pick<AxiosHttpClientOptions, 'resolveProxy' | 'unreachableProxies' | 'ca'>;
 
 export interface HubTransport {
   readonly http: HttpClient;

@@ -1,5 +1,5 @@
-import net from 'node:net';
-import { converse, ProxyFailure } from './proxy-dialogue';
+import type net from 'node:net';
+import { converse, ProxyFailure, socketToProxy, type TunnelOptions } from './proxy-dialogue';
 import { proxyAddress, type HttpProxyRoute } from './proxy-route';
 
 /**
@@ -26,13 +26,6 @@ function connectRequest(route: HttpProxyRoute, target: string): string {
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-export interface TunnelOptions {
-  /** Connecting to the proxy plus its answer must take no longer than this. */
-  readonly timeoutMs: number;
-  /** An already connected socket to the proxy (the connection test times that step itself). */
-  readonly socket?: net.Socket;
-}
-
 /**
  * Asks the proxy for a raw TCP tunnel to host:port. Resolves with the socket once the proxy says
  * 200; rejects with a ProxyFailure otherwise. Credentials go in Proxy-Authorization only.
@@ -45,8 +38,7 @@ export function openTunnel(
 ): Promise<net.Socket> {
   const proxy = proxyAddress(route);
   const target = hostPort(host, port);
-  const socket = options.socket ?? net.connect({ host: route.host, port: route.port });
-  return converse(socket, proxy, options.timeoutMs, async (dialogue) => {
+  return converse(socketToProxy(route, options), proxy, options.timeoutMs, async (dialogue) => {
     dialogue.send(connectRequest(route, target));
     const head = await dialogue.receive((received) => {
       const end = received.indexOf('\r\n\r\n');

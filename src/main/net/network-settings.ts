@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { readCaBundle, trustedCertificates, type CaBundle } from './ca-bundle';
 import { proxyFromEnvironment } from './proxy-env';
 import type { ProxyResolver } from './proxy-route';
+import { unreachableProxies, type UnreachableProxies } from './unreachable-proxies';
 
 /**
  * The network settings of one running app, shared by its HTTP client and its connection test so
@@ -9,6 +10,8 @@ import type { ProxyResolver } from './proxy-route';
  */
 export interface NetworkSettings {
   readonly resolveProxy: ProxyResolver;
+  /** Proxies found unreachable lately: a proxy one of them finds down, the others try last. */
+  readonly unreachableProxies: UnreachableProxies;
   /** Trusted CAs (PEM) when a CA bundle is configured; absent: Node's defaults. */
   readonly ca?: readonly string[];
   readonly caBundle?: CaBundle;
@@ -34,6 +37,7 @@ export function networkSettings(options: NetworkSettingsOptions): NetworkSetting
       : readCaBundle(isAbsolute(caFile) ? caFile : resolve(configDir ?? '.', caFile));
   return {
     resolveProxy: options.systemProxy ?? proxyFromEnvironment(),
+    unreachableProxies: unreachableProxies(),
     ...(caBundle ? { ca: trustedCertificates(caBundle), caBundle } : {}),
     proxySource: options.systemProxy ? 'system' : 'environment',
   };

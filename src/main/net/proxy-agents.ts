@@ -2,8 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { openTunnel, type TunnelOptions } from './connect-tunnel';
-import type { ProxyServerRoute } from './proxy-route';
+import { openTunnel } from './connect-tunnel';
+import { limitConnecting, PROXY_CONNECT_MS, type TunnelOptions } from './proxy-dialogue';
+import { proxyAddress, type HttpProxyRoute, type ProxyServerRoute } from './proxy-route';
 import { openSocks } from './socks-handshake';
 
 /** A raw TCP connection to host:port through the proxy (CONNECT, or a SOCKS handshake). */
@@ -17,6 +18,9 @@ export const connectThrough = (
     ? openTunnel(route, host, port, options)
     : openSocks(route, host, port, options);
 
+/** How long an agent's proxy may take: to accept the connection, and to open the way through. */
+export type ProxyTimeouts = Omit<TunnelOptions, 'socket'>;
+
 type Callback = (err: Error | null, stream: Duplex) => void;
 
 /**
@@ -26,7 +30,7 @@ type Callback = (err: Error | null, stream: Duplex) => void;
 function connectLater(
   route: ProxyServerRoute,
   options: http.ClientRequestArgs,
-  timeoutMs: number,
+  timeouts: ProxyTimeouts,
   callback: Callback | undefined,
   wrap: (socket: net.Socket) => Duplex | null | undefined,
 ): undefined {
@@ -34,7 +38,7 @@ function connectLater(
   const fail = callback as ((err: Error) => void) | undefined;
   const host = options.host ?? options.hostname ?? 'localhost';
   const port = Number(options.port);
-  connectThrough(route, host, port, { timeoutMs }).then(
+  connectThrough(route, host, port, timeouts).then(
     (socket) => {
       const stream = wrap(socket);
       if (stream) callback?.(null, stream);
@@ -52,14 +56,14 @@ function connectLater(
 export class TunnelAgent extends https.Agent {
   constructor(
     private readonly route: ProxyServerRoute,
-    private readonly tunnelTimeoutMs: number,
+    private readonly timeouts: ProxyTimeouts,
     options: https.AgentOptions,
   ) {
     super(options);
   }
 
   override createConnection(options: https.RequestOptions, callback?: Callback): undefined {
-    return connectLater(this.route, options, this.tunnelTimeoutMs, callback, (socket) =>
+    return connectLater(this.route, options, this.timeouts, callback, (socket) =>
       super.createConnection({ ...options, socket } as https.RequestOptions),
     );
   }
@@ -69,13 +73,34 @@ export class TunnelAgent extends https.Agent {
 export class SocksHttpAgent extends http.Agent {
   constructor(
     private readonly route: ProxyServerRoute,
-    private readonly tunnelTimeoutMs: number,
+    private readonly timeouts: ProxyTimeouts,
     options: http.AgentOptions,
   ) {
     super(options);
   }
 
   override createConnection(options: http.ClientRequestArgs, callback?: Callback): undefined {
-    return connectLater(this.route, options, this.tunnelTimeoutMs, callback, (socket) => socket);
+    return connectLater(this.route, options, this.timeouts, callback, (socket) => socket);
+  }
+}
+
+/**
+ * The agent for plain http forwarded to an HTTP proxy (axios connects to the proxy and sends the
+ * absolute URI): Node's own connections, which the proxy must accept in time.
+ */
+export class ForwardingAgent extends http.Agent {
+  constructor(
+    private readonly route: HttpProxyRoute,
+    private readonly timeouts: ProxyTimeouts,
+    options: http.AgentOptions,
+  ) {
+    super(options);
+  }
+
+  override createConnection(options: http.ClientRequestArgs, callback?: Callback): Duplex {
+    const socket = super.createConnection(options, callback) as net.Socket;
+    const budget = this.timeouts.connectTimeoutMs ?? PROXY_CONNECT_MS;
+    limitConnecting(socket, proxyAddress(this.route), budget);
+    return socket;
   }
 }

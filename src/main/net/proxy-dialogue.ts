@@ -1,4 +1,5 @@
-import type net from 'node:net';
+import net from 'node:net';
+import { proxyAddress, type ProxyServerRoute } from './proxy-route';
 
 /** What went wrong on the way through a proxy, before the server itself was reached. */
 export class ProxyFailure extends Error {
@@ -34,6 +35,45 @@ export class ProxyFailure extends Error {
   get unreachable(): boolean {
     return this.socketCode !== undefined && this.status === undefined && this.socks === undefined;
   }
+}
+
+/**
+ * How long a proxy may take to accept the TCP connection. A proxy on the network accepts within
+ * milliseconds; 5 s still covers two lost SYNs (resent after 1 s and 3 s). A proxy that drops
+ * packets would otherwise hold the request until its whole deadline, leaving the next route in a
+ * PAC answer no time at all.
+ */
+export const PROXY_CONNECT_MS = 5_000;
+
+export interface TunnelOptions {
+  /** Connecting to the proxy plus its answer must take no longer than this. */
+  readonly timeoutMs: number;
+  /** How long the proxy may take to accept the connection; default PROXY_CONNECT_MS. */
+  readonly connectTimeoutMs?: number;
+  /** An already connected socket to the proxy (the connection test times that step itself). */
+  readonly socket?: net.Socket;
+}
+
+/**
+ * Destroys a socket still connecting to the proxy after `ms` with a ProxyFailure (ETIMEDOUT): as
+ * the proxy never accepted, nothing was sent, so the request may go on to the next route.
+ */
+export function limitConnecting(socket: net.Socket, proxy: string, ms: number): void {
+  if (!socket.connecting) return;
+  const timer = setTimeout(() => {
+    const message = `did not accept a connection within ${ms} ms`;
+    socket.destroy(new ProxyFailure(proxy, { socketCode: 'ETIMEDOUT', message }));
+  }, ms);
+  const stop = (): void => clearTimeout(timer);
+  socket.once('connect', stop).once('close', stop);
+}
+
+/** The socket a handshake talks over: the caller's, or a new one to the proxy. */
+export function socketToProxy(route: ProxyServerRoute, options: TunnelOptions): net.Socket {
+  if (options.socket) return options.socket;
+  const socket = net.connect({ host: route.host, port: route.port });
+  limitConnecting(socket, proxyAddress(route), options.connectTimeoutMs ?? PROXY_CONNECT_MS);
+  return socket;
 }
 
 /** One side of the talk with a proxy, before the connection is handed to the request. */
@@ -90,7 +130,12 @@ export function converse(
   };
   const onError = (error: NodeJS.ErrnoException): void =>
     fail(
-      new ProxyFailure(proxy, { socketCode: error.code ?? 'ECONNRESET', message: error.message }),
+      error instanceof ProxyFailure
+        ? error
+        : new ProxyFailure(proxy, {
+            socketCode: error.code ?? 'ECONNRESET',
+            message: error.message,
+          }),
     );
   const onClose = (): void =>
     fail(new ProxyFailure(proxy, { socketCode: 'ECONNRESET', message: 'closed before answering' }));

@@ -45,6 +45,12 @@ export const proxyAddress = (route: ProxyServerRoute): string =>
   `${route.host.includes(':') ? `[${route.host}]` : route.host}:${route.port}`;
 
 /** The port a URL connects to, explicit or the scheme's default. */
+/** A route's identity without its credentials: `http://host:port`, `socks5://host:port`, `direct`. */
+export const routeKey = (route: ProxyRoute): string =>
+  route.kind === 'direct'
+    ? 'direct'
+    : `${route.kind}${route.kind === 'socks' ? route.version : ''}://${proxyAddress(route)}`;
+
 export const portOf = (url: URL): number =>
   url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 

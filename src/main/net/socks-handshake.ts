@@ -1,7 +1,12 @@
 import net from 'node:net';
-import { converse, ProxyFailure, type ProxyDialogue } from './proxy-dialogue';
+import {
+  converse,
+  ProxyFailure,
+  socketToProxy,
+  type ProxyDialogue,
+  type TunnelOptions,
+} from './proxy-dialogue';
 import { proxyAddress, type SocksProxyRoute } from './proxy-route';
-import type { TunnelOptions } from './connect-tunnel';
 
 /**
  * A TCP connection to host:port through a SOCKS proxy: SOCKS5 (RFC 1928, with the user name and
@@ -137,9 +142,8 @@ export function openSocks(
   options: TunnelOptions,
 ): Promise<net.Socket> {
   const proxy = proxyAddress(route);
-  const socket = options.socket ?? net.connect({ host: route.host, port: route.port });
   const handshake = route.version === 5 ? socks5 : socks4a;
-  return converse(socket, proxy, options.timeoutMs, (dialogue) =>
+  return converse(socketToProxy(route, options), proxy, options.timeoutMs, (dialogue) =>
     handshake(dialogue, route, proxy, host, port),
   );
 }
