@@ -30,6 +30,18 @@ describe('NO_PROXY', () => {
     ['other.example, acme.example', 'https://x.acme.example/', true],
     ['other.example acme.example', 'https://x.acme.example/', true],
     ['ACME.EXAMPLE', 'https://licensing.acme.example/', true],
+    ['10.0.0.0/8', 'http://10.20.30.40:5455/', true],
+    ['10.0.0.0/8', 'http://11.0.0.1/', false],
+    ['192.168.1.0/24', 'https://192.168.1.200/', true],
+    ['192.168.1.0/24', 'https://192.168.2.1/', false],
+    ['0.0.0.0/0', 'https://203.0.113.9/', true],
+    ['fd00::/8', 'https://[fd12:3456::1]/', true],
+    ['[fd00::]/8', 'https://[fd12:3456::1]/', true],
+    ['FD00::/8', 'https://[fe80::1]/', false],
+    ['10.0.0.0/8', 'https://[::1]/', false],
+    // A range matches addresses only: names are not looked up for it.
+    ['10.0.0.0/8', 'https://ten.acme.example/', false],
+    ['10.0.0.0/33', 'http://10.0.0.1/', false],
     ['', 'https://licensing.acme.example/', false],
     [',,', 'https://licensing.acme.example/', false],
   ])('%j for %s: bypass %s', (noProxy, target, expected) => {

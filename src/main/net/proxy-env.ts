@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { LicensingError } from '../licensing/licensing-error';
 import { net } from '../../shared/texts/net.en';
 import {
@@ -19,7 +20,9 @@ import {
  *
  * NO_PROXY entries are separated by commas or spaces: `*` (everything), a host or IP address
  * (that host and its sub-domains), `.example.com` or `*.example.com` (the same), each optionally
- * with `:port`. Loopback is not bypassed unless listed (as curl does): add `localhost,127.0.0.1`.
+ * with `:port`, or an address range (`10.0.0.0/8`, `fd00::/8`), which matches addresses written in
+ * the URL (a name is not looked up for it, as curl). Loopback is not bypassed unless listed (as
+ * curl does): add `localhost,127.0.0.1`.
  */
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -96,6 +99,20 @@ function parseNoProxyEntry(raw: string): NoProxyEntry {
   return { host: host.replace(/^\*/, '').replace(/^\./, ''), ...(port ? { port } : {}) };
 }
 
+/** Whether `host` is an address inside `entry` when that is a range; undefined if it is not one. */
+function inRange(host: string, entry: string): boolean | undefined {
+  const range = /^\[?([0-9a-f:.]+)\]?\/(\d{1,3})$/.exec(entry);
+  if (!range) return undefined;
+  const [, base = '', bits = ''] = range;
+  const family = isIP(base);
+  const prefix = Number(bits);
+  if (family === 0 || isIP(host) !== family || prefix > (family === 4 ? 32 : 128)) return false;
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  const list = new BlockList();
+  list.addSubnet(base, prefix, type);
+  return list.check(host, type);
+}
+
 /** Whether NO_PROXY sends this URL straight to its server. */
 export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   if (!noProxy) return false;
@@ -106,6 +123,8 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     .filter((entry) => entry.length > 0)
     .some((entry) => {
       if (entry === '*') return true;
+      const range = inRange(host, entry.toLowerCase());
+      if (range !== undefined) return range;
       const rule = parseNoProxyEntry(entry);
       if (rule.port !== undefined && rule.port !== port) return false;
       return rule.host !== '' && (host === rule.host || host.endsWith(`.${rule.host}`));
