@@ -107,6 +107,29 @@ describe('a connection that works', () => {
     expect(proxy.seen).toContain(`SOCKS5 ${new URL(seats.url).host}`);
   });
 
+  it('through an HTTPS proxy: TLS with the proxy is part of the proxy step', async () => {
+    const hub = secure.hubs[0]?.baseUrl ?? '';
+    const tls = (name: string) => ({
+      certPem: fixture(`${name}.pem`),
+      keyPem: fixture(`${name}.key`),
+    });
+    const proxy = await proxyWith({ tls: tls('hub-a') });
+    const result = await testTarget(new URL(hub), settings({ HTTPS_PROXY: proxy.url }));
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'proxy:ok', 'tls:ok', 'http:ok']);
+    const distrusted = await proxyWith({ tls: tls('hub-b') });
+    const refused = await testTarget(new URL(hub), settings({ HTTPS_PROXY: distrusted.url }));
+    expect(statuses(refused)).toEqual([
+      'dns:ok',
+      'tcp:ok',
+      'proxy:failed',
+      'tls:skipped',
+      'http:skipped',
+    ]);
+    expect(refused.failure?.message).toContain(
+      `The secure connection to the HTTPS proxy ${distrusted.address} could not be verified`,
+    );
+  });
+
   it('a PAC answer whose first proxy is down: passed over, and the backup is tested', async () => {
     const down = new URL(await refusedUrl()).host;
     const backup = await proxyWith();
@@ -222,10 +245,10 @@ describe('each failure names its step and what to do', () => {
   it('Proxy: a proxy setting the app cannot use', async () => {
     const result = await testTarget(
       new URL(secure.url),
-      settings({ HTTPS_PROXY: 'https://127.0.0.1:1080' }),
+      settings({ HTTPS_PROXY: 'ftp://127.0.0.1:1080' }),
     );
     expect(result.failure?.step).toBe('proxy');
-    expect(result.failure?.message).toContain('Proxy: HTTPS_PROXY names a https proxy');
+    expect(result.failure?.message).toContain('Proxy: HTTPS_PROXY names a ftp proxy');
   });
 
   it('HTTP: the server answers 503', async () => {

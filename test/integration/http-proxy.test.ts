@@ -222,11 +222,11 @@ describe('a proxy that says no', () => {
 
   it('an unsupported proxy address is a config error naming the variable', async () => {
     const error = await failure(
-      clientWith({ HTTPS_PROXY: 'https://127.0.0.1:1080' }),
+      clientWith({ HTTPS_PROXY: 'ftp://127.0.0.1:1080' }),
       login(hubOf(secure())),
     );
     expect(error.code).toBe('config');
-    expect(error.message).toContain('HTTPS_PROXY names a https proxy');
+    expect(error.message).toContain('HTTPS_PROXY names a ftp proxy');
   });
 });
 

@@ -110,13 +110,13 @@ describe('network refusals in German', () => {
     expect(shown).not.toContain('wrong-password');
   });
 
-  it('a proxy variable naming an HTTPS proxy', async () => {
+  it('a proxy variable naming a kind of proxy the app does not speak', async () => {
     const client = direct({
-      resolveProxy: proxyFromEnvironment({ HTTPS_PROXY: 'https://proxy.example:443' }),
+      resolveProxy: proxyFromEnvironment({ HTTPS_PROXY: 'ftp://proxy.example:21' }),
     });
     const error = await failure(client, { method: 'GET', url: 'https://licensing.example/' });
     expect(inGerman(error.text)).toBe(
-      'HTTPS_PROXY nennt einen https-Proxy; unterstützt werden http://-Proxys (https wird mit CONNECT durch sie getunnelt) sowie socks5://- und socks4://-Proxys. Fragen Sie die IT nach der Adresse eines HTTP- oder SOCKS-Proxys.',
+      'HTTPS_PROXY nennt einen ftp-Proxy; unterstützt werden http://- und https://-Proxys (https wird mit CONNECT durch sie getunnelt) sowie socks5://- und socks4://-Proxys. Fragen Sie die IT nach der Adresse eines HTTP-, HTTPS- oder SOCKS-Proxys.',
     );
   });
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -6,11 +7,12 @@ import type { AddressInfo } from 'node:net';
  * A real forward proxy on loopback, as a company network has one: plain http requests arrive with
  * an absolute URI and are forwarded; https arrives as CONNECT host:port and is tunnelled byte for
  * byte (the proxy never sees inside). It can demand credentials (407) or refuse every request
- * (403), the two ways a proxy says no. `seen` records what reached it, so a test can prove a
+ * (403), the two ways a proxy says no. With `tls` it is an HTTPS proxy: the same, inside TLS with
+ * the proxy itself. `seen` records what reached it, so a test can prove a
  * request went through it, or bypassed it.
  */
 export interface ForwardProxy {
-  /** e.g. http://127.0.0.1:40123 (what HTTPS_PROXY would say) */
+  /** e.g. http://127.0.0.1:40123, https://… with `tls` (what HTTPS_PROXY would say) */
   readonly url: string;
   /** `host:port` of the proxy, as error messages name it. */
   readonly address: string;
@@ -24,6 +26,8 @@ export interface ForwardProxyOptions {
   readonly refuseWith?: number;
   /** `user:password` the proxy demands in Proxy-Authorization (Basic); 407 without it. */
   readonly credentials?: string;
+  /** The proxy's own certificate and key (PEM): it then speaks TLS, as an HTTPS proxy. */
+  readonly tls?: { readonly certPem: string; readonly keyPem: string };
 }
 
 const head = (status: number, extra = ''): string =>
@@ -44,7 +48,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
   };
   const challenge = 'Proxy-Authenticate: Basic realm="loopback proxy"\r\n';
 
-  const server = http.createServer((req, res) => {
+  const handle: http.RequestListener = (req, res) => {
     seen.push(`${req.method ?? 'GET'} ${req.url ?? ''}`);
     const refused = refusal(req.headers);
     if (refused !== undefined) {
@@ -75,7 +79,10 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
       res.end();
     });
     req.pipe(upstream);
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handle)
+    : http.createServer(handle);
 
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, early: Buffer) => {
     seen.push(`CONNECT ${req.url ?? ''}`);
@@ -103,7 +110,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     address: `127.0.0.1:${port}`,
     seen,
     async close() {

@@ -104,8 +104,18 @@ describe('the proxy environment variables', () => {
   });
 
   it.each([
+    ['https://proxy.corp', { kind: 'http', secure: true, host: 'proxy.corp', port: 443 }],
+    [
+      'HTTPS://u:p@proxy.corp:8443',
+      { kind: 'http', secure: true, host: 'proxy.corp', port: 8443, auth: 'u:p' },
+    ],
+  ])('reads the HTTPS proxy %s (port 443 unless given, as curl)', (value, route) => {
+    expect(routeFromEnvironment(url('http://a.example/'), { HTTP_PROXY: value })).toEqual(route);
+  });
+
+  it.each([
     ['socks://127.0.0.1:1080', 'HTTPS_PROXY names a socks proxy'],
-    ['https://proxy.corp:443', 'HTTPS_PROXY names a https proxy'],
+    ['ftp://proxy.corp:21', 'HTTPS_PROXY names a ftp proxy'],
     ['http://', 'HTTPS_PROXY is not a proxy address'],
   ])('refuses %s in words', (value, words) => {
     const attempt = () => routeFromEnvironment(url('https://a.example/'), { HTTPS_PROXY: value });
@@ -147,15 +157,17 @@ describe("Chromium's proxy answer (session.resolveProxy)", () => {
     ['PROXY [fd00::1]:8080', [http('fd00::1', 8080)]],
     ['SOCKS5 s:1080; PROXY p:8080', [socks(5, 's', 1080), http('p', 8080)]],
     ['SOCKS s; SOCKS4 t:9', [socks(4, 's', 1080), socks(4, 't', 9)]],
-    ['HTTPS secure:443; DIRECT', [direct]],
+    ['HTTPS secure:8443; DIRECT', [{ ...http('secure', 8443), secure: true }, direct]],
+    ['HTTPS secure', [{ ...http('secure', 443), secure: true }]],
+    ['QUIC q:443; DIRECT', [direct]],
     ['  DIRECT ;', [direct]],
   ])('%j', (answer, routes) => {
     expect(parsePacAnswer(answer)).toEqual(routes);
   });
 
   it.each([
-    ['HTTPS secure:443', 'names only proxies this app cannot use'],
-    ['QUIC q:443; HTTPS secure:443', 'names only proxies this app cannot use'],
+    ['QUIC q:443', 'names only proxies this app cannot use'],
+    ['QUIC q:443; BOGUS b:1', 'names only proxies this app cannot use'],
     ['PROXY :99', 'cannot be read'],
     ['PROXY p:99999', 'cannot be read'],
     ['SOCKS5 s:0', 'cannot be read'],

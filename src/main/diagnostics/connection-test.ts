@@ -290,7 +290,12 @@ async function testRoute(
         ? socket
         : await steps.run(
             'proxy',
-            () => connectThrough(proxy, socketHost(url), portOf(url), { timeoutMs, socket }),
+            () =>
+              connectThrough(proxy, socketHost(url), portOf(url), {
+                timeoutMs,
+                socket,
+                ca: deps.ca,
+              }),
             () => words.steps.tunnel(proxyAddress(proxy), target),
             (error, w) => {
               proxyFailed =

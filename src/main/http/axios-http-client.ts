@@ -141,7 +141,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         if (axios.isCancel(error) || req.signal?.aborted) throw cancelledError(host);
         const code = axios.isAxiosError(error) ? (error.code ?? causeCode(error)) : '';
         const next = index + 1 < routes.length;
-        if (transports.proxyUnreachable(transport, error, code) && next) return attempt(index + 1);
+        if (transports.proxyUnreachable(transport, error) && next) return attempt(index + 1);
         throw (
           proxyErrorFor(transport, error, code, host) ??
           translateAxiosError(axios, error, host, maxBodyBytes)

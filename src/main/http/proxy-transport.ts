@@ -6,7 +6,7 @@ import {
   ForwardingAgent,
   SocksHttpAgent,
   TunnelAgent,
-  type ProxyTimeouts,
+  type ProxySettings,
 } from '../net/proxy-agents';
 import { ProxyFailure } from '../net/proxy-dialogue';
 import { isProxyConnectFailure, proxyError } from '../net/proxy-errors';
@@ -41,13 +41,10 @@ export interface TransportOptions {
   /** A caller's own https agent (a hub's pinned certificate): then every request goes direct. */
   readonly httpsAgent?: https.Agent;
   /** How long a proxy may take to accept a connection, and to open the way through. */
-  readonly proxyTimeouts: ProxyTimeouts;
+  readonly proxyTimeouts: Omit<ProxySettings, 'ca'>;
   /** Proxies that could not be reached lately (shared with the connection test); default: own. */
   readonly unreachableProxies?: UnreachableProxies;
 }
-
-/** Socket errors that prove the connection to a forwarding proxy never opened. */
-const NEVER_CONNECTED = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
 
 const forwardProxy = (route: HttpProxyRoute): AxiosProxyConfig => {
   const separator = route.auth?.indexOf(':') ?? -1;
@@ -96,16 +93,11 @@ function failureOfProxy(
 }
 
 /**
- * Whether nothing of the request can have left this computer because its proxy was never reached.
- * Our own failures know (a handshake, the connect budget); of a forwarded request's socket errors,
- * only those that prove the connection never opened do: a reset may come after the request went.
+ * Whether nothing of the request can have left this computer because its proxy was never reached:
+ * only a failure to open the connection to the proxy (or through it) says so. A socket error after
+ * that, a reset say, may come after a forwarded request went out.
  */
-function neverReachedProxy(transport: RequestTransport, error: unknown, code: string): boolean {
-  if (transport.route.kind === 'direct') return false;
-  const failure = proxyFailureIn(error);
-  if (failure) return failure.unreachable;
-  return transport.proxy !== false && NEVER_CONNECTED.includes(code);
-}
+const neverReachedProxy = (error: unknown): boolean => proxyFailureIn(error)?.unreachable ?? false;
 
 export function createTransports(options: TransportOptions) {
   const unreachable = options.unreachableProxies ?? unreachableProxies();
@@ -118,7 +110,8 @@ export function createTransports(options: TransportOptions) {
     const key = `${routeKey(route)}#${route.auth ?? ''}`;
     let found = agents.get(key);
     if (!found) {
-      const timeouts = options.proxyTimeouts;
+      // An HTTPS proxy's certificate is checked against the same CAs as the servers'.
+      const timeouts: ProxySettings = { ...options.proxyTimeouts, ca: options.ca };
       found = {
         // Plain http is forwarded by an HTTP proxy (axios's `proxy`), or sent through SOCKS.
         http:
@@ -160,8 +153,8 @@ export function createTransports(options: TransportOptions) {
      * Whether a request's failure means its proxy could not be reached, so nothing was sent and
      * the next route may be tried; such a proxy is passed over for a while.
      */
-    proxyUnreachable(transport: RequestTransport, error: unknown, code: string): boolean {
-      const neverReached = neverReachedProxy(transport, error, code);
+    proxyUnreachable(transport: RequestTransport, error: unknown): boolean {
+      const neverReached = neverReachedProxy(error);
       if (neverReached) unreachable.passOver(transport.route);
       return neverReached;
     },

@@ -1,5 +1,6 @@
 import type net from 'node:net';
-import { converse, ProxyFailure, socketToProxy, type TunnelOptions } from './proxy-dialogue';
+import { openProxyConnection, type ProxyConnectOptions } from './proxy-connection';
+import { converse, ProxyFailure } from './proxy-dialogue';
 import { proxyAddress, type HttpProxyRoute } from './proxy-route';
 
 /**
@@ -30,15 +31,16 @@ function connectRequest(route: HttpProxyRoute, target: string): string {
  * Asks the proxy for a raw TCP tunnel to host:port. Resolves with the socket once the proxy says
  * 200; rejects with a ProxyFailure otherwise. Credentials go in Proxy-Authorization only.
  */
-export function openTunnel(
+export async function openTunnel(
   route: HttpProxyRoute,
   host: string,
   port: number,
-  options: TunnelOptions,
+  options: ProxyConnectOptions,
 ): Promise<net.Socket> {
   const proxy = proxyAddress(route);
   const target = hostPort(host, port);
-  return converse(socketToProxy(route, options), proxy, options.timeoutMs, async (dialogue) => {
+  const socket = await openProxyConnection(route, options);
+  return converse(socket, proxy, options.timeoutMs, async (dialogue) => {
     dialogue.send(connectRequest(route, target));
     const head = await dialogue.receive((received) => {
       const end = received.indexOf('\r\n\r\n');

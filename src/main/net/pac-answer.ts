@@ -9,8 +9,8 @@ import { DIRECT, type ProxyRoute, type ProxyRoutes } from './proxy-route';
  * order. An empty answer means DIRECT.
  *
  * Every entry this app can use is kept, in order: the HTTP client falls over to the next one when
- * a proxy cannot be reached, as Chromium does. HTTPS proxies (TLS to the proxy itself) are skipped;
- * if nothing usable is left, the request is refused with the system's own setting named, instead
+ * a proxy cannot be reached, as Chromium does. Kinds it does not speak (QUIC) are skipped; if
+ * nothing usable is left, the request is refused with the system's own setting named, instead
  * of going out directly behind the administrator's back.
  */
 export function parsePacAnswer(answer: string): ProxyRoutes {
@@ -37,6 +37,8 @@ function routeOf(entry: string): ProxyRoute | undefined {
       return DIRECT;
     case 'PROXY':
       return { kind: 'http', ...hostPort(address, 80, entry) };
+    case 'HTTPS':
+      return { kind: 'http', secure: true, ...hostPort(address, 443, entry) };
     case 'SOCKS':
     case 'SOCKS4':
       return { kind: 'socks', version: 4, ...hostPort(address, 1080, entry) };

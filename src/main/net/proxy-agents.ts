@@ -3,8 +3,8 @@ import https from 'node:https';
 import type net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { openTunnel } from './connect-tunnel';
-import { limitConnecting, PROXY_CONNECT_MS, type TunnelOptions } from './proxy-dialogue';
-import { proxyAddress, type HttpProxyRoute, type ProxyServerRoute } from './proxy-route';
+import { openProxyConnection, type ProxyConnectOptions } from './proxy-connection';
+import type { HttpProxyRoute, ProxyServerRoute } from './proxy-route';
 import { openSocks } from './socks-handshake';
 
 /** A raw TCP connection to host:port through the proxy (CONNECT, or a SOCKS handshake). */
@@ -12,14 +12,14 @@ export const connectThrough = (
   route: ProxyServerRoute,
   host: string,
   port: number,
-  options: TunnelOptions,
+  options: ProxyConnectOptions,
 ): Promise<net.Socket> =>
   route.kind === 'http'
     ? openTunnel(route, host, port, options)
     : openSocks(route, host, port, options);
 
-/** How long an agent's proxy may take: to accept the connection, and to open the way through. */
-export type ProxyTimeouts = Omit<TunnelOptions, 'socket'>;
+/** How an agent reaches its proxy: how long it may take, and the CAs an HTTPS proxy is checked against. */
+export type ProxySettings = Omit<ProxyConnectOptions, 'socket'>;
 
 type Callback = (err: Error | null, stream: Duplex) => void;
 
@@ -28,17 +28,13 @@ type Callback = (err: Error | null, stream: Duplex) => void;
  * comes first. `wrap` puts TLS on top for https; plain http uses the socket as it is.
  */
 function connectLater(
-  route: ProxyServerRoute,
-  options: http.ClientRequestArgs,
-  timeouts: ProxyTimeouts,
+  open: Promise<net.Socket>,
   callback: Callback | undefined,
   wrap: (socket: net.Socket) => Duplex | null | undefined,
 ): undefined {
   // Node's agent reads only the error when there is one; there is no stream to hand back.
   const fail = callback as ((err: Error) => void) | undefined;
-  const host = options.host ?? options.hostname ?? 'localhost';
-  const port = Number(options.port);
-  connectThrough(route, host, port, timeouts).then(
+  open.then(
     (socket) => {
       const stream = wrap(socket);
       if (stream) callback?.(null, stream);
@@ -48,6 +44,12 @@ function connectLater(
   return undefined;
 }
 
+/** The server a request asks its agent for. */
+const targetOf = (options: http.ClientRequestArgs): [string, number] => [
+  options.host ?? options.hostname ?? 'localhost',
+  Number(options.port),
+];
+
 /**
  * An https agent whose connections are TLS through one proxy. Everything else (trusted CAs,
  * keep-alive pooling, TLS session reuse, server name checks) is https.Agent's: only the socket
@@ -56,14 +58,15 @@ function connectLater(
 export class TunnelAgent extends https.Agent {
   constructor(
     private readonly route: ProxyServerRoute,
-    private readonly timeouts: ProxyTimeouts,
+    private readonly settings: ProxySettings,
     options: https.AgentOptions,
   ) {
     super(options);
   }
 
   override createConnection(options: https.RequestOptions, callback?: Callback): undefined {
-    return connectLater(this.route, options, this.timeouts, callback, (socket) =>
+    const open = connectThrough(this.route, ...targetOf(options), this.settings);
+    return connectLater(open, callback, (socket) =>
       super.createConnection({ ...options, socket } as https.RequestOptions),
     );
   }
@@ -73,34 +76,36 @@ export class TunnelAgent extends https.Agent {
 export class SocksHttpAgent extends http.Agent {
   constructor(
     private readonly route: ProxyServerRoute,
-    private readonly timeouts: ProxyTimeouts,
+    private readonly settings: ProxySettings,
     options: http.AgentOptions,
   ) {
     super(options);
   }
 
   override createConnection(options: http.ClientRequestArgs, callback?: Callback): undefined {
-    return connectLater(this.route, options, this.timeouts, callback, (socket) => socket);
+    const open = connectThrough(this.route, ...targetOf(options), this.settings);
+    return connectLater(open, callback, (socket) => socket);
   }
 }
 
 /**
- * The agent for plain http forwarded to an HTTP proxy (axios connects to the proxy and sends the
- * absolute URI): Node's own connections, which the proxy must accept in time.
+ * The agent for plain http forwarded to an HTTP proxy (axios sends it the absolute URI): the
+ * connection to the proxy, TLS for an HTTPS proxy, is the request's connection.
  */
 export class ForwardingAgent extends http.Agent {
   constructor(
     private readonly route: HttpProxyRoute,
-    private readonly timeouts: ProxyTimeouts,
+    private readonly settings: ProxySettings,
     options: http.AgentOptions,
   ) {
     super(options);
   }
 
-  override createConnection(options: http.ClientRequestArgs, callback?: Callback): Duplex {
-    const socket = super.createConnection(options, callback) as net.Socket;
-    const budget = this.timeouts.connectTimeoutMs ?? PROXY_CONNECT_MS;
-    limitConnecting(socket, proxyAddress(this.route), budget);
-    return socket;
+  override createConnection(_options: http.ClientRequestArgs, callback?: Callback): undefined {
+    return connectLater(
+      openProxyConnection(this.route, this.settings),
+      callback,
+      (socket) => socket,
+    );
   }
 }

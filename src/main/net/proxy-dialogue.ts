@@ -1,5 +1,4 @@
-import net from 'node:net';
-import { proxyAddress, type ProxyServerRoute } from './proxy-route';
+import type net from 'node:net';
 
 /** What went wrong on the way through a proxy, before the server itself was reached. */
 export class ProxyFailure extends Error {
@@ -8,6 +7,8 @@ export class ProxyFailure extends Error {
   readonly status?: number;
   /** The socket error code when the proxy could not be reached or hung up. */
   readonly socketCode?: string;
+  /** Why TLS with an HTTPS proxy failed: its certificate, or no TLS at all (Node's code). */
+  readonly tlsCode?: string;
   /** A SOCKS proxy's refusal: its reply code, or `credentials` when it would not let us in. */
   readonly socks?: number | 'credentials';
 
@@ -16,6 +17,7 @@ export class ProxyFailure extends Error {
     detail: {
       status?: number;
       socketCode?: string;
+      tlsCode?: string;
       socks?: number | 'credentials';
       message: string;
     },
@@ -25,6 +27,7 @@ export class ProxyFailure extends Error {
     this.proxy = proxy;
     this.status = detail.status;
     this.socketCode = detail.socketCode;
+    this.tlsCode = detail.tlsCode;
     this.socks = detail.socks;
   }
 
@@ -33,47 +36,9 @@ export class ProxyFailure extends Error {
    * case where the next proxy in a PAC answer may be tried without sending anything twice.
    */
   get unreachable(): boolean {
-    return this.socketCode !== undefined && this.status === undefined && this.socks === undefined;
+    const connectionFailed = this.socketCode !== undefined || this.tlsCode !== undefined;
+    return connectionFailed && this.status === undefined && this.socks === undefined;
   }
-}
-
-/**
- * How long a proxy may take to accept the TCP connection. A proxy on the network accepts within
- * milliseconds; 5 s still covers two lost SYNs (resent after 1 s and 3 s). A proxy that drops
- * packets would otherwise hold the request until its whole deadline, leaving the next route in a
- * PAC answer no time at all.
- */
-export const PROXY_CONNECT_MS = 5_000;
-
-export interface TunnelOptions {
-  /** Connecting to the proxy plus its answer must take no longer than this. */
-  readonly timeoutMs: number;
-  /** How long the proxy may take to accept the connection; default PROXY_CONNECT_MS. */
-  readonly connectTimeoutMs?: number;
-  /** An already connected socket to the proxy (the connection test times that step itself). */
-  readonly socket?: net.Socket;
-}
-
-/**
- * Destroys a socket still connecting to the proxy after `ms` with a ProxyFailure (ETIMEDOUT): as
- * the proxy never accepted, nothing was sent, so the request may go on to the next route.
- */
-export function limitConnecting(socket: net.Socket, proxy: string, ms: number): void {
-  if (!socket.connecting) return;
-  const timer = setTimeout(() => {
-    const message = `did not accept a connection within ${ms} ms`;
-    socket.destroy(new ProxyFailure(proxy, { socketCode: 'ETIMEDOUT', message }));
-  }, ms);
-  const stop = (): void => clearTimeout(timer);
-  socket.once('connect', stop).once('close', stop);
-}
-
-/** The socket a handshake talks over: the caller's, or a new one to the proxy. */
-export function socketToProxy(route: ProxyServerRoute, options: TunnelOptions): net.Socket {
-  if (options.socket) return options.socket;
-  const socket = net.connect({ host: route.host, port: route.port });
-  limitConnecting(socket, proxyAddress(route), options.connectTimeoutMs ?? PROXY_CONNECT_MS);
-  return socket;
 }
 
 /** One side of the talk with a proxy, before the connection is handed to the request. */
@@ -130,12 +95,7 @@ export function converse(
   };
   const onError = (error: NodeJS.ErrnoException): void =>
     fail(
-      error instanceof ProxyFailure
-        ? error
-        : new ProxyFailure(proxy, {
-            socketCode: error.code ?? 'ECONNRESET',
-            message: error.message,
-          }),
+      new ProxyFailure(proxy, { socketCode: error.code ?? 'ECONNRESET', message: error.message }),
     );
   const onClose = (): void =>
     fail(new ProxyFailure(proxy, { socketCode: 'ECONNRESET', message: 'closed before answering' }));

@@ -14,9 +14,10 @@ import {
  * The proxy environment variables, as curl reads them: `https_proxy` for https URLs, `http_proxy`
  * for plain http, `all_proxy` for both when the specific one is unset; lower case before upper
  * case; `no_proxy` lists hosts reached directly. Supported: http:// proxies (CONNECT for https
- * targets) and SOCKS proxies: socks5:// and socks5h://, socks4:// and socks4a:// (the proxy always
- * resolves the server's name, see socks-handshake.ts). An https:// proxy is refused in words
- * rather than silently ignored.
+ * targets), https:// proxies (the same inside TLS with the proxy, default port 443, as curl) and
+ * SOCKS proxies: socks5:// and socks5h://, socks4:// and socks4a:// (the proxy always resolves the
+ * server's name, see socks-handshake.ts). Any other scheme is refused in words rather than
+ * silently ignored.
  *
  * NO_PROXY entries are separated by commas or spaces: `*` (everything), a host or IP address
  * (that host and its sub-domains), `.example.com` or `*.example.com` (the same), each optionally
@@ -44,8 +45,11 @@ const variablesFor = (protocol: string): readonly string[] =>
     : ['http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'];
 
 /** The proxy kinds an address's scheme names; default port as curl's. */
-const SCHEMES: Readonly<Record<string, { kind: 'http' } | { kind: 'socks'; version: 4 | 5 }>> = {
+const SCHEMES: Readonly<
+  Record<string, { kind: 'http'; secure?: true } | { kind: 'socks'; version: 4 | 5 }>
+> = {
   'http:': { kind: 'http' },
+  'https:': { kind: 'http', secure: true },
   'socks5:': { kind: 'socks', version: 5 },
   'socks5h:': { kind: 'socks', version: 5 },
   'socks4:': { kind: 'socks', version: 4 },

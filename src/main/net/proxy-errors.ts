@@ -43,7 +43,9 @@ type Case = {
 }[keyof typeof proxyPartsEn];
 
 function classify(failure: ProxyFailure, target: string): Case {
-  const { proxy, status, socketCode, socks } = failure;
+  const { proxy, status, socketCode, tlsCode, socks } = failure;
+  if (tlsCode !== undefined)
+    return { code: 'config', key: 'proxyNotVerified', params: { proxy, code: tlsCode } };
   if (socks === 'credentials')
     return { code: 'config', key: 'socksAsksCredentials', params: { proxy } };
   // SOCKS5's 2: the proxy's rules say no; SOCKS4's 91 is that or a failure, told apart by nothing.

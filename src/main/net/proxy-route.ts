@@ -12,6 +12,8 @@ export type ProxyRoute =
       readonly kind: 'http';
       readonly host: string;
       readonly port: number;
+      /** An HTTPS proxy: TLS to the proxy itself, whatever the request inside it. */
+      readonly secure?: boolean;
       /** `user:password` (decoded) for Proxy-Authorization; never shown, never logged. */
       readonly auth?: string;
     }
@@ -45,11 +47,12 @@ export const proxyAddress = (route: ProxyServerRoute): string =>
   `${route.host.includes(':') ? `[${route.host}]` : route.host}:${route.port}`;
 
 /** The port a URL connects to, explicit or the scheme's default. */
-/** A route's identity without its credentials: `http://host:port`, `socks5://host:port`, `direct`. */
-export const routeKey = (route: ProxyRoute): string =>
-  route.kind === 'direct'
-    ? 'direct'
-    : `${route.kind}${route.kind === 'socks' ? route.version : ''}://${proxyAddress(route)}`;
+/** A route's identity without credentials: `http://host:port`, `https://…`, `socks5://…`, `direct`. */
+export function routeKey(route: ProxyRoute): string {
+  if (route.kind === 'direct') return 'direct';
+  const scheme = route.kind === 'socks' ? `socks${route.version}` : route.secure ? 'https' : 'http';
+  return `${scheme}://${proxyAddress(route)}`;
+}
 
 export const portOf = (url: URL): number =>
   url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;

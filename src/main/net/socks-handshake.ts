@@ -1,11 +1,6 @@
 import net from 'node:net';
-import {
-  converse,
-  ProxyFailure,
-  socketToProxy,
-  type ProxyDialogue,
-  type TunnelOptions,
-} from './proxy-dialogue';
+import { openProxyConnection, type ProxyConnectOptions } from './proxy-connection';
+import { converse, ProxyFailure, type ProxyDialogue } from './proxy-dialogue';
 import { proxyAddress, type SocksProxyRoute } from './proxy-route';
 
 /**
@@ -135,15 +130,16 @@ async function socks4a(
  * A raw TCP connection to host:port through the SOCKS proxy. Resolves once the proxy has
  * connected; rejects with a ProxyFailure naming the proxy otherwise.
  */
-export function openSocks(
+export async function openSocks(
   route: SocksProxyRoute,
   host: string,
   port: number,
-  options: TunnelOptions,
+  options: ProxyConnectOptions,
 ): Promise<net.Socket> {
   const proxy = proxyAddress(route);
   const handshake = route.version === 5 ? socks5 : socks4a;
-  return converse(socketToProxy(route, options), proxy, options.timeoutMs, (dialogue) =>
+  const socket = await openProxyConnection(route, options);
+  return converse(socket, proxy, options.timeoutMs, (dialogue) =>
     handshake(dialogue, route, proxy, host, port),
   );
 }

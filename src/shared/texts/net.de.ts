@@ -55,6 +55,10 @@ export const proxyPartsDe: { readonly [K in keyof ProxyParts]: ProxyParts[K] } =
     problem: `Der Proxy ${p.proxy} ${PROXY_UNREACHABLE[p.socketCode] ?? `ist nicht erreichbar (${p.socketCode})`}`,
     fix: `Prüfen Sie ${WHERE_SET} und ob der Proxy läuft`,
   }),
+  proxyNotVerified: (p) => ({
+    problem: `Die sichere Verbindung zum HTTPS-Proxy ${p.proxy} konnte nicht überprüft werden (${p.code})`,
+    fix: `Prüfen Sie, ob ${WHERE_SET} einen HTTPS-Proxy nennt (https://); wenn ja, muss seinem Zertifikat vertraut werden: Nehmen Sie die Zertifizierungsstelle, die es ausgestellt hat, in das CA-Bundle (caFile) auf`,
+  }),
   /** `detail` is the tunnel's own English words, quoted; NOT_HTTP has a German sentence. */
   proxyFailed: (p) => ({
     problem: `Der Proxy ${p.proxy} meldet: „${p.detail}“`,
@@ -112,6 +116,7 @@ export const netDe: Translation<typeof netEn> = {
   proxyCannotReachServer: (p) => sentence(proxyPartsDe.proxyCannotReachServer(p)),
   proxyRefusedServer: (p) => sentence(proxyPartsDe.proxyRefusedServer(p)),
   proxyTimedOut: (p) => sentence(proxyPartsDe.proxyTimedOut(p)),
+  proxyNotVerified: (p) => sentence(proxyPartsDe.proxyNotVerified(p)),
   proxyUnreachable: (p) => sentence(proxyPartsDe.proxyUnreachable(p)),
   proxyNotHttp: (p) =>
     sentence({
@@ -131,11 +136,11 @@ export const netDe: Translation<typeof netEn> = {
   proxyNotAnAddress: (p) =>
     `${p.source} ist keine Proxy-Adresse. Schreiben Sie sie als http://host:port oder socks5://host:port (mit benutzer:passwort@ vor dem Host, wenn der Proxy sie verlangt).`,
   proxyNotHttpScheme: (p) =>
-    `${p.source} nennt einen ${p.scheme}-Proxy; unterstützt werden http://-Proxys (https wird mit CONNECT durch sie getunnelt) sowie socks5://- und socks4://-Proxys. Fragen Sie die IT nach der Adresse eines HTTP- oder SOCKS-Proxys.`,
+    `${p.source} nennt einen ${p.scheme}-Proxy; unterstützt werden http://- und https://-Proxys (https wird mit CONNECT durch sie getunnelt) sowie socks5://- und socks4://-Proxys. Fragen Sie die IT nach der Adresse eines HTTP-, HTTPS- oder SOCKS-Proxys.`,
   proxyNoHost: (p) =>
     `${p.source} enthält keinen Hostnamen. Schreiben Sie die Adresse als http://host:port.`,
   systemProxyUnusable: (p) =>
-    `Die Proxy-Einstellung des Systems („${p.entries}“) nennt nur Proxys, die diese App nicht verwenden kann (HTTPS-Proxys). Bitten Sie die IT um einen HTTP- oder SOCKS-Proxy oder einen direkten Weg zum Lizenzserver.`,
+    `Die Proxy-Einstellung des Systems („${p.entries}“) nennt nur Proxys, die diese App nicht verwenden kann (QUIC-Proxys). Bitten Sie die IT um einen HTTP-, HTTPS- oder SOCKS-Proxy oder einen direkten Weg zum Lizenzserver.`,
   systemProxyUnreadable: (p) =>
     `Die Proxy-Einstellung des Systems „${p.entry}“ lässt sich nicht lesen. Prüfen Sie die Proxy-Einstellungen dieses Computers.`,
   systemProxyFailed: () =>

@@ -66,6 +66,11 @@ export const proxyPartsEn = {
     problem: `The proxy ${p.proxy} ${PROXY_UNREACHABLE[p.socketCode] ?? `cannot be reached (${p.socketCode})`}`,
     fix: `Check ${WHERE_SET}, and that the proxy is running`,
   }),
+  /** An HTTPS proxy: TLS with the proxy itself failed; `code` is Node's (proxy-connection.ts). */
+  proxyNotVerified: (p: { proxy: string; code: string }) => ({
+    problem: `The secure connection to the HTTPS proxy ${p.proxy} could not be verified (${p.code})`,
+    fix: `Check that ${WHERE_SET} names an HTTPS proxy (https://); if it does, its certificate must be trusted: add the CA that issued it to the CA bundle (caFile)`,
+  }),
   /** `detail` is the tunnel's own words (connect-tunnel.ts), e.g. NOT_HTTP. */
   proxyFailed: (p: { proxy: string; detail: string }) => ({
     problem: `The proxy ${p.proxy} ${p.detail}`,
@@ -138,6 +143,8 @@ export const netEn = {
   proxyRefusedServer: (p: { proxy: string; target: string; status: number }) =>
     sentence(proxyPartsEn.proxyRefusedServer(p)),
   proxyTimedOut: (p: { proxy: string }) => sentence(proxyPartsEn.proxyTimedOut(p)),
+  proxyNotVerified: (p: { proxy: string; code: string }) =>
+    sentence(proxyPartsEn.proxyNotVerified(p)),
   proxyUnreachable: (p: { proxy: string; socketCode: string }) =>
     sentence(proxyPartsEn.proxyUnreachable(p)),
   /** The one failure a tunnel reports in words of its own (connect-tunnel.ts NOT_HTTP). */
@@ -169,12 +176,12 @@ export const netEn = {
     `${p.source} is not a proxy address. Write it as http://host:port or socks5://host:port (with user:password@ before the host if the proxy asks for them).`,
   /** `scheme` without its colon: "https", "socks5". */
   proxyNotHttpScheme: (p: { source: string; scheme: string }) =>
-    `${p.source} names a ${p.scheme} proxy; supported are http:// proxies (https is tunnelled through them with CONNECT) and socks5:// or socks4:// proxies. Ask IT for the address of an HTTP or SOCKS proxy.`,
+    `${p.source} names a ${p.scheme} proxy; supported are http:// and https:// proxies (https is tunnelled through them with CONNECT) and socks5:// or socks4:// proxies. Ask IT for the address of an HTTP, HTTPS or SOCKS proxy.`,
   proxyNoHost: (p: { source: string }) =>
     `${p.source} has no host name. Write it as http://host:port.`,
   /** `entries`: the PAC answer's entries joined with "; ". */
   systemProxyUnusable: (p: { entries: string }) =>
-    `The system proxy setting ("${p.entries}") names only proxies this app cannot use (HTTPS proxies). Ask IT for an HTTP or SOCKS proxy, or a direct route to the licensing server.`,
+    `The system proxy setting ("${p.entries}") names only proxies this app cannot use (QUIC proxies). Ask IT for an HTTP, HTTPS or SOCKS proxy, or a direct route to the licensing server.`,
   systemProxyUnreadable: (p: { entry: string }) =>
     `The system proxy setting "${p.entry}" cannot be read. Check the proxy settings of this computer.`,
   systemProxyFailed: () =>

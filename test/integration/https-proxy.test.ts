@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
+import type { HttpClient } from '../../src/main/http/http-client';
+import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
+import { systemProxyResolver } from '../../src/main/shell/system-proxy';
+import { renderText } from '../../src/shared/text';
+import { german, germanFormats } from '../../src/shared/texts/german';
+import { startForwardProxy } from '../support/forward-proxy';
+import {
+  failure,
+  fixture,
+  hostPortOf,
+  hubOf,
+  login,
+  trustHubA,
+  useProxyTargets,
+} from '../support/proxy-targets';
+
+/**
+ * An HTTPS proxy (`https://` in HTTPS_PROXY, `HTTPS host:port` in a PAC answer): TLS with the
+ * proxy itself, checked against the same CAs as the servers (the CA bundle), then CONNECT inside
+ * it for https (TLS within TLS) and the absolute-URI request for plain http. The proxy on loopback
+ * presents the committed hub-a certificate, which the bundle trusts, or hub-b's, which it does not.
+ */
+
+const targets = useProxyTargets();
+const trusted = { certPem: fixture('hub-a.pem'), keyPem: fixture('hub-a.key') };
+const untrusted = { certPem: fixture('hub-b.pem'), keyPem: fixture('hub-b.key') };
+const clientWith = (env: Record<string, string>): HttpClient =>
+  createAxiosHttpClient({ resolveProxy: proxyFromEnvironment(env), ca: trustHubA });
+
+describe('requests through an HTTPS proxy', () => {
+  it('https goes through a CONNECT tunnel inside TLS with the proxy', async () => {
+    const proxy = await targets.closedAfterTest(startForwardProxy({ tls: trusted }));
+    const hub = hubOf(targets.secure());
+    const response = await clientWith({ HTTPS_PROXY: proxy.url }).request(login(hub));
+    expect(response.status).toBe(200);
+    expect(proxy.url).toMatch(/^https:\/\//);
+    expect(proxy.seen).toEqual([`CONNECT ${hostPortOf(hub.baseUrl)}`]);
+  });
+
+  it('plain http is forwarded inside TLS with the proxy, with its credentials', async () => {
+    const proxy = await targets.closedAfterTest(
+      startForwardProxy({ tls: trusted, credentials: 'alice:s3cret' }),
+    );
+    const hub = hubOf(targets.plain());
+    const address = `https://alice:s3cret@${proxy.address}`;
+    const response = await clientWith({ HTTP_PROXY: address }).request(login(hub));
+    expect(response.status).toBe(200);
+    expect(proxy.seen).toEqual([`POST ${hub.baseUrl}/api/v1/auth/login`]);
+  });
+
+  it('a proxy whose certificate is not trusted is named, with what to do, and nothing is sent', async () => {
+    const proxy = await targets.closedAfterTest(startForwardProxy({ tls: untrusted }));
+    for (const hub of [hubOf(targets.secure()), hubOf(targets.plain())]) {
+      const error = await failure(clientWith({ ALL_PROXY: proxy.url }), login(hub));
+      expect(error.code).toBe('config');
+      expect(error.message).toContain(
+        `The secure connection to the HTTPS proxy ${proxy.address} could not be verified (`,
+      );
+      expect(error.message).toContain('caFile');
+      expect(error.text && renderText(error.text, german, germanFormats('de-DE'))).toContain(
+        `Die sichere Verbindung zum HTTPS-Proxy ${proxy.address} konnte nicht überprüft werden`,
+      );
+    }
+    expect(proxy.seen).toEqual([]);
+  });
+
+  it('a plain HTTP proxy written as https:// is named as not speaking TLS', async () => {
+    const plainProxy = await targets.closedAfterTest(startForwardProxy());
+    const error = await failure(
+      clientWith({ HTTPS_PROXY: `https://${plainProxy.address}` }),
+      login(hubOf(targets.secure())),
+    );
+    expect(error.code).toBe('config');
+    expect(error.message).toContain(`the HTTPS proxy ${plainProxy.address} could not be verified`);
+    expect(error.message).toContain('names an HTTPS proxy (https://)');
+  });
+
+  it('from a PAC answer, falling over from an HTTPS proxy that fails TLS to the next entry', async () => {
+    const distrusted = await targets.closedAfterTest(startForwardProxy({ tls: untrusted }));
+    const secureProxy = await targets.closedAfterTest(startForwardProxy({ tls: trusted }));
+    const hub = hubOf(targets.secure());
+    const answer = `HTTPS ${distrusted.address}; HTTPS ${secureProxy.address}`;
+    const client = createAxiosHttpClient({
+      resolveProxy: systemProxyResolver({ resolveProxy: async () => answer }),
+      ca: trustHubA,
+    });
+    expect((await client.request(login(hub))).status).toBe(200);
+    expect(distrusted.seen).toEqual([]);
+    expect(secureProxy.seen).toEqual([`CONNECT ${hostPortOf(hub.baseUrl)}`]);
+  });
+});
