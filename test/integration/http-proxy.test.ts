@@ -1,7 +1,6 @@
 import https from 'node:https';
 import { describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import type { HttpClient } from '../../src/main/http/http-client';
 import { newRecord } from '../../src/main/hubs/hub-edits';
 import { hubTransport } from '../../src/main/hubs/hub-transport';
 import { hubDraftSchema } from '../../src/shared/hubs-model';
@@ -10,6 +9,7 @@ import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { startMobiusFlowSandbox, type SandboxHub } from '../../src/sandbox/mobiusflow/server';
 import { startForwardProxy } from '../support/forward-proxy';
 import {
+  envClient,
   failure,
   fixture,
   hostPortOf,
@@ -34,8 +34,7 @@ const plain = targets.plain;
 const proxyWith = (options: Parameters<typeof startForwardProxy>[0] = {}) =>
   targets.closedAfterTest(startForwardProxy(options));
 
-const clientWith = (env: Record<string, string>): HttpClient =>
-  createAxiosHttpClient({ resolveProxy: proxyFromEnvironment(env), ca: trustHubA });
+const clientWith = envClient;
 
 describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
   it('tunnels https with CONNECT, trusting the CA bundle, and reuses the tunnel', async () => {

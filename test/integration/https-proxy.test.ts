@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import type { HttpClient } from '../../src/main/http/http-client';
-import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
-import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { renderText } from '../../src/shared/text';
 import { german, germanFormats } from '../../src/shared/texts/german';
 import { startForwardProxy } from '../support/forward-proxy';
 import {
+  envClient,
   failure,
   fixture,
   hostPortOf,
   hubOf,
   login,
-  trustHubA,
+  pacClient,
   useProxyTargets,
 } from '../support/proxy-targets';
 
@@ -26,8 +23,7 @@ import {
 const targets = useProxyTargets();
 const trusted = { certPem: fixture('hub-a.pem'), keyPem: fixture('hub-a.key') };
 const untrusted = { certPem: fixture('hub-b.pem'), keyPem: fixture('hub-b.key') };
-const clientWith = (env: Record<string, string>): HttpClient =>
-  createAxiosHttpClient({ resolveProxy: proxyFromEnvironment(env), ca: trustHubA });
+const clientWith = envClient;
 
 describe('requests through an HTTPS proxy', () => {
   it('https goes through a CONNECT tunnel inside TLS with the proxy', async () => {
@@ -82,11 +78,7 @@ describe('requests through an HTTPS proxy', () => {
     const secureProxy = await targets.closedAfterTest(startForwardProxy({ tls: trusted }));
     const hub = hubOf(targets.secure());
     const answer = `HTTPS ${distrusted.address}; HTTPS ${secureProxy.address}`;
-    const client = createAxiosHttpClient({
-      resolveProxy: systemProxyResolver({ resolveProxy: async () => answer }),
-      ca: trustHubA,
-    });
-    expect((await client.request(login(hub))).status).toBe(200);
+    expect((await pacClient(answer).request(login(hub))).status).toBe(200);
     expect(distrusted.seen).toEqual([]);
     expect(secureProxy.seen).toEqual([`CONNECT ${hostPortOf(hub.baseUrl)}`]);
   });

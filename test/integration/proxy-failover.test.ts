@@ -1,12 +1,10 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import {
   UNREACHABLE_PROXY_RETRY_MS,
   unreachableProxies,
 } from '../../src/main/net/unreachable-proxies';
-import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { startForwardProxy } from '../support/forward-proxy';
 import { startSocksProxy } from '../support/socks-proxy';
 import {
@@ -14,7 +12,7 @@ import {
   hostPortOf,
   hubOf,
   login,
-  trustHubA,
+  pacClient,
   useProxyTargets,
 } from '../support/proxy-targets';
 import { refusedUrl } from '../support/refused-url';
@@ -46,16 +44,6 @@ async function hangingUpProxy() {
     }),
   );
 }
-
-const pacClient = (
-  answer: string,
-  options: Parameters<typeof createAxiosHttpClient>[0] = {},
-): ReturnType<typeof createAxiosHttpClient> =>
-  createAxiosHttpClient({
-    resolveProxy: systemProxyResolver({ resolveProxy: async () => answer }),
-    ca: trustHubA,
-    ...options,
-  });
 
 describe('falling over to the next proxy of a PAC answer', () => {
   it('uses the backup proxy when the first one refuses connections', async () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import type { HttpClient } from '../../src/main/http/http-client';
-import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { renderText } from '../../src/shared/text';
 import { german, germanFormats } from '../../src/shared/texts/german';
 import { startSocksProxy } from '../support/socks-proxy';
 import {
+  envClient,
   failure,
   hostPortOf,
   hubOf,
@@ -26,8 +25,7 @@ import { refusedUrl } from '../support/refused-url';
 const targets = useProxyTargets();
 const socksWith = (options: Parameters<typeof startSocksProxy>[0] = {}) =>
   targets.closedAfterTest(startSocksProxy(options));
-const clientWith = (env: Record<string, string>): HttpClient =>
-  createAxiosHttpClient({ resolveProxy: proxyFromEnvironment(env), ca: trustHubA });
+const clientWith = envClient;
 
 describe('requests through a SOCKS proxy', () => {
   it.each([

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  createAxiosHttpClient,
+  type AxiosHttpClientOptions,
+} from '../../src/main/http/axios-http-client';
 import type { HttpClient, HttpRequest } from '../../src/main/http/http-client';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { readCaBundle, trustedCertificates } from '../../src/main/net/ca-bundle';
+import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
+import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import {
   startMobiusFlowSandbox,
   type MobiusFlowSandbox,
@@ -19,6 +25,18 @@ import {
 const TLS_DIR = join(__dirname, '../fixtures/mobiusflow-tls');
 export const fixture = (name: string) => readFileSync(join(TLS_DIR, name), 'utf8');
 export const trustHubA = trustedCertificates(readCaBundle(join(TLS_DIR, 'hub-a.pem')));
+
+/** The CLI's client: the proxy from these variables, the CA bundle trusting hub-a. */
+export const envClient = (env: Record<string, string>): HttpClient =>
+  createAxiosHttpClient({ resolveProxy: proxyFromEnvironment(env), ca: trustHubA });
+
+/** The app's client: the proxy from Chromium's PAC answer, the CA bundle trusting hub-a. */
+export const pacClient = (answer: string, options: AxiosHttpClientOptions = {}): HttpClient =>
+  createAxiosHttpClient({
+    resolveProxy: systemProxyResolver({ resolveProxy: async () => answer }),
+    ca: trustHubA,
+    ...options,
+  });
 
 /** Starts both sandboxes for the file's tests; each test's proxies are closed after it. */
 export function useProxyTargets() {
