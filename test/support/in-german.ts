@@ -1,0 +1,30 @@
+import { expect } from 'vitest';
+import { renderText, type Text } from '../../src/shared/text';
+import { english } from '../../src/shared/texts/english';
+import { englishFormats } from '../../src/shared/texts/formats';
+import { german, germanFormats } from '../../src/shared/texts/german';
+
+/** The formats of a German screen in Germany: what every German test renders with. */
+export const formatsDe = germanFormats('de-DE');
+
+/** Something the core said: a text itself, or an error or warning that carries one. */
+export type Said = Text | { readonly text?: Text | undefined } | null | undefined;
+
+const textOf = (said: Said): Text | undefined =>
+  said === null || said === undefined ? undefined : 'id' in said ? said : said.text;
+
+/**
+ * What the core said, as a German screen shows it. It fails unless there is a text, the German
+ * catalogue renders it, and the rendering is not the English one: a German test that passed on
+ * the English fallback would prove nothing about the translation.
+ */
+export function inGerman(said: Said): string {
+  const text = textOf(said);
+  expect(text, 'what was said carries a text for the screens').toBeDefined();
+  const shown = text && renderText(text, german, formatsDe);
+  expect(shown, `the German catalogue renders ${text?.id ?? 'it'}`).toBeTypeOf('string');
+  expect(shown, 'German, not the English').not.toBe(
+    text && renderText(text, english, englishFormats),
+  );
+  return shown ?? '';
+}
