@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { toAppError } from '../../src/main/licensing/licensing-error';
 import { renderText, type Text } from '../../src/shared/text';
 import { english } from '../../src/shared/texts/english';
 import { englishFormats } from '../../src/shared/texts/formats';
@@ -27,4 +28,13 @@ export function inGerman(said: Said): string {
     text && renderText(text, english, englishFormats),
   );
   return shown ?? '';
+}
+
+/** How a German screen shows a refusal: the rejection as IPC carries it (an AppError), in German. */
+export async function refusalInGerman(promise: Promise<unknown>): Promise<string> {
+  const rejection = await promise.then(
+    () => expect.fail('expected a refusal'),
+    (error: unknown) => error,
+  );
+  return inGerman(toAppError(rejection));
 }
