@@ -11,8 +11,12 @@ export const formatsDe = germanFormats('de-DE');
 /** Something the core said: a text itself, or an error or warning that carries one. */
 export type Said = Text | { readonly text?: Text | undefined } | null | undefined;
 
+/** A text has an id and maybe params, nothing else: a view with its own id is a carrier. */
+const isText = (said: object): said is Text =>
+  Object.keys(said).every((key) => key === 'id' || key === 'params') && 'id' in said;
+
 const textOf = (said: Said): Text | undefined =>
-  said === null || said === undefined ? undefined : 'id' in said ? said : said.text;
+  said === null || said === undefined ? undefined : isText(said) ? said : said.text;
 
 /**
  * What the core said, as a German screen shows it. It fails unless there is a text, the German
