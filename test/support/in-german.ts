@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { toAppError } from '../../src/main/licensing/licensing-error';
 import { renderText, type Text } from '../../src/shared/text';
+import { textSchema } from '../../src/shared/text-schema';
 import { english } from '../../src/shared/texts/english';
 import { englishFormats } from '../../src/shared/texts/formats';
 import { german, germanFormats } from '../../src/shared/texts/german';
@@ -19,13 +20,14 @@ const textOf = (said: Said): Text | undefined =>
   said === null || said === undefined ? undefined : isText(said) ? said : said.text;
 
 /**
- * What the core said, as a German screen shows it. It fails unless there is a text, the German
- * catalogue renders it, and the rendering is not the English one: a German test that passed on
- * the English fallback would prove nothing about the translation.
+ * What the core said, as a German screen shows it. It fails unless there is a text the IPC
+ * contract lets through, the German catalogue renders it, and the rendering is not the English
+ * one: a German test that passed on the English fallback would prove nothing about the translation.
  */
 export function inGerman(said: Said): string {
   const text = textOf(said);
   expect(text, 'what was said carries a text for the screens').toBeDefined();
+  expect(textSchema.safeParse(text).success, 'the IPC contract lets the text through').toBe(true);
   const shown = text && renderText(text, german, formatsDe);
   expect(shown, `the German catalogue renders ${text?.id ?? 'it'}`).toBeTypeOf('string');
   expect(shown, 'German, not the English').not.toBe(
