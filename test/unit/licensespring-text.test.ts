@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestBorrowEnd, toLocalInputValue } from '../../src/renderer/src/lib/borrow-time';
-import { actionKey, keyOf } from '../../src/renderer/src/lib/licensespring-actions';
+import { actionKey, keyOf, type LsAction } from '../../src/renderer/src/lib/licensespring-actions';
 import {
   parseBorrowEnd,
   parseTrialEmail,
@@ -423,11 +423,14 @@ describe('in German', () => {
   });
 
   it('words borrow limits in days and hours', () => {
-    expect(hoursText(1)).toBe('1 Stunde');
-    expect(hoursText(12)).toBe('12 Stunden');
-    expect(hoursText(24)).toBe('1 Tag');
-    expect(hoursText(72)).toBe('3 Tage');
-    expect(hoursText(30)).toBe('1 Tag und 6 Stunden');
+    const limits: [number, string][] = [
+      [1, '1 Stunde'],
+      [12, '12 Stunden'],
+      [24, '1 Tag'],
+      [72, '3 Tage'],
+      [30, '1 Tag und 6 Stunden'],
+    ];
+    for (const [hours, words] of limits) expect(hoursText(hours)).toBe(words);
     const beyond = parseBorrowEnd(toLocalInputValue(NOW + 73 * HOUR), NOW, 72);
     expect(!beyond.ok && beyond.problem).toMatch(
       /^Sie können höchstens 3 Tage lang ausleihen: bis \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\.$/,
@@ -449,24 +452,29 @@ describe('in German', () => {
 
   it('says what an action is doing and did, naming the feature', () => {
     const after = germanDetails();
-    expect(actionPending({ kind: 'feature-check', feature: 'pool' }, after)).toBe(
-      '„Render-Pool“ wird geprüft…',
-    );
-    expect(actionPending({ kind: 'refresh' }, after)).toBe('Die Lizenz wird beim Server geprüft…');
-    expect(actionNote({ kind: 'refresh' }, after)).toBe('Beim Server geprüft: in der Kulanzzeit.');
-    expect(actionNote({ kind: 'feature-check', feature: 'pool' }, after)).toBe(
-      '„Render-Pool“ geprüft: Lizenzplatz belegt · 2 von 5 Lizenzplätzen belegt.',
-    );
-    expect(actionNote({ kind: 'feature-consume', feature: 'exports', amount: 5 }, after)).toBe(
-      '5 für „Exporte“ erfasst: 47 von 100 verbraucht · 53 übrig.',
-    );
-    expect(actionNote({ kind: 'consume', amount: 1_000 }, after)).toBe(
-      '1.000 erfasst: 1.200 von 5.000 verbraucht · 3.800 übrig.',
-    );
-    expect(actionNote({ kind: 'feature-release', feature: 'gone' }, after)).toBe(
-      '„gone“ freigegeben.',
-    );
-    expect(actionNote({ kind: 'release' }, after)).toBe('Floating-Lizenzplatz freigegeben.');
+    const pending: [LsAction, string][] = [
+      [{ kind: 'feature-check', feature: 'pool' }, '„Render-Pool“ wird geprüft…'],
+      [{ kind: 'refresh' }, 'Die Lizenz wird beim Server geprüft…'],
+    ];
+    for (const [action, text] of pending) expect(actionPending(action, after)).toBe(text);
+    const done: [LsAction, string][] = [
+      [{ kind: 'refresh' }, 'Beim Server geprüft: in der Kulanzzeit.'],
+      [
+        { kind: 'feature-check', feature: 'pool' },
+        '„Render-Pool“ geprüft: Lizenzplatz belegt · 2 von 5 Lizenzplätzen belegt.',
+      ],
+      [
+        { kind: 'feature-consume', feature: 'exports', amount: 5 },
+        '5 für „Exporte“ erfasst: 47 von 100 verbraucht · 53 übrig.',
+      ],
+      [
+        { kind: 'consume', amount: 1_000 },
+        '1.000 erfasst: 1.200 von 5.000 verbraucht · 3.800 übrig.',
+      ],
+      [{ kind: 'feature-release', feature: 'gone' }, '„gone“ freigegeben.'],
+      [{ kind: 'release' }, 'Floating-Lizenzplatz freigegeben.'],
+    ];
+    for (const [action, note] of done) expect(actionNote(action, after)).toBe(note);
     expect(actionErrorTitle('borrow', { code: 'seat_unavailable', message: 'Alle belegt.' })).toBe(
       'Alle Floating-Lizenzplätze sind belegt',
     );
