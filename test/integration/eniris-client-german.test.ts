@@ -1,25 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LicensingError } from '../../src/main/licensing/licensing-error';
-import { renderText } from '../../src/shared/text';
-import { german, germanFormats } from '../../src/shared/texts/german';
+import { describe, expect, it } from 'vitest';
+import { inGerman } from '../support/in-german';
 import { licensingFailure } from '../support/licensing-failure';
-import { demo, startRig, type Rig } from './eniris-rig';
+import { demo, useEnirisRig } from './eniris-rig';
 
 /**
  * The Eniris client's refusals in German, over real loopback HTTP against the sandbox: each error
  * carries a text the screens render in German, while its message stays the English of the log.
  */
 
-let rig: Rig | undefined;
-const start = async (options?: Parameters<typeof startRig>[0]): Promise<Rig> =>
-  (rig = await startRig(options));
-afterEach(async () => {
-  await rig?.sandbox.close();
-  rig = undefined;
-});
-
-const inGerman = (error: LicensingError): string | undefined =>
-  error.text && renderText(error.text, german, germanFormats('de-DE'));
+const start = useEnirisRig();
 
 describe('eniris client on the sandbox, in German', () => {
   it('says a wrong password and the lockout after it, with the wait in German', async () => {

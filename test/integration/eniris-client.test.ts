@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { licensingFailure } from '../support/licensing-failure';
-import { DAY, demo, MINUTE, startRig, type Rig } from './eniris-rig';
+import { DAY, demo, MINUTE, useEnirisRig } from './eniris-rig';
 
 /**
  * Sign-in and the token cadence of contract §4.2, client against sandbox over real HTTP. The two
  * were written apart from the same contract, so a misreading on either side fails here.
  */
 
-let rig: Rig | undefined;
-const start = async (options?: Parameters<typeof startRig>[0]): Promise<Rig> =>
-  (rig = await startRig(options));
-afterEach(async () => {
-  await rig?.sandbox.close();
-  rig = undefined;
-});
+const start = useEnirisRig();
 
 describe('eniris client on the sandbox: sign-in', () => {
   it('logs in, uses the session, logs out and revokes the refresh token', async () => {

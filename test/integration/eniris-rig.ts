@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import { createEnirisClient } from '../../src/main/licensing/backends/eniris';
 import {
@@ -46,3 +47,13 @@ export async function startRig(sandboxOptions: Omit<EnirisSandboxOptions, 'clock
 }
 
 export type Rig = Awaited<ReturnType<typeof startRig>>;
+
+/** Registers closing each test's sandbox after it; returns how a test starts its rig. */
+export function useEnirisRig(): (options?: Parameters<typeof startRig>[0]) => Promise<Rig> {
+  let rig: Rig | undefined;
+  afterEach(async () => {
+    await rig?.sandbox.close();
+    rig = undefined;
+  });
+  return async (options) => (rig = await startRig(options));
+}

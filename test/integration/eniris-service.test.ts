@@ -6,12 +6,19 @@ import {
   startEnirisSandbox,
   type EnirisSandbox,
 } from '../../src/sandbox/eniris/server';
+import { toAppError } from '../../src/main/licensing/licensing-error';
+import { appErrorSchema } from '../../src/shared/errors';
 import { everythingOnDisk, openInstallation } from '../support/core-harness';
+import { inGerman } from '../support/in-german';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
 
 const demo = enirisDemo();
 
+/**
+ * Eniris licences through the core over real loopback HTTP; its refusals also as the screens
+ * receive them, an AppError the IPC contract accepts whose text renders in German.
+ */
 describe('Eniris licences through the core (real loopback HTTP)', () => {
   const tempDir = useTempDir();
   let sandbox: EnirisSandbox;
@@ -125,5 +132,41 @@ describe('Eniris licences through the core (real loopback HTTP)', () => {
     expect(await liveRefreshTokens()).toBe(1);
     await core.eniris.signOut('eniris');
     expect(await liveRefreshTokens()).toBe(0);
+  });
+
+  /** The error as it crosses IPC, rendered as the German screen shows it. */
+  const shown = async (call: Promise<unknown>) => {
+    const error = appErrorSchema.parse(
+      toAppError(
+        await call.then(
+          () => expect.fail('expected a refusal'),
+          (e: unknown) => e,
+        ),
+      ),
+    );
+    return { ...error, german: inGerman(error) };
+  };
+
+  it('sends refusals with a text the German screen renders', async () => {
+    expect(await shown(core.eniris.signIn('eniris', demo.username, 'wrong'))).toMatchObject({
+      code: 'invalid_credentials',
+      message: 'Eniris did not accept this username and password. Check them and try again.',
+      german:
+        'Eniris hat diesen Kontonamen und dieses Passwort nicht akzeptiert. Prüfen Sie beides und versuchen Sie es erneut.',
+    });
+    await core.eniris.signIn('eniris', demo.username, demo.password);
+    expect(await shown(core.eniris.activate('eniris', 'SOF-RES-0000-0000'))).toMatchObject({
+      code: 'invalid_key',
+      german: 'Eniris kennt diesen Lizenzschlüssel nicht. Prüfen Sie ihn auf Tippfehler.',
+    });
+    expect(await shown(core.eniris.licences('eniris', {}))).toMatchObject({
+      code: 'invalid_input',
+      german: 'Geben Sie eine Controller-ID oder eine Kunden-ID an.',
+    });
+    expect(await shown(core.eniris.account('nowhere'))).toMatchObject({
+      code: 'invalid_input',
+      message: '"nowhere" is not an Eniris profile in the configuration.',
+      german: '„nowhere“ ist kein Eniris-Profil in der Konfiguration.',
+    });
   });
 });

@@ -10,6 +10,7 @@ import { NO_USER_LICENCE } from '../../src/main/licensing/backends/flecs-errors'
 import { createMemorySessionVault } from '../../src/main/licensing/backends/flecs-vault';
 import { flecsDemo, startFlecsSandbox, type FlecsSandbox } from '../../src/sandbox/flecs/server';
 import { checkRequest, checkResponse } from '../support/flecs-openapi';
+import { revokeFlecsLicence } from '../support/flecs-sandbox';
 import { licensingFailure } from '../support/licensing-failure';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { refusedUrl } from '../support/refused-url';
@@ -188,12 +189,7 @@ describe('flecs client on the sandbox: sessions and validation', () => {
   it('validates false once the licence is revoked', async () => {
     const { client } = device();
     await client.activateWithKey(demo.licenseKey);
-    const revoked = await fetch(`${sandbox.url}/__sandbox/revoke`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ licenseKey: demo.licenseKey }),
-    });
-    expect(revoked.status).toBe(200);
+    await revokeFlecsLicence(sandbox, demo.licenseKey);
     expect(await client.validate()).toEqual({ isValid: false, reason: LICENCE_NOT_VALID_REASON });
   });
 });

@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import { createFlecsClient } from '../../src/main/licensing/backends/flecs';
 import { createMemorySessionVault } from '../../src/main/licensing/backends/flecs-vault';
-import type { LicensingError } from '../../src/main/licensing/licensing-error';
 import { flecsDemo, startFlecsSandbox, type FlecsSandbox } from '../../src/sandbox/flecs/server';
-import { renderText, type Text } from '../../src/shared/text';
-import { german, germanFormats } from '../../src/shared/texts/german';
+import { revokeFlecsLicence } from '../support/flecs-sandbox';
+import { inGerman } from '../support/in-german';
 import { licensingFailure } from '../support/licensing-failure';
 import { createManualClock } from '../support/manual-clock';
 
@@ -16,9 +15,6 @@ import { createManualClock } from '../support/manual-clock';
 
 const demo = flecsDemo();
 const transport = createAxiosHttpClient();
-const de = (text: Text | undefined): string | undefined =>
-  text && renderText(text, german, germanFormats('de-DE'));
-const inGerman = (error: LicensingError): string | undefined => de(error.text);
 
 let sandbox: FlecsSandbox;
 const device = () =>
@@ -73,14 +69,9 @@ describe('FLECS refusals in German', () => {
   it('a revoked licence: validation answers why, in German', async () => {
     const client = device();
     await client.activateWithKey(demo.licenseKey);
-    const revoked = await fetch(`${sandbox.url}/__sandbox/revoke`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ licenseKey: demo.licenseKey }),
-    });
-    expect(revoked.status).toBe(200);
+    await revokeFlecsLicence(sandbox, demo.licenseKey);
     const { isValid, reason } = await client.validate();
     expect(isValid).toBe(false);
-    expect(de(reason)).toMatch(/^Laut FLECS-Konsole ist die Lizenz dieses Geräts ungültig/);
+    expect(inGerman(reason)).toMatch(/^Laut FLECS-Konsole ist die Lizenz dieses Geräts ungültig/);
   });
 });

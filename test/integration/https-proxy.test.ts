@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../src/shared/text';
-import { german, germanFormats } from '../../src/shared/texts/german';
 import { startForwardProxy } from '../support/forward-proxy';
+import { inGerman } from '../support/in-german';
 import {
   envClient,
   failure,
@@ -55,7 +54,7 @@ describe('requests through an HTTPS proxy', () => {
         `The secure connection to the HTTPS proxy ${proxy.address} could not be verified (`,
       );
       expect(error.message).toContain('caFile');
-      expect(error.text && renderText(error.text, german, germanFormats('de-DE'))).toContain(
+      expect(inGerman(error)).toContain(
         `Die sichere Verbindung zum HTTPS-Proxy ${proxy.address} konnte nicht überprüft werden`,
       );
     }

@@ -18,6 +18,7 @@ import {
   hubListSchema,
   hubsChangedSchema,
 } from '../../src/shared/hubs-model';
+import { inGerman } from '../support/in-german';
 import { licensingFailure } from '../support/licensing-failure';
 import { createManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
@@ -178,6 +179,36 @@ describe('hub fleet against the sandbox: licence codes', () => {
 });
 
 describe('hub fleet against the sandbox: inventory round trips', () => {
+  it('says in German why import lines were refused, and the text survives IPC', async () => {
+    const service = createHubService({
+      file: join(tempDir(), 'hubs.json'),
+      secrets: createMemorySecretStore(),
+      clock: systemClock,
+    });
+    onTestFinished(() => service.close());
+    const csv = [
+      HEADER,
+      'Kessel,,https,h1,8443,,000001,vielleicht,admin,pw',
+      ',,https,h2,zwei,,000002,no,admin,pw',
+      ',,http,h3 x,8443,,12345G,no,admin,pw',
+      'Pumpe,,https,h4,8443,,000004,no,admin,',
+    ].join('\r\n');
+    const result = hubImportResultSchema.parse(await service.importCsv(csv));
+    expect(result.added).toBe(0);
+    expect(result.rejected.map((line) => [line.line, inGerman(line)])).toEqual([
+      [2, 'lan: Schreiben Sie „yes“ oder „no“, nicht „vielleicht“'],
+      [3, 'port: „zwei“ ist keine Portnummer'],
+      [
+        4,
+        '„name“: Geben Sie dem Hub einen Namen; „host“: Ein Host ist ein Name oder eine IP-Adresse, ohne Leerzeichen und ohne Pfad; „hid“: Eine Hub-ID besteht aus 6 hexadezimalen Zeichen, z. B. 00A1F3; „scheme“: Unverschlüsseltes http ist nur für einen Hub erlaubt, der als „Im Standort-LAN“ markiert ist',
+      ],
+      [5, 'password: Ein Hub, der noch nicht im Bestand ist, braucht sein Passwort'],
+    ]);
+    expect(result.rejected[2]?.message).toBe(
+      'name: give the hub a name; host: a host is a name or an IP address, without spaces or a path; hid: a hub id is 6 hexadecimal characters, e.g. 00A1F3; scheme: plain http is allowed only for a hub marked as on the site LAN',
+    );
+  });
+
   it('exports without passwords; the export plus passwords imports into a new inventory that works', async () => {
     const { sandbox, service } = await rig({ hubs: 20 });
     const exported = service.exportCsv();

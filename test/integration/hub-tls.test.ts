@@ -12,7 +12,8 @@ import {
   type SandboxHub,
 } from '../../src/sandbox/mobiusflow/server';
 import { systemClock } from '../../src/shared/clock';
-import { hubCertificateSchema, hubDraftSchema } from '../../src/shared/hubs-model';
+import { hubCertificateSchema, hubDraftSchema, hubListSchema } from '../../src/shared/hubs-model';
+import { inGerman } from '../support/in-german';
 import { licensingFailure } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
 
@@ -20,7 +21,8 @@ import { useTempDir } from '../support/temp-dir';
  * Trust on first use against the sandbox over https: an unpinned self-signed hub is refused with
  * a clear request to review its certificate; once pinned it works; when the engine comes back on
  * the same port with another certificate, the hub is refused as changed until the engineer trusts
- * the new one.
+ * the new one. The refusals also as a German screen shows them (a hub's last error as the
+ * inventory keeps it and IPC carries it).
  */
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'mobiusflow-tls');
@@ -38,14 +40,19 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-/** A hub service with one https hub of the sandbox, at the sandbox's address. */
-async function serviceWithHttpsHub(target: SandboxHub, port: number, name: string, site = '') {
-  const service = createHubService({
-    file: join(tempDir(), 'hubs.json'),
+/** A hub service keeping its inventory in `file`: a new one, or the same again after a restart. */
+const hubServiceAt = (file: string) =>
+  createHubService({
+    file,
     secrets: createMemorySecretStore(),
     clock: systemClock,
     httpTimeoutMs: 2_000,
   });
+
+/** A hub service with one https hub of the sandbox, at the sandbox's address. */
+async function serviceWithHttpsHub(target: SandboxHub, port: number, name: string, site = '') {
+  const file = join(tempDir(), 'hubs.json');
+  const service = hubServiceAt(file);
   const hub = await service.add(
     hubDraftSchema.parse({
       name,
@@ -58,7 +65,7 @@ async function serviceWithHttpsHub(target: SandboxHub, port: number, name: strin
       password: target.password,
     }),
   );
-  return { service, hub };
+  return { service, hub, file };
 }
 
 describe('hub TLS: trust on first use against the sandbox', () => {
@@ -183,5 +190,44 @@ describe('hub TLS: trust on first use against the sandbox', () => {
       message: expect.stringMatching(/plain http on the LAN/),
     });
     await service.close();
+  });
+
+  it('refuses an unreviewed, a mistaken and a changed certificate in German', async () => {
+    sandbox = await startMobiusFlowSandbox({ hubs: 1, tls: tls('hub-a') });
+    const port = sandbox.port;
+    const target = sandbox.hubs[0] as SandboxHub;
+    const { service, hub, file } = await serviceWithHttpsHub(
+      target,
+      port,
+      'Dachzentrale',
+      'Werk Nord',
+    );
+    try {
+      const first = hubListSchema.parse(await service.refresh()).hubs[0];
+      expect(first?.lastError?.code).toBe('config');
+      expect(inGerman(first?.lastError)).toBe(
+        'Hub „Dachzentrale“ (Werk Nord) zeigt ein Zertifikat, dem dieser Computer nicht vertraut (Hubs haben meist ein selbstsigniertes). Prüfen Sie das Zertifikat des Hubs und vertrauen Sie ihm, wenn es mit dem auf dem Hub angezeigten übereinstimmt.',
+      );
+
+      const mistaken = await licensingFailure(service.trust(hub.id, fingerprintOf('hub-b')));
+      expect(inGerman(mistaken.toAppError())).toBe(
+        `Hub „Dachzentrale“ (Werk Nord) zeigt jetzt das Zertifikat ${fingerprintOf('hub-a')}, nicht das von Ihnen geprüfte (${fingerprintOf('hub-b')}). Prüfen Sie das Zertifikat erneut, bevor Sie ihm vertrauen.`,
+      );
+
+      await service.trust(hub.id, fingerprintOf('hub-a'));
+      await sandbox.close();
+      sandbox = await startMobiusFlowSandbox({ hubs: 1, port, tls: tls('hub-b') });
+      const changed = hubListSchema.parse(await service.refresh()).hubs[0];
+      expect(changed?.lastError?.code).toBe('tampered');
+      expect(inGerman(changed?.lastError)).toMatch(
+        /^Das Zertifikat von Hub „Dachzentrale“ \(Werk Nord\) hat sich geändert, seit Sie ihm vertraut haben/,
+      );
+      // The inventory keeps the text: a restart shows the same German.
+      const reopened = hubServiceAt(file);
+      expect(reopened.list().hubs[0]?.lastError?.text).toEqual(changed?.lastError?.text);
+      await reopened.close();
+    } finally {
+      await service.close();
+    }
   });
 });

@@ -6,7 +6,9 @@ import { signLicence } from '../../src/main/offline/licence-file';
 import type { LicenceTerms } from '../../src/main/offline/licence-terms';
 import { generateVendorKeyPair } from '../../src/main/offline/vendor-keys';
 import { createMemorySecretStore } from '../../src/main/store/secret-store';
+import { fileLicenceViewSchema } from '../../src/shared/offline-model';
 import { everythingOnDisk, openInstallation } from '../support/core-harness';
+import { formatsDe, inGerman } from '../support/in-german';
 import { licensingFailure } from '../support/licensing-failure';
 import { createManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
@@ -32,6 +34,7 @@ const config = (publicKey = vendor.publicKeyPem): VendorConfig => ({
   ],
 });
 
+/** Licence files through the core as the app runs it; what it says also in German, across IPC. */
 describe('licence files through the core', () => {
   const tempDir = useTempDir();
 
@@ -229,5 +232,52 @@ describe('licence files through the core', () => {
     expect(secrets.entries.has('licence-file:studio')).toBe(false);
     expect((await licensingFailure(core.licenceFiles.remove('studio'))).code).toBe('not_activated');
     await core.close();
+  });
+
+  it('refuses an altered file and one for another computer in German', async () => {
+    const { core, sign } = await install();
+    const altered = sign().replace('export', 'exPort');
+    const tampered = await licensingFailure(core.licenceFiles.import('studio', altered));
+    expect(tampered.code).toBe('tampered');
+    expect(tampered.message).toMatch(/^This licence file was altered after it was signed/);
+    expect(inGerman(tampered.toAppError())).toBe(
+      'Diese Lizenzdatei wurde nach dem Signieren verändert: Ihre Signatur passt nicht zu ihrem Inhalt. Fordern Sie beim Anbieter eine neue Kopie an und bearbeiten Sie die Datei nicht.',
+    );
+
+    const other = 'ab'.repeat(32);
+    const elsewhere = await licensingFailure(
+      core.licenceFiles.import('studio', sign({ fingerprint: other })),
+    );
+    expect(elsewhere.code).toBe('wrong_machine');
+    expect(inGerman(elsewhere)).toBe(
+      `Diese Lizenz wurde für einen anderen Computer ausgestellt. Senden Sie dem Anbieter den Gerätefingerabdruck dieses Computers (${core.fingerprint.id}), um eine Lizenz für ihn zu erhalten.`,
+    );
+
+    const notOurs = await licensingFailure(core.licenceFiles.import('studio', 'QUJDRA'.repeat(8)));
+    expect(inGerman(notOurs)).toBe(
+      'Dies ist keine Lizenzdatei: Die Datei sieht aus wie eine LicenseSpring-Lizenz (Base64-Text). Importieren Sie sie stattdessen im LicenseSpring-Profil.',
+    );
+  });
+
+  it("says a licence's state in German, with German dates, across IPC", async () => {
+    const { core, clock, sign } = await install();
+    await core.licenceFiles.import('studio', sign({ expiresAt: START + 20 * DAY }));
+    clock.setSystemTime(START + 10 * DAY);
+    const expiring = fileLicenceViewSchema.parse(await core.licenceFiles.status('studio'));
+    expect(expiring.licence?.state).toBe('expiring');
+    expect(expiring.licence?.message).toBe(
+      'This licence expires on 2026-12-13, in 10 days. Ask the vendor for a renewed licence file in time.',
+    );
+    expect(inGerman(expiring.licence)).toBe(
+      'Diese Lizenz läuft am 13.12.2026 ab, in 10 Tagen. Fordern Sie rechtzeitig eine verlängerte Lizenzdatei beim Anbieter an.',
+    );
+
+    // The clock wound back three days: suspended, and the record's time in the user's region.
+    clock.setSystemTime(START + 7 * DAY);
+    const suspended = await core.licenceFiles.status('studio');
+    expect(suspended.licence?.state).toBe('suspended');
+    expect(inGerman(suspended.licence)).toBe(
+      `Die Uhr dieses Computers liegt 3 Tage hinter der spätesten Zeit, die er bereits angezeigt hat (${formatsDe.instant(START + 10 * DAY)}). Offline-Lizenzen sind gesperrt, bis die Uhr richtig gestellt ist. Ist sie das bereits, verbinden Sie sich einmal mit dem Lizenzserver.`,
+    );
   });
 });

@@ -3,6 +3,8 @@ import type { Core } from '../../src/main/core';
 import type { VendorConfig } from '../../src/main/config/vendor-config';
 import { flecsDemo, startFlecsSandbox, type FlecsSandbox } from '../../src/sandbox/flecs/server';
 import { everythingOnDisk, openInstallation } from '../support/core-harness';
+import { revokeFlecsLicence } from '../support/flecs-sandbox';
+import { inGerman, refusalInGerman } from '../support/in-german';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
 
@@ -40,12 +42,6 @@ describe('FLECS device licences through the licence service (real loopback HTTP)
     cores.push(installation.core);
     return installation;
   };
-  const revoke = (licenseKey: string) =>
-    fetch(`${sandbox.url}/__sandbox/revoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ licenseKey }),
-    });
 
   beforeEach(async () => {
     clock = createManualClock(Date.UTC(2026, 10, 23, 9));
@@ -131,10 +127,35 @@ describe('FLECS device licences through the licence service (real loopback HTTP)
   it('shows a licence the console no longer accepts as invalid, with the reason, not as an error', async () => {
     const { core } = await open();
     await core.service.activate('flecs', { method: 'key', key: demo.licenseKey });
-    await revoke(demo.licenseKey);
+    await revokeFlecsLicence(sandbox, demo.licenseKey);
     const view = await core.service.validate('flecs');
     expect(view.status).toBe('invalid');
     expect(view.statusReason).toMatch(/\w/);
+  });
+
+  it('keeps in German why a revoked licence is invalid, also after a restart', async () => {
+    const first = await open();
+    await first.core.service.activate('flecs', { method: 'key', key: demo.licenseKey });
+    await revokeFlecsLicence(sandbox, demo.licenseKey);
+    const view = await first.core.service.validate('flecs');
+    expect(view.status).toBe('invalid');
+    expect(view.statusReason).toMatch(/^The FLECS console reports that this device's licence/);
+    const expected =
+      'Laut FLECS-Konsole ist die Lizenz dieses Geräts ungültig (sie ist womöglich abgelaufen oder wurde widerrufen). Aktivieren Sie das Gerät erneut, oder wenden Sie sich an Ihren Administrator.';
+    expect(inGerman(view.statusReasonText)).toBe(expected);
+
+    const again = await openInstallation({
+      clock,
+      dataDir: first.dataDir,
+      config: configFor(),
+      keepAlive: false,
+      secrets: first.secrets,
+    });
+    cores.push(again.core);
+    expect(inGerman((await again.core.service.status('flecs')).statusReasonText)).toBe(expected);
+    expect(await refusalInGerman(again.core.service.requestSeat('flecs'))).toBe(
+      'Das Lizenzprofil „flecs“ hat keine Floating-Lizenzplätze.',
+    );
   });
 
   it('will not activate a second way over an activation; after deactivating, the same key activates again', async () => {
@@ -175,7 +196,7 @@ describe('FLECS device licences through the licence service (real loopback HTTP)
   it('re-checks the licence hourly while the app runs: a revocation shows without any user action', async () => {
     const { core } = await open(undefined, true);
     await core.service.activate('flecs', { method: 'key', key: demo.licenseKey });
-    await revoke(demo.licenseKey);
+    await revokeFlecsLicence(sandbox, demo.licenseKey);
     await clock.advanceAsync(30 * 60_000);
     expect((await core.service.status('flecs')).status).toBe('active'); // not yet due
     await clock.advanceAsync(40 * 60_000); // the hour plus its ±10 % jitter

@@ -11,6 +11,7 @@ import {
   openInstallation,
   startClockedSandbox,
 } from '../support/core-harness';
+import { inGerman, refusalInGerman } from '../support/in-german';
 import { useTempDir } from '../support/temp-dir';
 
 /** Heartbeats travel over real HTTP: under a loaded CI machine they take more than vitest's 1 s default. */
@@ -263,6 +264,45 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
       'raw-machine-id-123',
     ])
       expect(disk).not.toContain(secret);
+  });
+
+  it('says in German why it refuses a second licence, or has nothing to deactivate', async () => {
+    const { core } = await open();
+    expect(await refusalInGerman(core.service.deactivate('seats'))).toBe(
+      'Hier ist nichts aktiviert, daher gibt es nichts zu deaktivieren.',
+    );
+    const { keyLabel } = await core.service.activate('seats', {
+      method: 'key',
+      key: DEMO.floatingKey,
+    });
+    expect(
+      await refusalInGerman(
+        core.service.activate('seats', { method: 'key', key: DEMO.activationKey }),
+      ),
+    ).toBe(
+      `Dieser Computer verwendet hier bereits die Lizenz ${keyLabel ?? ''}. Deaktivieren Sie sie zuerst, um auf anderem Weg zu aktivieren.`,
+    );
+    expect(await refusalInGerman(core.service.status('nowhere'))).toBe(
+      'Die Konfiguration enthält kein Lizenzprofil „nowhere“.',
+    );
+    expect(await refusalInGerman(Promise.reject(new Error('a bug')))).toBe(
+      'Im Lizenzmanager ist etwas schiefgelaufen. Bitte melden Sie diesen Fehler.',
+    );
+  });
+
+  it('says in German that a seat lapsed while nothing sent heartbeats (the CLI)', async () => {
+    const { core } = await open({ keepAlive: false });
+    await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
+    await core.service.requestSeat('seats');
+    clock.advance(121_000);
+    const { seat } = await core.service.status('seats');
+    expect(seat.state).toBe('lost');
+    expect(seat.lastError?.message).toBe(
+      'The seat lapsed because no heartbeat reached the server in time. Request a seat again.',
+    );
+    expect(inGerman(seat.lastError)).toBe(
+      'Die Belegung des Lizenzplatzes ist abgelaufen, weil kein Lebenszeichen rechtzeitig beim Server ankam. Fordern Sie erneut einen Lizenzplatz an.',
+    );
   });
 
   describe('races (never a seat nobody holds)', () => {

@@ -9,13 +9,15 @@ import {
   startLicenseSpringSandbox,
   type LicenseSpringSandbox,
 } from '../../src/sandbox/licensespring/server';
+import { inGerman } from '../support/in-german';
 import { licensingFailure } from '../support/licensing-failure';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 
 /**
  * The LicenseSpring adapter against the LicenseSpring sandbox over real loopback HTTP: the
  * licence lifecycle, floating slots, borrowing, features, consumption, trials and product
- * details. Both sides were written apart from the same contract (CONTRACTS.md §5).
+ * details. Both sides were written apart from the same contract (CONTRACTS.md §5). Its refusals
+ * also as a German screen shows them.
  */
 
 const demo = licenseSpringDemo();
@@ -34,7 +36,11 @@ beforeEach(async () => {
 afterEach(() => sandbox.close());
 
 /** One computer running the app, against the key-based or the user-based demo product. */
-function computer(name: string, product: 'key' | 'user' = 'key'): LicenseSpringBackend {
+function computer(
+  name: string,
+  product: 'key' | 'user' = 'key',
+  deviceClock: ManualClock = clock,
+): LicenseSpringBackend {
   return createLicenseSpringBackend({
     baseUrl: sandbox.url,
     productCode: product === 'key' ? sandbox.productCode : sandbox.userProductCode,
@@ -42,7 +48,7 @@ function computer(name: string, product: 'key' | 'user' = 'key'): LicenseSpringB
     publicKeyPem: sandbox.publicKeyPem,
     authorizationMethod: product === 'key' ? 'license-key' : 'user',
     http: transport,
-    clock,
+    clock: deviceClock,
     identity: { machineId: `hw-${name}`, clientId: `client-${name}`, clientName: name },
   });
 }
@@ -275,6 +281,62 @@ describe('licensespring adapter on the sandbox: product and trials', () => {
     const device = computer('evaluator', 'user');
     expect(await device.licenseSpring.trialKey('new-user@example.com')).toBe(
       'new-user@example.com',
+    );
+  });
+});
+
+describe('licensespring adapter on the sandbox: refusals in German', () => {
+  it('says that every activation is in use, with the number the server gave', async () => {
+    for (const name of ['one', 'two', 'three']) await activate(computer(name), demo.nodeLockedKey);
+    const error = await licensingFailure(activate(computer('four'), demo.nodeLockedKey));
+    expect(error.code).toBe('seat_unavailable');
+    expect(inGerman(error)).toBe(
+      'Alle 3 Aktivierungen dieser Lizenz sind belegt: Deaktivieren Sie sie auf einem Computer, den Sie nicht mehr verwenden, und versuchen Sie es dann erneut.',
+    );
+  });
+
+  it('names the borrowing limit in German hours, and quotes the server', async () => {
+    const device = computer('laptop');
+    await activate(device, demo.floatingKey);
+    await device.licenseSpring.check(demo.floatingKey);
+    const error = await licensingFailure(
+      device.licenseSpring.borrow(demo.floatingKey, T0 + 48 * HOUR),
+    );
+    expect(error.message).toMatch(/at most 24 hours from now/);
+    const shown = inGerman(error);
+    expect(shown).toMatch(
+      /^LicenseSpring hat das Ende der Ausleihe dieser Lizenz abgelehnt: Ausleihen ist höchstens 24 Stunden ab jetzt möglich\. Wählen Sie ein früheres Datum\. \(Der Server meldete: „.+“\)$/,
+    );
+  });
+
+  it('refuses a licence file from the offline portal that was made for another computer', async () => {
+    const request = await computer('a').licenseSpring.offlineRequest(
+      demo.consumptionKey,
+      'activation',
+    );
+    const answer = await fetch(`${sandbox.url}/api/v4/activate_offline`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: request,
+    });
+    expect(answer.status).toBe(200);
+    const error = await licensingFailure(
+      computer('b').licenseSpring.readOfflineResponse(await answer.text()),
+    );
+    expect(error.code).toBe('wrong_machine');
+    expect(inGerman(error)).toBe(
+      'Diese Lizenzdatei wurde für einen anderen Computer erstellt. Erstellen Sie auf diesem Computer eine Anforderungsdatei, laden Sie sie im LicenseSpring-Offline-Portal hoch und importieren Sie die Lizenzdatei, die Sie dort erhalten.',
+    );
+  });
+
+  it('says how far this computer’s clock is behind, in German', async () => {
+    const behind = createManualClock(T0 - 20 * MINUTE);
+    const error = await licensingFailure(
+      activate(computer('late', 'key', behind), demo.nodeLockedKey),
+    );
+    expect(error.code).toBe('unauthorized');
+    expect(inGerman(error)).toContain(
+      'weil die Uhr dieses Computers gegenüber der Zeit des Servers 20 Minuten nachgeht',
     );
   });
 });

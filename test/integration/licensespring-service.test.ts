@@ -1,16 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
+import type { AppError } from '../../src/shared/errors';
+import type { Text } from '../../src/shared/text';
 import {
   licenseSpringDemo,
   startLicenseSpringSandbox,
   type LicenseSpringSandbox,
 } from '../../src/sandbox/licensespring/server';
 import { licenseSpringConfigFor, openInstallation } from '../support/core-harness';
+import { formatsDe, inGerman } from '../support/in-german';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
 
 const demo = licenseSpringDemo();
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const T0 = Date.UTC(2026, 10, 23, 9);
 
 /** The sandbox's back-office view (GET /__sandbox/state), only the fields these tests read. */
 interface SandboxState {
@@ -52,7 +58,7 @@ describe('LicenseSpring through the core: details, floating keep-alive, features
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
   beforeEach(async () => {
-    clock = createManualClock(Date.UTC(2026, 10, 23, 9));
+    clock = createManualClock(T0);
     sandbox = await startLicenseSpringSandbox({ clock });
   });
   afterEach(async () => {
@@ -215,5 +221,56 @@ describe('LicenseSpring through the core: details, floating keep-alive, features
     const after = await core.licenseSpring.details('ls');
     expect(after.checkedAt).toBe(before.checkedAt);
     expect((await core.service.status('ls')).status).toBe('active');
+  });
+
+  describe('in German, as the renderer receives it over the IPC dispatcher', () => {
+    /** A node-locked licence activated here; a request as the renderer sends it. */
+    const activated = async () => {
+      const core = await open({ keepAlive: false });
+      await core.service.activate('ls', { method: 'key', key: demo.nodeLockedKey });
+      const call = (channel: string, payload: unknown) => core.dispatch(channel, payload);
+      const refusal = async (channel: string, payload: unknown): Promise<AppError> => {
+        const result = await call(channel, payload);
+        if (result.ok) throw new Error(`${channel} was expected to fail`);
+        return result.error;
+      };
+      return { call, refusal };
+    };
+
+    it('a feature borrowed past what the vendor allows', async () => {
+      const { refusal } = await activated();
+      const error = await refusal('licensespring:feature-borrow', {
+        profileId: 'ls',
+        feature: demo.features.floating,
+        until: new Date(T0 + 20 * HOUR).toISOString(),
+      });
+      expect(error.code).toBe('invalid_input');
+      expect(inGerman(error)).toMatch(
+        /^LicenseSpring hat das Ende der Ausleihe der Funktion „cad-viewer“ dieser Lizenz abgelehnt: Es liegt weiter in der Zukunft, als der Anbieter eine Ausleihe erlaubt\. .* \(Der Server meldete: „.+“\)$/,
+      );
+    });
+
+    it('the local check: a clock moved back, with the last server check in German dates', async () => {
+      const { call } = await activated();
+      await call('licensespring:details', { profileId: 'ls', refresh: true });
+      clock.setSystemTime(T0 - 2 * DAY);
+      const result = await call('licensespring:details', { profileId: 'ls' });
+      if (!result.ok) throw new Error(result.error.message);
+      const { localCheck } = result.value as { localCheck: { state: string; text?: Text } };
+      expect(localCheck.state).toBe('clock_moved_back');
+      expect(inGerman(localCheck)).toBe(
+        `Die Uhr dieses Computers zeigt eine Zeit, die 2 Tage vor einem Zeitpunkt liegt, den diese App bereits gesehen hat; daher kann die Lizenz hier nicht geprüft werden (der Server hat sie zuletzt am ${formatsDe.instant(T0)} bestätigt). Stellen Sie Datum und Uhrzeit richtig ein (am besten automatisch) und prüfen Sie die Lizenz dann erneut beim Server.`,
+      );
+      expect(formatsDe.instant(T0)).toMatch(/^2[23]\.11\.2026, \d\d:\d\d$/);
+    });
+
+    it('an offline request while a licence is active here', async () => {
+      const { refusal } = await activated();
+      const error = await refusal('offline:request', { profileId: 'ls', key: demo.floatingKey });
+      expect(error.code).toBe('invalid_input');
+      expect(inGerman(error)).toMatch(
+        /^Dieser Computer verwendet hier bereits die Lizenz \S+\. Deaktivieren Sie sie zuerst\.$/,
+      );
+    });
   });
 });

@@ -1,69 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import type { HttpClient, HttpRequest } from '../../src/main/http/http-client';
-import { createMobiusFlowClient } from '../../src/main/licensing/backends/mobiusflow';
-import {
-  startMobiusFlowSandbox,
-  type MobiusFlowSandbox,
-  type MobiusFlowSandboxOptions,
-  type SandboxHub,
-} from '../../src/sandbox/mobiusflow/server';
+import { noPasswordSaved } from '../../src/main/licensing/backends/mobiusflow-session';
+import type { SandboxHub } from '../../src/sandbox/mobiusflow/server';
+import { inGerman } from '../support/in-german';
 import { licensingFailure } from '../support/licensing-failure';
-import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { refusedUrl } from '../support/refused-url';
+import { T0, useMobiusFlowRig } from './mobiusflow-rig';
 
-/** The MobiusFlow adapter over real loopback HTTP against the sandbox engine (contract §1). */
+/**
+ * The MobiusFlow adapter over real loopback HTTP against the sandbox engine (contract §1); its
+ * refusals also as the hubs screen shows them in German, the hub's own words quoted.
+ */
 
-const T0 = Date.UTC(2026, 2, 1, 8, 0, 0);
-const sandboxes: MobiusFlowSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()));
-});
-
-interface Counters {
-  logins: number;
-  refreshes: number;
-  licenceReads: number;
-  licenceWrites: number;
-  unauthorized: number;
-}
-
-async function rig(options: MobiusFlowSandboxOptions = {}) {
-  const clock: ManualClock = createManualClock(T0);
-  const sandbox = await startMobiusFlowSandbox({ hubs: 4, clock, ...options });
-  sandboxes.push(sandbox);
-  const sent: HttpRequest[] = [];
-  const inner = createAxiosHttpClient({ defaultTimeoutMs: 2_000 });
-  const http: HttpClient = { request: (request) => (sent.push(request), inner.request(request)) };
-  const counters = async (): Promise<Counters> => {
-    const response = await inner.request({ method: 'GET', url: `${sandbox.url}/__sandbox/state` });
-    return (response.body as { counters: Counters }).counters;
-  };
-  const clientOf = (
-    hub: SandboxHub,
-    overrides: { password?: string; baseUrl?: string; timeoutMs?: number } = {},
-  ) => {
-    let refreshToken: string | undefined;
-    return createMobiusFlowClient({
-      baseUrl: overrides.baseUrl ?? hub.baseUrl,
-      http,
-      clock,
-      timeoutMs: overrides.timeoutMs,
-      hubLabel: `"${hub.name}"`,
-      credentials: async () => ({
-        username: hub.username,
-        password: overrides.password ?? hub.password,
-      }),
-      tokens: {
-        get: async () => refreshToken,
-        set: async (value) => void (refreshToken = value),
-        clear: async () => void (refreshToken = undefined),
-      },
-    });
-  };
-  const hub = sandbox.hubs[0] as SandboxHub;
-  return { clock, sandbox, sent, counters, clientOf, hub, client: clientOf(hub) };
-}
+const rig = useMobiusFlowRig();
 
 describe('mobiusflow adapter against the sandbox: reading and changing a licence', () => {
   it('signs in and reads what the hub holds', async () => {
@@ -195,5 +144,66 @@ describe('mobiusflow adapter against the sandbox: failures', () => {
       clientOf(hub, { baseUrl: await refusedUrl() }).getLicence(hub.hid),
     );
     expect(error.code).toBe('offline');
+  });
+});
+
+describe('mobiusflow adapter against the sandbox, in German', () => {
+  it('names the hub and the account it refused', async () => {
+    const { hub, clientOf, labelOf } = await rig();
+    const error = await licensingFailure(clientOf(hub, { password: 'wrong' }).getLicence(hub.hid));
+    expect(error.code).toBe('invalid_credentials');
+    expect(inGerman(error)).toBe(
+      `Der Hub ${labelOf(hub)} hat das Konto „${hub.username}“ abgelehnt: Prüfen Sie den Kontonamen und das Passwort, die für diesen Hub gespeichert sind.`,
+    );
+  });
+
+  it("quotes the hub's own words after a refused code or read", async () => {
+    const { hub, other, sandbox, client, labelOf } = await rig();
+    const taken = sandbox.licenceOf(other.hid).licenceCode;
+    const code = await licensingFailure(client.setLicence(hub.hid, taken));
+    expect(inGerman(code)).toBe(
+      `Der Hub ${labelOf(hub)} hat den neuen Lizenzcode abgelehnt. (Der Server meldete: „licence already in use on another device“)`,
+    );
+    const read = await licensingFailure(client.getLicence(other.hid));
+    expect(inGerman(read)).toBe(
+      `Der Hub ${labelOf(hub)} hat das Lesen seiner Lizenz abgelehnt. (Der Server meldete: „hid ${other.hid} is not this hub (${hub.hid})“)`,
+    );
+  });
+
+  it("says a hub's internal problem, and what the app checks before sending", async () => {
+    const { hub, sandbox, client, labelOf } = await rig();
+    sandbox.setHubFault(hub.hid, 'error500');
+    expect(inGerman(await licensingFailure(client.getLicence(hub.hid)))).toBe(
+      `Beim Hub ${labelOf(hub)} ist ein interner Fehler aufgetreten (HTTP 500). Versuchen Sie es in einigen Minuten erneut; bleibt der Fehler, starten Sie die MobiusFlow-Engine auf dem Hub neu.`,
+    );
+    sandbox.setHubFault(hub.hid, undefined);
+    expect(inGerman(await licensingFailure(client.getLicence('0000001')))).toBe(
+      'Eine Hub-ID besteht aus 6 Hexadezimalzeichen, z. B. 00A1F3. Prüfen Sie die Hub-ID.',
+    );
+    expect(inGerman(await licensingFailure(client.setLicence(hub.hid, 'XYZ')))).toMatch(
+      /^Ein MobiusFlow-Lizenzcode besteht aus Gruppen von Hexadezimalziffern/,
+    );
+    expect(inGerman(noPasswordSaved(hub.name))).toBe(
+      `Für den Hub ${hub.name} ist kein Passwort gespeichert. Bearbeiten Sie den Hub und geben Sie das Passwort seines Kontos ein.`,
+    );
+  });
+
+  it('says a change refused to an account without the admin role', async () => {
+    const { hub, sandbox, client, labelOf } = await rig();
+    sandbox.setAccountRoles(hub.hid, 159);
+    const [spare] = sandbox.spareCodes;
+    const error = await licensingFailure(client.setLicence(hub.hid, spare ?? ''));
+    expect(error.code).toBe('invalid_credentials');
+    expect(inGerman(error)).toBe(
+      `Der Hub ${labelOf(hub)} erlaubt dem Konto „${hub.username}“ nicht, die Lizenz zu ändern: Verwenden Sie ein Konto mit Lizenzrechten. (Der Server meldete: „Missing role: changing the licence needs the admin role“)`,
+    );
+  });
+
+  it("says another hub's answer where the address saved for a hub leads to another", async () => {
+    const { hub, other, clientOf } = await rig({ foreignHid: 'answer-own' });
+    const misrouted = clientOf(hub, { baseUrl: other.baseUrl, password: other.password });
+    expect(inGerman(await licensingFailure(misrouted.getLicence(hub.hid)))).toBe(
+      `Der Hub unter ${new URL(other.baseUrl).host} hat für den Hub „${other.hid}“ statt für ${hub.hid} geantwortet. Prüfen Sie die Hub-ID und die für diesen Hub gespeicherte Adresse (Basispfad).`,
+    );
   });
 });

@@ -317,3 +317,69 @@ describe('MobiusFlow sandbox: routing', () => {
     expect(state.spareCodes).toBe(6);
   });
 });
+
+describe('MobiusFlow sandbox: account roles', () => {
+  const setRoles = (body: unknown) =>
+    fetch(`${sandbox.url}/__sandbox/account-roles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const rolesClaim = (token: string) =>
+    (
+      JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+        roles: unknown;
+      }
+    ).roles;
+
+  it('refuses a licence change to an account below admin with 403, from its next sign-in', async () => {
+    const target = hub('000001');
+    const [before, after] = sandbox.spareCodes;
+    const adminToken = await tokenFor(target);
+    expect((await setRoles({ hid: '000001', roles: 159 })).status).toBe(200);
+    // A token keeps the roles of its sign-in (stateless JWTs).
+    expect((await put(target, before)).status).toBe(200);
+    const lowered = await tokenFor(target);
+    expect([rolesClaim(adminToken), rolesClaim(lowered)]).toEqual([255, 159]);
+    expect((await licence('GET', target)).status).toBe(200);
+    const refused = await put(target, after);
+    expect(refused.status).toBe(403);
+    expect(refused.json()).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Missing role: changing the licence needs the admin role',
+    });
+    expect(sandbox.licenceOf('000001').licenceCode).toBe(before);
+  });
+
+  it('takes roles from 0 to 255 for a known hub only', async () => {
+    expect((await setRoles({ hid: '000001', roles: 256 })).status).toBe(400);
+    expect((await setRoles({ hid: 'abcdef', roles: 1 })).status).toBe(404);
+    expect(() => sandbox.setAccountRoles('000001', 1.5)).toThrow(/whole number from 0 to 255/);
+    sandbox.setAccountRoles('000001', 0);
+    const target = hub('000001');
+    expect(rolesClaim(await tokenFor(target))).toBe(0);
+  });
+});
+
+describe('MobiusFlow sandbox: a hub that answers another hub’s hid for itself', () => {
+  it('reads and changes its own licence, with its own hid as uri', async () => {
+    await sandbox.close();
+    sandbox = await startMobiusFlowSandbox({
+      clock: createManualClock(START),
+      foreignHid: 'answer-own',
+    });
+    const own = sandbox.licenceOf('000002');
+    const read = await licence('GET', hub('000001'), { hid: '000002' });
+    expect(read.status).toBe(200);
+    expect(read.json()).toMatchObject({ uri: '000001', data: sandbox.licenceOf('000001') });
+    const code = sandbox.spareCodes[0];
+    const changed = await licence('PUT', hub('000001'), {
+      hid: '000002',
+      body: { licenceCode: code },
+    });
+    expect(changed.json()).toMatchObject({ uri: '000001', data: { licenceCode: code } });
+    expect(sandbox.licenceOf('000001').licenceCode).toBe(code);
+    expect(sandbox.licenceOf('000002')).toEqual(own);
+  });
+});

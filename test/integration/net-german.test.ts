@@ -3,15 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import type { HttpClient, HttpRequest } from '../../src/main/http/http-client';
 import { createDispatcher, type IpcHandlers } from '../../src/main/ipc/dispatch';
-import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { readCaBundle } from '../../src/main/net/ca-bundle';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
-import type { Text } from '../../src/shared/text';
-import { renderText } from '../../src/shared/text';
-import { german, germanFormats } from '../../src/shared/texts/german';
 import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
+import { inGerman } from '../support/in-german';
+import { refusalOf } from '../support/licensing-failure';
+import { failure } from '../support/proxy-targets';
 import { refusedUrl } from '../support/refused-url';
 
 /**
@@ -19,19 +17,6 @@ import { refusedUrl } from '../support/refused-url';
  * port, a server that never answers, a damaged reply, a proxy asking for credentials) fail with
  * the same English message as before and a text the German catalogue renders.
  */
-
-const inGerman = (text: Text | undefined): string | undefined =>
-  text && renderText(text, german, germanFormats('de-DE'));
-
-async function failure(client: HttpClient, request: HttpRequest): Promise<LicensingError> {
-  const error: unknown = await client.request(request).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof LicensingError))
-    throw new Error(`expected a LicensingError, got ${String(error)}`);
-  return error;
-}
 
 const direct = (options: Parameters<typeof createAxiosHttpClient>[0] = {}) =>
   createAxiosHttpClient({ resolveProxy: proxyFromEnvironment({}), ...options });
@@ -69,7 +54,7 @@ describe('network refusals in German', () => {
     expect(error.message).toBe(
       `Cannot reach ${host}: connection refused. Check the address and that the server is running.`,
     );
-    expect(inGerman(error.text)).toBe(
+    expect(inGerman(error)).toBe(
       `${host} ist nicht erreichbar: Die Verbindung wurde abgelehnt. Prüfen Sie die Adresse und ob der Server läuft.`,
     );
   });
@@ -83,7 +68,7 @@ describe('network refusals in German', () => {
     });
     expect(error.code).toBe('timeout');
     expect(error.message).toContain(`${host} did not answer within 1.5 seconds.`);
-    expect(inGerman(error.text)).toBe(
+    expect(inGerman(error)).toBe(
       `${host} hat nicht innerhalb von 1,5 Sekunden geantwortet. Der Server ist vielleicht ausgelastet oder das Netzwerk langsam; versuchen Sie es erneut.`,
     );
   });
@@ -91,7 +76,7 @@ describe('network refusals in German', () => {
   it('a damaged JSON reply', async () => {
     const error = await failure(direct(), { method: 'GET', url: `${base}/broken` });
     expect(error.code).toBe('protocol');
-    expect(inGerman(error.text)).toContain(
+    expect(inGerman(error)).toContain(
       `Der Server unter ${new URL(base).host} hat eine beschädigte Antwort gesendet`,
     );
   });
@@ -103,7 +88,7 @@ describe('network refusals in German', () => {
     const client = direct({ resolveProxy: proxyFromEnvironment({ HTTP_PROXY: wrong }) });
     const error = await failure(client, { method: 'GET', url: `${base}/broken` });
     expect(error.code).toBe('config');
-    const shown = inGerman(error.text);
+    const shown = inGerman(error);
     expect(shown).toContain(
       `Der Proxy ${proxy.address} verlangt einen Benutzernamen und ein Passwort (407 Proxy Authentication Required).`,
     );
@@ -115,25 +100,18 @@ describe('network refusals in German', () => {
       resolveProxy: proxyFromEnvironment({ HTTPS_PROXY: 'ftp://proxy.example:21' }),
     });
     const error = await failure(client, { method: 'GET', url: 'https://licensing.example/' });
-    expect(inGerman(error.text)).toBe(
+    expect(inGerman(error)).toBe(
       'HTTPS_PROXY nennt einen ftp-Proxy; unterstützt werden http://- und https://-Proxys (https wird mit CONNECT durch sie getunnelt) sowie socks5://- und socks4://-Proxys. Fragen Sie die IT nach der Adresse eines HTTP-, HTTPS- oder SOCKS-Proxys.',
     );
   });
 
-  it('a CA bundle that is not there', () => {
+  it('a CA bundle that is not there', async () => {
     const file = join(__dirname, 'no-such-ca.pem');
-    const error = (() => {
-      try {
-        readCaBundle(file);
-      } catch (thrown) {
-        return thrown as LicensingError;
-      }
-      throw new Error('the bundle was read');
-    })();
+    const error = await refusalOf(() => readCaBundle(file));
     expect(error.message).toBe(
       `caFile: ${file} does not exist. Put the PEM file of your CA there, or correct the path in the configuration.`,
     );
-    expect(inGerman(error.text)).toBe(
+    expect(inGerman(error)).toBe(
       `caFile: ${file} existiert nicht. Legen Sie die PEM-Datei Ihrer Zertifizierungsstelle dort ab, oder korrigieren Sie den Pfad in der Konfiguration.`,
     );
   });
@@ -142,6 +120,6 @@ describe('network refusals in German', () => {
     const dispatch = createDispatcher({} as IpcHandlers);
     const answer = await dispatch('licence:nothing', {});
     expect(answer).toMatchObject({ ok: false, error: { message: 'Unknown request.' } });
-    expect(answer.ok ? undefined : inGerman(answer.error.text)).toBe('Unbekannte Anfrage.');
+    expect(answer.ok ? undefined : inGerman(answer.error)).toBe('Unbekannte Anfrage.');
   });
 });

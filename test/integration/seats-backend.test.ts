@@ -2,13 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientIdentity } from '../../src/main/licensing/backend';
 import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox';
 import { demoKeys } from '../../src/sandbox/babel/seed';
+import { inGerman } from '../support/in-german';
 import { createManualClock, type ManualClock } from '../support/manual-clock';
 import { describeBackendConformance, expectFailure } from './backend-conformance';
 import { identity, seatsBackendOn } from './seats-fixtures';
 
 /**
  * The seats adapter against the Babel sandbox over real loopback HTTP: the shared conformance
- * suite, then the floating-seat behaviour particular to Babel (pool, lapse, heartbeats).
+ * suite, then the floating-seat behaviour particular to Babel (pool, lapse, heartbeats), and its
+ * refusals as a German screen shows them.
  */
 
 const keys = demoKeys();
@@ -155,5 +157,67 @@ describe('seats adapter: floating seats on the Babel sandbox', () => {
     const ours = pool.holders.find((h) => h.token === lease.token);
     expect(ours).toMatchObject({ clientName: 'PC-1', machineId: 'machine-hash-1' });
     expect(ours?.expiresAt).toBe(lease.expiresAt);
+  });
+
+  describe('refusals in German, the English message unchanged for the CLI and the log', () => {
+    it('an unknown key, a revoked and an expired licence', async () => {
+      const backend = backendFor(identity(1));
+      const unknown = await expectFailure(
+        backend.activate({ method: 'key', key: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' }),
+        'invalid_key',
+      );
+      expect(inGerman(unknown)).toBe(
+        'Dieser Lizenzschlüssel ist dem Lizenzserver nicht bekannt. Prüfen Sie ihn auf Tippfehler.',
+      );
+      expect(unknown.message).toBe(
+        'This licence key is not known to the licensing server. Check it for typos.',
+      );
+
+      const revoked = await expectFailure(
+        backend.activate({ method: 'key', key: keys.revokedKey }),
+        'license_revoked',
+      );
+      expect(inGerman(revoked)).toMatch(
+        /^Diese Lizenz wurde widerrufen\. Wenden Sie sich an Ihren Administrator oder an den Anbieter\./,
+      );
+
+      const expired = await expectFailure(
+        backend.seats.request(keys.expiredKey),
+        'license_expired',
+      );
+      expect(inGerman(expired)).toBe(
+        'Diese Lizenz ist abgelaufen. Verlängern Sie sie beim Anbieter und versuchen Sie es dann erneut.',
+      );
+    });
+
+    it('a full pool, with its size in German digits, and a lapsed seat', async () => {
+      for (const n of [1, 2, 3]) await backendFor(identity(n)).seats.request(keys.floatingKey);
+      const full = await expectFailure(
+        backendFor(identity(4)).seats.request(keys.floatingKey),
+        'seat_unavailable',
+      );
+      expect(inGerman(full)).toBe(
+        'Alle 5 Lizenzplätze sind belegt. Versuchen Sie es erneut, sobald jemand einen freigibt, oder bitten Sie Ihren Administrator um weitere Lizenzplätze.',
+      );
+
+      const backend = backendFor(identity(1));
+      const lease = await backend.seats.request(keys.floatingKey);
+      clock.advance(TTL_S * 1000 + 1);
+      const lost = await expectFailure(backend.seats.renew(lease), 'seat_lost');
+      expect(inGerman(lost)).toMatch(/^Der Lizenzserver hält diesen Lizenzplatz nicht mehr bereit/);
+    });
+
+    it('a pasted key too long to be real, before anything is sent', async () => {
+      const long = await expectFailure(
+        backendFor(identity(1)).activate({ method: 'key', key: 'K'.repeat(1_500) }),
+        'invalid_input',
+      );
+      expect(inGerman(long)).toBe(
+        'Dieser Lizenzschlüssel ist 1.500 Zeichen lang, mehr als jeder echte Schlüssel (256). Prüfen Sie, was eingefügt wurde.',
+      );
+      expect(long.message).toBe(
+        'That licence key is 1500 characters long, more than any real key (256). Check what was pasted.',
+      );
+    });
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
-import { renderText } from '../../src/shared/text';
-import { german, germanFormats } from '../../src/shared/texts/german';
+import { inGerman } from '../support/in-german';
 import { startSocksProxy } from '../support/socks-proxy';
 import {
   envClient,
@@ -106,7 +105,7 @@ describe('requests through a SOCKS proxy', () => {
       `The SOCKS proxy ${proxy.address} refused to connect to ${hostPortOf(hub.baseUrl)} (SOCKS reply 2: not allowed by its rules)`,
     );
     expect(error.message).toContain('NO_PROXY');
-    expect(error.text && renderText(error.text, german, germanFormats('de-DE'))).toContain(
+    expect(inGerman(error)).toContain(
       `Der SOCKS-Proxy ${proxy.address} hat die Verbindung zu ${hostPortOf(hub.baseUrl)} abgelehnt (SOCKS-Antwort 2: nach seinen Regeln nicht erlaubt)`,
     );
   });

@@ -2,9 +2,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VendorConfig } from '../../src/main/config/vendor-config';
+import type { SecretStore } from '../../src/main/store/secret-store';
 import { hubDraftSchema } from '../../src/shared/hubs-model';
 import { appInfoSchema } from '../../src/shared/model';
 import { openInstallation } from '../support/core-harness';
+import { inGerman } from '../support/in-german';
 import { createManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
 
@@ -20,10 +22,11 @@ const config: VendorConfig = {
 const DAMAGED_STATE = '{"version":1,"clientId":';
 const DAMAGED_HUBS = JSON.stringify({ version: 1, hubs: [{ id: 'hub-1' }] });
 
+/** The warnings also reach a German screen in German; the English (CLI, log) stays as it was. */
 describe('a damaged state file is detected, kept aside for support, and reported', () => {
   const tempDir = useTempDir();
-  const open = (dataDir: string) =>
-    openInstallation({ clock: createManualClock(Date.UTC(2026, 0, 5)), dataDir, config });
+  const open = (dataDir: string, more: { secrets?: SecretStore; machine?: string } = {}) =>
+    openInstallation({ clock: createManualClock(Date.UTC(2026, 0, 5)), dataDir, config, ...more });
   /** What the renderer receives: the answer of `app:info` through the IPC contract. */
   const appInfoOverIpc = async (core: Awaited<ReturnType<typeof open>>['core']) => {
     const answer = await core.dispatch('app:info', {});
@@ -80,8 +83,8 @@ describe('a damaged state file is detected, kept aside for support, and reported
     await next.core.close();
   });
 
-  it('names damaged hub secrets at start, keeps the copy, and still saves new ones', async () => {
-    const dataDir = tempDir();
+  /** An installation whose sealed hub secrets were cut short, started again on this machine. */
+  const reopenWithDamagedHubSecrets = async (dataDir: string, machine?: string) => {
     const first = await open(dataDir);
     await first.core.hubs.importCsv(
       'name,host,hid,username,password\nHub 1,hub-1.example,00A1F3,admin,correct horse\n',
@@ -90,14 +93,14 @@ describe('a damaged state file is detected, kept aside for support, and reported
     const sealed = join(dataDir, 'hubs-secrets.sealed.json');
     const damaged = readFileSync(sealed, 'utf8').slice(0, 40); // a write cut short
     writeFileSync(sealed, damaged);
-
     // The same keychain, as a restart on this machine would find it.
-    const { core } = await openInstallation({
-      clock: createManualClock(Date.UTC(2026, 0, 5)),
-      dataDir,
-      config,
-      secrets: first.secrets,
-    });
+    const { core } = await open(dataDir, { secrets: first.secrets, machine });
+    return { core, sealed, damaged };
+  };
+
+  it('names damaged hub secrets at start, keeps the copy, and still saves new ones', async () => {
+    const dataDir = tempDir();
+    const { core, sealed, damaged } = await reopenWithDamagedHubSecrets(dataDir);
     try {
       const aside = readdirSync(dataDir).filter((name) => name.includes('.corrupt-'));
       expect(aside).toEqual([expect.stringMatching(/^hubs-secrets\.sealed\.json\.corrupt-\d+$/)]);
@@ -131,6 +134,44 @@ describe('a damaged state file is detected, kept aside for support, and reported
       expect((await appInfoOverIpc(core)).storageWarnings).toEqual([
         expect.stringMatching(/hub inventory was damaged .* moved to .*hubs\.json\.corrupt-/),
       ]);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('a damaged licence state: the warning the banner shows, in German', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'state.json'), '{"version":1,"clientId":');
+    const { core } = await open(dataDir);
+    try {
+      const info = await appInfoOverIpc(core);
+      const aside = join(
+        dataDir,
+        String(readdirSync(dataDir).find((name) => name.startsWith('state.json.corrupt-'))),
+      );
+      expect(info.storageWarnings).toEqual([
+        `The saved licence state was damaged (not valid JSON) and was moved to ${aside}. Activations will be re-checked with the server. Keep that file: if anything is missing, contact support and send it to them.`,
+      ]);
+      expect(inGerman(info.storageWarningTexts?.[0])).toBe(
+        `Der gespeicherte Lizenzstatus war beschädigt (kein gültiges JSON) und wurde nach ${aside} verschoben. Die Aktivierungen werden erneut beim Server geprüft. Bewahren Sie diese Datei auf: Fehlt etwas, wenden Sie sich an den Support und schicken Sie ihm die Datei.`,
+      );
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('damaged hub secrets, and a fingerprint on the host name', async () => {
+    // No machine id: the fingerprint falls back to the host name.
+    const { core } = await reopenWithDamagedHubSecrets(tempDir(), '');
+    try {
+      const info = await appInfoOverIpc(core);
+      expect(inGerman(info.storageWarningTexts?.[0])).toMatch(
+        /^Die versiegelte Datei mit vertraulichen Daten \(hubs-secrets\) war beschädigt \(kein gültiges JSON\) und wurde nach .*hubs-secrets\.sealed\.json\.corrupt-\d+ verschoben\. Die darin aufbewahrten vertraulichen Daten \(Passwörter der Hubs\) müssen erneut eingegeben werden\./,
+      );
+      expect(info.fingerprint.warning).toMatch(/derived from the host name/);
+      expect(inGerman(info.fingerprint.warningText)).toBe(
+        'Dieser Computer hat keine dauerhafte Geräte-ID (häufig in Containern), daher wird sein Gerätefingerabdruck aus dem Hostnamen abgeleitet. Wird der Computer umbenannt, sehen Lizenzserver einen neuen Computer.',
+      );
     } finally {
       await core.close();
     }

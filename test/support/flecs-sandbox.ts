@@ -65,3 +65,13 @@ export function flecsSandboxPerTest(): FlecsSandboxRig {
     },
   };
 }
+
+/** Revokes a licence key through the sandbox's admin back door, as the vendor would in the console. */
+export async function revokeFlecsLicence(sandbox: FlecsSandbox, licenseKey: string): Promise<void> {
+  const revoked = await fetch(`${sandbox.url}/__sandbox/revoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ licenseKey }),
+  });
+  expect(revoked.status).toBe(200);
+}

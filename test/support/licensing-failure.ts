@@ -16,3 +16,7 @@ export async function licensingFailure(
   expect(error, message).toBeInstanceOf(LicensingError);
   return error as LicensingError;
 }
+
+/** The LicensingError that `action` throws, or its promise rejects with. */
+export const refusalOf = (action: () => unknown): Promise<LicensingError> =>
+  licensingFailure(Promise.resolve().then(action));

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tActivation } from '../../src/renderer/src/i18n/activation.en';
-import { applyLanguage } from '../../src/renderer/src/i18n/messages';
 import { tOffline } from '../../src/renderer/src/i18n/offline.en';
 import { tSeats } from '../../src/renderer/src/i18n/seats.en';
 import {
@@ -12,10 +11,10 @@ import {
 import { keyProblem } from '../../src/renderer/src/lib/licence-key';
 import { modeLabel, seatStateText, statusLabel } from '../../src/renderer/src/lib/licence-text';
 import { fileStateLabel } from '../../src/renderer/src/lib/offline-text';
+import { useGermanScreens } from '../support/german-screens';
 
 describe('activation, seats and offline in German', () => {
-  beforeAll(() => applyLanguage({ locale: 'de', intlTag: 'de-DE' }));
-  afterAll(() => applyLanguage({ locale: 'en', intlTag: 'en' }));
+  useGermanScreens();
 
   it('names the ways of activating and what deactivating gives up', () => {
     expect(methodLabel('key')).toBe('Lizenzschlüssel');

@@ -5,9 +5,10 @@ import { loadVendorConfig } from '../../src/main/config/load-config';
 import { productIdentity } from '../../src/main/config/product-identity';
 import { profileOfKind } from '../../src/main/config/vendor-config';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
-import { renderText } from '../../src/shared/text';
-import { german, germanFormats } from '../../src/shared/texts/german';
+import { inGerman } from '../support/in-german';
+import { refusalOf } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
+import { seats, valid, writeConfig } from '../support/vendor-config-files';
 
 /**
  * A vendor configuration the app cannot use, said in German for the screen: the sentence and our
@@ -15,35 +16,9 @@ import { useTempDir } from '../support/temp-dir';
  * message (CLI, log) as it was.
  */
 
-const seats = {
-  id: 'seats',
-  kind: 'seats',
-  label: 'Seats',
-  baseUrl: 'https://licensing.example.com:5455',
-  apiKey: 'api_x',
-};
-const valid = { productName: 'Acme CAD', productId: 'com.acme.cad', profiles: [seats] };
-
-const inGerman = (error: LicensingError): string | undefined =>
-  error.text && renderText(error.text, german, germanFormats('de-DE'));
-
-async function refusal(load: () => Promise<unknown>): Promise<LicensingError> {
-  const thrown: unknown = await load().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(thrown instanceof LicensingError))
-    throw new Error(`expected a refusal, got ${String(thrown)}`);
-  return thrown;
-}
-
 describe('a vendor configuration refused, in German', () => {
   const tempDir = useTempDir();
-  const write = (name: string, content: unknown) => {
-    const file = join(tempDir(), name);
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-    return file;
-  };
+  const write = (name: string, content: unknown) => writeConfig(tempDir(), name, content);
 
   it('lists each field with what to do, keeping field names and values', async () => {
     const file = write('vendor.json', {
@@ -53,7 +28,7 @@ describe('a vendor configuration refused, in German', () => {
         { ...seats, label: 'Again' },
       ],
     });
-    const error = await refusal(() => loadVendorConfig({ base: file }));
+    const error = await refusalOf(() => loadVendorConfig({ base: file }));
     expect(error.code).toBe('config');
     expect(error.message).toBe(
       `The configuration file ${file} is not valid:\n` +
@@ -69,7 +44,7 @@ describe('a vendor configuration refused, in German', () => {
 
   it("keeps zod's own words for a wrong type, inside the German sentence", async () => {
     const file = write('vendor.json', { ...valid, productName: 42 });
-    const error = await refusal(() => loadVendorConfig({ base: file }));
+    const error = await refusalOf(() => loadVendorConfig({ base: file }));
     const shown = inGerman(error);
     expect(shown).toMatch(
       new RegExp(`^Die Konfigurationsdatei .* ist ungültig:\\n  - productName: `),
@@ -79,13 +54,13 @@ describe('a vendor configuration refused, in German', () => {
 
   it('says where the JSON breaks, and when the file is missing', async () => {
     const broken = write('broken.json', '{\n  "productName": "Acme",\n  oops\n}');
-    const error = await refusal(() => loadVendorConfig({ base: broken }));
+    const error = await refusalOf(() => loadVendorConfig({ base: broken }));
     expect(error.message).toBe(`The configuration file ${broken} is not valid JSON (line 3).`);
     expect(inGerman(error)).toBe(
       `Die Konfigurationsdatei ${broken} ist kein gültiges JSON (Zeile 3).`,
     );
     const missing = join(tempDir(), 'nowhere.json');
-    const gone = await refusal(() => loadVendorConfig({ base: missing }));
+    const gone = await refusalOf(() => loadVendorConfig({ base: missing }));
     expect(inGerman(gone)).toBe(
       `Die Konfigurationsdatei ${missing} kann nicht verwendet werden: Sie existiert nicht.`,
     );
@@ -96,7 +71,7 @@ describe('a vendor configuration refused, in German', () => {
     writeFileSync(join(dir, 'logo.svg'), `<svg>${' '.repeat(200 * 1024)}</svg>`);
     const file = join(dir, 'vendor.json');
     writeFileSync(file, JSON.stringify({ ...valid, logo: 'logo.svg' }));
-    const error = await refusal(() => loadVendorConfig({ base: file }));
+    const error = await refusalOf(() => loadVendorConfig({ base: file }));
     expect(error.message).toContain(`is 201 KB; a logo may be at most 128 KB`);
     expect(inGerman(error)).toBe(
       `Die Konfigurationsdatei ${file} ist ungültig:\n` +
@@ -107,29 +82,21 @@ describe('a vendor configuration refused, in German', () => {
   it("refuses a user override that changes the vendor's product id", async () => {
     const base = write('vendor.json', valid);
     const override = write('override.json', { productId: 'com.someone.else' });
-    const error = await refusal(() => loadVendorConfig({ base, override }));
+    const error = await refusalOf(() => loadVendorConfig({ base, override }));
     expect(inGerman(error)).toBe(
       `Die Konfigurationsdatei ${override} ist ungültig:\n` +
         '  - productId: das legt die Konfiguration des Anbieters fest, eine Benutzerkonfiguration kann es nicht ändern; entfernen Sie productId aus der Benutzerkonfiguration',
     );
   });
 
-  it('names a product id no installed app can have, and a profile of another kind', () => {
+  it('names a product id no installed app can have, and a profile of another kind', async () => {
     const identity = () => productIdentity({ productId: 'a..b', productName: 'X' }, 'vendor.json');
     expect(identity).toThrow(LicensingError);
-    try {
-      identity();
-    } catch (error) {
-      expect(inGerman(error as LicensingError)).toContain(
-        '  - productId: „a..b“ kann keine installierte App benennen;',
-      );
-    }
-    try {
-      profileOfKind([seats] as never, 'seats', 'flecs');
-    } catch (error) {
-      expect((error as LicensingError).message).toBe('"seats" is not a FLECS profile.');
-      expect(inGerman(error as LicensingError)).toBe('„seats“ ist kein Profil vom Typ FLECS.');
-    }
-    expect.assertions(4);
+    expect(inGerman(await refusalOf(identity))).toContain(
+      '  - productId: „a..b“ kann keine installierte App benennen;',
+    );
+    const otherKind = await refusalOf(() => profileOfKind([seats] as never, 'seats', 'flecs'));
+    expect(otherKind.message).toBe('"seats" is not a FLECS profile.');
+    expect(inGerman(otherKind)).toBe('„seats“ ist kein Profil vom Typ FLECS.');
   });
 });

@@ -1,27 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadVendorConfig, parseVendorConfig } from '../../src/main/config/load-config';
 import { generateVendorKeyPair } from '../../src/main/offline/vendor-keys';
 import { licensingFailure } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
-
-const seats = {
-  id: 'seats',
-  kind: 'seats',
-  label: 'Seats',
-  baseUrl: 'https://licensing.example.com:5455',
-  apiKey: 'api_x',
-};
-const valid = { productName: 'Acme CAD', productId: 'com.acme.cad', profiles: [seats] };
+import { seats, valid, writeConfig } from '../support/vendor-config-files';
 
 describe('vendor configuration', () => {
   const tempDir = useTempDir();
-  const write = (name: string, content: unknown) => {
-    const file = join(tempDir(), name);
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-    return file;
-  };
+  const write = (name: string, content: unknown) => writeConfig(tempDir(), name, content);
 
   it('loads a valid file and fills defaults', async () => {
     const config = await loadVendorConfig({ base: write('c.json', valid) });

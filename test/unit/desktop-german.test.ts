@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { xdgAutostartLoginItem } from '../../src/main/desktop/login-item';
 import { createStartAtLogin } from '../../src/main/desktop/start-at-login';
-import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
 import type { AppError } from '../../src/shared/errors';
-import { renderText } from '../../src/shared/text';
-import { german, germanFormats } from '../../src/shared/texts/german';
 import { useCoreBehindHost } from '../support/core-behind-host';
+import { inGerman } from '../support/in-german';
+import { refusalOf } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
 
 /**
@@ -16,9 +15,6 @@ import { useTempDir } from '../support/temp-dir';
  * start-at-login setting, refused by a real core behind the real loopback browser host (the
  * page's own IPC door), and the Linux autostart file refused by the real file system.
  */
-
-const inGerman = (error: { text?: AppError['text'] }): string | undefined =>
-  error.text && renderText(error.text, german, germanFormats('de-DE'));
 
 describe('the desktop refusals in German, through the core and the browser host', () => {
   const { post, invoke: ask } = useCoreBehindHost();
@@ -70,7 +66,7 @@ describe('the desktop refusals in German, through the core and the browser host'
 describe('the autostart file refused by the file system, in German', () => {
   const tempDir = useTempDir();
 
-  it('names the file and the system error, and says what to check', () => {
+  it('names the file and the system error, and says what to check', async () => {
     const dir = tempDir();
     const autostart = join(dir, 'autostart');
     // A file where the folder should be: refused for every user, root included.
@@ -84,14 +80,7 @@ describe('the autostart file refused by the file system, in German', () => {
         command: ['/opt/acme-cad'],
       }),
     });
-    let refusal: unknown;
-    try {
-      setting.set(true);
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toBeInstanceOf(LicensingError);
-    const error = (refusal as LicensingError).toAppError();
+    const error = (await refusalOf(() => setting.set(true))).toAppError();
     expect(inGerman(error)).toMatch(
       /^„Beim Anmelden starten“ konnte nicht eingeschaltet werden: .*acme-cad\.desktop konnte nicht geschrieben werden \(E[A-Z]+\)\. Prüfen Sie, ob der Ordner Ihnen gehört und beschreibbar ist, und versuchen Sie es dann erneut\.$/,
     );

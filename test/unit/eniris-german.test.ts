@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/shared/errors';
 import type { EnirisLicenceView } from '../../src/shared/model';
 import { tEniris } from '../../src/renderer/src/i18n/eniris.en';
-import { applyLanguage } from '../../src/renderer/src/i18n/messages';
 import {
   activationOutcome,
   capacities,
@@ -17,6 +16,7 @@ import {
   nodeIdProblem,
   queryKindLabel,
 } from '../../src/renderer/src/lib/eniris-text';
+import { useGermanScreens } from '../support/german-screens';
 
 const licence = (change: Partial<EnirisLicenceView> = {}): EnirisLicenceView => ({
   id: 'lic-1',
@@ -35,8 +35,7 @@ const licence = (change: Partial<EnirisLicenceView> = {}): EnirisLicenceView => 
 const error = (code: AppError['code']): AppError => ({ code, message: 'from the core' });
 
 describe('the Eniris screen in German', () => {
-  beforeAll(() => applyLanguage({ locale: 'de', intlTag: 'de-DE' }));
-  afterAll(() => applyLanguage({ locale: 'en', intlTag: 'en' }));
+  useGermanScreens();
 
   it('counts licences with the German plural', () => {
     expect(licenceCount(1)).toBe('1 Lizenz');

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tHubs } from '../../src/renderer/src/i18n/hubs.en';
-import { applyLanguage } from '../../src/renderer/src/i18n/messages';
 import {
   activityText,
   checkHubForm,
@@ -20,10 +19,10 @@ import {
   validityText,
 } from '../../src/renderer/src/lib/hubs-text';
 import { licence } from '../support/hub-views';
+import { useGermanScreens } from '../support/german-screens';
 
 // The hubs screen in German: the messages with numbers and plurals, and the checks' sentences.
-beforeAll(() => applyLanguage({ locale: 'de', intlTag: 'de-DE' }));
-afterAll(() => applyLanguage({ locale: 'en', intlTag: 'en' }));
+useGermanScreens();
 
 const nb = '\u00a0';
 

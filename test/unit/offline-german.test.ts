@@ -1,32 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { verifyLicenceFile } from '../../src/main/offline/licence-file';
 import { joinQrContents, qrCodesFor } from '../../src/main/offline/qr-codes';
 import { describeAnchor } from '../../src/main/offline/time-anchor';
 import { ed25519PublicKey, generateVendorKeyPair } from '../../src/main/offline/vendor-keys';
-import { renderText } from '../../src/shared/text';
-import { german, germanFormats } from '../../src/shared/texts/german';
+import { inGerman } from '../support/in-german';
+import { refusalOf } from '../support/licensing-failure';
 
 /** Refusals of the offline pieces without a service around them, said in German. */
 
-const refusal = (action: () => unknown): LicensingError => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof LicensingError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
-const inGerman = (error: LicensingError) =>
-  error.text && renderText(error.text, german, germanFormats('de-DE'));
-
 describe('offline refusals in German', () => {
-  it('QR codes: parts missing, and too many codes with the count in German digits', () => {
+  it('QR codes: parts missing, and too many codes with the count in German digits', async () => {
     const codes = qrCodesFor('x'.repeat(3_000), { maxCharsPerCode: 500 });
     expect(codes.length).toBeGreaterThan(3);
     const [first] = codes;
-    const error = refusal(() => joinQrContents([first?.content ?? '']));
+    const error = await refusalOf(() => joinQrContents([first?.content ?? '']));
     expect(error.message).toBe(
       `Not every code was scanned: ${codes
         .slice(1)
@@ -39,23 +26,25 @@ describe('offline refusals in German', () => {
         .map((code) => code.index)
         .join(', ')} von ${codes.length}.`,
     );
-    const tooLong = refusal(() => qrCodesFor('x'.repeat(2_500_000), { maxCharsPerCode: 2_000 }));
+    const tooLong = await refusalOf(() =>
+      qrCodesFor('x'.repeat(2_500_000), { maxCharsPerCode: 2_000 }),
+    );
     expect(inGerman(tooLong)).toBe(
       'Dieser Text bräuchte 1.263 QR-Codes, mehr als die 99, die ein Smartphone sinnvoll aufnehmen kann. Verwenden Sie stattdessen eine Datei.',
     );
   });
 
-  it('vendor keys: a private key in the configuration', () => {
-    const error = refusal(() => ed25519PublicKey(generateVendorKeyPair().privateKeyPem));
+  it('vendor keys: a private key in the configuration', async () => {
+    const error = await refusalOf(() => ed25519PublicKey(generateVendorKeyPair().privateKeyPem));
     expect(error.code).toBe('config');
     expect(inGerman(error)).toMatch(
       /^Der öffentliche Lizenzschlüssel in der Anbieterkonfiguration ist ein PRIVATER Schlüssel/,
     );
   });
 
-  it('licence files: a file too big to be one, its size in German digits', () => {
+  it('licence files: a file too big to be one, its size in German digits', async () => {
     const { publicKeyPem } = generateVendorKeyPair();
-    const error = refusal(() =>
+    const error = await refusalOf(() =>
       verifyLicenceFile('x'.repeat(70_000), {
         publicKeyPem,
         productCode: 'acme-studio',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tCommon } from '../../src/renderer/src/i18n/common.en';
 import { tDiagnostics } from '../../src/renderer/src/i18n/diagnostics.en';
 import { tErrors } from '../../src/renderer/src/i18n/errors.en';
@@ -11,13 +11,13 @@ import {
   isLocalError,
   localError,
 } from '../../src/renderer/src/lib/error-text';
+import { useGermanScreens } from '../support/german-screens';
 
 // The shell, the error callouts and the diagnostics screen in German: the messages with values.
 const nb = (text: string): string => text.replace(/ (?=(s|min|h|T)\b)/g, '\u00a0');
 
 describe('in German', () => {
-  beforeAll(() => applyLanguage({ locale: 'de', intlTag: 'de-DE' }));
-  afterAll(() => applyLanguage({ locale: 'en', intlTag: 'en' }));
+  useGermanScreens();
 
   it('titles errors and hints what to do next', () => {
     expect(errorTitle('offline')).toBe('Der Lizenzserver ist nicht erreichbar');

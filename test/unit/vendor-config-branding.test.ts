@@ -7,15 +7,8 @@ import { supportLinks, vendorViewOf } from '../../src/main/config/vendor-view';
 import { vendorViewSchema } from '../../src/shared/vendor-model';
 import { licensingFailure } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
+import { seats, valid } from '../support/vendor-config-files';
 
-const seats = {
-  id: 'seats',
-  kind: 'seats',
-  label: 'Seats',
-  baseUrl: 'https://licensing.example.com:5455',
-  apiKey: 'api_x',
-};
-const valid = { productName: 'Acme CAD', productId: 'com.acme.cad', profiles: [seats] };
 const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>';
 const PNG = Buffer.concat([

@@ -3,7 +3,7 @@ import type { AdminAction, AdminReply } from '../admin';
 import { describeIssues } from '../faults';
 import type { HubContext } from './context';
 import type { HubRecord } from './fleet';
-import { HUB_FAULTS } from './formats';
+import { ADMIN_ROLES, HUB_FAULTS } from './formats';
 
 /**
  * The engine's part of the shared /__sandbox/ back door (../admin.ts):
@@ -12,6 +12,7 @@ import { HUB_FAULTS } from './formats';
  *   POST /__sandbox/hub-fault      {hid, fault: "slow"|"down"|"error500"|"malformed"|null}
  *   POST /__sandbox/expire-tokens  {hid, refresh?: boolean} -> the hub's access tokens (and its
  *                                  refresh tokens when refresh is true) stop verifying
+ *   POST /__sandbox/account-roles  {hid, roles: 0-255} -> the roles of the account's next tokens
  *
  * Counts only, never the hub list: 1,000 hubs would make the state unreadable. Tests that need a
  * hub's licence use the in-process licenceOf().
@@ -58,6 +59,7 @@ function withHub<T extends { hid: string }>(
 
 const hubFaultBody = z.strictObject({ hid: z.string(), fault: z.enum(HUB_FAULTS).nullable() });
 const expireBody = z.strictObject({ hid: z.string(), refresh: z.boolean().default(false) });
+const rolesBody = z.strictObject({ hid: z.string(), roles: z.int().min(0).max(ADMIN_ROLES) });
 
 export function engineActions(ctx: HubContext): Record<string, AdminAction> {
   return {
@@ -73,6 +75,11 @@ export function engineActions(ctx: HubContext): Record<string, AdminAction> {
           status: 200,
           body: { hid: hub.hid, expired: refresh ? 'access+refresh' : 'access' },
         };
+      }),
+    'account-roles': (body) =>
+      withHub(ctx, rolesBody, body, (hub, { roles }) => {
+        hub.roles = roles;
+        return { status: 200, body: { hid: hub.hid, roles } };
       }),
   };
 }

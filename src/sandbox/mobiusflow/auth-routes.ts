@@ -53,19 +53,20 @@ export async function refresh(
   return pairReply(renewed);
 }
 
-/** The 401 for a request without a live access token of this hub; undefined when it has one. */
-export function refuseUnauthorised(
+/** The roles of the request's live access token of this hub, or the 401 refusing the request. */
+export function authorise(
   ctx: HubContext,
   hub: HubRecord,
   req: IncomingMessage,
-): Reply | undefined {
+): { roles: number } | { refused: Reply } {
   const header = req.headers.authorization;
   if (header === undefined || header.trim() === '') {
-    return unauthorized(ctx, MESSAGES.noAuthorization);
+    return { refused: unauthorized(ctx, MESSAGES.noAuthorization) };
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (match?.[1] === undefined) return unauthorized(ctx, MESSAGES.badAuthorization);
-  const failure = ctx.tokens.checkAccess(hub, match[1], ctx.clock.now());
-  if (failure === undefined) return undefined;
-  return unauthorized(ctx, failure === 'expired' ? MESSAGES.tokenExpired : MESSAGES.tokenInvalid);
+  if (match?.[1] === undefined) return { refused: unauthorized(ctx, MESSAGES.badAuthorization) };
+  const access = ctx.tokens.checkAccess(hub, match[1], ctx.clock.now());
+  if (!('failure' in access)) return access;
+  const expired = access.failure === 'expired';
+  return { refused: unauthorized(ctx, expired ? MESSAGES.tokenExpired : MESSAGES.tokenInvalid) };
 }

@@ -1,4 +1,5 @@
 import type { Fleet } from './fleet';
+import type { ForeignHidAnswer } from './formats';
 import type { HubTokens } from './tokens';
 
 /** What every hub operation works with; one per engine, shared by all its hubs. */
@@ -21,4 +22,5 @@ export interface HubContext {
   readonly tokens: HubTokens;
   readonly clock: { now(): number };
   readonly counters: MobiusFlowCounters;
+  readonly foreignHid: ForeignHidAnswer;
 }

@@ -1,4 +1,4 @@
-import { codeKey, hidKey, type HubFault } from './formats';
+import { ADMIN_ROLES, codeKey, hidKey, type HubFault } from './formats';
 import { mulberry32, uuid } from './prng';
 import type { ParsedMobiusFlowSeed, SeedEntitlement } from './seed';
 
@@ -43,6 +43,8 @@ export interface HubRecord {
   readonly password: string;
   /** The account's `_id` claim. */
   readonly userId: string;
+  /** The account's role bitmask, put in each access token at sign-in; an admin's 255 by default. */
+  roles: number;
   fault: HubFault | undefined;
   /** Lower case. */
   licenceCode: string;
@@ -92,6 +94,7 @@ export function createFleet(seed: ParsedMobiusFlowSeed): Fleet {
       username: hub.username,
       password: hub.password,
       userId: hub.userId ?? derivedUserId(hub.hid),
+      roles: ADMIN_ROLES,
       fault: hub.fault,
       licenceCode: codeKey(hub.licenceCode),
       used: hub.used,

@@ -9,6 +9,24 @@ export const HID_PATTERN = new RegExp(HID_PATTERN_TEXT);
 /** The contract's loose check: hex groups joined by "-", any case (both published shapes pass). */
 export const LICENCE_CODE_PATTERN = /^[0-9a-f]+(-[0-9a-f]+)+$/i;
 
+/** The vendor's sample access tokens carry 255: every role flag set, an admin (contract 1.2). */
+export const ADMIN_ROLES = 255;
+
+/** A role bitmask as tokens carry it: a whole number from 0 to the admin's 255. */
+export function checkedRoles(roles: number): number {
+  if (!Number.isInteger(roles) || roles < 0 || roles > ADMIN_ROLES) {
+    throw new Error(`roles must be a whole number from 0 to ${ADMIN_ROLES}`);
+  }
+  return roles;
+}
+
+/**
+ * How a hub answers a well-formed hid that is not its own, which the contract leaves unknown
+ * (1.5): `refuse` with a 400, or `answer-own`, ignoring the path's hid and answering for itself.
+ */
+export const FOREIGN_HID_ANSWERS = ['refuse', 'answer-own'] as const;
+export type ForeignHidAnswer = (typeof FOREIGN_HID_ANSWERS)[number];
+
 export const HUB_FAULTS = ['slow', 'down', 'error500', 'malformed'] as const;
 export type HubFault = (typeof HUB_FAULTS)[number];
 

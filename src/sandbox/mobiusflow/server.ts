@@ -16,7 +16,7 @@
  * Auth
  * - Tokens are HS256 JWTs signed per hub (key = HMAC of a random engine secret, the hid and a
  *   generation) and checked by signature, shape and exp against the injected clock. Access
- *   {_id, roles: 255, iat, exp}; refresh {_id, refreshToken: true, iat, exp, jti} (jti is ours:
+ *   {_id, roles, iat, exp} (roles 255, the vendor's sample, unless lowered); refresh {_id, refreshToken: true, iat, exp, jti} (jti is ours:
  *   it keeps a rotated token different from its predecessor within the same second). iat/exp are
  *   whole seconds; a token is live while now < exp * 1000. A hub's token on another hub -> 401.
  * - TTLs: access 600 s (the docs' 10 min, not the samples' 1 h), refresh 43,200 s.
@@ -28,12 +28,18 @@
  *   or the other way round -> 401.
  * - Bearer 401s copy @fastify/jwt's wording: no header, not "Bearer <token>", invalid (bad
  *   signature, other hub, wrong kind, expired-by-admin), expired.
+ * - Roles: each account has the admin's 255 until setAccountRoles (or admin account-roles) lowers
+ *   it; a token carries the roles its account had at sign-in. The bit layout is undocumented, so
+ *   a PUT licence needs all 255: otherwise 403 "Missing role: …" (after body schema validation,
+ *   as a preHandler hook would answer). GET needs only a live token.
  * - Admin expire-tokens starts a new key generation for the hub: its old access tokens (and with
  *   refresh: true its refresh tokens) answer 401 "invalid", as after a hub restart with a new secret.
  * Licence
  * - Check order (Fastify lifecycle): Bearer 401 -> PUT body parsing -> hid pattern 400 -> body
  *   schema 400 -> foreign hid 400 -> code format 400 -> code in use 400.
- * - A well-formed hid of another hub -> 400 "hid X is not this hub (Y)". hids match in any case;
+ * - A well-formed hid of another hub -> 400 "hid X is not this hub (Y)"; with foreignHid
+ *   'answer-own' a hub instead ignores the path's hid and answers (GET and PUT) for itself, its
+ *   own hid as `uri`: the real answer is unknown (contract 1.5). hids match in any case;
  *   `uri` echoes the hub's hid as seeded. `ts` is the injected clock, ISO-8601 with milliseconds.
  * - Codes are case-insensitive and stored, echoed and listed in lower case.
  * - PUT of a known code re-derives size/type/isActive/isValid/isObjectBased/pointsPerObject/
@@ -65,7 +71,7 @@ import { engineActions, engineState } from './admin-actions';
 import type { HubContext } from './context';
 import { createFleet, type HubLicenceState, type HubRecord } from './fleet';
 import { engineSettings } from './engine-options';
-import { HUB_FAULTS, type HubFault } from './formats';
+import { checkedRoles, HUB_FAULTS, type ForeignHidAnswer, type HubFault } from './formats';
 import { createHubRouter } from './hub-router';
 import type { TlsMaterial } from '../http-server';
 import { mobiusFlowDemoSeed, type MobiusFlowSeed } from './seed';
@@ -110,6 +116,8 @@ export interface MobiusFlowSandboxOptions {
   tls?: TlsMaterial;
   /** Give every hub its own listener too (small fleets only, at most 100 hubs). Default false. */
   portPerHub?: boolean;
+  /** How a hub answers a well-formed hid not its own. Default 'refuse' (400). */
+  foreignHid?: ForeignHidAnswer;
 }
 
 export interface MobiusFlowSandbox {
@@ -121,6 +129,8 @@ export interface MobiusFlowSandbox {
   /** Server-wide faults. */
   readonly faults: FaultController;
   setHubFault(hid: string, fault: HubFault | undefined): void;
+  /** The role bitmask (0-255) of the hub's account, for the tokens of its next sign-in. */
+  setAccountRoles(hid: string, roles: number): void;
   /** What GET would answer as `data` right now (throws for an unknown hid). */
   licenceOf(hid: string): HubLicenceState;
   /** Well-formed codes the engine knows that no hub holds right now, for PUT tests and the demo. */
@@ -174,6 +184,7 @@ export async function startMobiusFlowSandbox(
     tokens: createHubTokens({ access: settings.accessMs, refresh: settings.refreshMs }),
     clock,
     counters: { logins: 0, refreshes: 0, licenceReads: 0, licenceWrites: 0, unauthorized: 0 },
+    foreignHid: options.foreignHid ?? 'refuse',
   };
   const router = createHubRouter(ctx, settings.slowMs);
   // Injected 5xx/429 read like the hub's own errors; Fastify names them by Node's reason phrase.
@@ -244,6 +255,9 @@ export async function startMobiusFlowSandbox(
         throw new Error(`Unknown hub fault ${String(fault)}`);
       }
       hubOrThrow(hid).fault = fault;
+    },
+    setAccountRoles(hid, roles) {
+      hubOrThrow(hid).roles = checkedRoles(roles);
     },
     licenceOf: (hid) => fleet.licenceOf(hubOrThrow(hid)),
     get spareCodes() {

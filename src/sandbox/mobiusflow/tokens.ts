@@ -4,8 +4,9 @@ import { hidKey } from './formats';
 
 /**
  * The Engine API's tokens (contract 1.2): HS256 JWTs, really signed and really verified. Access
- * payload {_id, roles: 255, iat, exp}, exactly as the vendor's decoded sample; refresh payload
- * {_id, refreshToken: true, iat, exp, jti} (the jti is ours, see below).
+ * payload {_id, roles, iat, exp}, as the vendor's decoded sample (roles 255 unless the account's
+ * were lowered); refresh payload {_id, refreshToken: true, iat, exp, jti} (the jti is ours, see
+ * below).
  *
  * Every hub signs with its own key, derived from one random engine secret, the hid and a
  * generation number: a token of hub A fails the signature check on hub B, as between two real
@@ -20,6 +21,8 @@ import { hidKey } from './formats';
 
 export type TokenKind = 'access' | 'refresh';
 export type TokenFailure = 'invalid' | 'expired' | 'spent';
+/** What a live access token grants (its roles claim), or why it is refused. */
+export type AccessCheck = { readonly roles: number } | { readonly failure: TokenFailure };
 
 export interface TokenPair {
   readonly token: string;
@@ -28,16 +31,12 @@ export interface TokenPair {
 
 export interface HubTokens {
   issue(hub: HubRecord, now: number): TokenPair;
-  /** undefined when the access token is good for this hub now. */
-  checkAccess(hub: HubRecord, token: string, now: number): TokenFailure | undefined;
+  checkAccess(hub: HubRecord, token: string, now: number): AccessCheck;
   /** Spends a refresh token for a new pair. */
   redeem(hub: HubRecord, refreshToken: string, now: number): TokenPair | { failure: TokenFailure };
   /** Invalidates every access token of the hub, and its refresh tokens too when asked. */
   expire(hub: HubRecord, refreshToo: boolean): void;
 }
-
-/** The vendor's sample tokens carry 255: every role flag set. */
-const ADMIN_ROLES = 255;
 
 interface HubAuth {
   generation: Record<TokenKind, number>;
@@ -103,7 +102,7 @@ export function createHubTokens(ttlMs: Readonly<Record<TokenKind, number>>): Hub
     const claims = verify(keyOf(hub, kind), token);
     const shaped =
       kind === 'access'
-        ? claims?.roles === ADMIN_ROLES && claims.refreshToken === undefined
+        ? Number.isInteger(claims?.roles) && claims?.refreshToken === undefined
         : claims?.refreshToken === true && typeof claims.jti === 'string';
     if (!claims || !shaped || claims._id !== hub.userId || typeof claims.exp !== 'number') {
       return { live: false, failure: 'invalid' };
@@ -118,7 +117,7 @@ export function createHubTokens(ttlMs: Readonly<Record<TokenKind, number>>): Hub
     return {
       token: sign(keyOf(hub, 'access'), {
         _id: hub.userId,
-        roles: ADMIN_ROLES,
+        roles: hub.roles,
         iat,
         exp: exp('access'),
       }),
@@ -136,7 +135,9 @@ export function createHubTokens(ttlMs: Readonly<Record<TokenKind, number>>): Hub
     issue,
     checkAccess: (hub, token, now) => {
       const checked = check(hub, 'access', token, now);
-      return checked.live ? undefined : checked.failure;
+      return checked.live
+        ? { roles: checked.claims.roles as number }
+        : { failure: checked.failure };
     },
     redeem(hub, refreshToken, now) {
       const checked = check(hub, 'refresh', refreshToken, now);

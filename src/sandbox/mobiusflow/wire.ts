@@ -28,6 +28,7 @@ export const MESSAGES = {
   hidPattern: `params/hid must match pattern "${HID_PATTERN_TEXT}"`,
   badCode: 'Invalid licence code format',
   codeInUse: 'licence already in use on another device',
+  missingRole: 'Missing role: changing the licence needs the admin role',
 } as const;
 
 const ajvRequired = (field: string): Reply =>
