@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { systemClock, type Clock } from '../shared/clock';
 import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
 import type { AppInfo, LicenceView } from '../shared/model';
+import type { Wording } from '../shared/text';
 import { config as says } from '../shared/texts/config.en';
 import type { VendorConfig } from './config/vendor-config';
 import { vendorViewOf } from './config/vendor-view';
@@ -26,7 +27,6 @@ import { LicensingError } from './licensing/licensing-error';
 import type { StateStore } from './store/persisted-state';
 import { createSealedFileSecretStore } from './store/sealed-file-secret-store';
 import { createSecretBundle } from './store/secret-bundle';
-import { storageWarning } from './store/file-recovery';
 import type { SecretStore } from './store/secret-store';
 import { createLicenceFileService } from './offline/licence-file-service';
 import { createLicenseSpringOffline } from './offline/licensespring-offline-service';
@@ -184,9 +184,9 @@ export async function createCore(host: CoreHost) {
    * runs; the banner reads them once, at start.
    */
   const storageWarnings = () => {
-    const said = [host.state.recovery, hubs.recovery, ...(hubSecrets.recoveries ?? [])]
-      .filter((warning): warning is string => warning !== undefined)
-      .map(storageWarning);
+    const said = [host.state.recovery, hubs.recovery, ...(hubSecrets.recoveries ?? [])].filter(
+      (warning): warning is Wording => warning !== undefined,
+    );
     return {
       storageWarnings: said.map((warning) => warning.message),
       storageWarningTexts: said.map((warning) => warning.text ?? null),

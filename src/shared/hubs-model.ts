@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { epochMs } from './epoch';
 import { appErrorSchema } from './errors';
+import { textIssues } from './issue-text';
 import { textSchema } from './text-schema';
+import { hubs, hubsEn } from './texts/hubs.en';
 
 /**
  * MobiusFlow hubs as the engineer's inventory and the fleet table see them. Passwords, tokens and
@@ -116,39 +118,39 @@ export const hubImportResultSchema = z.object({
 });
 export type HubImportResult = z.infer<typeof hubImportResultSchema>;
 
+/** The draft's own words; the renderer parses drafts too, so only the hubs area's English. */
+const { saying } = textIssues({ hubs: hubsEn });
+
 /**
  * A hub as the engineer types it (form, CSV line, CLI). The password is optional on edits: left
  * out, the stored one is kept. Plain http is refused unless the hub is marked as on the LAN.
  */
 export const hubDraftSchema = z
   .object({
-    name: z.string().trim().min(1, 'give the hub a name').max(80),
+    name: z.string().trim().min(1, saying(hubs.nameMissing())).max(80),
     site: z.string().trim().max(80).default(''),
     scheme: z.enum(HUB_SCHEMES).default('https'),
     host: z
       .string()
       .trim()
-      .min(1, 'enter the host name or IP address')
+      .min(1, saying(hubs.hostMissing()))
       .max(253)
-      .regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host is a name or an IP address, without spaces or a path'),
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, saying(hubs.hostShape())),
     port: z.number().int().min(1).max(65_535).default(8443),
     basePath: z
       .string()
       .trim()
       .max(200)
-      .regex(/^(\/[A-Za-z0-9._~-]+)*$/, 'a base path looks like /hubs/000001 (or is empty)')
+      .regex(/^(\/[A-Za-z0-9._~-]+)*$/, saying(hubs.basePathShape()))
       .default(''),
-    hid: z
-      .string()
-      .trim()
-      .regex(HUB_ID_PATTERN, 'a hub id is 6 hexadecimal characters, e.g. 00A1F3'),
+    hid: z.string().trim().regex(HUB_ID_PATTERN, saying(hubs.hidShape())),
     lan: z.boolean().default(false),
-    username: z.string().min(1, 'enter the hub account name').max(256),
+    username: z.string().min(1, saying(hubs.usernameMissing())).max(256),
     password: z.string().min(1).max(256).optional(),
   })
   .strict()
   .refine((hub) => hub.scheme === 'https' || hub.lan, {
-    message: 'plain http is allowed only for a hub marked as on the site LAN',
+    ...saying(hubs.httpOnlyOnLan()),
     path: ['scheme'],
   });
 export type HubDraft = z.input<typeof hubDraftSchema>;

@@ -3,6 +3,7 @@ import { createHubStore } from '../../src/main/hubs/hub-store';
 import type { HubDocument } from '../../src/main/hubs/hub-records';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
 import type { PersistedState, StateStore } from '../../src/main/store/persisted-state';
+import type { Wording } from '../../src/shared/text';
 
 /**
  * The documents of the kill-loop test and the real stores that write and load them. Version `n`
@@ -60,7 +61,7 @@ export function hubsVersion(n: number): HubDocument {
 export interface Loaded {
   readonly version: number;
   readonly document: unknown;
-  readonly recovery: string | undefined;
+  readonly recovery: Wording | undefined;
 }
 
 /** One document under test: how the child writes version n, how a new start loads it. */

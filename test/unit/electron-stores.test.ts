@@ -42,7 +42,9 @@ describe('electron-store backed stores (the app)', () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'state.json'), content);
       const stores = createElectronStores(dir);
-      expect(stores.state.recovery).toMatch(/damaged .* moved to .*state\.json\.corrupt-\d+/);
+      expect(stores.state.recovery?.message).toMatch(
+        /damaged .* moved to .*state\.json\.corrupt-\d+/,
+      );
       expect(stores.state.load().licences).toEqual({});
       expect(keptAside(dir)).toEqual(Buffer.from(content));
       stores.state.update(() => undefined);
@@ -65,7 +67,7 @@ describe('electron-store backed stores (the app)', () => {
     writeFileSync(join(dir, 'state.json'), content);
     const stores = createElectronStores(dir);
     stores.ciphertexts.set('seat-token:seats', 'ZW5jcnlwdGVk');
-    expect(stores.state.recovery).toMatch(/damaged \(unexpected content\)/);
+    expect(stores.state.recovery?.message).toMatch(/damaged \(unexpected content\)/);
     expect(keptAside(dir)).toEqual(Buffer.from(content));
     expect(createElectronStores(dir).ciphertexts.get('seat-token:seats')).toBe('ZW5jcnlwdGVk');
   });
@@ -73,7 +75,7 @@ describe('electron-store backed stores (the app)', () => {
   it("says what to expect now and what to do, like the CLI's stores", () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'state.json'), '{"state":');
-    const { recovery } = createElectronStores(dir).state;
+    const recovery = createElectronStores(dir).state.recovery?.message;
     expect(recovery).toMatch(/Activations will be re-checked with the server\./);
     expect(recovery).toMatch(/contact support and send it to them/);
   });
@@ -103,7 +105,7 @@ describe('electron-store backed stores (the app)', () => {
     writeFileSync(join(dir, 'state.json'), content);
     const stores = createElectronStores(dir);
     expect(stores.state.load().licences).toEqual({});
-    expect(stores.state.recovery).toMatch(/unexpected content/);
+    expect(stores.state.recovery?.message).toMatch(/unexpected content/);
     expect(keptAside(dir)?.toString('utf8')).toBe(content);
     expect(stores.ciphertexts.get('licence-key:seats')).toBe('Y2lwaGVy');
   });

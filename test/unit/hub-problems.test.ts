@@ -1,28 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { problemsWording } from '../../src/main/hubs/hub-problems';
+import { draftProblems } from '../../src/main/hubs/hub-problems';
+import { hubDraftSchema } from '../../src/shared/hubs-model';
+import { renderText, type Text } from '../../src/shared/text';
 import { textSchema } from '../../src/shared/text-schema';
 import { inEnglish } from '../../src/shared/texts/english';
+import { german, germanFormats } from '../../src/shared/texts/german';
 
-/** A draft's problems as one text: the English they always had, and a text IPC accepts. */
+const inGerman = (text: Text): string | undefined =>
+  renderText(text, german, germanFormats('de-DE'));
+
+/** The issues of a draft with no name, `count` times over: each says the schema's own words. */
+function issues(count: number) {
+  const parsed = hubDraftSchema.safeParse({ name: '', hid: '000001', username: 'u', host: 'h' });
+  const issue = parsed.error!.issues[0]!;
+  return Array.from({ length: count }, () => issue);
+}
+
+/** A draft's problems as one flat text: English for the CLI, German on a German screen. */
 describe('hub draft problems', () => {
-  const problem = (field: string | undefined) => ({ field, message: 'give the hub a name' });
-
-  it('say the English as before, the schema messages as texts, zod words as they are', () => {
-    const wording = problemsWording([
-      problem('name'),
-      { field: 'port', message: 'Too small: expected number to be >=1' },
-      problem(undefined),
-    ]);
-    expect(wording.message).toBe(
-      'name: give the hub a name; port: Too small: expected number to be >=1; hub: give the hub a name',
+  it("say the schema's words as texts and zod's words as they are, in English as before", () => {
+    const parsed = hubDraftSchema.safeParse({
+      name: '',
+      host: 'h',
+      port: 0,
+      hid: '000001',
+      username: 'u',
+      scheme: 'http',
+    });
+    const text = draftProblems(parsed.error!.issues, (issue) => issue.path.join('.'));
+    expect(inEnglish(text)).toBe(
+      'name: give the hub a name; port: Too small: expected number to be >=1; scheme: plain http is allowed only for a hub marked as on the site LAN',
     );
-    expect(wording.text && inEnglish(wording.text)).toBe(wording.message);
+    expect(inGerman(text)).toBe(
+      '„name“: Geben Sie dem Hub einen Namen; „port“: Too small: expected number to be >=1; „scheme“: Unverschlüsseltes http ist nur für einen Hub erlaubt, der als „Im Standort-LAN“ markiert ist',
+    );
   });
 
-  it('nest as deep as IPC allows, and keep longer lists English alone', () => {
-    const four = problemsWording([1, 2, 3, 4].map(() => problem('name')));
-    expect(four.text && textSchema.safeParse(four.text).success).toBe(true);
-    const five = problemsWording([1, 2, 3, 4, 5].map(() => problem('name')));
-    expect(five).toEqual({ message: Array(5).fill('name: give the hub a name').join('; ') });
+  it('name the hub as a whole where a problem has no field', () => {
+    const text = draftProblems(issues(1), () => '');
+    expect(inEnglish(text)).toBe('hub: give the hub a name');
+    expect(inGerman(text)).toBe('Hub: Geben Sie dem Hub einen Namen');
   });
+
+  for (const count of [1, 4, 5, 16, 40]) {
+    it(`say ${count} problems in German as in English, and cross IPC`, () => {
+      const text = draftProblems(issues(count), () => 'name');
+      const listed = Math.min(count, 16);
+      const more = count - listed;
+      expect(inEnglish(text)).toBe(
+        [
+          ...Array<string>(listed).fill('name: give the hub a name'),
+          ...(more > 0 ? [`and ${more} more`] : []),
+        ].join('; '),
+      );
+      expect(inGerman(text)).toBe(
+        [
+          ...Array<string>(listed).fill('„name“: Geben Sie dem Hub einen Namen'),
+          ...(more > 0 ? [`und ${more} weitere`] : []),
+        ].join('; '),
+      );
+      expect(textSchema.safeParse(text).success).toBe(true);
+    });
+  }
 });

@@ -62,7 +62,7 @@ describe('sealed file secret store: large secrets on disk, their key in the keyc
     const aside = readdirSync(dir).filter((name) => name.includes('.corrupt-'));
     expect(aside).toEqual([expect.stringMatching(/^hubs-secrets\.sealed\.json\.corrupt-\d+$/)]);
     expect(readFileSync(join(dir, String(aside[0])), 'utf8')).toBe(damaged);
-    expect(sealed.recoveries).toEqual([
+    expect(sealed.recoveries?.map((warning) => warning.message)).toEqual([
       expect.stringContaining(`(not valid JSON) and was moved to ${join(dir, String(aside[0]))}.`),
     ]);
     expect(await sealed.get('hubs-secrets')).toBeUndefined();
@@ -77,7 +77,7 @@ describe('sealed file secret store: large secrets on disk, their key in the keyc
     await sealed.set('s', 'value');
     writeFileSync(join(dir, 's.sealed.json'), JSON.stringify({ version: 1 }));
     expect(await sealed.get('s')).toBeUndefined();
-    expect(sealed.recoveries).toEqual([
+    expect(sealed.recoveries?.map((warning) => warning.message)).toEqual([
       expect.stringMatching(/sealed secrets file \(s\) was damaged \(unexpected content\)/),
     ]);
     expect(sealed.locate?.('s')).toBe(join(dir, 's.sealed.json'));

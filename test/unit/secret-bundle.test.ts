@@ -104,7 +104,9 @@ describe('secret bundle: many secrets as one secret-store entry', () => {
   it('names where a damaged entry is kept, and passes on what its store moved aside', async () => {
     const inner = createMemorySecretStore();
     await inner.set('hub-secrets', '["not", "a bundle"]');
-    const recoveries = ['The saved sealed secrets file was damaged and was moved to /x.'];
+    const recoveries = [
+      { message: 'The saved sealed secrets file was damaged and was moved to /x.' },
+    ];
     const store: SecretStore = { ...inner, recoveries, locate: (name) => `/data/${name}.sealed` };
     const bundle = createSecretBundle(store, 'hub-secrets');
     await expect(bundle.get('a')).rejects.toMatchObject({

@@ -208,9 +208,9 @@ describe('file state store', () => {
     expect(store.load().licences).toEqual({});
     // Kept for support byte for byte, and said so with the place it went to.
     expect(readFileSync(`${file}.corrupt-42`)).toEqual(Buffer.from(content));
-    expect(store.recovery).toContain('damaged');
-    expect(store.recovery).toContain(`${file}.corrupt-42`);
-    expect(store.recovery).toMatch(/re-checked with the server\. .*contact support/);
+    expect(store.recovery?.message).toContain('damaged');
+    expect(store.recovery?.message).toContain(`${file}.corrupt-42`);
+    expect(store.recovery?.message).toMatch(/re-checked with the server\. .*contact support/);
     // Never silently replaced: the fresh document is a new file beside the one kept aside.
     expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.corrupt-42']);
   });
@@ -226,7 +226,7 @@ describe('file state store', () => {
     store.load();
     expect(readFileSync(`${file}.corrupt-42`)).toEqual(first);
     expect(readFileSync(`${file}.corrupt-42-1`)).toEqual(second);
-    expect(store.recovery).toContain(`moved to ${file}.corrupt-42-1.`);
+    expect(store.recovery?.message).toContain(`moved to ${file}.corrupt-42-1.`);
   });
 
   it('does not move aside a good document another process wrote after the damage was seen', () => {
@@ -282,8 +282,8 @@ describe('hub inventory file', () => {
     const store = createHubStore(file, () => 42);
     expect(store.records()).toEqual([]);
     expect(readFileSync(`${file}.corrupt-42`)).toEqual(Buffer.from(content));
-    expect(store.recovery).toContain(`${file}.corrupt-42`);
-    expect(store.recovery).toMatch(/hub inventory was damaged.*import them from a CSV/);
+    expect(store.recovery?.message).toContain(`${file}.corrupt-42`);
+    expect(store.recovery?.message).toMatch(/hub inventory was damaged.*import them from a CSV/);
     // The first edit writes a new inventory; the damaged one stays aside.
     store.mutate((document) => void (document.hubs = hubsVersion(1).hubs));
     expect(readdirSync(dir).sort()).toEqual(['hubs.json', 'hubs.json.corrupt-42']);
@@ -297,7 +297,7 @@ describe('hub inventory file', () => {
     writeFileSync(file, content);
     const store = createHubStore(file, () => 7);
     expect(store.records()).toEqual([]);
-    expect(store.recovery).toMatch(/unexpected content/);
+    expect(store.recovery?.message).toMatch(/unexpected content/);
     expect(readFileSync(`${file}.corrupt-7`, 'utf8')).toBe(content);
   });
 });

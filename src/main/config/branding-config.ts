@@ -2,7 +2,8 @@ import { isAbsolute, win32 } from 'node:path';
 import { z } from 'zod';
 import { VENDOR_SCREEN_IDS, type VendorScreenId } from '../../shared/vendor-screens';
 import { config as says } from '../../shared/texts/config.en';
-import { issueMessage } from './config-issues';
+import { saying } from './config-issues';
+import type { Text } from '../../shared/text';
 import type { ProfileConfig } from './vendor-config';
 
 /**
@@ -29,8 +30,8 @@ const logo = z
   .string()
   .max(260)
   // Letter classes, not the i flag: a JSON schema pattern has no flags.
-  .regex(/\.([pP][nN][gG]|[sS][vV][gG])$/, issueMessage(says.logoExtension()))
-  .refine(insideConfigFolder, issueMessage(says.logoInsideFolder()))
+  .regex(/\.([pP][nN][gG]|[sS][vV][gG])$/, saying(says.logoExtension()))
+  .refine(insideConfigFolder, saying(says.logoInsideFolder()))
   .meta({
     pattern: LOGO_PATH_PATTERN,
     description:
@@ -39,7 +40,7 @@ const logo = z
 
 const accentColor = z
   .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, issueMessage(says.accentColour()))
+  .regex(/^#[0-9a-fA-F]{6}$/, saying(says.accentColour()))
   .meta({
     description:
       'The brand colour of buttons, links and the current-screen marker, as #rrggbb. Text on it is white or black, whichever reads; text in it is darkened or lightened as far as each theme needs for a 4.5:1 contrast.',
@@ -53,11 +54,11 @@ const supportContact = z
       .max(80)
       .optional()
       .meta({ description: 'Who helps, such as "Acme Support".' }),
-    email: z.email(issueMessage(says.supportEmail())).max(254).optional(),
+    email: z.email(saying(says.supportEmail())).max(254).optional(),
     url: z
       .url({
         protocol: /^https$/,
-        error: issueMessage(says.supportUrl()),
+        ...saying(says.supportUrl()),
       })
       .max(2048)
       .meta({ pattern: '^https://' })
@@ -66,7 +67,7 @@ const supportContact = z
   .strict()
   .refine(
     (contact) => contact.email !== undefined || contact.url !== undefined,
-    issueMessage(says.supportEmailOrUrl()),
+    saying(says.supportEmailOrUrl()),
   )
   .meta({
     anyOf: [{ required: ['email'] }, { required: ['url'] }],
@@ -76,9 +77,9 @@ const supportContact = z
 
 const ids = VENDOR_SCREEN_IDS.join(', ');
 const screens = z
-  .array(z.enum(VENDOR_SCREEN_IDS, { error: issueMessage(says.screenIds({ ids })) }))
-  .min(1, issueMessage(says.screensEmpty({ ids })))
-  .refine((list) => new Set(list).size === list.length, issueMessage(says.screensTwice()))
+  .array(z.enum(VENDOR_SCREEN_IDS, saying(says.screenIds({ ids }))))
+  .min(1, saying(says.screensEmpty({ ids })))
+  .refine((list) => new Set(list).size === list.length, saying(says.screensTwice()))
   .meta({
     description:
       'The screens shown, when not all of them. Each profile needs the screen it is used on (activation for seats, flecs and licensespring; eniris, hubs, licence-file for their kinds). Screens not in this list of ids (settings, diagnostics) are always shown.',
@@ -118,17 +119,11 @@ const HOME_SCREEN: Readonly<Record<ProfileConfig['kind'], VendorScreenId>> = {
 export function missingHomeScreens(
   screens: readonly VendorScreenId[] | undefined,
   profiles: readonly ProfileConfig[],
-): string[] {
+): Text[] {
   if (screens === undefined) return [];
   return profiles
     .filter((profile) => !screens.includes(HOME_SCREEN[profile.kind]))
     .map((profile) =>
-      issueMessage(
-        says.screenMissing({
-          id: profile.id,
-          kind: profile.kind,
-          screen: HOME_SCREEN[profile.kind],
-        }),
-      ),
+      says.screenMissing({ id: profile.id, kind: profile.kind, screen: HOME_SCREEN[profile.kind] }),
     );
 }

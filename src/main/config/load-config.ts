@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { config as says } from '../../shared/texts/config.en';
 import { LicensingError } from '../licensing/licensing-error';
-import { notValid, type ConfigIssue } from './config-issues';
+import { configIssues, notValid, type ConfigIssue } from './config-issues';
 import { LogoProblem, readLogo } from './logo-file';
 import { vendorConfigSchema, type VendorConfig } from './vendor-config';
 
@@ -40,7 +40,8 @@ async function readJsonFile(file: string): Promise<unknown> {
 
 export function parseVendorConfig(raw: unknown, source: string): VendorConfig {
   const parsed = vendorConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new LicensingError('config', notValid(source, parsed.error.issues));
+  if (!parsed.success)
+    throw new LicensingError('config', notValid(source, configIssues(parsed.error.issues)));
   return parsed.data;
 }
 
@@ -55,7 +56,7 @@ async function withLogo(
     return { ...config, logoDataUrl: await readLogo(logoBase, config.logo) };
   } catch (error) {
     if (!(error instanceof LogoProblem)) throw error;
-    throw new LicensingError('config', notValid(source, [{ path: ['logo'], message: error.text }]));
+    throw new LicensingError('config', notValid(source, [{ path: ['logo'], problem: error.text }]));
   }
 }
 
@@ -113,7 +114,7 @@ function lockedFieldsChanged(base: unknown, override: unknown): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const fixed = (field: string) => says.lockedField({ field });
   if ('productId' in override && override.productId !== base.productId)
-    issues.push({ path: ['productId'], message: fixed('productId') });
+    issues.push({ path: ['productId'], problem: fixed('productId') });
   const vendorProfiles = new Map(
     profilesOf(base).flatMap((profile) => (isObject(profile) ? [[profile.id, profile]] : [])),
   );
@@ -122,7 +123,7 @@ function lockedFieldsChanged(base: unknown, override: unknown): ConfigIssue[] {
     if (!isObject(profile) || vendor === undefined) return;
     for (const field of LOCKED_PROFILE_FIELDS) {
       if (field in profile && JSON.stringify(profile[field]) !== JSON.stringify(vendor[field]))
-        issues.push({ path: ['profiles', index, field], message: fixed(field) });
+        issues.push({ path: ['profiles', index, field], problem: fixed(field) });
     }
   });
   return issues;

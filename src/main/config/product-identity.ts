@@ -66,10 +66,7 @@ export function productIdentity(
   const executableName = executableNameOf(config.productName, config.productId);
   if (!REVERSE_DNS.test(appId) || executableName === '') {
     const problem = says.productIdNotAppId({ productId: config.productId });
-    throw new LicensingError(
-      'config',
-      notValid(source, [{ path: ['productId'], message: problem }]),
-    );
+    throw new LicensingError('config', notValid(source, [{ path: ['productId'], problem }]));
   }
   return {
     appId,

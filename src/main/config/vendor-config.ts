@@ -3,7 +3,7 @@ import { config as says } from '../../shared/texts/config.en';
 import { LicensingError } from '../licensing/licensing-error';
 import { PRODUCT_CODE } from '../offline/licence-terms';
 import { brandingFields, missingHomeScreens } from './branding-config';
-import { issueMessage } from './config-issues';
+import { customIssue, saying } from './config-issues';
 
 /**
  * The vendor configuration: which product this is, which licensing backends it talks to, and
@@ -11,9 +11,7 @@ import { issueMessage } from './config-issues';
  * the data folder may add or replace profiles (same id = replaced).
  */
 
-const profileId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, issueMessage(says.profileIdChars()));
+const profileId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, saying(says.profileIdChars()));
 
 const label = z.string().min(1).max(80);
 const description = z.string().max(300);
@@ -46,15 +44,15 @@ const urlOf = (value: string): URL | undefined =>
 /** Keys and API keys travel in these requests: plain http only where nothing leaves the machine. */
 const httpUrl = z
   .string()
-  .url(issueMessage(says.fullUrl()))
+  .url(saying(says.fullUrl()))
   .refine((value) => {
     const url = urlOf(value);
     return url === undefined || /^https?:$/.test(url.protocol);
-  }, issueMessage(says.startHttps()))
+  }, saying(says.startHttps()))
   .refine((value) => {
     const url = urlOf(value);
     return url === undefined || url.protocol === 'https:' || LOOPBACK.has(url.hostname);
-  }, issueMessage(says.useHttps()));
+  }, saying(says.useHttps()));
 
 const seatsProfile = z
   .object({
@@ -62,7 +60,7 @@ const seatsProfile = z
     kind: z.literal('seats'),
     ...naming,
     baseUrl: httpUrl,
-    apiKey: z.string().min(1, issueMessage(says.seatsApiKeyRequired())),
+    apiKey: z.string().min(1, saying(says.seatsApiKeyRequired())),
     bearerToken: z.string().min(1).optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
   })
@@ -79,7 +77,7 @@ const flecsProfile = z
       .string()
       .min(1)
       .max(128)
-      .regex(/^[\x20-\x7E]+$/, issueMessage(says.printableOnly()))
+      .regex(/^[\x20-\x7E]+$/, saying(says.printableOnly()))
       .optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
   })
@@ -111,7 +109,7 @@ function hasPemBlock(text: string): boolean {
 }
 
 /** An RSA public key in PEM (SPKI "BEGIN PUBLIC KEY" or PKCS#1 "BEGIN RSA PUBLIC KEY"). */
-const publicKeyPem = z.string().refine(hasPemBlock, issueMessage(says.publicKeyPem()));
+const publicKeyPem = z.string().refine(hasPemBlock, saying(says.publicKeyPem()));
 
 const licenseSpringProfile = z
   .object({
@@ -120,14 +118,14 @@ const licenseSpringProfile = z
     ...naming,
     /** The License API origin, e.g. https://api.licensespring.com (the adapter adds /api/v4/). */
     baseUrl: httpUrl,
-    productCode: z.string().min(1, issueMessage(says.productCodeRequired())).max(100),
+    productCode: z.string().min(1, saying(says.productCodeRequired())).max(100),
     /** API key + shared key (request signing), or OAuth client credentials. */
     auth: z.discriminatedUnion('kind', [
       z
         .object({
           kind: z.literal('hmac'),
-          apiKey: z.string().min(1, issueMessage(says.licenseSpringApiKeyRequired())),
-          sharedKey: z.string().min(1, issueMessage(says.licenseSpringSharedKeyRequired())),
+          apiKey: z.string().min(1, saying(says.licenseSpringApiKeyRequired())),
+          sharedKey: z.string().min(1, saying(says.licenseSpringSharedKeyRequired())),
         })
         .strict(),
       z
@@ -170,7 +168,7 @@ const licenceFileProfile = z
     kind: z.literal('licence-file'),
     ...naming,
     /** The product code the vendor signs into every file; a file for another product is refused. */
-    productCode: z.string().regex(PRODUCT_CODE, issueMessage(says.codeChars())),
+    productCode: z.string().regex(PRODUCT_CODE, saying(says.codeChars())),
     /** The vendor's Ed25519 public key (SPKI PEM), from `license-manager vendor keygen`. */
     publicKey: publicKeyPem,
     /** How many days before expiry people are warned. */
@@ -193,7 +191,7 @@ export const vendorConfigSchema = z
     $schema: z.string().optional(),
     productName: z.string().min(1).max(80),
     /** Salt for the machine fingerprint: two products never share a fingerprint. */
-    productId: z.string().regex(/^[A-Za-z0-9._-]{3,100}$/, issueMessage(says.codeChars())),
+    productId: z.string().regex(/^[A-Za-z0-9._-]{3,100}$/, saying(says.codeChars())),
     /** No profiles and demo true: the app serves its own sandbox so it works out of the box. */
     demo: z.boolean().default(false),
     /**
@@ -219,7 +217,7 @@ export const vendorConfigSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['profiles', index, 'id'],
-          message: issueMessage(says.duplicateProfileId({ id: profile.id })),
+          ...customIssue(says.duplicateProfileId({ id: profile.id })),
         });
       }
       seen.add(profile.id);
@@ -228,11 +226,11 @@ export const vendorConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['profiles'],
-        message: issueMessage(says.addProfile()),
+        ...customIssue(says.addProfile()),
       });
     }
-    for (const message of missingHomeScreens(config.screens, config.profiles))
-      ctx.addIssue({ code: 'custom', path: ['screens'], message });
+    for (const problem of missingHomeScreens(config.screens, config.profiles))
+      ctx.addIssue({ code: 'custom', path: ['screens'], ...customIssue(problem) });
   });
 
 export type VendorConfig = z.infer<typeof vendorConfigSchema> & {

@@ -3,7 +3,7 @@ import type { HubRecord } from './hub-records';
 import { hubs } from '../../shared/texts/hubs.en';
 import type { Wording } from '../../shared/text';
 import { guardFormula, parseCsv, serialiseCsv, unguardFormula, type LineProblem } from './csv';
-import { problemsWording, said } from './hub-problems';
+import { draftProblems, said } from './hub-problems';
 
 /**
  * The inventory as CSV, for bulk entry in a spreadsheet and for moving a fleet between laptops.
@@ -124,13 +124,10 @@ function readLine(columns: readonly Column[], cells: readonly string[]): ParsedH
   }
   const parsed = hubDraftSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  return problemsWording(
-    parsed.error.issues.map((issue) => {
+  return said(
+    draftProblems(parsed.error.issues, (issue) => {
       const field = String(issue.path[0] ?? '');
-      return {
-        field: COLUMN_OF.get(field as keyof ParsedHubDraft) ?? field,
-        message: issue.message,
-      };
+      return COLUMN_OF.get(field as keyof ParsedHubDraft) ?? field;
     }),
   );
 }

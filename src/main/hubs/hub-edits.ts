@@ -4,7 +4,7 @@ import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError } from '../licensing/licensing-error';
 import { readInventoryCsv } from './hub-csv';
 import { hubName, matchKey, type HubRecord } from './hub-records';
-import { problemsWording, said } from './hub-problems';
+import { draftProblems, said } from './hub-problems';
 import type { LineProblem } from './csv';
 
 /**
@@ -16,13 +16,10 @@ import type { LineProblem } from './csv';
 export function checkDraft(input: ParsedHubDraft): ParsedHubDraft {
   const parsed = hubDraftSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const { message, text } = problemsWording(
-    parsed.error.issues.map((issue) => ({
-      field: issue.path.join('.') || undefined,
-      message: issue.message,
-    })),
+  throw new LicensingError(
+    'invalid_input',
+    draftProblems(parsed.error.issues, (issue) => issue.path.join('.')),
   );
-  throw new LicensingError('invalid_input', text ?? message);
 }
 
 export const passwordRequired = (): LicensingError =>

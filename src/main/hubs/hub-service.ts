@@ -9,7 +9,7 @@ import type {
   ParsedHubDraft,
 } from '../../shared/hubs-model';
 import { checkLicenceCode } from '../licensing/backends/mobiusflow';
-import type { Text } from '../../shared/text';
+import type { Text, Wording } from '../../shared/text';
 import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError } from '../licensing/licensing-error';
 import type { SecretStore } from '../store/secret-store';
@@ -54,7 +54,7 @@ export interface HubRefreshOptions {
 
 export interface HubService {
   /** Set once a damaged inventory file was moved aside: the app and the CLI warn about it. */
-  readonly recovery: string | undefined;
+  readonly recovery: Wording | undefined;
   list(): HubList;
   find(ref: string): HubView;
   add(draft: ParsedHubDraft): Promise<HubView>;

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { createLockedJsonFile } from '../store/locked-json-file';
+import type { Wording } from '../../shared/text';
 import { store } from '../../shared/texts/store.en';
 import {
   emptyHubDocument,
@@ -26,7 +27,7 @@ interface Patch {
 
 export interface HubStore {
   readonly location: string;
-  readonly recovery: string | undefined;
+  readonly recovery: Wording | undefined;
   records(): readonly HubRecord[];
   get(id: string): HubRecord | undefined;
   /** Read the file, apply pending patches and `change`, write: all under the lock. */

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
 import { z } from 'zod';
+import type { Text } from '../../shared/text';
+import { store as says } from '../../shared/texts/store.en';
 import { judgeJson, moveAside, removeLeftoverTemps } from '../store/file-recovery';
 import {
   emptyState,
@@ -30,7 +32,7 @@ const documentSchema = z.object({
 });
 
 interface Damage {
-  readonly why: string;
+  readonly why: Text;
   /** Ciphertexts still good enough to carry over into the fresh file. */
   readonly secrets?: Ciphertexts;
 }
@@ -57,7 +59,7 @@ function judge(file: string): Damage | undefined {
   const { state, secrets } = document.value;
   // JSON has no `undefined`: undefined means no state was saved yet, which is fine.
   if (state !== undefined && !persistedStateSchema.safeParse(state).success)
-    return { why: 'unexpected content', secrets };
+    return { why: says.unexpectedContent(), secrets };
   return undefined;
 }
 

@@ -15,65 +15,44 @@ export type StoreWords = string | Text;
 export const sayAbout = (words: readonly StoreWords[], text: Text): Text | string =>
   words.every((word) => typeof word !== 'string') ? text : inEnglish(text);
 
-const WHY = new Map<string, () => Text>([
-  ['not valid JSON', store.notJson],
-  ['unexpected content', store.unexpectedContent],
-]);
-
-/** A JsonVerdict's `why` as a text. */
-export const whyText = (why: string): Text | string => WHY.get(why)?.() ?? why;
-
-/**
- * The warnings said so far, by their English, with the text the screens translate. A store's
- * `recovery` is English (the CLI's stderr, the log); the app's screens look the text up here.
- */
-const said = new Map<string, Text>();
-
-/** A store's warning (its `recovery`) as a wording, with its text when this process said it. */
-export function storageWarning(message: string): Wording {
-  const text = said.get(message);
-  return text ? { message, text } : { message };
-}
-
 /**
  * What every store says after moving a damaged file aside. One wording for all of them (the CLI's
  * JSON files, the app's electron-store file, the hub inventory), because the person reads it in
  * the app's banner and on the CLI's stderr: what happened, where the damaged copy is kept, what to
- * expect now, and what to do.
+ * expect now, and what to do. English for the stderr and the log; the text for the screens, when
+ * every word in it is ours.
  */
-export function recoveryMessage(details: {
+function recoveryWording(details: {
   /** store.licenceState(), store.hubInventory() */
   readonly what: StoreWords;
-  /** "not valid JSON", "unexpected content" */
-  readonly why: string;
+  /** store.notJson(), store.unexpectedContent() */
+  readonly why: Text;
   /** Where the damaged copy now is. */
   readonly aside: string;
   /** What the person should expect now (store.licenceStateRecovered()). */
   readonly afterRecovery: StoreWords;
-}): string {
-  const { what, aside, afterRecovery } = details;
-  const text = store.recovered({ what, why: whyText(details.why), aside, afterRecovery });
-  const message = inEnglish(text);
-  if (typeof sayAbout([what, afterRecovery], text) !== 'string') said.set(message, text);
-  return message;
+}): Wording {
+  const { what, afterRecovery } = details;
+  const text = store.recovered(details);
+  const said = sayAbout([what, afterRecovery], text);
+  return typeof said === 'string' ? { message: said } : { message: inEnglish(text), text };
 }
 
-/** A stored document's text judged against what this version writes. */
+/** A stored document's text judged against what this version writes: why not, as a text. */
 export type JsonVerdict<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly why: 'not valid JSON' | 'unexpected content' };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly why: Text };
 
 export function judgeJson<T>(text: string, schema: z.ZodType<T>): JsonVerdict<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, why: 'not valid JSON' };
+    return { ok: false, why: store.notJson() };
   }
   const parsed = schema.safeParse(raw);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, why: 'unexpected content' };
+    : { ok: false, why: store.unexpectedContent() };
 }
 
 /**
@@ -97,8 +76,8 @@ function asidePath(file: string, now: () => number): string {
 export function moveAside(
   file: string,
   now: () => number,
-  details: { readonly what: StoreWords; readonly why: string; readonly afterRecovery: StoreWords },
-): string | undefined {
+  details: { readonly what: StoreWords; readonly why: Text; readonly afterRecovery: StoreWords },
+): Wording | undefined {
   const aside = asidePath(file, now);
   try {
     renameSync(file, aside);
@@ -106,7 +85,7 @@ export function moveAside(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return recoveryMessage({ ...details, aside });
+  return recoveryWording({ ...details, aside });
 }
 
 /**

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
 import { dropLock, isLockLeftover, leftBehind, takeLock } from './file-lock';
+import type { Text, Wording } from '../../shared/text';
 import { store } from '../../shared/texts/store.en';
 import {
   judgeJson,
@@ -39,8 +40,8 @@ export interface LockedJsonFileOptions<T> {
 
 export interface LockedJsonFile<T> {
   readonly location: string;
-  /** Set once a damaged file was moved aside, for the UI to say so. */
-  readonly recovery: string | undefined;
+  /** Set once a damaged file was moved aside, for the UI, the CLI and the log to say so. */
+  readonly recovery: Wording | undefined;
   /** The current document, or undefined when there is none yet (or it was just quarantined). */
   read(): T | undefined;
   /** Read, change and write back under the lock; returns what was written. */
@@ -53,7 +54,7 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
   const { file, schema, what } = options;
   const now = options.now ?? Date.now;
   const lockFile = `${file}.lock`;
-  let recovery: string | undefined;
+  let recovery: Wording | undefined;
   /** Whether this instance has looked for dead writers' temp files yet. */
   let tidied = false;
 
@@ -62,7 +63,7 @@ export function createLockedJsonFile<T>(options: LockedJsonFileOptions<T>): Lock
     throw new LicensingError('storage', sayAbout([what], text), { cause: error });
   };
 
-  const quarantine = (why: string): void => {
+  const quarantine = (why: Text): void => {
     try {
       // Gone meanwhile (undefined): nothing of ours to keep, and nothing new to say.
       recovery =

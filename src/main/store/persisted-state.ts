@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { lsLicenceDetailsSchema } from '../../shared/licensespring-model';
 import { LICENCE_MODES, LICENCE_STATUSES } from '../../shared/model';
 import { textSchema } from '../../shared/text-schema';
+import type { Wording } from '../../shared/text';
 import { store } from '../../shared/texts/store.en';
 
 /**
@@ -112,7 +113,7 @@ export interface StateStore {
   load(): PersistedState;
   update(change: (state: PersistedState) => void): PersistedState;
   readonly location: string;
-  readonly recovery?: string;
+  readonly recovery?: Wording;
 }
 
 /** How both state stores (the app's and the CLI's) name the state when they move a damaged one aside. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LicensingError } from '../licensing/licensing-error';
 import { store as says } from '../../shared/texts/store.en';
-import { judgeJson, whyText } from './file-recovery';
+import { judgeJson } from './file-recovery';
 import type { SecretStore } from './secret-store';
 
 /** Another process (the CLI beside `serve`) may change the bundle: reads trust a copy this long. */
@@ -36,7 +36,7 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
     // bundle: refused, and never written over, so support can still look at it.
     if (!bundle.ok) {
       const file = store.locate?.(name);
-      const why = whyText(bundle.why);
+      const { why } = bundle;
       throw new LicensingError(
         'secret_store',
         file === undefined

@@ -1,4 +1,4 @@
-import type { Text } from '../../shared/text';
+import type { Text, Wording } from '../../shared/text';
 
 /**
  * Where secrets live: licence keys, seat tokens, activation tokens. Never in the state file, never
@@ -17,7 +17,7 @@ export interface SecretStore {
    * Stores kept in files: what they found damaged and moved aside, for the UI to say so (read on
    * every call, like the state's `recovery`). Keychain-backed stores have nothing to say here.
    */
-  readonly recoveries?: readonly string[];
+  readonly recoveries?: readonly Wording[];
   /** Where the entry `name` is kept, for messages that tell what to remove; absent: the keychain. */
   locate?(name: string): string;
   get(name: string): Promise<string | undefined>;

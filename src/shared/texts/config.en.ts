@@ -1,4 +1,5 @@
 import { textsOf } from '../text';
+import { problemsIn, type NumberedProblems } from './numbered-problems';
 
 /**
  * The configuration's words: a vendor configuration that cannot be used, and what to fix in it.
@@ -7,32 +8,17 @@ import { textsOf } from '../text';
  */
 
 /** Up to five mistakes, each a field and what to do; an empty field is the file as a whole. */
-export interface IssueParams {
+export interface IssueParams extends NumberedProblems {
   readonly file: string;
-  readonly field1: string;
-  readonly problem1: string;
-  readonly field2?: string;
-  readonly problem2?: string;
-  readonly field3?: string;
-  readonly problem3?: string;
-  readonly field4?: string;
-  readonly problem4?: string;
-  readonly field5?: string;
-  readonly problem5?: string;
 }
 
 export const MAX_ISSUES = 5;
 
 /** The mistakes as an indented list, one line each: `  - field: problem`. */
-export function issueLines(p: IssueParams, topLevel: string): string {
-  const lines: string[] = [];
-  for (let n = 1; n <= MAX_ISSUES; n += 1) {
-    const problem = p[`problem${n}` as keyof IssueParams];
-    if (problem !== undefined)
-      lines.push(`  - ${p[`field${n}` as keyof IssueParams] || topLevel}: ${problem}`);
-  }
-  return lines.join('\n');
-}
+export const issueLines = (p: IssueParams, topLevel: string): string =>
+  problemsIn(p, MAX_ISSUES)
+    .map(({ field, problem }) => `  - ${field || topLevel}: ${problem}`)
+    .join('\n');
 
 export const configEn = {
   // Reading the file (config/load-config.ts).

@@ -1,5 +1,6 @@
 import type { Translation } from '../text';
-import type { hubsEn } from './hubs.en';
+import { MAX_LISTED_PROBLEMS, type hubsEn } from './hubs.en';
+import { problemsIn } from './numbered-problems';
 
 export const hubsDe: Translation<typeof hubsEn> = {
   hubName: (p) => `„${p.name}“`,
@@ -25,10 +26,11 @@ export const hubsDe: Translation<typeof hubsEn> = {
   httpOffLan: (p) =>
     `Hub ${p.hub} ist auf unverschlüsseltes http eingestellt, aber nicht als „Im Standort-LAN“ markiert. Bearbeiten Sie den Hub: Verwenden Sie https oder aktivieren Sie „Im Standort-LAN“.`,
 
-  fieldProblem: (p) => `„${p.field}“: ${p.problem}`,
-  fieldProblemThen: (p) => `„${p.field}“: ${p.problem}; ${p.more}`,
-  hubProblem: (p) => `Hub: ${p.problem}`,
-  hubProblemThen: (p) => `Hub: ${p.problem}; ${p.more}`,
+  problems: (p, f) =>
+    problemsIn(p, MAX_LISTED_PROBLEMS)
+      .map(({ field, problem }) => `${field ? `„${field}“` : 'Hub'}: ${problem}`)
+      .concat(p.more ? [`und ${f.number(p.more)} weitere`] : [])
+      .join('; '),
   nameMissing: () => 'Geben Sie dem Hub einen Namen',
   hostMissing: () => 'Geben Sie den Hostnamen oder die IP-Adresse ein',
   hostShape: () => 'Ein Host ist ein Name oder eine IP-Adresse, ohne Leerzeichen und ohne Pfad',

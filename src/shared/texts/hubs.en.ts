@@ -1,4 +1,16 @@
-import { textsOf, type Message } from '../text';
+import { textsOf, type Formats, type Message } from '../text';
+import { problemsIn, type NumberedProblems } from './numbered-problems';
+
+/**
+ * A hub's problems travel as one flat text, so a German screen says any number of them in German;
+ * a draft has a dozen fields, so a list this long is whole in practice.
+ */
+export const MAX_LISTED_PROBLEMS = 16;
+
+export interface HubProblemsParams extends NumberedProblems {
+  /** The problems beyond the listed ones. */
+  readonly more: number;
+}
 
 /**
  * The engineer's hub inventory: CSV import, drafts, certificates, fleet refreshes. A hub is named
@@ -32,16 +44,16 @@ export const hubsEn = {
     `Hub ${p.hub} is set to plain http but not marked as on the site LAN. Edit the hub: use https, or mark it as on the LAN.`,
 
   /**
-   * What is wrong with a field of a hub (a form field, or a CSV column): `problem` is one of the
-   * draft's messages below, or zod's own words. `…Then` continues with the next problem.
+   * What is wrong with a hub (a form, or a CSV line): up to MAX_LISTED_PROBLEMS problems, each in a
+   * field (a form field or a CSV column; empty for the hub as a whole) and one of the draft's
+   * messages below or zod's own words; `more` counts the problems not listed.
    */
-  fieldProblem: (p: { field: string; problem: string }) => `${p.field}: ${p.problem}`,
-  fieldProblemThen: (p: { field: string; problem: string; more: string }) =>
-    `${p.field}: ${p.problem}; ${p.more}`,
-  /** A problem with the hub as a whole (no field named). */
-  hubProblem: (p: { problem: string }) => `hub: ${p.problem}`,
-  hubProblemThen: (p: { problem: string; more: string }) => `hub: ${p.problem}; ${p.more}`,
-  /** The hub draft schema's messages (shared/hubs-model.ts), word for word. */
+  problems: (p: HubProblemsParams, f: Formats) =>
+    problemsIn(p, MAX_LISTED_PROBLEMS)
+      .map(({ field, problem }) => `${field || 'hub'}: ${problem}`)
+      .concat(p.more ? [`and ${f.number(p.more)} more`] : [])
+      .join('; '),
+  /** The hub draft schema's messages (shared/hubs-model.ts). */
   nameMissing: () => 'give the hub a name',
   hostMissing: () => 'enter the host name or IP address',
   hostShape: () => 'a host is a name or an IP address, without spaces or a path',
