@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tHubs } from '../../src/renderer/src/i18n/hubs.en';
 import { applyLanguage } from '../../src/renderer/src/i18n/messages';
+import { progressText, refreshSummary } from '../../src/renderer/src/lib/hubs/fleet-refresh';
+import { filterLabel } from '../../src/renderer/src/lib/hubs/fleet-view';
+import { checkHubForm, EMPTY_HUB_FORM } from '../../src/renderer/src/lib/hubs/hub-form';
 import {
   activityText,
-  checkHubForm,
-  EMPTY_HUB_FORM,
-  filterLabel,
   hubErrorLabel,
-  importSummary,
   licenceCodeProblem,
   licenceConcerns,
   licenceSummary,
-  progressText,
-  refreshSummary,
   sizeText,
   usageDetails,
   usagePercentText,
   usageText,
   validityText,
-} from '../../src/renderer/src/lib/hubs-text';
+} from '../../src/renderer/src/lib/hubs/hub-licence-text';
+import { importSummary } from '../../src/renderer/src/lib/hubs/inventory-csv';
 import { licence } from '../support/hub-views';
 
 // The hubs screen in German: the messages with numbers and plurals, and the checks' sentences.

@@ -13,20 +13,16 @@ import type {
 import type { Result } from '../../../shared/result';
 import { call } from '../api';
 import { tHubs } from '../i18n/hubs.en';
+import { fresherHub, laterProgress } from '../lib/hubs/fleet-refresh';
+import { DEFAULT_SORT, nextSort, type SortKey } from '../lib/hubs/fleet-sort';
 import {
-  chunkCsv,
-  DEFAULT_SORT,
-  fileLine,
   fleetView,
-  fresherHub,
-  laterProgress,
-  nextSort,
   searchText,
   type FleetFilter,
   type FleetQuery,
   type FleetView,
-  type SortKey,
-} from '../lib/hubs-text';
+} from '../lib/hubs/fleet-view';
+import { chunkCsv, fileLine } from '../lib/hubs/inventory-csv';
 import type { Outcome } from './eniris-store';
 
 /**

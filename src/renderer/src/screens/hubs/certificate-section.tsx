@@ -7,7 +7,7 @@ import { StatusPill } from '../../components/status-pill';
 import { useNow } from '../../lib/clock';
 import { tHubs } from '../../i18n/hubs.en';
 import { formatDate } from '../../lib/format';
-import { certificatePeriod, certificateTrust } from '../../lib/hubs-text';
+import { certificatePeriod, certificateTrust } from '../../lib/hubs/hub-connection';
 import { useHubsStore, type HubFlows } from '../../store/hubs-store';
 import { Fact } from './hub-facts';
 

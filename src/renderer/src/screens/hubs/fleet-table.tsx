@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { tHubs } from '../../i18n/hubs.en';
-import type { SortOrder } from '../../lib/hubs-text';
+import type { SortOrder } from '../../lib/hubs/fleet-sort';
 import {
   moveByKey,
   renderedIndices,

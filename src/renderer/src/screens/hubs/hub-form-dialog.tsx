@@ -10,7 +10,7 @@ import {
   formFromHub,
   type HubField,
   type HubFormValues,
-} from '../../lib/hubs-text';
+} from '../../lib/hubs/hub-form';
 import { useHubFlows, useHubsStore } from '../../store/hubs-store';
 import { fieldId, LanField, SchemeField, TextField } from './hub-form-fields';
 import { ModalDialog } from './modal-dialog';

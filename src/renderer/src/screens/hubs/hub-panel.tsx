@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/live-time';
 import { tHubs } from '../../i18n/hubs.en';
 import { say, sayLang } from '../../lib/error-text';
-import { hubErrorLabel } from '../../lib/hubs-text';
+import { hubErrorLabel } from '../../lib/hubs/hub-licence-text';
 import { useHubFlows, useHubsStore } from '../../store/hubs-store';
 import { CertificateSection } from './certificate-section';
 import { CloseButton } from './close-button';

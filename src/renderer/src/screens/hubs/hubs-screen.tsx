@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { LiveRegion } from '../../components/live-region';
 import { PageHeader } from '../../components/page-header';
 import { tHubs } from '../../i18n/hubs.en';
-import { filterLabel } from '../../lib/hubs-text';
+import { filterLabel } from '../../lib/hubs/fleet-view';
 import { useRequiredProfile } from '../../store/app-store';
 import { selectFleetView, selectSiteCount, useHubsStore } from '../../store/hubs-store';
 import { announcement } from './announcement';

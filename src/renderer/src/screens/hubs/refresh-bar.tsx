@@ -3,7 +3,7 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/live-time';
 import { tHubs } from '../../i18n/hubs.en';
-import { progressRatio, progressText, refreshSummary } from '../../lib/hubs-text';
+import { progressRatio, progressText, refreshSummary } from '../../lib/hubs/fleet-refresh';
 import { useHubsStore } from '../../store/hubs-store';
 
 /** The parallelism an engineer may pick: a site network or an old hub may want fewer at once. */

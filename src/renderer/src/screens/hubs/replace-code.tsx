@@ -9,7 +9,7 @@ import {
   licenceCodeProblem,
   validityText,
   shortCodeLabel,
-} from '../../lib/hubs-text';
+} from '../../lib/hubs/hub-licence-text';
 import { useHubsStore, type HubFlows } from '../../store/hubs-store';
 import { CodeChangeDialog } from './code-change-dialog';
 import { localError } from '../../lib/error-text';
