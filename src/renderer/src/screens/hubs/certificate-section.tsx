@@ -8,7 +8,8 @@ import { useNow } from '../../lib/clock';
 import { tHubs } from '../../i18n/hubs.en';
 import { formatDate } from '../../lib/format';
 import { certificatePeriod, certificateTrust } from '../../lib/hubs/hub-connection';
-import { useHubsStore, type HubFlows } from '../../store/hubs-store';
+import type { HubFlows } from '../../store/hubs/hubs-state';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { Fact } from './hub-facts';
 
 interface CertificateSectionProps {

@@ -5,7 +5,8 @@ import { ErrorMessage } from '../../components/error-message';
 import { tHubs } from '../../i18n/hubs.en';
 import { hubAddress } from '../../lib/hubs/hub-connection';
 import { licenceSummary, shortCodeLabel } from '../../lib/hubs/hub-licence-text';
-import { useHubsStore, type HubFlows } from '../../store/hubs-store';
+import type { HubFlows } from '../../store/hubs/hubs-state';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { CodeChangeResult } from './code-change-result';
 import { ModalDialog } from './modal-dialog';
 

@@ -6,7 +6,7 @@ import {
   type FleetFilter,
 } from '../../lib/hubs/fleet-view';
 import { formatCount } from '../../lib/hubs/hub-licence-text';
-import { useHubsStore } from '../../store/hubs-store';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 
 /** Chips that point at a problem: their count is coloured when there is something to look at. */
 const PROBLEMS: ReadonlySet<FleetFilter> = new Set(['invalid', 'unreachable', 'errors']);

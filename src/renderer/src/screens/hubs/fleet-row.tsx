@@ -17,7 +17,7 @@ import {
   validityText,
   shortCodeLabel,
 } from '../../lib/hubs/hub-licence-text';
-import { useHubsStore } from '../../store/hubs-store';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { ROW_HEIGHT } from './fleet-columns';
 
 interface FleetRowProps {

@@ -9,7 +9,7 @@ import {
   totalHeight,
   visibleRange,
 } from '../../lib/virtual-rows';
-import { useHubsStore } from '../../store/hubs-store';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { FLEET_COLUMNS, OVERSCAN, ROW_HEIGHT } from './fleet-columns';
 import { FleetRow } from './fleet-row';
 import { useScrollViewport } from './use-scroll-viewport';

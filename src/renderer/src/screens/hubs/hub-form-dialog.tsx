@@ -11,7 +11,8 @@ import {
   type HubField,
   type HubFormValues,
 } from '../../lib/hubs/hub-form';
-import { useHubFlows, useHubsStore } from '../../store/hubs-store';
+import { useHubFlows } from '../../store/hubs/hubs-selectors';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { fieldId, LanField, SchemeField, TextField } from './hub-form-fields';
 import { ModalDialog } from './modal-dialog';
 

@@ -3,7 +3,7 @@ import { Button } from '../../components/button';
 import { tHubs } from '../../i18n/hubs.en';
 import { intlTag } from '../../i18n/messages';
 import { csvFileName } from '../../lib/hubs/inventory-csv';
-import { useHubsStore } from '../../store/hubs-store';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { downloadText } from '../../components/download';
 import { localError } from '../../lib/error-text';
 

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/live-time';
 import { tHubs } from '../../i18n/hubs.en';
 import { progressRatio, progressText, refreshSummary } from '../../lib/hubs/fleet-refresh';
-import { useHubsStore } from '../../store/hubs-store';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 
 /** The parallelism an engineer may pick: a site network or an old hub may want fewer at once. */
 const CONCURRENCY_CHOICES = [1, 2, 4, 8, 16, 32, 64] as const;

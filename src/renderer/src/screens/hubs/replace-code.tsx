@@ -10,7 +10,8 @@ import {
   validityText,
   shortCodeLabel,
 } from '../../lib/hubs/hub-licence-text';
-import { useHubsStore, type HubFlows } from '../../store/hubs-store';
+import type { HubFlows } from '../../store/hubs/hubs-state';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { CodeChangeDialog } from './code-change-dialog';
 import { localError } from '../../lib/error-text';
 
