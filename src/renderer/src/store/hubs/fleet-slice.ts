@@ -3,8 +3,8 @@ import type { HubImportResult } from '../../../../shared/hubs-model';
 import { call } from '../../api';
 import { laterProgress } from '../../lib/hubs/fleet-refresh';
 import { chunkCsv, fileLine } from '../../lib/hubs/inventory-csv';
-import { failed, succeeded, type FlowRunner, type GetHubs, type SetHubs } from './flow-runner';
-import { mergeHubs, replaceHubs, type ListOrder } from './hub-merge';
+import { failed, succeeded, type GetHubs, type SetHubs, type SliceShared } from './flow-runner';
+import { mergeHubs, replaceHubs } from './hub-merge';
 import {
   DEFAULT_CONCURRENCY,
   IDLE,
@@ -48,7 +48,7 @@ type FleetSlice = Pick<
 export function createFleetSlice(
   set: SetHubs,
   get: GetHubs,
-  { flows, lists }: { readonly flows: FlowRunner; readonly lists: ListOrder },
+  { flows, lists }: SliceShared,
 ): FleetSlice {
   const { setFleetFlow, runFleet } = flows;
   return {

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { AppError } from '../../../../shared/errors';
 import type { Result } from '../../../../shared/result';
+import type { ListOrder } from './hub-merge';
 import {
   IDLE,
   IDLE_HUB_FLOWS,
@@ -75,3 +76,9 @@ export function createFlowRunner(set: SetHubs, get: GetHubs) {
   return { setHubFlow, setFleetFlow, runHub, runFleet };
 }
 export type FlowRunner = ReturnType<typeof createFlowRunner>;
+
+/** What the fleet and hub slices share: the outcome runner and the order of whole-list answers. */
+export interface SliceShared {
+  readonly flows: FlowRunner;
+  readonly lists: ListOrder;
+}

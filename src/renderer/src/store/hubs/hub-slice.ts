@@ -1,8 +1,8 @@
 import type { HubList } from '../../../../shared/hubs-model';
 import { call } from '../../api';
 import { tHubs } from '../../i18n/hubs.en';
-import { failed, succeeded, type FlowRunner, type GetHubs, type SetHubs } from './flow-runner';
-import { mergeHubs, replaceHubs, type ListOrder } from './hub-merge';
+import { failed, succeeded, type GetHubs, type SetHubs, type SliceShared } from './flow-runner';
+import { mergeHubs, replaceHubs } from './hub-merge';
 import { IDLE, type HubsState } from './hubs-state';
 
 /** What one hub's side panel does: refresh, edit, remove, check its certificate, change its code. */
@@ -22,7 +22,7 @@ type HubSlice = Pick<
 export function createHubSlice(
   set: SetHubs,
   get: GetHubs,
-  { flows, lists }: { readonly flows: FlowRunner; readonly lists: ListOrder },
+  { flows, lists }: SliceShared,
 ): HubSlice {
   const { setHubFlow, runHub } = flows;
   // Per hub, only the latest certificate check may fill the panel.
