@@ -5,10 +5,10 @@ import { useTempDir } from '../support/temp-dir';
 
 /**
  * Fault matrix F17: the app is killed (crash, SIGKILL, power cut) while it holds a floating seat.
- * What the code intends (licence-service.ts `restore`): the next start on the same data folder
- * resumes the seat it held, with the same token on the same machine, so the server's counts do not
- * move; if the server let the seat lapse meanwhile, the first heartbeat finds that out and takes a
- * seat again, without the user doing anything.
+ * What the code intends (the licence service's `restore`, licence-seats.ts for the seats): the next
+ * start on the same data folder resumes the seat it held, with the same token on the same machine,
+ * so the server's counts do not move; if the server let the seat lapse meanwhile, the first
+ * heartbeat finds that out and takes a seat again, without the user doing anything.
  */
 
 const eventually = (check: () => Promise<void> | void) =>

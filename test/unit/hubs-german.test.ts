@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { tHubs } from '../../src/renderer/src/i18n/hubs.en';
+import { progressText, refreshSummary } from '../../src/renderer/src/lib/hubs/fleet-refresh';
+import { filterLabel } from '../../src/renderer/src/lib/hubs/fleet-view';
+import { checkHubForm, EMPTY_HUB_FORM } from '../../src/renderer/src/lib/hubs/hub-form';
 import {
   activityText,
-  checkHubForm,
-  EMPTY_HUB_FORM,
-  filterLabel,
   hubErrorLabel,
-  importSummary,
   licenceCodeProblem,
   licenceConcerns,
   licenceSummary,
-  progressText,
-  refreshSummary,
   sizeText,
   usageDetails,
   usagePercentText,
   usageText,
   validityText,
-} from '../../src/renderer/src/lib/hubs-text';
+} from '../../src/renderer/src/lib/hubs/hub-licence-text';
+import { importSummary } from '../../src/renderer/src/lib/hubs/inventory-csv';
 import { licence } from '../support/hub-views';
 import { useGermanScreens } from '../support/german-screens';
 

@@ -1,43 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import type { HubView } from '../../src/shared/hubs-model';
 import {
-  activityText,
-  certificatePeriod,
-  certificateTrust,
-  checkHubForm,
-  chunkCsv,
-  cleanLicenceCode,
-  compareHubs,
-  csvFileName,
-  csvRecords,
-  EMPTY_HUB_FORM,
-  fileLine,
-  firstProblemField,
-  fleetView,
-  formFromHub,
   fresherHub,
-  hubAddress,
-  hubErrorLabel,
-  importSummary,
-  isNearlyFull,
   laterProgress,
-  licenceConcerns,
-  licenceSummary,
-  licenceCodeProblem,
-  matchesFilter,
-  nextSort,
   progressRatio,
   progressText,
   refreshSummary,
-  searchTerms,
+} from '../../src/renderer/src/lib/hubs/fleet-refresh';
+import { compareHubs, nextSort, type SortOrder } from '../../src/renderer/src/lib/hubs/fleet-sort';
+import { fleetView, matchesFilter, searchTerms } from '../../src/renderer/src/lib/hubs/fleet-view';
+import {
+  certificatePeriod,
+  certificateTrust,
+  hubAddress,
+} from '../../src/renderer/src/lib/hubs/hub-connection';
+import {
+  checkHubForm,
+  EMPTY_HUB_FORM,
+  firstProblemField,
+  formFromHub,
+  type HubFormValues,
+} from '../../src/renderer/src/lib/hubs/hub-form';
+import {
+  activityText,
+  cleanLicenceCode,
+  hubErrorLabel,
+  isNearlyFull,
+  licenceConcerns,
+  licenceSummary,
+  licenceCodeProblem,
   shortCodeLabel,
   usageDetails,
   usagePercentText,
   usageText,
   validityText,
-  type HubFormValues,
-  type SortOrder,
-} from '../../src/renderer/src/lib/hubs-text';
+} from '../../src/renderer/src/lib/hubs/hub-licence-text';
+import {
+  chunkCsv,
+  csvFileName,
+  csvRecords,
+  fileLine,
+  importSummary,
+} from '../../src/renderer/src/lib/hubs/inventory-csv';
 import { licence } from '../support/hub-views';
 
 // The hubs screen's pure helpers: what the engineer reads in the fleet table and what its chips,

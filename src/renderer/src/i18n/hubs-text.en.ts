@@ -1,8 +1,8 @@
 import { formatNumber as n, plural } from './messages';
 
 /**
- * The words of lib/hubs-text.ts: usage, states, error labels, filters, progress, summaries and the
- * checks of the licence-code field and the hub form. English is the source.
+ * The words of the helpers in lib/hubs/: usage, states, error labels, filters, progress, summaries
+ * and the checks of the licence-code field and the hub form. English is the source.
  */
 export const hubsTextEn = {
   usage: {

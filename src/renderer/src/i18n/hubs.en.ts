@@ -5,7 +5,8 @@ import { messagesOf } from './messages';
 
 /**
  * The hubs area's words in English: the source every translation is checked against. In three
- * parts: the words of lib/hubs-text.ts, the screen around the table, and one hub's panel and forms.
+ * parts: the words of the helpers in lib/hubs/, the screen around the table, and one hub's panel and
+ * forms.
  */
 export const hubsEn = {
   text: hubsTextEn,

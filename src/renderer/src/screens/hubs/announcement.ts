@@ -1,6 +1,8 @@
 import { tHubs } from '../../i18n/hubs.en';
-import { hubErrorLabel, importSummary, refreshSummary, shortCodeLabel } from '../../lib/hubs-text';
-import type { useHubsStore } from '../../store/hubs-store';
+import { refreshSummary } from '../../lib/hubs/fleet-refresh';
+import { hubErrorLabel, shortCodeLabel } from '../../lib/hubs/hub-licence-text';
+import { importSummary } from '../../lib/hubs/inventory-csv';
+import type { useHubsStore } from '../../store/hubs/hubs-store';
 
 type HubsState = ReturnType<typeof useHubsStore.getState>;
 

@@ -7,8 +7,9 @@ import { StatusPill } from '../../components/status-pill';
 import { useNow } from '../../lib/clock';
 import { tHubs } from '../../i18n/hubs.en';
 import { formatDate } from '../../lib/format';
-import { certificatePeriod, certificateTrust } from '../../lib/hubs-text';
-import { useHubsStore, type HubFlows } from '../../store/hubs-store';
+import { certificatePeriod, certificateTrust } from '../../lib/hubs/hub-connection';
+import type { HubFlows } from '../../store/hubs/hubs-state';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { Fact } from './hub-facts';
 
 interface CertificateSectionProps {

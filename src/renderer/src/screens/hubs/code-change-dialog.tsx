@@ -3,8 +3,10 @@ import type { HubCodeChange, HubView } from '../../../../shared/hubs-model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { tHubs } from '../../i18n/hubs.en';
-import { hubAddress, licenceSummary, shortCodeLabel } from '../../lib/hubs-text';
-import { useHubsStore, type HubFlows } from '../../store/hubs-store';
+import { hubAddress } from '../../lib/hubs/hub-connection';
+import { licenceSummary, shortCodeLabel } from '../../lib/hubs/hub-licence-text';
+import type { HubFlows } from '../../store/hubs/hubs-state';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { CodeChangeResult } from './code-change-result';
 import { ModalDialog } from './modal-dialog';
 

@@ -11,7 +11,7 @@ import {
   usageText,
   validityText,
   shortCodeLabel,
-} from '../../lib/hubs-text';
+} from '../../lib/hubs/hub-licence-text';
 
 type ResultWords = HubsMessages['panel']['result'];
 

@@ -1,4 +1,4 @@
-import { SORT_KEYS, type SortKey } from '../../lib/hubs-text';
+import { SORT_KEYS, type SortKey } from '../../lib/hubs/fleet-sort';
 
 /**
  * The fleet table's columns in screen order, each by what it sorts by (every sort key is a column). Their headers (a short

@@ -2,11 +2,11 @@ import { tHubs } from '../../i18n/hubs.en';
 import {
   FLEET_FILTERS,
   filterLabel,
-  formatCount,
   type FilterCounts,
   type FleetFilter,
-} from '../../lib/hubs-text';
-import { useHubsStore } from '../../store/hubs-store';
+} from '../../lib/hubs/fleet-view';
+import { formatCount } from '../../lib/hubs/hub-licence-text';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 
 /** Chips that point at a problem: their count is coloured when there is something to look at. */
 const PROBLEMS: ReadonlySet<FleetFilter> = new Set(['invalid', 'unreachable', 'errors']);

@@ -5,10 +5,10 @@ import { StatusPill } from '../../components/status-pill';
 import { UsageBar } from '../../components/usage-bar';
 import { say } from '../../lib/error-text';
 import { tHubs } from '../../i18n/hubs.en';
+import { hubAddress } from '../../lib/hubs/hub-connection';
 import {
   activityText,
   formatCount,
-  hubAddress,
   hubErrorLabel,
   hubLicenceType,
   usageDetails,
@@ -16,8 +16,8 @@ import {
   usageText,
   validityText,
   shortCodeLabel,
-} from '../../lib/hubs-text';
-import { useHubsStore } from '../../store/hubs-store';
+} from '../../lib/hubs/hub-licence-text';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { ROW_HEIGHT } from './fleet-columns';
 
 interface FleetRowProps {

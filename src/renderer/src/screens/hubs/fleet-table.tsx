@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { tHubs } from '../../i18n/hubs.en';
-import type { SortOrder } from '../../lib/hubs-text';
+import type { SortOrder } from '../../lib/hubs/fleet-sort';
 import {
   moveByKey,
   renderedIndices,
@@ -9,7 +9,7 @@ import {
   totalHeight,
   visibleRange,
 } from '../../lib/virtual-rows';
-import { useHubsStore } from '../../store/hubs-store';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { FLEET_COLUMNS, OVERSCAN, ROW_HEIGHT } from './fleet-columns';
 import { FleetRow } from './fleet-row';
 import { useScrollViewport } from './use-scroll-viewport';

@@ -5,16 +5,16 @@ import { StatusPill } from '../../components/status-pill';
 import { UsageBar } from '../../components/usage-bar';
 import { tHubs } from '../../i18n/hubs.en';
 import { formatDateTime, isoTime } from '../../lib/format';
+import { hubAddress } from '../../lib/hubs/hub-connection';
 import {
   activityText,
   formatCount,
-  hubAddress,
   hubLicenceType,
   usagePercentText,
   usageText,
   validityText,
   shortCodeLabel,
-} from '../../lib/hubs-text';
+} from '../../lib/hubs/hub-licence-text';
 
 /** What the hub last reported about its licence, with how usage is counted spelled out. */
 export function LicenceFacts({ hub }: { readonly hub: HubView }) {

@@ -10,8 +10,9 @@ import {
   formFromHub,
   type HubField,
   type HubFormValues,
-} from '../../lib/hubs-text';
-import { useHubFlows, useHubsStore } from '../../store/hubs-store';
+} from '../../lib/hubs/hub-form';
+import { useHubFlows } from '../../store/hubs/hubs-selectors';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { fieldId, LanField, SchemeField, TextField } from './hub-form-fields';
 import { ModalDialog } from './modal-dialog';
 

@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { tHubs } from '../../i18n/hubs.en';
-import type { HubField } from '../../lib/hubs-text';
+import type { HubField } from '../../lib/hubs/hub-form';
 
 /** The id of a form field's input, and of its message and hint, for labels and aria-describedby. */
 export const fieldId = (field: HubField): string => `hub-form-${field}`;

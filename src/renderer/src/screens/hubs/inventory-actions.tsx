@@ -2,8 +2,8 @@ import { useRef, type ChangeEvent } from 'react';
 import { Button } from '../../components/button';
 import { tHubs } from '../../i18n/hubs.en';
 import { intlTag } from '../../i18n/messages';
-import { csvFileName } from '../../lib/hubs-text';
-import { useHubsStore } from '../../store/hubs-store';
+import { csvFileName } from '../../lib/hubs/inventory-csv';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { downloadText } from '../../components/download';
 import { localError } from '../../lib/error-text';
 

@@ -3,8 +3,9 @@ import { Callout } from '../../components/callout';
 import { ErrorMessage } from '../../components/error-message';
 import { tHubs } from '../../i18n/hubs.en';
 import { say, sayLang } from '../../lib/error-text';
-import { importSummary } from '../../lib/hubs-text';
-import { useHubsStore, type ImportOutcome, type ImportProgress } from '../../store/hubs-store';
+import { importSummary } from '../../lib/hubs/inventory-csv';
+import type { ImportOutcome, ImportProgress } from '../../store/hubs/hubs-state';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 
 /** Under the header's buttons: what the last import did, and any inventory action that failed. */
 export function InventoryFeedback() {

@@ -3,8 +3,8 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/live-time';
 import { tHubs } from '../../i18n/hubs.en';
-import { progressRatio, progressText, refreshSummary } from '../../lib/hubs-text';
-import { useHubsStore } from '../../store/hubs-store';
+import { progressRatio, progressText, refreshSummary } from '../../lib/hubs/fleet-refresh';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 
 /** The parallelism an engineer may pick: a site network or an old hub may want fewer at once. */
 const CONCURRENCY_CHOICES = [1, 2, 4, 8, 16, 32, 64] as const;

@@ -3,7 +3,8 @@ import type { HubView } from '../../../../shared/hubs-model';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { tHubs } from '../../i18n/hubs.en';
-import { useHubsStore, type HubFlows } from '../../store/hubs-store';
+import type { HubFlows } from '../../store/hubs/hubs-state';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 
 interface RemoveHubProps {
   readonly hub: HubView;

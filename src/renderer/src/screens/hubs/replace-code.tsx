@@ -9,8 +9,9 @@ import {
   licenceCodeProblem,
   validityText,
   shortCodeLabel,
-} from '../../lib/hubs-text';
-import { useHubsStore, type HubFlows } from '../../store/hubs-store';
+} from '../../lib/hubs/hub-licence-text';
+import type { HubFlows } from '../../store/hubs/hubs-state';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 import { CodeChangeDialog } from './code-change-dialog';
 import { localError } from '../../lib/error-text';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { HubsChanged } from '../../../../shared/hubs-model';
 import { subscribe } from '../../api';
-import { useHubsStore } from '../../store/hubs-store';
+import { useHubsStore } from '../../store/hubs/hubs-store';
 
 /**
  * While the screen is open, applies `hubs:changed` events to the store, at most once per frame: a
