@@ -329,6 +329,14 @@ describe('the real core behind the contract', () => {
     return own && fits ? { ...payload, profileId: own[pick % own.length] } : payload;
   };
 
+  it('takes a profile id named like a built-in property for no profile at all', async () => {
+    for (const profileId of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const result = await core.dispatch('licence:activate-serial', { profileId });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(JSON.stringify(result)).not.toContain('already uses');
+    }
+  });
+
   it('answers every call with a value or a coded error, never internal', async () => {
     await fc.assert(
       fc.asyncProperty(call(channels), fc.nat(5), async ([channel, raw], pick) => {

@@ -73,27 +73,32 @@ const desktopStateSchema = z.object({
 });
 export type DesktopState = z.infer<typeof desktopStateSchema>;
 
+/**
+ * Records keyed by profile id, read without a prototype: a profile id comes from outside (IPC, the
+ * CLI), and `licences['constructor']` on a plain object is Object's constructor, which would read
+ * as a licence. With no prototype, only stored entries are there.
+ */
+const byProfileId = <T extends z.ZodType>(entry: T) =>
+  z
+    .record(z.string(), entry)
+    .transform((record) => Object.assign(Object.create(null) as typeof record, record));
+
 export const persistedStateSchema = z.object({
   version: z.literal(1),
   /** One id per installation: servers use it to tell this app instance from others on the machine. */
   clientId: z.string().uuid(),
-  licences: z.record(z.string(), persistedLicenceSchema),
-  leases: z.record(z.string(), persistedLeaseSchema),
-  licenseSpring: z.record(z.string(), persistedLicenseSpringSchema).default({}),
-  licenceFiles: z.record(z.string(), persistedLicenceFileSchema).default({}),
+  licences: byProfileId(persistedLicenceSchema),
+  leases: byProfileId(persistedLeaseSchema),
+  // prefault, not default: the empty record goes through the schema, so it has no prototype either.
+  licenseSpring: byProfileId(persistedLicenseSpringSchema).prefault({}),
+  licenceFiles: byProfileId(persistedLicenceFileSchema).prefault({}),
   timeAnchor: timeAnchorSchema.optional(),
   desktop: desktopStateSchema.optional(),
 });
 export type PersistedState = z.infer<typeof persistedStateSchema>;
 
-export const emptyState = (): PersistedState => ({
-  version: 1,
-  clientId: randomUUID(),
-  licences: {},
-  leases: {},
-  licenseSpring: {},
-  licenceFiles: {},
-});
+export const emptyState = (): PersistedState =>
+  persistedStateSchema.parse({ version: 1, clientId: randomUUID(), licences: {}, leases: {} });
 
 export const secretName = {
   licenceKey: (profileId: string) => `licence-key:${profileId}`,

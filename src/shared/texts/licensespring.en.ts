@@ -142,7 +142,7 @@ const licensespringOwnEn = {
   alreadyUsesLicence: (p: { label: string }) =>
     `This computer already uses the licence ${p.label} here. Deactivate it first.`,
 
-  // The licence service (licensespring-service.ts).
+  // The licence service (licensespring-service.ts and the modules it puts together).
   notActivatedYet: () =>
     'This licence is not activated on this computer yet. Activate it with your licence key first.',
   trialNeedsAccount: () =>
