@@ -1,6 +1,7 @@
 import { LicensingError } from '../licensing/licensing-error';
 import type { Text } from '../../shared/text';
 import { net } from '../../shared/texts/net.en';
+import { isTlsFailure } from '../net/tls-failure';
 
 /**
  * Turns a transport failure (Node socket/DNS error codes, as axios passes them through) into a
@@ -28,10 +29,6 @@ const UNREACHABLE: Readonly<Record<string, Says>> = {
   EPIPE: net.closedWhileSending,
 };
 const ALIASES: Readonly<Record<string, string>> = { ENETUNREACH: 'EHOSTUNREACH' };
-
-/** TLS verification failures: retrying will not help, and silently downgrading would be worse. */
-const isTlsFailure = (code: string): boolean =>
-  /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/.test(code);
 
 /** Only the error's code and Node's own message, so no request details leak into logs through `cause`. */
 const sanitisedCause = (code: string, message: string): Error => {

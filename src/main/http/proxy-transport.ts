@@ -105,20 +105,20 @@ export function createTransports(options: TransportOptions) {
   const tls = options.ca ? { ca: [...options.ca] } : {};
   const httpAgent = new http.Agent({ keepAlive: true });
   const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true, ...tls });
+  // An HTTPS proxy's certificate is checked against the same CAs as the servers'.
+  const proxySettings: ProxySettings = { ...options.proxyTimeouts, ca: options.ca };
   const agents = new Map<string, { http: http.Agent; https: https.Agent }>();
   const agentsFor = (route: ProxyServerRoute) => {
     const key = `${routeKey(route)}#${route.auth ?? ''}`;
     let found = agents.get(key);
     if (!found) {
-      // An HTTPS proxy's certificate is checked against the same CAs as the servers'.
-      const timeouts: ProxySettings = { ...options.proxyTimeouts, ca: options.ca };
       found = {
         // Plain http is forwarded by an HTTP proxy (axios's `proxy`), or sent through SOCKS.
         http:
           route.kind === 'socks'
-            ? new SocksHttpAgent(route, timeouts, { keepAlive: true })
-            : new ForwardingAgent(route, timeouts, { keepAlive: true }),
-        https: new TunnelAgent(route, timeouts, { keepAlive: true, ...tls }),
+            ? new SocksHttpAgent(route, proxySettings, { keepAlive: true })
+            : new ForwardingAgent(route, proxySettings, { keepAlive: true }),
+        https: new TunnelAgent(route, proxySettings, { keepAlive: true, ...tls }),
       };
       agents.set(key, found);
     }

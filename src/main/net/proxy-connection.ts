@@ -2,6 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { ProxyFailure } from './proxy-dialogue';
 import { proxyAddress, type ProxyServerRoute } from './proxy-route';
+import { isTlsFailure } from './tls-failure';
 
 /**
  * How long a proxy may take to accept the TCP connection. A proxy on the network accepts within
@@ -23,10 +24,6 @@ export interface ProxyConnectOptions {
 }
 
 const isHttpsProxy = (route: ProxyServerRoute): boolean => route.kind === 'http' && !!route.secure;
-
-/** Node's TLS verification codes, and OpenSSL's when the proxy does not speak TLS at all. */
-const isTlsFailure = (code: string): boolean =>
-  /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/.test(code);
 
 /**
  * A connection to the proxy itself, ready for the first byte of the talk with it: TCP, accepted

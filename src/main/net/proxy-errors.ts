@@ -19,17 +19,13 @@ export interface ProxyProblem {
   readonly fix: string;
 }
 
-/** Socket errors of a forwarded request: with every socket going to the proxy, they are its. */
+/**
+ * Socket errors of a forwarded request once its connection to the proxy is open: with every
+ * socket going to the proxy, they are its. (Failing to open that connection is a ProxyFailure of
+ * its own, from proxy-connection.ts.)
+ */
 export const isProxyConnectFailure = (code: string): boolean =>
-  [
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ECONNRESET',
-    'ETIMEDOUT',
-  ].includes(code);
+  ['ECONNRESET', 'ETIMEDOUT'].includes(code);
 
 type Parts = { readonly problem: string; readonly fix: string };
 
