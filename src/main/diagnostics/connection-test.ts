@@ -293,6 +293,7 @@ async function testRoute(
             () =>
               connectThrough(proxy, socketHost(url), portOf(url), {
                 timeoutMs,
+                connectTimeoutMs: timeoutMs,
                 socket,
                 ca: deps.ca,
               }),

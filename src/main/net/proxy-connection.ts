@@ -5,17 +5,18 @@ import { proxyAddress, type ProxyServerRoute } from './proxy-route';
 import { isTlsFailure } from './tls-failure';
 
 /**
- * How long a proxy may take to accept the TCP connection. A proxy on the network accepts within
- * milliseconds; 5 s still covers two lost SYNs (resent after 1 s and 3 s). A proxy that drops
- * packets would otherwise hold the request until its whole deadline, leaving the next route in a
- * PAC answer no time at all.
+ * How long a proxy may take to accept the TCP connection (and, for an HTTPS proxy, to finish the
+ * TLS handshake). A proxy on the network accepts within milliseconds; 5 s still covers two lost
+ * SYNs (resent after 1 s and 3 s). A proxy that drops packets, or accepts and then says nothing,
+ * would otherwise hold the request until its whole deadline, leaving the next route in a PAC
+ * answer no time at all.
  */
 export const PROXY_CONNECT_MS = 5_000;
 
 export interface ProxyConnectOptions {
   /** Connecting to the proxy plus its answer must take no longer than this. */
   readonly timeoutMs: number;
-  /** How long the proxy may take to accept the connection; default PROXY_CONNECT_MS. */
+  /** How long the proxy may take to accept the connection (TLS included); default PROXY_CONNECT_MS. */
   readonly connectTimeoutMs?: number;
   /** Trusted CAs (PEM) for an HTTPS proxy's certificate; absent: Node's defaults. */
   readonly ca?: readonly string[];
@@ -53,11 +54,12 @@ export function openProxyConnection(
       tcp.destroy();
       reject(failure);
     };
+    // Cleared once the connection is ready: firing means the proxy is still not there.
     const timer = setTimeout(() => {
-      if (tcp.connecting) {
-        const message = `did not accept a connection within ${budget} ms`;
-        fail(new ProxyFailure(proxy, { socketCode: 'ETIMEDOUT', message }));
-      }
+      const message = tcp.connecting
+        ? `did not accept a connection within ${budget} ms`
+        : `did not finish the TLS handshake within ${budget} ms`;
+      fail(new ProxyFailure(proxy, { socketCode: 'ETIMEDOUT', message }));
     }, budget);
     const onError = (error: NodeJS.ErrnoException): void => {
       const code = error.code ?? 'ECONNRESET';
