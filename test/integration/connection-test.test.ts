@@ -169,6 +169,23 @@ describe('a connection that works', () => {
     expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
   });
 
+  it('a PAC answer "DIRECT; PROXY backup" where the server refuses this computer: DIRECT passed over', async () => {
+    const refused = `localhost:${new URL(await refusedUrl()).port}`;
+    const backup = await proxyWith({ reaches: { [refused]: new URL(seats.url).host } });
+    const answer = `DIRECT; PROXY ${backup.address}`;
+    const result = await testTarget(
+      new URL(`http://${refused}/`),
+      resolvedBy(systemProxyResolver({ resolveProxy: async () => answer })),
+    );
+    expect(result.failure).toBeUndefined();
+    expect(result.via).toBe(backup.address);
+    expect(result.passedOver).toEqual([
+      expect.stringContaining(`TCP: ${refused} refused the connection`),
+    ]);
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
+    expect(backup.seen).toEqual([`GET http://${refused}/`]);
+  });
+
   it('looks up a host name', async () => {
     const url = new URL(seats.url);
     url.hostname = 'localhost';

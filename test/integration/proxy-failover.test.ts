@@ -15,6 +15,7 @@ import {
   pacClient,
   useProxyTargets,
 } from '../support/proxy-targets';
+import type { SandboxHub } from '../../src/sandbox/mobiusflow/server';
 import { refusedUrl } from '../support/refused-url';
 import { startSilentAddress } from '../support/silent-address';
 
@@ -148,5 +149,78 @@ describe('a proxy that never accepts the connection (a firewall dropping packets
     );
     expect(error.code).toBe('timeout');
     expect(error.message).toContain(`The proxy ${silent.address} did not answer in time`);
+  });
+});
+
+describe('falling over from DIRECT to the next entry ("DIRECT; PROXY backup")', () => {
+  /** The hub's sign-in at another host: one only the backup proxy reaches. */
+  const loginAt = (hub: SandboxHub, origin: string) => {
+    const request = login(hub);
+    return { ...request, url: request.url.replace(new URL(hub.baseUrl).origin, origin) };
+  };
+  const pathOf = (hub: SandboxHub) => `${new URL(hub.baseUrl).pathname}/api/v1/auth/login`;
+  const patient = { defaultTimeoutMs: 8_000, proxyConnectTimeoutMs: 300 };
+
+  it('an intranet name this computer cannot resolve goes through the proxy that can', async () => {
+    const hub = hubOf(targets.plain());
+    const backup = await targets.closedAfterTest(
+      startForwardProxy({ reaches: { 'licences.intranet.invalid': hostPortOf(hub.baseUrl) } }),
+    );
+    const client = pacClient(`DIRECT; PROXY ${backup.address}`);
+    const request = loginAt(hub, 'http://licences.intranet.invalid');
+    expect((await client.request(request)).status).toBe(200);
+    // DIRECT is never passed over: the next request tries it first again, and falls over again.
+    expect((await client.request(request)).status).toBe(200);
+    expect(backup.seen).toEqual([
+      `POST http://licences.intranet.invalid${pathOf(hub)}`,
+      `POST http://licences.intranet.invalid${pathOf(hub)}`,
+    ]);
+  });
+
+  it('a server that refuses this computer is reached through the proxy, over https', async () => {
+    const hub = hubOf(targets.secure());
+    const refused = `localhost:${new URL(await refusedUrl()).port}`;
+    const backup = await targets.closedAfterTest(
+      startForwardProxy({ reaches: { [refused]: hostPortOf(hub.baseUrl) } }),
+    );
+    const response = await pacClient(`DIRECT; PROXY ${backup.address}`).request(
+      loginAt(hub, `https://${refused}`),
+    );
+    expect(response.status).toBe(200);
+    expect(backup.seen).toEqual([`CONNECT ${refused}`]);
+  });
+
+  it('a server behind a firewall that drops packets hands over after the connect budget', async () => {
+    const hub = hubOf(targets.plain());
+    const silent = await targets.closedAfterTest(startSilentAddress());
+    const backup = await targets.closedAfterTest(
+      startForwardProxy({ reaches: { [silent.address]: hostPortOf(hub.baseUrl) } }),
+    );
+    const client = pacClient(`DIRECT; PROXY ${backup.address}`, patient);
+    expect((await client.request(loginAt(hub, `http://${silent.address}`))).status).toBe(200);
+    expect(backup.seen).toEqual([`POST http://${silent.address}${pathOf(hub)}`]);
+  });
+
+  it('does not resend through the proxy once the server took the connection', async () => {
+    const server = await hangingUpProxy();
+    const backup = await targets.closedAfterTest(startForwardProxy());
+    const error = await failure(
+      pacClient(`DIRECT; PROXY ${backup.address}`),
+      loginAt(hubOf(targets.plain()), `http://${server.address}`),
+    );
+    expect(error.code).toBe('offline');
+    expect(server.connections()).toBe(1);
+    expect(backup.seen).toEqual([]);
+  });
+
+  it('does not go round a server whose certificate fails: that is no way around a check', async () => {
+    const hub = hubOf(targets.secure());
+    const backup = await targets.closedAfterTest(startForwardProxy());
+    const error = await failure(
+      pacClient(`DIRECT; PROXY ${backup.address}`, { ca: undefined }),
+      login(hub),
+    );
+    expect(error.code).toBe('config');
+    expect(backup.seen).toEqual([]);
   });
 });

@@ -28,6 +28,12 @@ export interface ForwardProxyOptions {
   readonly credentials?: string;
   /** The proxy's own certificate and key (PEM): it then speaks TLS, as an HTTPS proxy. */
   readonly tls?: { readonly certPem: string; readonly keyPem: string };
+  /**
+   * The network as the proxy sees it: `host:port` targets it reaches at another `host:port`, as a
+   * company proxy reaches intranet names this computer cannot resolve, or servers its firewall
+   * keeps this computer from.
+   */
+  readonly reaches?: Readonly<Record<string, string>>;
 }
 
 const head = (status: number, extra = ''): string =>
@@ -63,6 +69,8 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
       res.writeHead(400).end();
       return;
     }
+    const mapped = options.reaches?.[target.host];
+    if (mapped) target.host = mapped;
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
     delete headers['proxy-connection'];
@@ -92,7 +100,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
       client.end(head(refused, refused === 407 ? challenge : ''));
       return;
     }
-    const [host, port] = (req.url ?? '').split(/:(?=\d+$)/);
+    const [host, port] = (options.reaches?.[req.url ?? ''] ?? req.url ?? '').split(/:(?=\d+$)/);
     const upstream = net.connect(Number(port), host ?? '', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (early.length > 0) upstream.write(early);

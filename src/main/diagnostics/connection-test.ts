@@ -34,8 +34,9 @@ import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
  * handshake, the TLS handshake (certificate errors named), and one harmless GET through the app's
  * own HTTP client, so the proxy and CA settings tested are the ones the app uses. The first step
  * that fails stops the test and is named with what to do; the rest are marked skipped. When the
- * proxy setting names more than one route (a PAC answer with a backup), a proxy that cannot be
- * reached is reported as passed over and the next route is tested, as the HTTP client does.
+ * proxy setting names more than one route (a PAC answer with a backup), a route whose proxy (or,
+ * for DIRECT, the server) cannot be reached is reported as passed over and the next route is
+ * tested, as the HTTP client does.
  */
 
 export interface ConnectionTestDeps {
@@ -138,9 +139,13 @@ export interface TargetOutcome {
   readonly englishFailure?: StepFailure;
 }
 
-/** One route's test, and whether it failed because its proxy could not be reached at all. */
+/**
+ * One route's test, and whether it failed because its first hop (the proxy, or the server itself
+ * for DIRECT) could not be reached at all: then the next route is tested, as the HTTP client
+ * would send over it.
+ */
 interface RouteOutcome extends TargetOutcome {
-  readonly proxyUnreachable: boolean;
+  readonly unreachable: boolean;
 }
 
 /**
@@ -174,7 +179,7 @@ function stepRecorder(plan: readonly ConnectionStep[], words: DiagnosticsWords) 
         return undefined;
       }
     },
-    result(url: URL, via: string | undefined, proxyUnreachable = false): RouteOutcome {
+    result(url: URL, via: string | undefined, unreachable = false): RouteOutcome {
       const skipped = plan
         .filter((name) => !steps.some((done) => done.step === name))
         .map((name): StepResult => ({ step: name, status: 'skipped', detail: words.steps.notRun }));
@@ -186,7 +191,7 @@ function stepRecorder(plan: readonly ConnectionStep[], words: DiagnosticsWords) 
           ...(failure ? { failure } : {}),
         },
         ...(englishFailure ? { englishFailure } : {}),
-        proxyUnreachable: proxyUnreachable && failure !== undefined,
+        unreachable: unreachable && failure !== undefined,
       };
     },
   };
@@ -225,14 +230,14 @@ export async function testTargetOutcome(
   // stop waiting on, as they would had they found it themselves.
   const tested = async (route: ProxyRoute): Promise<RouteOutcome> => {
     const outcome = await testRoute(url, route, deps, words);
-    if (outcome.proxyUnreachable) deps.unreachableProxies?.passOver(route);
+    if (outcome.unreachable) deps.unreachableProxies?.passOver(route);
     return outcome;
   };
   const [first, ...backups] = routes;
   const passedOver: string[] = [];
   let outcome = await tested(first);
   for (const route of backups) {
-    if (!outcome.proxyUnreachable || !outcome.result.failure) break;
+    if (!outcome.unreachable || !outcome.result.failure) break;
     passedOver.push(outcome.result.failure.message);
     outcome = await tested(route);
   }
@@ -271,7 +276,7 @@ async function testRoute(
         : `${peer.host} → ${addresses.map((entry) => entry.address).join(', ')}`,
     (error, w) => dnsFailure(peer, codeOf(error), timeoutMs, w),
   );
-  if (!resolved) return steps.result(url, via, peer.isProxy);
+  if (!resolved) return steps.result(url, via, true);
 
   const socket = await steps.run(
     'tcp',
@@ -282,7 +287,7 @@ async function testRoute(
     },
     (error, w) => tcpFailure(peer, codeOf(error), timeoutMs, target, w),
   );
-  if (!socket) return steps.result(url, via, peer.isProxy);
+  if (!socket) return steps.result(url, via, true);
   let proxyFailed: ProxyFailure | undefined;
   try {
     const tunnelled =

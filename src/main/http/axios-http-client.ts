@@ -34,7 +34,10 @@ export interface AxiosHttpClientOptions {
   readonly resolveProxy?: ProxyResolver;
   /** Trusted CA certificates (PEM), replacing Node's defaults: see net/ca-bundle.ts. */
   readonly ca?: readonly string[];
-  /** How long a proxy may take to accept a connection before the next route is tried; 5 s. */
+  /**
+   * How long a proxy (or the server, for DIRECT with a route after it) may take to accept a
+   * connection before the next route is tried; 5 s.
+   */
   readonly proxyConnectTimeoutMs?: number;
   /** Proxies that could not be reached lately, shared with the connection test; default: own. */
   readonly unreachableProxies?: UnreachableProxies;
@@ -130,7 +133,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
       };
     };
 
-    /** Sends over routes[index]; a proxy that cannot be reached hands over to the next route. */
+    /** Sends over routes[index]; a route whose first hop cannot be reached hands over to the next. */
     const attempt = async (index: number): Promise<HttpResponse> => {
       const transport = routes[index] as RequestTransport;
       try {
@@ -141,7 +144,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         if (axios.isCancel(error) || req.signal?.aborted) throw cancelledError(host);
         const code = axios.isAxiosError(error) ? (error.code ?? causeCode(error)) : '';
         const next = index + 1 < routes.length;
-        if (transports.proxyUnreachable(transport, error) && next) return attempt(index + 1);
+        if (transports.routeUnreachable(transport, error) && next) return attempt(index + 1);
         throw (
           proxyErrorFor(transport, error, code, host) ??
           translateAxiosError(axios, error, host, maxBodyBytes)

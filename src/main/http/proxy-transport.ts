@@ -8,6 +8,8 @@ import {
   TunnelAgent,
   type ProxySettings,
 } from '../net/proxy-agents';
+import { withConnectBudget } from '../net/connect-budget';
+import { PROXY_CONNECT_MS } from '../net/proxy-connection';
 import { ProxyFailure } from '../net/proxy-dialogue';
 import { isProxyConnectFailure, proxyError } from '../net/proxy-errors';
 import { unreachableProxies, type UnreachableProxies } from '../net/unreachable-proxies';
@@ -63,14 +65,28 @@ const forwardProxy = (route: HttpProxyRoute): AxiosProxyConfig => {
   };
 };
 
-/** The ProxyFailure somewhere in an error's cause chain (axios wraps the agent's error). */
-function proxyFailureIn(error: unknown): ProxyFailure | undefined {
+/** The first error in an error's cause chain (axios wraps the agent's or socket's) that matches. */
+function causeWhere<T>(error: unknown, matches: (cause: unknown) => cause is T): T | undefined {
   for (let cause = error, depth = 0; cause && depth < 4; depth++) {
-    if (cause instanceof ProxyFailure) return cause;
+    if (matches(cause)) return cause;
     cause = (cause as { cause?: unknown }).cause;
   }
   return undefined;
 }
+
+const proxyFailureIn = (error: unknown): ProxyFailure | undefined =>
+  causeWhere(error, (cause): cause is ProxyFailure => cause instanceof ProxyFailure);
+
+/**
+ * Whether going straight to the server failed before the connection was open: its name not
+ * found, refused, no route, or not accepted in time (Node marks these errors with the system call
+ * that failed; so does the connect budget, connect-budget.ts). Nothing was sent.
+ */
+const neverConnected = (error: unknown): boolean =>
+  causeWhere(error, (cause): cause is { syscall: string } => {
+    const { syscall } = cause as { syscall?: unknown };
+    return syscall === 'connect' || syscall === 'getaddrinfo';
+  }) !== undefined;
 
 /**
  * The proxy's own failure behind a request's error, if it is one: a refused tunnel or SOCKS
@@ -107,6 +123,7 @@ export function createTransports(options: TransportOptions) {
   const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true, ...tls });
   // An HTTPS proxy's certificate is checked against the same CAs as the servers'.
   const proxySettings: ProxySettings = { ...options.proxyTimeouts, ca: options.ca };
+  const connectBudget = options.proxyTimeouts.connectTimeoutMs ?? PROXY_CONNECT_MS;
   const agents = new Map<string, { http: http.Agent; https: https.Agent }>();
   const agentsFor = (route: ProxyServerRoute) => {
     const key = `${routeKey(route)}#${route.auth ?? ''}`;
@@ -124,8 +141,19 @@ export function createTransports(options: TransportOptions) {
     }
     return found;
   };
-  const transportFor = (url: URL, route: ProxyRoute): RequestTransport => {
-    if (route.kind === 'direct') return { route, httpAgent, httpsAgent, proxy: false };
+  // DIRECT with a route after it must connect within the budget, as a proxy must.
+  let directWithBackup: { http: http.Agent; https: https.Agent } | undefined;
+  const budgetedDirect = () =>
+    (directWithBackup ??= {
+      http: withConnectBudget(new http.Agent({ keepAlive: true }), connectBudget),
+      https: withConnectBudget(new https.Agent({ keepAlive: true, ...tls }), connectBudget),
+    });
+  const transportFor = (url: URL, route: ProxyRoute, hasBackup: boolean): RequestTransport => {
+    if (route.kind === 'direct') {
+      if (!hasBackup) return { route, httpAgent, httpsAgent, proxy: false };
+      const direct = budgetedDirect();
+      return { route, httpAgent: direct.http, httpsAgent: direct.https, proxy: false };
+    }
     const through = agentsFor(route);
     // Plain http to an HTTP proxy is forwarded with an absolute URI (proxies allow CONNECT to 443
     // only); everything else goes through the tunnel or SOCKS connection.
@@ -146,14 +174,17 @@ export function createTransports(options: TransportOptions) {
     async forUrl(url: URL): Promise<readonly RequestTransport[]> {
       // A caller's own agent must see every connection: a proxy would tunnel around its checks.
       const routes = options.httpsAgent ? [DIRECT] : await options.resolveProxy(url);
-      return unreachable.order(routes).map((route) => transportFor(url, route));
+      const ordered = unreachable.order(routes);
+      return ordered.map((route, index) => transportFor(url, route, index < ordered.length - 1));
     },
 
     /**
-     * Whether a request's failure means its proxy could not be reached, so nothing was sent and
-     * the next route may be tried; such a proxy is passed over for a while.
+     * Whether a request's failure means its route's first hop could not be reached (the proxy,
+     * or the server itself for DIRECT), so nothing was sent and the next route may be tried, as
+     * Chromium does. Such a proxy is passed over for a while; DIRECT never is.
      */
-    proxyUnreachable(transport: RequestTransport, error: unknown): boolean {
+    routeUnreachable(transport: RequestTransport, error: unknown): boolean {
+      if (transport.route.kind === 'direct') return neverConnected(error);
       const neverReached = neverReachedProxy(error);
       if (neverReached) unreachable.passOver(transport.route);
       return neverReached;

@@ -46,7 +46,6 @@ export const DIRECT: ProxyRoute = { kind: 'direct' };
 export const proxyAddress = (route: ProxyServerRoute): string =>
   `${route.host.includes(':') ? `[${route.host}]` : route.host}:${route.port}`;
 
-/** The port a URL connects to, explicit or the scheme's default. */
 /** A route's identity without credentials: `http://host:port`, `https://…`, `socks5://…`, `direct`. */
 export function routeKey(route: ProxyRoute): string {
   if (route.kind === 'direct') return 'direct';
@@ -54,6 +53,7 @@ export function routeKey(route: ProxyRoute): string {
   return `${scheme}://${proxyAddress(route)}`;
 }
 
+/** The port a URL connects to, explicit or the scheme's default. */
 export const portOf = (url: URL): number =>
   url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 
