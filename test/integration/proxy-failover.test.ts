@@ -191,14 +191,23 @@ describe('falling over from DIRECT to the next entry ("DIRECT; PROXY backup")', 
   });
 
   it('a server behind a firewall that drops packets hands over after the connect budget', async () => {
-    const hub = hubOf(targets.plain());
     const silent = await targets.closedAfterTest(startSilentAddress());
-    const backup = await targets.closedAfterTest(
-      startForwardProxy({ reaches: { [silent.address]: hostPortOf(hub.baseUrl) } }),
+    const plain = hubOf(targets.plain());
+    const secure = hubOf(targets.secure());
+    const plainProxy = await targets.closedAfterTest(
+      startForwardProxy({ reaches: { [silent.address]: hostPortOf(plain.baseUrl) } }),
     );
-    const client = pacClient(`DIRECT; PROXY ${backup.address}`, patient);
-    expect((await client.request(loginAt(hub, `http://${silent.address}`))).status).toBe(200);
-    expect(backup.seen).toEqual([`POST http://${silent.address}${pathOf(hub)}`]);
+    const secureProxy = await targets.closedAfterTest(
+      startForwardProxy({ reaches: { [silent.address]: hostPortOf(secure.baseUrl) } }),
+    );
+    const through = (proxy: { address: string }) =>
+      pacClient(`DIRECT; PROXY ${proxy.address}`, patient);
+    const plainLogin = loginAt(plain, `http://${silent.address}`);
+    expect((await through(plainProxy).request(plainLogin)).status).toBe(200);
+    const secureLogin = loginAt(secure, `https://${silent.address}`);
+    expect((await through(secureProxy).request(secureLogin)).status).toBe(200);
+    expect(plainProxy.seen).toEqual([`POST http://${silent.address}${pathOf(plain)}`]);
+    expect(secureProxy.seen).toEqual([`CONNECT ${silent.address}`]);
   });
 
   it('does not resend through the proxy once the server took the connection', async () => {
