@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
+import type { ProxyResolver } from '../main/net/proxy-route';
 import { createCore, type Core } from '../main/core';
 import { LicensingError } from '../main/licensing/licensing-error';
 import { cli } from '../shared/texts/cli.en';
@@ -43,6 +44,11 @@ export interface CliContext {
   /** The CLI's own files: the sandbox's configuration, the local host's refusal log. */
   readonly dataDir: string;
   readonly rendererDir: string;
+  /**
+   * The installed app's `--cli`: Chromium's proxy resolver, as the app itself uses, so a silent
+   * install goes out the way the app will. Absent (the Node CLI): the *_PROXY variables.
+   */
+  readonly systemProxy?: ProxyResolver;
   readonly version: string;
   /** Resolves when the user stops a long-running command (Ctrl+C). */
   readonly untilStopped: () => Promise<void>;
@@ -76,6 +82,7 @@ export async function openCore(
     allowInProcessDemo: keepAlive,
     // A relative caFile lies beside the configuration file; `serve` writes its refusals here.
     configDir: dirname(context.args.config ?? context.configFiles.base),
+    systemProxy: context.systemProxy,
     logFiles: [...home.logFiles, refusalLogOf(context)],
   });
   // A damaged file is moved aside only once, by the first process that finds it: if this command

@@ -6,7 +6,9 @@ import { loadVendorConfig } from '../../src/main/config/load-config';
 import { createCore } from '../../src/main/core';
 import { demoConfigFor } from '../../src/main/demo-mode';
 import { startSandboxes, type SandboxSet } from '../../src/sandbox';
+import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { basicTextSafeStorage } from '../support/every-backend';
+import { startForwardProxy } from '../support/forward-proxy';
 import { useTempDir } from '../support/temp-dir';
 
 // electron-store needs the module to load, nothing from it (as in electron-stores.test.ts).
@@ -29,7 +31,8 @@ describe('the app as a command line (--cli)', () => {
   });
   afterAll(() => set.close());
 
-  function installation() {
+  /** The app installed with the vendor's configuration; `proxy`: what Chromium's resolver answers. */
+  function installation(proxy = 'DIRECT') {
     const root = tempDir();
     const paths = {
       resources: join(root, 'resources'),
@@ -56,6 +59,7 @@ describe('the app as a command line (--cli)', () => {
           ownsStores,
           rendererDir: join(root, 'renderer'),
           version: '1.2.3',
+          systemProxy: systemProxyResolver({ resolveProxy: async () => proxy }),
           stdout: (text) => out.push(text),
           stderr: (text) => err.push(text),
         }),
@@ -93,6 +97,21 @@ describe('the app as a command line (--cli)', () => {
     }
     // The key is a secret: sealed by safeStorage, not in the app's state file in plaintext.
     expect(readFileSync(join(install.paths.userData, 'state.json'), 'utf8')).not.toContain(key);
+  });
+
+  it("goes out through this computer's proxy setting, as the app does", async () => {
+    const proxy = await startForwardProxy();
+    try {
+      const install = installation(`PROXY ${proxy.address}`);
+      const key = set.demo.seats.activationKey;
+      expect(await install.run(['activate', '--profile', 'seats', '--key', key, '--quiet'])).toBe(
+        0,
+      );
+      const seats = new URL(set.servers.seats.url);
+      expect(proxy.seen).toEqual([expect.stringMatching(`^POST http://${seats.host}/`)]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('prints one JSON line with --json and the documented exit code on a refusal', async () => {

@@ -1,6 +1,7 @@
-import { app, safeStorage } from 'electron';
+import { app, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { appCliHost, type AppPaths } from './app-home';
+import { systemProxyResolver } from './system-proxy';
 
 /** Resolves once everything written to the stream has been handed to the OS. */
 const drained = (stream: NodeJS.WriteStream) =>
@@ -24,6 +25,7 @@ export async function runAppCli(argv: readonly string[], paths: () => AppPaths):
       ownsStores,
       rendererDir: join(__dirname, '../renderer'),
       version: app.getVersion(),
+      systemProxy: systemProxyResolver(session.defaultSession),
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     }),

@@ -4,6 +4,7 @@ import type { CliHost } from '../../cli/run-cli';
 import { store } from '../../shared/texts/store.en';
 import { LicensingError } from '../licensing/licensing-error';
 import type { VendorConfig } from '../config/vendor-config';
+import type { ProxyResolver } from '../net/proxy-route';
 import { shippedConfigFile } from '../config/shipped-config';
 import {
   createSafeStorageSecretStore,
@@ -65,6 +66,8 @@ export function appCliHost(options: {
   readonly ownsStores: boolean;
   readonly rendererDir: string;
   readonly version: string;
+  /** Chromium's resolver: the installed app's command line goes out as the app does. */
+  readonly systemProxy: ProxyResolver;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }): CliHost {
