@@ -114,6 +114,22 @@ describe('the app as a command line (--cli)', () => {
     }
   });
 
+  it("an installer's HTTP_PROXY wins over the system's setting: it can carry credentials", async () => {
+    const proxy = await startForwardProxy({ credentials: 'installer:s3cret' });
+    vi.stubEnv('HTTP_PROXY', `http://installer:s3cret@${proxy.address}`);
+    try {
+      const install = installation('PROXY 127.0.0.1:9');
+      const key = set.demo.seats.activationKey;
+      expect(await install.run(['activate', '--profile', 'seats', '--key', key, '--quiet'])).toBe(
+        0,
+      );
+      expect(proxy.seen).toEqual([expect.stringMatching(/^POST http:/)]);
+    } finally {
+      vi.unstubAllEnvs();
+      await proxy.close();
+    }
+  });
+
   it('prints one JSON line with --json and the documented exit code on a refusal', async () => {
     const install = installation();
     const code = await install.run([

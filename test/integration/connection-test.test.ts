@@ -152,8 +152,7 @@ describe('a connection that works', () => {
     const resolveProxy = systemProxyResolver({
       resolveProxy: async () => `PROXY ${silent.address}; DIRECT`,
     });
-    // The app's request of the HTTP step shares what the test found: it does not wait on the
-    // proxy again (a connect budget of 5 s would outlast the step's 300 ms).
+    // What the test found is the app's too: its own requests stop waiting on that proxy.
     const unreachable = unreachableProxies();
     const result = await testTarget(new URL(seats.url), {
       ...resolvedBy(resolveProxy),
@@ -165,6 +164,29 @@ describe('a connection that works', () => {
     expect(result.via).toBeUndefined();
     expect(result.passedOver).toEqual([
       expect.stringContaining(`TCP: The proxy ${silent.address}`),
+    ]);
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
+    expect(unreachable.order(await resolveProxy(new URL(seats.url)))).toEqual([
+      { kind: 'direct' },
+      expect.objectContaining({ kind: 'http', port: Number(silent.address.split(':')[1]) }),
+    ]);
+  });
+
+  it('a PAC answer "DIRECT; PROXY backup" where the server never accepts: its HTTP step goes the backup\'s way', async () => {
+    const silent = await startSilentAddress();
+    proxies.push(silent);
+    const backup = await proxyWith({ reaches: { [silent.address]: new URL(seats.url).host } });
+    const answer = `DIRECT; PROXY ${backup.address}`;
+    // The step deadline is the connect budget: had the HTTP step gone direct first again, the
+    // backup would never have had its turn within it.
+    const result = await testTarget(new URL(`http://${silent.address}/`), {
+      ...resolvedBy(systemProxyResolver({ resolveProxy: async () => answer })),
+      stepTimeoutMs: 1_000,
+    });
+    expect(result.failure).toBeUndefined();
+    expect(result.via).toBe(backup.address);
+    expect(result.passedOver).toEqual([
+      `TCP: no answer from ${silent.address} within 1 s — a firewall may be dropping the connection, or the server is down`,
     ]);
     expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
   });

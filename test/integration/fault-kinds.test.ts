@@ -68,29 +68,23 @@ describe('portal fault', () => {
 
 describe('drip fault', () => {
   it('sends the headers at once, then a byte per tick, and stops when the client hangs up', async () => {
-    const intervalMs = 20;
-    sandbox.faults.inject({ kind: 'drip', intervalMs, times: 1 });
+    sandbox.faults.inject({ kind: 'drip', intervalMs: 20, times: 1 });
     const received: string[] = [];
-    const started = performance.now();
-    const { status, headersAfterMs } = await new Promise<{
-      status: number;
-      headersAfterMs: number;
-    }>((resolve, reject) => {
+    // Headers held back until the whole body was dripped would come after about 80 s, past the
+    // test's own timeout: that the response arrives at all shows they came first.
+    const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(`${sandbox.url}${INFO}`, { method: 'POST' }, (res) => {
-        const headersAfterMs = performance.now() - started;
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => received.push(chunk));
         setTimeout(() => {
           req.destroy();
-          resolve({ status: res.statusCode ?? 0, headersAfterMs });
+          resolve(res.statusCode ?? 0);
         }, 300);
       });
       req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
       req.end();
     });
     expect(status).toBe(200);
-    // Headers first: held back until the body was done, they would come after its last tick.
-    expect(headersAfterMs).toBeLessThan(DRIP_BODY.length * intervalMs);
     const text = received.join('');
     // About 15 bytes in 300 ms: a trickle of the body, never the whole of it.
     expect(text.length).toBeGreaterThan(2);

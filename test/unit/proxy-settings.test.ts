@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
+import { networkSettings } from '../../src/main/net/network-settings';
 import { parsePacAnswer } from '../../src/main/net/pac-answer';
 import {
   bypassesProxy,
@@ -7,6 +8,7 @@ import {
   proxyVariables,
   routeFromEnvironment,
 } from '../../src/main/net/proxy-env';
+import type { ProxyResolver } from '../../src/main/net/proxy-route';
 
 /** The two ways the app learns its proxy: environment variables (CLI) and Chromium's PAC answer. */
 
@@ -173,5 +175,32 @@ describe("Chromium's proxy answer (session.resolveProxy)", () => {
     ['SOCKS5 s:0', 'cannot be read'],
   ])('refuses %j in words', (answer, words) => {
     expect(() => parsePacAnswer(answer)).toThrow(words);
+  });
+});
+
+describe('who decides: the system setting or the variables', () => {
+  const system: ProxyResolver = async () => [{ kind: 'http', host: 'pac.corp', port: 8080 }];
+  const decide = (env: Record<string, string>) =>
+    networkSettings({ systemProxy: system, env }).resolveProxy(url('https://a.example/'));
+
+  it('the system setting (Chromium) when no variable names a proxy', async () => {
+    expect(networkSettings({ systemProxy: system, env: {} }).proxySource).toBe('system');
+    expect(await decide({})).toEqual([{ kind: 'http', host: 'pac.corp', port: 8080 }]);
+    expect(await decide({ NO_PROXY: 'intranet.corp' })).toEqual([
+      { kind: 'http', host: 'pac.corp', port: 8080 },
+    ]);
+  });
+
+  it('the variables when they name one: an installer hands over its proxy, credentials and all', async () => {
+    const env = { HTTPS_PROXY: 'http://installer:s3cret@proxy.corp:3128' };
+    expect(networkSettings({ systemProxy: system, env }).proxySource).toBe('environment');
+    expect(await decide(env)).toEqual([
+      { kind: 'http', host: 'proxy.corp', port: 3128, auth: 'installer:s3cret' },
+    ]);
+    expect(await decide({ http_proxy: 'http://proxy.corp:3128' })).toEqual([{ kind: 'direct' }]);
+  });
+
+  it('the variables where there is no system setting (the Node CLI, the browser host)', () => {
+    expect(networkSettings({ env: {} }).proxySource).toBe('environment');
   });
 });

@@ -32,7 +32,8 @@ import { diagnosticsWordsEn, type DiagnosticsWords } from './words.en';
  * "Test connection" for one server address, step by step as a request really travels: DNS
  * lookup, TCP connect (to the proxy when one applies), the proxy's CONNECT tunnel or SOCKS
  * handshake, the TLS handshake (certificate errors named), and one harmless GET through the app's
- * own HTTP client, so the proxy and CA settings tested are the ones the app uses. The first step
+ * own HTTP client over the route just tested, so the proxy and CA settings tested are the ones the
+ * app uses. The first step
  * that fails stops the test and is named with what to do; the rest are marked skipped. When the
  * proxy setting names more than one route (a PAC answer with a backup), a route whose proxy (or,
  * for DIRECT, the server) cannot be reached is reported as passed over and the next route is
@@ -332,7 +333,7 @@ async function testRoute(
   await steps.run(
     'http',
     async () => {
-      const response = await deps.http.request({ method: 'GET', url: url.href, timeoutMs });
+      const response = await deps.http.request({ method: 'GET', url: url.href, timeoutMs, route });
       if (response.status >= 500) throw new ServerTrouble(response.status);
       return response;
     },

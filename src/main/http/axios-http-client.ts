@@ -80,7 +80,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const url = checkUrl(req.url);
     const host = url.host;
-    const routes = await transports.forUrl(url);
+    const routes = await transports.forUrl(url, req.route);
     const axios = await loadAxios();
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
     // Our own wall-clock deadline over every route tried: axios's `timeout` is a socket idle

@@ -1,3 +1,5 @@
+import type { ProxyRoute } from '../net/proxy-route';
+
 /**
  * The narrow HTTP boundary every adapter talks through. The app, the CLI and the tests all use the
  * axios implementation (`createAxiosHttpClient`); the Electron app gets the system proxy by handing
@@ -18,6 +20,11 @@ export interface HttpRequest {
   readonly form?: Readonly<Record<string, string>>;
   /** Per-request deadline; the client's default applies when absent. */
   readonly timeoutMs?: number;
+  /**
+   * This way only, instead of the proxy setting's routes: the connection test's HTTP step goes
+   * the way its other steps tested. A client with its own https agent always goes direct.
+   */
+  readonly route?: ProxyRoute;
   readonly signal?: AbortSignal;
 }
 

@@ -77,16 +77,23 @@ function causeWhere<T>(error: unknown, matches: (cause: unknown) => cause is T):
 const proxyFailureIn = (error: unknown): ProxyFailure | undefined =>
   causeWhere(error, (cause): cause is ProxyFailure => cause instanceof ProxyFailure);
 
+/** A failure of the lookup or the connect call (Node names the system call that failed). */
+function isConnectFailure(cause: unknown): boolean {
+  // A name with several addresses is tried address by address (happy eyeballs): Node reports
+  // one AggregateError holding each address's failure, with no system call of its own.
+  if (cause instanceof AggregateError)
+    return cause.errors.length > 0 && cause.errors.every(isConnectFailure);
+  const { syscall } = cause as { syscall?: unknown };
+  return syscall === 'connect' || syscall === 'getaddrinfo';
+}
+
 /**
  * Whether going straight to the server failed before the connection was open: its name not
- * found, refused, no route, or not accepted in time (Node marks these errors with the system call
- * that failed; so does the connect budget, connect-budget.ts). Nothing was sent.
+ * found, refused, no route, or not accepted in time (the connect budget, connect-budget.ts, fails
+ * as the connect call does). Nothing was sent.
  */
-const neverConnected = (error: unknown): boolean =>
-  causeWhere(error, (cause): cause is { syscall: string } => {
-    const { syscall } = cause as { syscall?: unknown };
-    return syscall === 'connect' || syscall === 'getaddrinfo';
-  }) !== undefined;
+export const neverConnected = (error: unknown): boolean =>
+  causeWhere(error, (cause): cause is Error => isConnectFailure(cause)) !== undefined;
 
 /**
  * The proxy's own failure behind a request's error, if it is one: a refused tunnel or SOCKS
@@ -168,12 +175,16 @@ export function createTransports(options: TransportOptions) {
 
   return {
     /**
-     * The transports to try for `url`, in order: the resolver's routes, with proxies that could
-     * not be reached lately moved to the back (still tried, in case they are back).
+     * The transports to try for `url`, in order: the resolver's routes (or `only`), with proxies
+     * that could not be reached lately moved to the back (still tried, in case they are back).
      */
-    async forUrl(url: URL): Promise<readonly RequestTransport[]> {
+    async forUrl(url: URL, only?: ProxyRoute): Promise<readonly RequestTransport[]> {
       // A caller's own agent must see every connection: a proxy would tunnel around its checks.
-      const routes = options.httpsAgent ? [DIRECT] : await options.resolveProxy(url);
+      const routes = options.httpsAgent
+        ? [DIRECT]
+        : only
+          ? [only]
+          : await options.resolveProxy(url);
       const ordered = unreachable.order(routes);
       return ordered.map((route, index) => transportFor(url, route, index < ordered.length - 1));
     },

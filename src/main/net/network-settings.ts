@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { readCaBundle, trustedCertificates, type CaBundle } from './ca-bundle';
-import { proxyFromEnvironment } from './proxy-env';
+import { namesProxy, proxyFromEnvironment, type Env } from './proxy-env';
 import type { ProxyResolver } from './proxy-route';
 import { unreachableProxies, type UnreachableProxies } from './unreachable-proxies';
 
@@ -24,8 +24,13 @@ export interface NetworkSettingsOptions {
   readonly caFile?: string;
   /** The folder a relative `caFile` is read from: the vendor configuration file's. */
   readonly configDir?: string;
-  /** The Electron app's resolver (Chromium's); absent: the proxy environment variables. */
+  /**
+   * The Electron app's resolver (Chromium's); absent, or when the proxy variables name a proxy:
+   * the variables.
+   */
   readonly systemProxy?: ProxyResolver;
+  /** The process's environment; default process.env. */
+  readonly env?: Env;
 }
 
 /** Reads the CA bundle now, so a missing or broken one is reported at start, naming the file. */
@@ -35,10 +40,11 @@ export function networkSettings(options: NetworkSettingsOptions): NetworkSetting
     caFile === undefined
       ? undefined
       : readCaBundle(isAbsolute(caFile) ? caFile : resolve(configDir ?? '.', caFile));
+  const system = namesProxy(options.env) ? undefined : options.systemProxy;
   return {
-    resolveProxy: options.systemProxy ?? proxyFromEnvironment(),
+    resolveProxy: system ?? proxyFromEnvironment(options.env),
     unreachableProxies: unreachableProxies(),
     ...(caBundle ? { ca: trustedCertificates(caBundle), caBundle } : {}),
-    proxySource: options.systemProxy ? 'system' : 'environment',
+    proxySource: system ? 'system' : 'environment',
   };
 }

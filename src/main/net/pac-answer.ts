@@ -9,9 +9,9 @@ import { DIRECT, type ProxyRoute, type ProxyRoutes } from './proxy-route';
  * order. An empty answer means DIRECT.
  *
  * Every entry this app can use is kept, in order: the HTTP client falls over to the next one when
- * a proxy (or, for DIRECT, the server) cannot be reached, as Chromium does. Kinds it does not speak (QUIC) are skipped; if
- * nothing usable is left, the request is refused with the system's own setting named, instead
- * of going out directly behind the administrator's back.
+ * a proxy (or, for DIRECT, the server) cannot be reached, as Chromium does. Kinds it does not
+ * speak (QUIC) are skipped; if nothing usable is left, the request is refused with the system's
+ * own setting named, instead of going out directly behind the administrator's back.
  */
 export function parsePacAnswer(answer: string): ProxyRoutes {
   const entries = answer

@@ -26,7 +26,7 @@ import {
  * curl does): add `localhost,127.0.0.1`.
  */
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 const firstSet = (
   env: Env,
@@ -142,6 +142,14 @@ export function routeFromEnvironment(url: URL, env: Env): ProxyRoute {
   const proxy = firstSet(env, variablesFor(url.protocol));
   return proxy ? parseProxyAddress(proxy.value, proxy.name) : DIRECT;
 }
+
+/**
+ * Whether the variables name a proxy (NO_PROXY alone names none). In the Electron app and its
+ * `--cli` they then win over the system's setting: whoever set them for this run meant them (an
+ * installer handing over its proxy, with credentials a PAC answer cannot carry).
+ */
+export const namesProxy = (env: Env = process.env): boolean =>
+  firstSet(env, [...variablesFor('https:'), 'http_proxy', 'HTTP_PROXY']) !== undefined;
 
 /** The CLI's and the browser host's resolver; reads the variables on each request. */
 export const proxyFromEnvironment =

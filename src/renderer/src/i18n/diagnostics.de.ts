@@ -39,7 +39,7 @@ export const diagnosticsDe: DiagnosticsMessages = {
     failedTitle: 'Die Verbindung ist fehlgeschlagen',
     throughProxy: ' über den Proxy {proxy}',
     passedOver:
-      'Übersprungen, da nicht erreichbar (stattdessen wurde der nächste Eintrag der Proxy-Einstellung getestet):',
+      'Übersprungen (nicht erreichbar; stattdessen wurde der nächste Eintrag der Proxy-Einstellung getestet):',
     stepsFor: (url) => `Schritte für ${url}`,
     steps: { dns: 'DNS', tcp: 'TCP', proxy: 'Proxy', tls: 'TLS', http: 'HTTP' },
     status: { ok: 'OK', failed: 'Fehlgeschlagen', skipped: 'Nicht ausgeführt' },

@@ -43,9 +43,9 @@ export const diagnosticsEn = {
     failedTitle: 'The connection failed',
     /** After the server's address; `proxy` is host:port. */
     throughProxy: ' through the proxy {proxy}',
-    /** Above the proxies of the setting that could not be reached, before the route tested. */
+    /** Above the entries of the proxy setting that could not be reached, before the route tested. */
     passedOver:
-      'Passed over, as it could not be reached (the next entry of the proxy setting was tested instead):',
+      'Passed over (could not be reached; the next entry of the proxy setting was tested instead):',
     stepsFor: (url: string) => `Steps for ${url}`,
     steps: { dns: 'DNS', tcp: 'TCP', proxy: 'Proxy', tls: 'TLS', http: 'HTTP' },
     status: { ok: 'OK', failed: 'Failed', skipped: 'Not run' },
