@@ -186,7 +186,7 @@ describe('a connection that works', () => {
     expect(result.failure).toBeUndefined();
     expect(result.via).toBe(backup.address);
     expect(result.passedOver).toEqual([
-      `TCP: no answer from ${silent.address} within 1 s — a firewall may be dropping the connection, or the server is down`,
+      `Going direct — TCP: no answer from ${silent.address} within 1 s — a firewall may be dropping the connection, or the server is down`,
     ]);
     expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
   });
@@ -202,7 +202,7 @@ describe('a connection that works', () => {
     expect(result.failure).toBeUndefined();
     expect(result.via).toBe(backup.address);
     expect(result.passedOver).toEqual([
-      expect.stringContaining(`TCP: ${refused} refused the connection`),
+      `Going direct — TCP: ${refused} refused the connection — check the port in the address and that the server is running`,
     ]);
     expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
     expect(backup.seen).toEqual([`GET http://${refused}/`]);

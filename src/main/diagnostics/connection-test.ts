@@ -236,10 +236,13 @@ export async function testTargetOutcome(
   };
   const [first, ...backups] = routes;
   const passedOver: string[] = [];
+  let current = first;
   let outcome = await tested(first);
   for (const route of backups) {
     if (!outcome.unreachable || !outcome.result.failure) break;
-    passedOver.push(outcome.result.failure.message);
+    const { message } = outcome.result.failure;
+    passedOver.push(current.kind === 'direct' ? words.steps.directPassedOver(message) : message);
+    current = route;
     outcome = await tested(route);
   }
   const { result, englishFailure } = outcome;

@@ -29,6 +29,7 @@ export const diagnosticsWordsDe: DiagnosticsWords = {
     answeredThroughProxy: (status: string, proxy: string) =>
       `Antwort auf GET über den Proxy ${proxy}: ${status}`,
     notRun: 'nicht ausgeführt',
+    directPassedOver: (failure: string) => `Direkte Verbindung — ${failure}`,
   },
   dns: {
     theProxy: (host: string) => `Proxy ${host}`,

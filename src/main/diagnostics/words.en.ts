@@ -31,6 +31,8 @@ export const diagnosticsWordsEn = {
     answeredThroughProxy: (status: string, proxy: string) =>
       `GET answered ${status} through the proxy ${proxy}`,
     notRun: 'not run',
+    /** A DIRECT entry of the proxy setting passed over: its failure, said as the direct way's. */
+    directPassedOver: (failure: string) => `Going direct — ${failure}`,
   },
   dns: {
     theProxy: (host: string) => `the proxy ${host}`,
