@@ -15,6 +15,7 @@ import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
 import { fixture, trustHubA } from '../support/proxy-targets';
 import { startSocksProxy } from '../support/socks-proxy';
 import { refusedUrl } from '../support/refused-url';
+import { startMutePeer } from '../support/mute-peer';
 import { startSilentAddress } from '../support/silent-address';
 
 /**
@@ -128,6 +129,35 @@ describe('a connection that works', () => {
     expect(refused.failure?.message).toContain(
       `The secure connection to the HTTPS proxy ${distrusted.address} could not be verified`,
     );
+  });
+
+  it('through an HTTPS proxy to a plain-http server: the proxy step is TLS with the proxy', async () => {
+    const tls = (name: string) => ({
+      certPem: fixture(`${name}.pem`),
+      keyPem: fixture(`${name}.key`),
+    });
+    const proxy = await proxyWith({ tls: tls('hub-a') });
+    const result = await testTarget(new URL(seats.url), settings({ HTTP_PROXY: proxy.url }));
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'proxy:ok', 'http:ok']);
+    expect(result.steps[2]?.detail).toBe(`secure connection with the HTTPS proxy ${proxy.address}`);
+    expect(proxy.seen).toEqual([`GET ${seats.url}/`]);
+    const distrusted = await proxyWith({ tls: tls('hub-b') });
+    const refused = await testTarget(new URL(seats.url), settings({ HTTP_PROXY: distrusted.url }));
+    expect(statuses(refused)).toEqual(['dns:ok', 'tcp:ok', 'proxy:failed', 'http:skipped']);
+    expect(distrusted.seen).toEqual([]);
+  });
+
+  it('a PAC answer whose HTTPS proxy never finishes the TLS handshake: passed over', async () => {
+    const mute = await startMutePeer();
+    proxies.push(mute);
+    const answer = `HTTPS ${mute.address}; DIRECT`;
+    const result = await testTarget(new URL(seats.url), {
+      ...resolvedBy(systemProxyResolver({ resolveProxy: async () => answer })),
+      stepTimeoutMs: 500,
+    });
+    expect(result.failure).toBeUndefined();
+    expect(result.passedOver).toEqual([expect.stringContaining(`The proxy ${mute.address}`)]);
+    expect(statuses(result)).toEqual(['dns:ok', 'tcp:ok', 'http:ok']);
   });
 
   it('a PAC answer whose first proxy is down: passed over, and the backup is tested', async () => {

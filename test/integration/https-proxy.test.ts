@@ -1,8 +1,7 @@
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startForwardProxy } from '../support/forward-proxy';
 import { inGerman } from '../support/in-german';
+import { startMutePeer } from '../support/mute-peer';
 import {
   envClient,
   failure,
@@ -85,33 +84,13 @@ describe('requests through an HTTPS proxy', () => {
   });
 });
 
-/** A proxy that accepts the TCP connection and then says nothing: no TLS handshake, ever. */
-async function mutePeer() {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return targets.closedAfterTest(
-    Promise.resolve({
-      address: `127.0.0.1:${port}`,
-      close: () => {
-        for (const socket of sockets) socket.destroy();
-        return new Promise<void>((resolve) => server.close(() => resolve()));
-      },
-    }),
-  );
-}
-
 describe('an HTTPS proxy that accepts the connection but never answers the TLS handshake', () => {
   // The deadline is far longer than the connect budget, which covers the handshake too: the
   // next route gets its turn long before the deadline.
   const patient = { defaultTimeoutMs: 8_000, proxyConnectTimeoutMs: 300 };
 
   it('falls over to the next route once the handshake has not finished within the budget', async () => {
-    const mute = await mutePeer();
+    const mute = await targets.closedAfterTest(startMutePeer());
     const backup = await targets.closedAfterTest(startForwardProxy({ tls: trusted }));
     const hub = hubOf(targets.secure());
     const answer = `HTTPS ${mute.address}; HTTPS ${backup.address}`;
@@ -120,7 +99,7 @@ describe('an HTTPS proxy that accepts the connection but never answers the TLS h
   });
 
   it('says the proxy did not answer in time when it is the only route', async () => {
-    const mute = await mutePeer();
+    const mute = await targets.closedAfterTest(startMutePeer());
     const error = await failure(
       pacClient(`HTTPS ${mute.address}`, patient),
       login(hubOf(targets.plain())),

@@ -5,6 +5,7 @@ import tls from 'node:tls';
 import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diagnostics-model';
 import type { HttpClient } from '../http/http-client';
 import { connectThrough } from '../net/proxy-agents';
+import { openProxyConnection } from '../net/proxy-connection';
 import { ProxyFailure } from '../net/proxy-dialogue';
 import type { UnreachableProxies } from '../net/unreachable-proxies';
 import {
@@ -114,9 +115,13 @@ const certificateDetail = (secure: tls.TLSSocket, words: DiagnosticsWords): stri
   );
 };
 
-/** Whether `route` needs the proxy's own step: a CONNECT tunnel (https only) or SOCKS. */
+/**
+ * Whether `route` needs the proxy's own step: a CONNECT tunnel (https), SOCKS, or TLS with an
+ * HTTPS proxy that forwards plain http.
+ */
 const talksToProxy = (url: URL, route: ProxyRoute): boolean =>
-  route.kind === 'socks' || (route.kind === 'http' && url.protocol === 'https:');
+  route.kind === 'socks' ||
+  (route.kind === 'http' && (url.protocol === 'https:' || !!route.secure));
 
 /** The steps a test of `url` runs over `route`, in order. */
 const planFor = (url: URL, route: ProxyRoute): readonly ConnectionStep[] => [
@@ -293,6 +298,11 @@ async function testRoute(
   );
   if (!socket) return steps.result(url, via, true);
   let proxyFailed: ProxyFailure | undefined;
+  // Plain http through an HTTP proxy is forwarded by the HTTP step: the proxy step is then only
+  // TLS with an HTTPS proxy.
+  const forwarded = proxy?.kind === 'http' && url.protocol === 'http:';
+  const toProxy = { timeoutMs, connectTimeoutMs: timeoutMs, socket, ca: deps.ca };
+  let opened: net.Socket | undefined;
   try {
     const tunnelled =
       !proxy || !talksToProxy(url, route)
@@ -300,13 +310,13 @@ async function testRoute(
         : await steps.run(
             'proxy',
             () =>
-              connectThrough(proxy, socketHost(url), portOf(url), {
-                timeoutMs,
-                connectTimeoutMs: timeoutMs,
-                socket,
-                ca: deps.ca,
-              }),
-            () => words.steps.tunnel(proxyAddress(proxy), target),
+              forwarded
+                ? openProxyConnection(proxy, toProxy)
+                : connectThrough(proxy, socketHost(url), portOf(url), toProxy),
+            () =>
+              forwarded
+                ? words.steps.proxyTls(proxyAddress(proxy))
+                : words.steps.tunnel(proxyAddress(proxy), target),
             (error, w) => {
               proxyFailed =
                 error instanceof ProxyFailure
@@ -319,6 +329,7 @@ async function testRoute(
             },
           );
     if (!tunnelled) return steps.result(url, via, proxyFailed?.unreachable);
+    opened = tunnelled;
     if (url.protocol === 'https:') {
       const secure = await steps.run(
         'tls',
@@ -330,6 +341,7 @@ async function testRoute(
       if (!secure) return steps.result(url, via);
     }
   } finally {
+    opened?.destroy();
     socket.destroy();
   }
 

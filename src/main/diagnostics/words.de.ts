@@ -22,6 +22,7 @@ export const diagnosticsWordsDe: DiagnosticsWords = {
     connected: (address: string) => `Verbunden mit ${address}`,
     connectedToProxy: (address: string) => `Verbunden mit ${address} (dem Proxy)`,
     tunnel: (proxy: string, target: string) => `${proxy} hat einen Tunnel zu ${target} geöffnet`,
+    proxyTls: (proxy: string) => `Sichere Verbindung mit dem HTTPS-Proxy ${proxy}`,
     certificate: (protocol: string, subject: string, issuer: string, validTo: string) =>
       `${protocol}, Zertifikat für ${subject}, ausgestellt von ${issuer}, gültig bis ${validTo}`,
     unnamed: 'ohne Namen',

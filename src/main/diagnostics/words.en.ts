@@ -24,6 +24,7 @@ export const diagnosticsWordsEn = {
     connected: (address: string) => `connected to ${address}`,
     connectedToProxy: (address: string) => `connected to ${address} (the proxy)`,
     tunnel: (proxy: string, target: string) => `${proxy} opened a tunnel to ${target}`,
+    proxyTls: (proxy: string) => `secure connection with the HTTPS proxy ${proxy}`,
     certificate: (protocol: string, subject: string, issuer: string, validTo: string) =>
       `${protocol}, certificate for ${subject} issued by ${issuer}, valid until ${validTo}`,
     unnamed: 'unnamed',
