@@ -526,12 +526,17 @@ test('in German: empty, a fleet with an unreachable hub, the side panel, the for
     await page.getByRole('button', { name: 'Hub hinzufügen' }).click();
     const form = page.getByRole('dialog', { name: 'Hub hinzufügen' });
     await form.getByLabel('Protokoll', { exact: true }).selectOption('http');
+    // An account name too long: zod's words, in German like the schema's own.
+    await form.getByLabel('Kontoname', { exact: true }).fill('u'.repeat(257));
     await form.getByRole('button', { name: 'Hub hinzufügen' }).click();
     await expect(form.getByText('Geben Sie dem Hub einen Namen.')).toBeVisible();
     await expect(form.getByText(/^Unverschlüsseltes http ist nur/)).toBeVisible();
+    await expect(form.getByText('Höchstens 256 Zeichen.')).toBeVisible();
     await expectNoEnglish(page, allowed);
     await expectNoSeriousViolations(page, 'hubs in German, add form with problems');
     await page.screenshot({ path: `${SHOTS}/hubs-add-form-de.png` });
+    await form.getByText('Höchstens 256 Zeichen.').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/hubs-add-form-too-long-de.png` });
     await form.getByLabel('Protokoll', { exact: true }).selectOption('https');
     await form.getByLabel('Name', { exact: true }).fill('Technikraum');
     await form.getByLabel('Host', { exact: true }).fill(engine.hub.host);

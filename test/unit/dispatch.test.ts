@@ -3,6 +3,7 @@ import { createDispatcher, type IpcHandlers } from '../../src/main/ipc/dispatch'
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
 import type { LicenceView } from '../../src/shared/model';
+import { inGerman } from '../support/in-german';
 
 const view: LicenceView = {
   profileId: 'seats',
@@ -60,6 +61,16 @@ describe('IPC dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!result.ok) expect(result.error.message).toContain(field);
     expect(called).toBe(false);
+  });
+
+  it("says a contract refusal's field and zod's words in German too", async () => {
+    const result = await createDispatcher(handlers())('licence:activate', { profileId: 'seats' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain(
+      'key: Invalid input: expected string, received undefined',
+    );
+    expect(inGerman(result.error)).toContain('Feld key: fehlt (Text erwartet)');
   });
 
   it('tells onRefused about contract refusals only, never about what a handler refused', async () => {

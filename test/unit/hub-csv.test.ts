@@ -12,6 +12,7 @@ import { newRecord } from '../../src/main/hubs/hub-edits';
 import { writeHubReport } from '../../src/main/hubs/hub-report';
 import type { HubRecord } from '../../src/main/hubs/hub-records';
 import { hubDraftSchema } from '../../src/shared/hubs-model';
+import { inGerman } from '../support/in-german';
 
 const HEADER = 'name,site,scheme,host,port,base_path,hid,lan,username,password';
 
@@ -143,6 +144,32 @@ describe('hub inventory CSV', () => {
       { line: 6, message: 'port: "eighty" is not a port number' },
       { line: 7, message: 'lan: write yes or no, not "maybe"' },
       { line: 9, message: expect.stringMatching(/11 fields but the header names 10/) },
+    ]);
+  });
+
+  it("says zod's words of a line in German too, with the columns as named", () => {
+    const csv = [
+      HEADER,
+      `${'N'.repeat(81)},,ftp,h1,0,,000001,no,admin,pw`,
+      `ok,${'S'.repeat(81)},https,h2,8443,,000002,no,admin,${'p'.repeat(257)}`,
+    ].join('\r\n');
+    const { rejected } = readInventoryCsv(csv);
+    expect(rejected.map((line) => [line.line, line.message])).toEqual([
+      [
+        2,
+        'name: Too big: expected string to have <=80 characters; scheme: Invalid option: expected one of "http"|"https"; port: Too small: expected number to be >=1',
+      ],
+      [
+        3,
+        'site: Too big: expected string to have <=80 characters; password: Too big: expected string to have <=256 characters',
+      ],
+    ]);
+    expect(rejected.map((line) => [line.line, inGerman(line)])).toEqual([
+      [
+        2,
+        '„name“: höchstens 80 Zeichen; „scheme“: muss einer dieser Werte sein: "http"|"https"; „port“: mindestens 1',
+      ],
+      [3, '„site“: höchstens 80 Zeichen; „password“: höchstens 256 Zeichen'],
     ]);
   });
 

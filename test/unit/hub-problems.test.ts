@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftProblems } from '../../src/main/hubs/hub-problems';
 import { hubDraftSchema } from '../../src/shared/hubs-model';
+import { issuesAsTexts } from '../../src/shared/issue-text';
 import { renderText, type Text } from '../../src/shared/text';
 import { textSchema } from '../../src/shared/text-schema';
 import { inEnglish } from '../../src/shared/texts/english';
@@ -18,21 +19,17 @@ function issues(count: number) {
 
 /** A draft's problems as one flat text: English for the CLI, German on a German screen. */
 describe('hub draft problems', () => {
-  it("say the schema's words as texts and zod's words as they are, in English as before", () => {
-    const parsed = hubDraftSchema.safeParse({
-      name: '',
-      host: 'h',
-      port: 0,
-      hid: '000001',
-      username: 'u',
-      scheme: 'http',
-    });
+  it("say the schema's words and zod's as texts, in English as before", () => {
+    const parsed = hubDraftSchema.safeParse(
+      { name: '', host: 'h', port: 0, hid: '000001', username: 'u', scheme: 'http' },
+      issuesAsTexts,
+    );
     const text = draftProblems(parsed.error!.issues, (issue) => issue.path.join('.'));
     expect(inEnglish(text)).toBe(
       'name: give the hub a name; port: Too small: expected number to be >=1; scheme: plain http is allowed only for a hub marked as on the site LAN',
     );
     expect(inGerman(text)).toBe(
-      '„name“: Geben Sie dem Hub einen Namen; „port“: Too small: expected number to be >=1; „scheme“: Unverschlüsseltes http ist nur für einen Hub erlaubt, der als „Im Standort-LAN“ markiert ist',
+      '„name“: Geben Sie dem Hub einen Namen; „port“: mindestens 1; „scheme“: Unverschlüsseltes http ist nur für einen Hub erlaubt, der als „Im Standort-LAN“ markiert ist',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyLicenceFile } from '../../src/main/offline/licence-file';
+import { LICENCE_FORMAT, verifyLicenceFile } from '../../src/main/offline/licence-file';
 import { joinQrContents, qrCodesFor } from '../../src/main/offline/qr-codes';
 import { describeAnchor } from '../../src/main/offline/time-anchor';
 import { ed25519PublicKey, generateVendorKeyPair } from '../../src/main/offline/vendor-keys';
@@ -54,6 +54,30 @@ describe('offline refusals in German', () => {
     expect(error.code).toBe('invalid_file');
     expect(inGerman(error)).toBe(
       'Diese Datei ist 70.000 Byte groß; eine Lizenzdatei hat höchstens 65.536 Byte (64 KiB), es ist also keine. Wählen Sie die Lizenzdatei, die der Anbieter geschickt hat.',
+    );
+  });
+
+  it("licence files: a damaged envelope, zod's words and the schema's in German", async () => {
+    const { publicKeyPem } = generateVendorKeyPair();
+    const envelope = {
+      format: LICENCE_FORMAT,
+      version: 1,
+      keyId: 'XYZ',
+      licence: '',
+      signature: 5,
+    };
+    const error = await refusalOf(() =>
+      verifyLicenceFile(JSON.stringify(envelope), {
+        publicKeyPem,
+        productCode: 'acme-studio',
+        fingerprint: 'a'.repeat(64),
+      }),
+    );
+    expect(error.message).toBe(
+      'The licence file is damaged (keyId: must be 16 hex digits; licence: Too small: expected string to have >=1 characters; signature: Invalid input: expected string, received number). Ask the vendor to send it again.',
+    );
+    expect(inGerman(error)).toBe(
+      'Die Lizenzdatei ist beschädigt (keyId: muss aus 16 Hexadezimalziffern bestehen; licence: mindestens 1 Zeichen; signature: Text erwartet, Zahl angegeben). Bitten Sie den Anbieter, sie erneut zu senden.',
     );
   });
 

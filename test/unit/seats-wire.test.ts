@@ -9,6 +9,7 @@ import {
   seatRequestReply,
 } from '../../src/main/licensing/backends/seats-wire';
 import { parseReply } from '../../src/main/licensing/backends/wire-helpers';
+import { inGerman } from '../support/in-german';
 import { backendWith, NOW } from './seats-fake-http';
 
 /** The vendor reference page's example 200 bodies, verbatim (shared/backends/reference/002_…). */
@@ -195,6 +196,28 @@ describe('Babel wire replies: shapes that do not fit are protocol errors', () =>
     const error = protocolError(() => parseReply(activationReply, body, HOST));
     expect(error.message).toContain(`licensing server at ${HOST}`);
     expect(error.message).toMatch(detail);
+  });
+});
+
+describe('Babel wire replies of the wrong shape, in German', () => {
+  it("names the field and zod's words for it in German, the English as before", () => {
+    const wrongType = protocolError(() => parseReply(activationReply, { success: 'yes' }, HOST));
+    expect(wrongType.message).toContain(
+      '(success: Invalid input: expected boolean, received string)',
+    );
+    expect(inGerman(wrongType)).toContain(
+      '(Feld success: Wahrheitswert (true/false) erwartet, Text angegeben)',
+    );
+    const outOfRange = protocolError(() =>
+      parseReply(activationReply, { license: { licenseKey: [256] } }, HOST),
+    );
+    expect(outOfRange.message).toContain(
+      '(license.licenseKey.0: Too big: expected number to be <=255)',
+    );
+    expect(inGerman(outOfRange)).toContain('(Feld license.licenseKey.0: höchstens 255)');
+    for (const error of [wrongType, outOfRange]) {
+      expect(inGerman(error)).not.toMatch(/Invalid|expected|received|Too big/);
+    }
   });
 });
 

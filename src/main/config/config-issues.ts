@@ -7,8 +7,8 @@ import { english } from '../../shared/texts/english';
 
 /**
  * The configuration schema's own words: each says a text, which the loader hands on so a screen
- * says the refusal in its language. What zod writes itself (a wrong type, a length) is not ours:
- * it stays English.
+ * says the refusal in its language. What zod writes itself (a wrong type, a length) becomes a text
+ * too, as the loader parses with `issuesAsTexts`.
  */
 export const { saying, customIssue } = textIssues(english);
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { config as says } from '../../shared/texts/config.en';
+import { issuesAsTexts } from '../../shared/issue-text';
 import { LicensingError } from '../licensing/licensing-error';
 import { configIssues, notValid, type ConfigIssue } from './config-issues';
 import { LogoProblem, readLogo } from './logo-file';
@@ -39,7 +40,7 @@ async function readJsonFile(file: string): Promise<unknown> {
 }
 
 export function parseVendorConfig(raw: unknown, source: string): VendorConfig {
-  const parsed = vendorConfigSchema.safeParse(raw);
+  const parsed = vendorConfigSchema.safeParse(raw, issuesAsTexts);
   if (!parsed.success)
     throw new LicensingError('config', notValid(source, configIssues(parsed.error.issues)));
   return parsed.data;

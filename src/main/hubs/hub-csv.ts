@@ -1,4 +1,5 @@
 import { hubDraftSchema, type ParsedHubDraft } from '../../shared/hubs-model';
+import { issuesAsTexts } from '../../shared/issue-text';
 import type { HubRecord } from './hub-records';
 import { hubs } from '../../shared/texts/hubs.en';
 import type { Wording } from '../../shared/text';
@@ -122,7 +123,7 @@ function readLine(columns: readonly Column[], cells: readonly string[]): ParsedH
       raw[FIELD_OF[column]] = column === 'scheme' ? value.toLowerCase() : value;
     }
   }
-  const parsed = hubDraftSchema.safeParse(raw);
+  const parsed = hubDraftSchema.safeParse(raw, issuesAsTexts);
   if (parsed.success) return parsed.data;
   return said(
     draftProblems(parsed.error.issues, (issue) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hubDraftSchema, type ParsedHubDraft } from '../../shared/hubs-model';
+import { issuesAsTexts } from '../../shared/issue-text';
 import { hubs } from '../../shared/texts/hubs.en';
 import { LicensingError } from '../licensing/licensing-error';
 import { readInventoryCsv } from './hub-csv';
@@ -14,7 +15,7 @@ import type { LineProblem } from './csv';
  */
 
 export function checkDraft(input: ParsedHubDraft): ParsedHubDraft {
-  const parsed = hubDraftSchema.safeParse(input);
+  const parsed = hubDraftSchema.safeParse(input, issuesAsTexts);
   if (parsed.success) return parsed.data;
   throw new LicensingError(
     'invalid_input',

@@ -7,8 +7,8 @@ import { numberedProblems } from '../../shared/texts/numbered-problems';
 
 /**
  * What is wrong with a hub draft (a form, a CSV line) as one flat text, however many problems:
- * the draft schema's own messages as its texts, so a German screen says them in German; zod's own
- * words stay as they are.
+ * the draft schema's own messages and zod's words as texts (from a parse with `issuesAsTexts`), so
+ * a German screen says them in German.
  */
 export function draftProblems(
   issues: readonly z.core.$ZodIssue[],

@@ -1,5 +1,6 @@
 import { ipcContract, isIpcChannel, type IpcChannel, type IpcOutput } from '../../shared/ipc';
 import type { z } from 'zod';
+import { issuesAsTexts, issueText } from '../../shared/issue-text';
 import { fail, ok, type Result } from '../../shared/result';
 import { net } from '../../shared/texts/net.en';
 import { LicensingError, toAppError } from '../licensing/licensing-error';
@@ -41,12 +42,12 @@ export function createDispatcher(handlers: IpcHandlers) {
       return fail(new LicensingError('invalid_input', net.unknownRequest()).toAppError());
     }
     const contract = ipcContract[channel];
-    const input = contract.input.safeParse(payload ?? {});
+    const input = contract.input.safeParse(payload ?? {}, issuesAsTexts);
     if (!input.success) {
       options.onRefused?.(channel, 'payload breaks the contract');
       const issue = input.error.issues[0];
       const field = issue?.path.join('.') ?? '';
-      const said = net.requestField({ field, problem: issue?.message ?? 'invalid' });
+      const said = net.requestField({ field, problem: issue ? issueText(issue) : 'invalid' });
       return fail(new LicensingError('invalid_input', said).toAppError());
     }
     try {

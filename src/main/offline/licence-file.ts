@@ -1,7 +1,8 @@
 import { createPublicKey, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { issuesAsTexts, textIssues } from '../../shared/issue-text';
 import type { Text } from '../../shared/text';
-import { offline } from '../../shared/texts/offline.en';
+import { offline, offlineEn } from '../../shared/texts/offline.en';
 import { LicensingError } from '../licensing/licensing-error';
 import {
   describeIssues,
@@ -45,11 +46,13 @@ export interface VerifyExpectations {
   readonly fingerprint: string;
 }
 
+const { saying } = textIssues({ offline: offlineEn });
+
 const envelopeSchema = z
   .object({
     format: z.literal(LICENCE_FORMAT),
     version: z.literal(LICENCE_VERSION),
-    keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits'),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/, saying(offline.keyIdShape())),
     licence: z.string().min(1),
     signature: z.string(),
   })
@@ -62,12 +65,9 @@ const invalidFile = (message: Text, cause?: unknown) =>
 /** Signs the terms, issued at `now`; returns the file's text. */
 export function signLicence(privateKeyPem: string, terms: LicenceTerms, now: number): string {
   const key = ed25519PrivateKey(privateKeyPem);
-  const parsed = licencePayloadSchema.safeParse(toPayload(terms, randomUUID(), now));
+  const parsed = licencePayloadSchema.safeParse(toPayload(terms, randomUUID(), now), issuesAsTexts);
   if (!parsed.success) {
-    throw new LicensingError(
-      'invalid_input',
-      offline.cannotSign({ issues: describeIssues(parsed.error) }),
-    );
+    throw new LicensingError('invalid_input', offline.cannotSign(describeIssues(parsed.error)));
   }
   const licence = JSON.stringify(parsed.data);
   const envelope: Envelope = {
@@ -141,9 +141,9 @@ function readEnvelope(raw: string): Envelope {
         : offline.versionMissing(),
     );
   }
-  const envelope = envelopeSchema.safeParse(parsed);
+  const envelope = envelopeSchema.safeParse(parsed, issuesAsTexts);
   if (!envelope.success) {
-    throw invalidFile(offline.fileDamaged({ issues: describeIssues(envelope.error) }));
+    throw invalidFile(offline.fileDamaged(describeIssues(envelope.error)));
   }
   return envelope.data;
 }
@@ -196,9 +196,9 @@ function readPayload(licence: string) {
   } catch (cause) {
     throw invalidFile(offline.contentsNotJson(), cause);
   }
-  const payload = licencePayloadSchema.safeParse(raw);
+  const payload = licencePayloadSchema.safeParse(raw, issuesAsTexts);
   if (!payload.success) {
-    throw invalidFile(offline.contentsInvalid({ issues: describeIssues(payload.error) }));
+    throw invalidFile(offline.contentsInvalid(describeIssues(payload.error)));
   }
   return payload.data;
 }

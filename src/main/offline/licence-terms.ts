@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { MAX_EPOCH_MS } from '../../shared/epoch';
+import { issueText } from '../../shared/issue-text';
+import { numberedProblems } from '../../shared/texts/numbered-problems';
+import { MAX_FILE_ISSUES } from '../../shared/texts/offline.en';
 
 /**
  * What a licence file grants (its signed payload): the schema both sides check, and the
@@ -144,9 +147,9 @@ export const fromPayload = (payload: LicencePayload, keyId: string): VerifiedLic
   keyId,
 });
 
-/** The first few problems, each as "field: what is wrong". */
-export const describeIssues = (error: z.ZodError): string =>
-  error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
-    .join('; ');
+/** The first few problems, each a field and what is wrong (from a parse with `issuesAsTexts`). */
+export const describeIssues = (error: z.ZodError) =>
+  numberedProblems(
+    error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issueText(issue) })),
+    MAX_FILE_ISSUES,
+  );

@@ -28,7 +28,7 @@ export const commonEn = {
   replyPlainText: () => 'plain text instead of data',
   replyNotObject: () => 'expected an object',
   replyShape: () => 'unexpected shape',
-  /** Which field did not fit and zod's own words for it (English, from the validation library). */
+  /** Which field did not fit and what is wrong with it (zod's words, as a text: see zod-text.ts). */
   replyField: (p: { field: string; problem: string }) => `${p.field || 'reply'}: ${p.problem}`,
 };
 

@@ -4,7 +4,7 @@ import { problemsIn, type NumberedProblems } from './numbered-problems';
 /**
  * The configuration's words: a vendor configuration that cannot be used, and what to fix in it.
  * Field names (productId, profiles.0.baseUrl) and values stay as written in the file; zod's own
- * words for a wrong type or length stay English (they come from the validation library).
+ * words for a wrong type or length are the schema area's texts (schema.en.ts).
  */
 
 /** Up to five mistakes, each a field and what to do; an empty field is the file as a whole. */

@@ -13,6 +13,7 @@ import { licensespringEn } from './licensespring.en';
 import { offlineEn } from './offline.en';
 import { hubsEn } from './hubs.en';
 import { desktopEn } from './desktop.en';
+import { schemaEn } from './schema.en';
 import { cliEn } from './cli.en';
 
 /** Every area's English: what the core writes into messages, logs and the CLI. */
@@ -30,6 +31,7 @@ export const english: Library = {
   offline: offlineEn,
   hubs: hubsEn,
   desktop: desktopEn,
+  schema: schemaEn,
   cli: cliEn,
 };
 

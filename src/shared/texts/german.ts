@@ -13,6 +13,7 @@ import { licensespringDe } from './licensespring.de';
 import { offlineDe } from './offline.de';
 import { hubsDe } from './hubs.de';
 import { desktopDe } from './desktop.de';
+import { schemaDe } from './schema.de';
 
 /** Every area's German, for the screens (the CLI's own refusals stay English: see cli.en.ts). */
 export const german: Library = {
@@ -29,6 +30,7 @@ export const german: Library = {
   offline: offlineDe,
   hubs: hubsDe,
   desktop: desktopDe,
+  schema: schemaDe,
 };
 
 /** Numbers and dates in the user's region, waits in German words. */

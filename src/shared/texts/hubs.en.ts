@@ -46,7 +46,7 @@ export const hubsEn = {
   /**
    * What is wrong with a hub (a form, or a CSV line): up to MAX_LISTED_PROBLEMS problems, each in a
    * field (a form field or a CSV column; empty for the hub as a whole) and one of the draft's
-   * messages below or zod's own words; `more` counts the problems not listed.
+   * messages below or zod's words (texts of the schema area); `more` counts the problems not listed.
    */
   problems: (p: HubProblemsParams, f: Formats) =>
     problemsIn(p, MAX_LISTED_PROBLEMS)

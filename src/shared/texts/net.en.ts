@@ -202,7 +202,7 @@ export const netEn = {
 
   // Requests to main (ipc/dispatch.ts, ipc/ipc-gate.ts, host/browser-host.ts).
   unknownRequest: () => 'Unknown request.',
-  /** `field` is empty for the request as a whole; `problem` is zod's own words (English). */
+  /** `field` is empty for the request as a whole; `problem` is zod's words (a text: zod-text.ts). */
   requestField: (p: { field: string; problem: string }) => `${p.field || 'request'}: ${p.problem}`,
   notFromTheApp: () => 'Request refused: it did not come from the app.',
   sendLink: () => 'Send {"url": "licensemgr://activate?key=…"}.',

@@ -13,7 +13,7 @@ export interface NumberedProblems {
 
 export interface FieldProblem {
   readonly field: string;
-  /** A text of ours, or words that are not (zod's own, in English). */
+  /** A text (ours, or zod's words as one), or zod's English from a parse that asked for no texts. */
   readonly problem: Text | string;
 }
 

@@ -1,5 +1,5 @@
 import type { Translation } from '../text';
-import type { offlineEn } from './offline.en';
+import { fileIssues, type offlineEn } from './offline.en';
 
 const keygen = 'Erstellen Sie ein Schlüsselpaar mit `license-manager vendor keygen`.';
 
@@ -31,7 +31,9 @@ export const offlineDe: Translation<typeof offlineEn> = {
     `Diese Lizenzdatei ist am ${f.day(p.expiresAt)} abgelaufen. Fordern Sie beim Anbieter eine verlängerte an.`,
   nothingToRemove: () => 'Hier ist keine Lizenzdatei importiert, es gibt also nichts zu entfernen.',
 
-  cannotSign: (p) => `Diese Lizenzbedingungen können nicht signiert werden: ${p.issues}.`,
+  keyIdShape: () => 'muss aus 16 Hexadezimalziffern bestehen',
+  cannotSign: (p) =>
+    `Diese Lizenzbedingungen können nicht signiert werden: ${fileIssues(p, '(oberste Ebene)')}.`,
   otherVendorKey: (p) =>
     `Diese Lizenzdatei wurde mit einem anderen Anbieterschlüssel (${p.fileKey}) signiert als dem, dem diese App vertraut (${p.trustedKey}). Fordern Sie beim Anbieter eine Lizenz an, die mit dem Schlüssel aus der Konfiguration dieser App signiert ist.`,
   alteredAfterSigning: () =>
@@ -59,11 +61,11 @@ export const offlineDe: Translation<typeof offlineEn> = {
   versionMissing: () =>
     'Die Lizenzdatei ist beschädigt: Ihre Angabe "version" fehlt oder ist keine Zahl. Bitten Sie den Anbieter, sie erneut zu senden.',
   fileDamaged: (p) =>
-    `Die Lizenzdatei ist beschädigt (${p.issues}). Bitten Sie den Anbieter, sie erneut zu senden.`,
+    `Die Lizenzdatei ist beschädigt (${fileIssues(p, '(oberste Ebene)')}). Bitten Sie den Anbieter, sie erneut zu senden.`,
   contentsNotJson: () =>
     'Die Lizenzdatei ist signiert, aber ihr Inhalt ist kein JSON. Bitten Sie den Anbieter, sie neu auszustellen.',
   contentsInvalid: (p) =>
-    `Die Lizenzdatei ist signiert, aber ihr Inhalt ist ungültig (${p.issues}). Bitten Sie den Anbieter, sie neu auszustellen.`,
+    `Die Lizenzdatei ist signiert, aber ihr Inhalt ist ungültig (${fileIssues(p, '(oberste Ebene)')}). Bitten Sie den Anbieter, sie neu auszustellen.`,
 
   publicKeyIsPrivate: () =>
     'Der öffentliche Lizenzschlüssel in der Anbieterkonfiguration ist ein PRIVATER Schlüssel: Jeder mit dieser Konfiguration kann Lizenzen ausstellen. Tragen Sie dort public.pem ein und erstellen Sie ein neues Schlüsselpaar.',

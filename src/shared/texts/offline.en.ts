@@ -1,9 +1,20 @@
 import { textsOf, type Message } from '../text';
+import { problemsIn, type NumberedProblems } from './numbered-problems';
 
 /**
  * Offline licences: vendor-signed licence files (checks, state, import), the record of the latest
- * time this computer has shown, vendor keys and QR codes. Zod's details (`issues`) stay English.
+ * time this computer has shown, vendor keys and QR codes.
  */
+
+/** How many of a licence file's problems a refusal lists. */
+export const MAX_FILE_ISSUES = 3;
+
+/** A licence file's (or terms') problems as `field: problem; …`; an empty field is the whole. */
+export const fileIssues = (p: NumberedProblems, whole: string): string =>
+  problemsIn(p, MAX_FILE_ISSUES)
+    .map(({ field, problem }) => `${field || whole}: ${problem}`)
+    .join('; ');
+
 export const offlineEn = {
   // The record of the latest time seen (time-anchor.ts).
   clockAgrees: (p: { latest: number }, f) =>
@@ -36,7 +47,10 @@ export const offlineEn = {
   nothingToRemove: () => 'No licence file is imported here, so there is nothing to remove.',
 
   // Reading and verifying a licence file (licence-file.ts).
-  cannotSign: (p: { issues: string }) => `These licence terms cannot be signed: ${p.issues}.`,
+  /** The envelope's key id, as the schema says it (licence-file.ts). */
+  keyIdShape: () => 'must be 16 hex digits',
+  cannotSign: (p: NumberedProblems) =>
+    `These licence terms cannot be signed: ${fileIssues(p, '(top level)')}.`,
   otherVendorKey: (p: { fileKey: string; trustedKey: string }) =>
     `This licence file was signed by a different vendor key (${p.fileKey}) than this app trusts (${p.trustedKey}). Ask the vendor for a licence signed with the key in this app's configuration.`,
   alteredAfterSigning: () =>
@@ -63,12 +77,12 @@ export const offlineEn = {
     `This licence file has format version ${p.version}; this app reads version ${p.supported} only. Update the app.`,
   versionMissing: () =>
     'The licence file is damaged: its "version" is missing or not a number. Ask the vendor to send it again.',
-  fileDamaged: (p: { issues: string }) =>
-    `The licence file is damaged (${p.issues}). Ask the vendor to send it again.`,
+  fileDamaged: (p: NumberedProblems) =>
+    `The licence file is damaged (${fileIssues(p, '(top level)')}). Ask the vendor to send it again.`,
   contentsNotJson: () =>
     'The licence file is signed, but its contents are not JSON. Ask the vendor to issue it again.',
-  contentsInvalid: (p: { issues: string }) =>
-    `The licence file is signed, but its contents are not valid (${p.issues}). Ask the vendor to issue it again.`,
+  contentsInvalid: (p: NumberedProblems) =>
+    `The licence file is signed, but its contents are not valid (${fileIssues(p, '(top level)')}). Ask the vendor to issue it again.`,
 
   // Vendor keys (vendor-keys.ts): the public one from the configuration, the private one the CLI signs with.
   publicKeyIsPrivate: () =>

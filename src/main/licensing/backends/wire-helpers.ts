@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../../http/http-client';
 import { LicensingError } from '../licensing-error';
 import type { z } from 'zod';
+import { issuesAsTexts, issueText } from '../../../shared/issue-text';
 import type { Text } from '../../../shared/text';
 import { common } from '../../../shared/texts/common.en';
 
@@ -105,7 +106,7 @@ export function parseReply<S extends z.ZodType>(
   body: unknown,
   host: string,
 ): z.output<S> {
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(body, issuesAsTexts);
   if (result.success) return result.data;
   // The cause keeps zod's issue list for logs; zod does not copy input values into issues.
   // The advice matters: without it the person learns what went wrong but not what to do.
@@ -124,7 +125,7 @@ function describeMismatch(body: unknown, error: z.ZodError): Text {
   if (typeof body !== 'object' || Array.isArray(body)) return common.replyNotObject();
   const issue = error.issues[0];
   if (!issue) return common.replyShape();
-  return common.replyField({ field: issue.path.map(String).join('.'), problem: issue.message });
+  return common.replyField({ field: issue.path.map(String).join('.'), problem: issueText(issue) });
 }
 
 /**

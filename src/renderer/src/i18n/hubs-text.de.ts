@@ -79,17 +79,9 @@ export const hubsTextDe: HubsTextMessages = {
       'Ein Lizenzcode besteht aus Gruppen hexadezimaler Ziffern (0–9, a–f), durch Bindestriche verbunden.',
   },
   form: {
-    nameMissing: 'Geben Sie dem Hub einen Namen.',
-    hostMissing: 'Geben Sie den Hostnamen oder die IP-Adresse ein.',
-    hostShape: 'Ein Host ist ein Name oder eine IP-Adresse, ohne Leerzeichen und ohne Pfad.',
     port: 'Ein Port ist eine ganze Zahl von 1 bis 65535.',
-    basePathShape: 'Ein Basispfad sieht aus wie /hubs/000001 (oder ist leer).',
-    hidShape: 'Eine Hub-ID besteht aus 6 hexadezimalen Zeichen, z. B. 00A1F3.',
-    usernameMissing: 'Geben Sie den Kontonamen des Hubs ein.',
     passwordMissing: 'Geben Sie das Passwort des Hub-Kontos ein.',
     httpOffLan:
       'Unverschlüsseltes http ist nur für einen Hub im Standort-LAN erlaubt: Aktivieren Sie „Im Standort-LAN“ oder verwenden Sie https.',
-    tooLong: (max) => `Höchstens ${n(max)} Zeichen.`,
-    other: (_schemaSentence) => 'Diese Angabe ist ungültig.',
   },
 };

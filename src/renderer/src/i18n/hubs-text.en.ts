@@ -77,22 +77,15 @@ export const hubsTextEn = {
     tooLong: 'A licence code is at most 1,000 characters.',
     shape: 'A licence code is groups of hexadecimal digits (0–9, a–f) joined by dashes.',
   },
-  /** The hub form's checks, one message per field and problem. */
+  /**
+   * The hub form's own checks, said before the contract's schema is asked (its problems are the
+   * core's texts: lib/hubs/hub-form.ts). Plain http names the tick box the schema cannot know of.
+   */
   form: {
-    nameMissing: 'Give the hub a name.',
-    hostMissing: 'Enter the host name or IP address.',
-    hostShape: 'A host is a name or an IP address, without spaces or a path.',
     port: 'A port is a whole number from 1 to 65535.',
-    basePathShape: 'A base path looks like /hubs/000001 (or is empty).',
-    hidShape: 'A hub id is 6 hexadecimal characters, e.g. 00A1F3.',
-    usernameMissing: 'Enter the hub account name.',
     passwordMissing: 'Enter the password of the hub account.',
     httpOffLan:
       'Plain http is allowed only for a hub on the site LAN: tick “On the site LAN”, or use https.',
-    /** As the contract's schema words it, so English reads as it always has. */
-    tooLong: (max: number) => `Too big: expected string to have <=${max} characters.`,
-    /** Any other problem the schema finds: English shows the schema's own sentence. */
-    other: (schemaSentence: string) => schemaSentence,
   },
 };
 

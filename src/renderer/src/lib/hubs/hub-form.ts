@@ -1,10 +1,12 @@
+import type { z } from 'zod';
 import { hubDraftSchema, type HubDraft, type HubView } from '../../../../shared/hubs-model';
-import type { HubsTextMessages } from '../../i18n/hubs-text.en';
+import { issuesAsTexts, issueWording } from '../../../../shared/issue-text';
+import { say } from '../error-text';
 import { hubsWords as words } from './hubs-words';
 
 /**
  * The add / edit form of a hub: what it holds, how an existing hub fills it, and its check against
- * the contract's own schema, in the catalogue's words.
+ * the contract's own schema: the schema's words (and zod's), as the core says them.
  */
 
 /** The form's fields in screen order: the first with a problem gets the focus. */
@@ -80,34 +82,12 @@ function isHubField(value: unknown): value is HubField {
   return typeof value === 'string' && (HUB_FIELDS as readonly string[]).includes(value);
 }
 
-type FormWords = HubsTextMessages['form'];
-
-/** The schema's problems by field and kind, in the catalogue's words (the schema's are English). */
-const SCHEMA_PROBLEMS: Readonly<Record<string, keyof FormWords>> = {
-  'name:too_small': 'nameMissing',
-  'host:too_small': 'hostMissing',
-  'host:invalid_format': 'hostShape',
-  'basePath:invalid_format': 'basePathShape',
-  'hid:invalid_format': 'hidShape',
-  'username:too_small': 'usernameMissing',
-  'password:too_small': 'passwordMissing',
-  'scheme:custom': 'httpOffLan',
-};
-
-/** One issue the contract's schema found with a field, as a sentence in the active language. */
-function schemaProblem(
-  field: HubField,
-  issue: { readonly code: string; readonly message: string; readonly maximum?: unknown },
-): string {
-  const form = words().form;
-  const known = SCHEMA_PROBLEMS[`${field}:${issue.code}`];
-  const message = known === undefined ? undefined : form[known];
-  if (typeof message === 'string') return message;
-  if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
-    return form.tooLong(issue.maximum);
-  }
-  return form.other(sentence(issue.message));
-}
+/**
+ * One issue the contract's schema found, as a sentence in the active language: the draft schema's
+ * own words (a missing name, a malformed host) or zod's (a field too long), as texts of the core's
+ * catalogues, so the form and a refused CSV line say the same thing.
+ */
+const schemaProblem = (issue: z.core.$ZodIssue): string => sentence(say(issueWording(issue)));
 
 /**
  * Checks the form against the contract's own schema (so the screen and the core never disagree),
@@ -140,12 +120,12 @@ export function checkHubForm(values: HubFormValues, mode: 'add' | 'edit'): HubFo
     username: values.username,
     ...(values.password.length > 0 ? { password: values.password } : {}),
   };
-  const parsed = hubDraftSchema.safeParse(draft);
+  const parsed = hubDraftSchema.safeParse(draft, issuesAsTexts);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
       if (isHubField(field) && problems[field] === undefined) {
-        problems[field] = schemaProblem(field, issue);
+        problems[field] = schemaProblem(issue);
       }
     }
   }
