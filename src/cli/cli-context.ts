@@ -49,6 +49,8 @@ export interface CliContext {
    * install goes out the way the app will. Absent (the Node CLI): the *_PROXY variables.
    */
   readonly systemProxy?: ProxyResolver;
+  /** The installed app's `--cli`: this computer's trusted CAs, as the app trusts them. */
+  readonly systemCertificates?: () => readonly string[] | undefined;
   readonly version: string;
   /** Resolves when the user stops a long-running command (Ctrl+C). */
   readonly untilStopped: () => Promise<void>;
@@ -83,6 +85,7 @@ export async function openCore(
     // A relative caFile lies beside the configuration file; `serve` writes its refusals here.
     configDir: dirname(context.args.config ?? context.configFiles.base),
     systemProxy: context.systemProxy,
+    systemCertificates: context.systemCertificates,
     logFiles: [...home.logFiles, refusalLogOf(context)],
   });
   // A damaged file is moved aside only once, by the first process that finds it: if this command

@@ -62,6 +62,8 @@ export interface CoreHost {
   readonly configDir?: string;
   /** The Electron app's proxy resolver (Chromium's); absent: the *_PROXY environment variables. */
   readonly systemProxy?: ProxyResolver;
+  /** The Electron app's: this computer's trusted CAs, as Chromium trusts them. */
+  readonly systemCertificates?: () => readonly string[] | undefined;
   /** Log files of the host whose last lines go into the support bundle. */
   readonly logFiles?: readonly string[];
 }
@@ -96,6 +98,7 @@ export async function createCore(host: CoreHost) {
     caFile: host.config.caFile,
     configDir: host.configDir,
     systemProxy: host.systemProxy,
+    systemCertificates: host.systemCertificates,
   });
   const http =
     host.http ??

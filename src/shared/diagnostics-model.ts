@@ -91,6 +91,8 @@ export const diagnosticsReportSchema = z.object({
     caFile: z.string().optional(),
     /** Subject and expiry of each certificate in the CA bundle. */
     caCertificates: z.array(z.object({ subject: z.string(), validTo: z.string() })),
+    /** How many CAs of this computer's own store are trusted (the Electron app); absent: not used. */
+    systemCertificates: z.number().int().nonnegative().optional(),
   }),
   secrets: z.object({
     /**

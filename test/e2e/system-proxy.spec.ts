@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,9 +21,10 @@ import { expectNoEnglish, germanPage } from './german';
  * The desktop app takes its proxy from Chromium's resolver (system settings, PAC), and a PAC
  * answer can name a backup. The Electron binary cannot be had here, so the app's own composition
  * runs without it: the core given a resolver that answers as `session.resolveProxy` does (a PAC
- * answer whose first proxy is down), behind the browser host serving the built renderer. The
- * diagnostics screen must say where the proxy setting comes from, list the proxy it passed over
- * and why, and show the test going through the backup.
+ * answer whose first proxy is down) and this computer's certificate store, behind the browser
+ * host serving the built renderer. The diagnostics screen must say where the proxy setting comes
+ * from and that the store is trusted, list the proxy it passed over and why, and show the test
+ * going through the backup.
  */
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -57,6 +58,10 @@ test.beforeEach(async () => {
     keepAlive: true,
     allowInProcessDemo: false,
     systemProxy: systemProxyResolver({ resolveProxy: async () => answer }),
+    // This computer's certificate store, as Chromium trusts it: one company CA.
+    systemCertificates: () => [
+      readFileSync(join(__dirname, '../fixtures/mobiusflow-tls/hub-b.pem'), 'utf8'),
+    ],
   });
   host = await startBrowserHost({
     rendererDir: join(__dirname, '../../out/renderer'),
@@ -99,6 +104,9 @@ test('a PAC answer whose first proxy is down: the test names it, passes over it,
   const source = 'this computer’s proxy settings (system proxy, PAC), as Chromium resolves them';
   await expect(page.getByText(source, { exact: false })).toBeVisible();
   await expect(
+    page.getByText('Also trusted: this computer’s certificate store (1 certificate)'),
+  ).toBeVisible();
+  await expect(
     seats.getByText('Passed over (could not be reached;', { exact: false }),
   ).toBeVisible();
   await expect(
@@ -122,6 +130,11 @@ test('the same in German', async ({ browser }) => {
   });
   await expect(seats.getByText('Übersprungen (nicht erreichbar;', { exact: false })).toBeVisible();
   await expect(seats.getByText(downProxy, { exact: false })).toBeVisible();
+  await expect(
+    page.getByText(
+      'Ebenfalls vertrauenswürdig: der Zertifikatspeicher dieses Computers (1 Zertifikat)',
+    ),
+  ).toBeVisible();
   await expectNoEnglish(page);
   await fullScreenshot(page, `${SHOTS}/diagnostics-passed-over-de.png`);
   await page.context().close();

@@ -79,6 +79,8 @@ export async function openInstallation(options: {
   machine?: string;
   keepAlive?: boolean;
   config?: VendorConfig;
+  /** This computer's certificate store, as the Electron app reads it. */
+  systemCertificates?: () => readonly string[] | undefined;
 }): Promise<{ core: Core; secrets: SecretStore; dataDir: string }> {
   const secrets = options.secrets ?? createMemorySecretStore();
   const core = await createCore({
@@ -94,6 +96,7 @@ export async function openInstallation(options: {
       rawMachineId: async () => options.machine ?? 'machine-a',
       hostname: () => 'test-host',
     },
+    systemCertificates: options.systemCertificates,
   });
   return { core, secrets, dataDir: options.dataDir };
 }

@@ -24,7 +24,7 @@ import {
 
 const TLS_DIR = join(__dirname, '../fixtures/mobiusflow-tls');
 export const fixture = (name: string) => readFileSync(join(TLS_DIR, name), 'utf8');
-export const trustHubA = trustedCertificates(readCaBundle(join(TLS_DIR, 'hub-a.pem')));
+export const trustHubA = trustedCertificates(readCaBundle(join(TLS_DIR, 'hub-a.pem')).certificates);
 
 /** The CLI's client: the proxy from these variables, the CA bundle trusting hub-a. */
 export const envClient = (env: Record<string, string>): HttpClient =>

@@ -48,6 +48,11 @@ export function reportText(report: DiagnosticsReport): string {
     `Fingerprint ${fingerprint.label}…: ${fingerprint.basis.join(' ')}`,
     `Proxy: ${network.proxySource}${network.proxyVariables.map((v) => `; ${v.name}=${v.value}`).join('')}`,
     network.caFile ? `CA bundle: ${network.caFile}` : 'CA bundle: none (the usual trusted CAs)',
+    network.systemCertificates === undefined
+      ? ''
+      : `Also trusted: this computer's certificate store (${network.systemCertificates} certificates)`,
     ...report.storageWarnings.map((warning) => `Warning: ${warning}`),
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

@@ -58,10 +58,11 @@ export function readCaBundle(file: string): CaBundle {
 type WithDefaults = typeof tls & { getCACertificates?: (type: 'default') => string[] };
 
 /**
- * Node's default trust (its bundled roots, plus NODE_EXTRA_CA_CERTS where Node can say so) and
- * the bundle's certificates: giving `ca` replaces Node's defaults, so they are listed again.
+ * Node's default trust (its bundled roots, plus NODE_EXTRA_CA_CERTS and, with --use-system-ca,
+ * the system's store, where Node can say so) and `extra` (a CA bundle's certificates, this
+ * computer's store): giving `ca` replaces Node's defaults, so they are listed again.
  */
-export function trustedCertificates(bundle: CaBundle): readonly string[] {
+export function trustedCertificates(extra: readonly string[]): readonly string[] {
   const defaults = (tls as WithDefaults).getCACertificates?.('default') ?? tls.rootCertificates;
-  return [...defaults, ...bundle.certificates];
+  return [...defaults, ...extra];
 }

@@ -12,9 +12,11 @@ export interface NetworkSettings {
   readonly resolveProxy: ProxyResolver;
   /** Proxies found unreachable lately: a proxy one of them finds down, the others try last. */
   readonly unreachableProxies: UnreachableProxies;
-  /** Trusted CAs (PEM) when a CA bundle is configured; absent: Node's defaults. */
+  /** Trusted CAs (PEM) when a CA bundle or this computer's store adds any; absent: Node's defaults. */
   readonly ca?: readonly string[];
   readonly caBundle?: CaBundle;
+  /** How many certificates of this computer's own store are trusted; absent: the store is not used. */
+  readonly systemCertificates?: number;
   /** `system`: the Electron app asks Chromium (system settings, PAC); `environment`: *_PROXY. */
   readonly proxySource: 'environment' | 'system';
 }
@@ -31,6 +33,8 @@ export interface NetworkSettingsOptions {
   readonly systemProxy?: ProxyResolver;
   /** The process's environment; default process.env. */
   readonly env?: Env;
+  /** The Electron app's: this computer's trusted CAs, as Chromium trusts them (system-certificates.ts). */
+  readonly systemCertificates?: () => readonly string[] | undefined;
 }
 
 /** Reads the CA bundle now, so a missing or broken one is reported at start, naming the file. */
@@ -41,10 +45,14 @@ export function networkSettings(options: NetworkSettingsOptions): NetworkSetting
       ? undefined
       : readCaBundle(isAbsolute(caFile) ? caFile : resolve(configDir ?? '.', caFile));
   const system = namesProxy(options.env) ? undefined : options.systemProxy;
+  const store = options.systemCertificates?.();
+  const extra = [...(store ?? []), ...(caBundle?.certificates ?? [])];
   return {
     resolveProxy: system ?? proxyFromEnvironment(options.env),
     unreachableProxies: unreachableProxies(),
-    ...(caBundle ? { ca: trustedCertificates(caBundle), caBundle } : {}),
+    ...(extra.length > 0 ? { ca: trustedCertificates(extra) } : {}),
+    ...(caBundle ? { caBundle } : {}),
+    ...(store ? { systemCertificates: store.length } : {}),
     proxySource: system ? 'system' : 'environment',
   };
 }

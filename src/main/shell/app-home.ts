@@ -68,6 +68,8 @@ export function appCliHost(options: {
   readonly version: string;
   /** Chromium's resolver: the installed app's command line goes out as the app does. */
   readonly systemProxy: ProxyResolver;
+  /** This computer's trusted CAs, as the app trusts them. */
+  readonly systemCertificates: () => readonly string[] | undefined;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }): CliHost {

@@ -25,6 +25,12 @@ export const diagnosticsDe: DiagnosticsMessages = {
       plural(count, '(1 Zertifikat)', `(${formatNumber(count)} Zertifikate)`),
     caBundle: 'CA-Bundle',
     noCaBundle: 'Keines: die üblichen vertrauenswürdigen Zertifizierungsstellen',
+    systemStore: (count) =>
+      plural(
+        count,
+        'Ebenfalls vertrauenswürdig: der Zertifikatspeicher dieses Computers (1 Zertifikat)',
+        `Ebenfalls vertrauenswürdig: der Zertifikatspeicher dieses Computers (${formatNumber(count)} Zertifikate)`,
+      ),
     test: 'Verbindung testen',
     testing: 'Wird getestet …',
     stateTesting: 'Wird getestet',

@@ -28,6 +28,13 @@ export const diagnosticsEn = {
     caBundle: 'CA bundle',
     certificates: (count: number) => plural(count, '(1 certificate)', `(${count} certificates)`),
     noCaBundle: 'None: the usual trusted CAs',
+    /** Under the CA bundle, in the desktop app: the CAs this computer's own store trusts. */
+    systemStore: (count: number) =>
+      plural(
+        count,
+        'Also trusted: this computer’s certificate store (1 certificate)',
+        `Also trusted: this computer’s certificate store (${count} certificates)`,
+      ),
     test: 'Test connection',
     testing: 'Testing…',
     stateTesting: 'Testing',

@@ -44,6 +44,11 @@ export function ConnectionsCard({ report }: { readonly report: DiagnosticsReport
             ) : (
               <span className="text-muted">{t.noCaBundle}</span>
             )}
+            {network.systemCertificates !== undefined && (
+              <p className="diagnostics__system-store">
+                {t.systemStore(network.systemCertificates)}
+              </p>
+            )}
           </dd>
         </div>
       </dl>
