@@ -117,9 +117,11 @@ describe('sandbox faults', () => {
       () => 'failed',
     );
     await new Promise((resolve) => setTimeout(resolve, 100)); // let the request reach the server
+    // Without ending the hanging connection, close() would wait for it forever (the test's
+    // timeout); a generous bound still tells the two apart on a loaded machine.
     const started = performance.now();
     await sandbox.close();
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(await pending).toBe('failed');
   });
 
