@@ -11,6 +11,7 @@ import { median, time, type Row } from './measure';
 import { benchRenderer } from './renderer';
 import { benchSeatPoolLoad } from './seat-pool-load';
 import { benchStart } from './start';
+import { benchTlsTrust } from './tls-trust';
 
 async function benchFingerprint(): Promise<Row[]> {
   const fingerprinter = createFingerprinter('bench');
@@ -46,6 +47,7 @@ const PARTS: Record<string, (dir: string) => Promise<Row[]>> = {
   cycles: (dir) => benchHeartbeatCycles(dir),
   fleet: (dir) => benchHubFleet(dir),
   load: () => benchSeatPoolLoad(),
+  tls: () => benchTlsTrust(),
 };
 
 /**

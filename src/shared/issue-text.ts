@@ -52,7 +52,8 @@ export function textIssues(library: Library) {
 export const issuesAsTexts: z.core.ParseContext<z.core.$ZodIssue> = {
   error: (issue) => {
     const own = issue.code === 'custom' ? issue.params : undefined;
-    Object.assign(issue, { params: { ...own, ...withText(zodText(issue)) } });
+    // A refinement's own text, where it gave one in its params, stays.
+    Object.assign(issue, { params: { ...withText(zodText(issue)), ...own } });
     return undefined;
   },
 };

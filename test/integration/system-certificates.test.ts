@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportText } from '../../src/main/diagnostics/report-text';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import { networkSettings, type NetworkSettingsOptions } from '../../src/main/net/network-settings';
+import { systemCertificates } from '../../src/main/net/system-certificates';
 import {
   startMobiusFlowSandbox,
   type MobiusFlowSandbox,
@@ -59,6 +60,10 @@ describe("this computer's certificate store", () => {
       expect.arrayContaining([fixture('hub-a.pem').trim(), fixture('hub-b.pem')]),
     );
     expect(network.caBundle?.certificates).toHaveLength(1);
+  });
+
+  it('is not read on macOS, where Node takes seconds over it at start', () => {
+    expect(systemCertificates('darwin')).toBeUndefined();
   });
 
   it('a store that cannot be read leaves the usual roots: nothing is reported', () => {

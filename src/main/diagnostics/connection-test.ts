@@ -4,6 +4,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diagnostics-model';
 import type { HttpClient } from '../http/http-client';
+import { trusting } from '../net/ca-bundle';
 import { connectThrough } from '../net/proxy-agents';
 import { openProxyConnection } from '../net/proxy-connection';
 import { ProxyFailure } from '../net/proxy-dialogue';
@@ -93,7 +94,7 @@ function handshake(
     host,
     // SNI takes names only; an IP address is still checked against the certificate via `host`.
     ...(net.isIP(host) ? {} : { servername: host }),
-    ...(ca ? { ca: [...ca] } : {}),
+    ...trusting(ca),
     ALPNProtocols: ['http/1.1'],
   });
   const done = new Promise<tls.TLSSocket>((resolve, reject) => {

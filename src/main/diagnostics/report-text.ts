@@ -50,7 +50,7 @@ export function reportText(report: DiagnosticsReport): string {
     network.caFile ? `CA bundle: ${network.caFile}` : 'CA bundle: none (the usual trusted CAs)',
     network.systemCertificates === undefined
       ? ''
-      : `Also trusted: this computer's certificate store (${network.systemCertificates} certificates)`,
+      : `Also trusted: this computer's certificate store (${network.systemCertificates === 1 ? '1 certificate' : `${network.systemCertificates} certificates`})`,
     ...report.storageWarnings.map((warning) => `Warning: ${warning}`),
   ]
     .filter(Boolean)

@@ -8,6 +8,7 @@ import {
   TunnelAgent,
   type ProxySettings,
 } from '../net/proxy-agents';
+import { trusting } from '../net/ca-bundle';
 import { withConnectBudget } from '../net/connect-budget';
 import { PROXY_CONNECT_MS } from '../net/proxy-connection';
 import { ProxyFailure } from '../net/proxy-dialogue';
@@ -125,7 +126,7 @@ const neverReachedProxy = (error: unknown): boolean => proxyFailureIn(error)?.un
 export function createTransports(options: TransportOptions) {
   const unreachable = options.unreachableProxies ?? unreachableProxies();
   // Heartbeats go to the same host every few minutes: reuse connections (and TLS sessions).
-  const tls = options.ca ? { ca: [...options.ca] } : {};
+  const tls = trusting(options.ca);
   const httpAgent = new http.Agent({ keepAlive: true });
   const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true, ...tls });
   // An HTTPS proxy's certificate is checked against the same CAs as the servers'.

@@ -19,8 +19,8 @@ import {
 
 /**
  * The app's network settings as they apply to hubs: the proxy decision (system or *_PROXY, whose
- * bypass lists normally keep site-LAN addresses direct) and the company CA bundle, for hubs with a
- * CA-signed certificate. A pinned hub trusts its pin alone and is reached directly.
+ * bypass lists normally keep site-LAN addresses direct) and the trusted CAs (the company CA
+ * bundle, this computer's store in the Electron app), for hubs with a CA-signed certificate. A pinned hub trusts its pin alone and is reached directly.
  */
 export type HubNetwork = Pick<AxiosHttpClientOptions, 'resolveProxy' | 'unreachableProxies' | 'ca'>;
 

@@ -55,6 +55,24 @@ export function readCaBundle(file: string): CaBundle {
   return { file, certificates, summary };
 }
 
+const contexts = new WeakMap<readonly string[], tls.SecureContext>();
+
+/**
+ * TLS options that trust `ca` (absent: Node's defaults), as one secure context per list, made
+ * once: given as `ca`, the list would be parsed again for every new connection (tens of ms for a
+ * few hundred certificates, on the main thread, for each of a thousand hubs; `npm run bench --
+ * tls`).
+ */
+export function trusting(ca: readonly string[] | undefined): { secureContext?: tls.SecureContext } {
+  if (!ca) return {};
+  let context = contexts.get(ca);
+  if (!context) {
+    context = tls.createSecureContext({ ca: [...ca] });
+    contexts.set(ca, context);
+  }
+  return { secureContext: context };
+}
+
 type WithDefaults = typeof tls & { getCACertificates?: (type: 'default') => string[] };
 
 /**

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
+import { trusting } from './ca-bundle';
 import { ProxyFailure } from './proxy-dialogue';
 import { proxyAddress, type ProxyServerRoute } from './proxy-route';
 import { isTlsFailure } from './tls-failure';
@@ -42,7 +43,7 @@ export function openProxyConnection(
     ? tls.connect({
         socket: tcp,
         ...(net.isIP(route.host) ? {} : { servername: route.host }),
-        ...(options.ca ? { ca: [...options.ca] } : {}),
+        ...trusting(options.ca),
         ALPNProtocols: ['http/1.1'],
       })
     : tcp;
