@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
+import { textIssues } from './issue-text';
+import { net, netEn } from './texts/net.en';
 import { LOCALES } from './locale';
 
 export { EVENT_CHANNELS };
@@ -37,33 +39,38 @@ import {
  * takes: the preload and the browser host forward any channel listed in this map and nothing else.
  */
 
+const { saying } = textIssues({ net: netEn });
+
 const profileId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a profile id is lower-case letters, digits, - and _');
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, saying(net.fieldProfileId()));
 
 /** Licence keys are typed or pasted by people: bounded, printable, trimmed by the core. */
 const licenceKey = z
   .string()
-  .min(1, 'enter a licence key')
-  .max(256, 'a licence key is at most 256 characters')
-  .regex(/^[\x20-\x7E]+$/, 'a licence key has only printable ASCII characters');
+  .min(1, saying(net.fieldEnterKey()))
+  .max(256, saying(net.fieldKeyTooLong()))
+  .regex(/^[\x20-\x7E]+$/, saying(net.fieldKeyPrintable()));
 
 /** Account names and passwords: bounded, never trimmed (a password may end in a space). */
-const accountField = z.string().min(1, 'this field is required').max(256, 'at most 256 characters');
+const accountField = z
+  .string()
+  .min(1, saying(net.fieldRequired()))
+  .max(256, saying(net.fieldAtMost256()));
 
 /** Eniris licence keys are 1 to 50 characters; controller ids are printable. */
 const enirisKey = z
   .string()
-  .min(1, 'enter a licence key')
-  .max(50, 'an Eniris key has at most 50 characters')
-  .regex(/^[\x20-\x7E]+$/, 'printable characters only');
+  .min(1, saying(net.fieldEnterKey()))
+  .max(50, saying(net.fieldEnirisKeyTooLong()))
+  .regex(/^[\x20-\x7E]+$/, saying(net.fieldPrintable()));
 const enirisNodeId = z
   .string()
-  .min(1, 'enter the controller id')
+  .min(1, saying(net.fieldEnterControllerId()))
   .max(128)
-  .regex(/^[\x20-\x7E]+$/, 'printable characters only');
+  .regex(/^[\x20-\x7E]+$/, saying(net.fieldPrintable()));
 
 /**
  * A file a person picked, as text. Bounded well above any real licence file, so the core (which
@@ -74,9 +81,9 @@ const importedFile = z.string().max(4_194_304);
 /** LicenseSpring feature codes: short identifiers chosen by the vendor. */
 const featureCode = z
   .string()
-  .min(1, 'enter a feature code')
+  .min(1, saying(net.fieldEnterFeatureCode()))
   .max(100)
-  .regex(/^[\x21-\x7E]+$/, 'a feature code has no spaces');
+  .regex(/^[\x21-\x7E]+$/, saying(net.fieldFeatureNoSpaces()));
 /** A borrow end date; absent means as long as the vendor allows. */
 const borrowUntil = z.iso.datetime({ offset: true }).optional();
 const hubId = z.string().min(1).max(64);

@@ -73,6 +73,15 @@ describe('IPC dispatcher', () => {
     expect(inGerman(result.error)).toContain('Feld key: fehlt (Text erwartet)');
   });
 
+  it("says the contract's own words for a field in German too", async () => {
+    const dispatch = createDispatcher(handlers());
+    const result = await dispatch('licence:activate', { profileId: 'seats', key: 'k'.repeat(257) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toBe('key: a licence key is at most 256 characters');
+    expect(inGerman(result.error)).toBe('Feld key: ein Lizenzschlüssel hat höchstens 256 Zeichen');
+  });
+
   it('tells onRefused about contract refusals only, never about what a handler refused', async () => {
     const told: unknown[][] = [];
     const onRefused = (...args: unknown[]) => void told.push(args);

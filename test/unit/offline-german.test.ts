@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LICENCE_FORMAT, verifyLicenceFile } from '../../src/main/offline/licence-file';
+import {
+  LICENCE_FORMAT,
+  signLicence,
+  verifyLicenceFile,
+} from '../../src/main/offline/licence-file';
 import { joinQrContents, qrCodesFor } from '../../src/main/offline/qr-codes';
 import { describeAnchor } from '../../src/main/offline/time-anchor';
 import { ed25519PublicKey, generateVendorKeyPair } from '../../src/main/offline/vendor-keys';
@@ -78,6 +82,29 @@ describe('offline refusals in German', () => {
     );
     expect(inGerman(error)).toBe(
       'Die Lizenzdatei ist beschädigt (keyId: muss aus 16 Hexadezimalziffern bestehen; licence: mindestens 1 Zeichen; signature: Text erwartet, Zahl angegeben). Bitten Sie den Anbieter, sie erneut zu senden.',
+    );
+  });
+
+  it("licence terms that cannot be signed: the schema's own words in German too", async () => {
+    const { privateKeyPem } = generateVendorKeyPair();
+    const now = Date.UTC(2026, 11, 6);
+    const error = await refusalOf(async () =>
+      signLicence(
+        privateKeyPem,
+        {
+          product: 'acme studio',
+          licensee: {},
+          features: ['export', 'export'],
+          expiresAt: now - 1,
+        },
+        now,
+      ),
+    );
+    expect(error.message).toBe(
+      'These licence terms cannot be signed: product: use letters, digits, . _ - (3 to 100); features: each feature code appears once; expiresAt: must be after issuedAt.',
+    );
+    expect(inGerman(error)).toBe(
+      'Diese Lizenzbedingungen können nicht signiert werden: product: nur Buchstaben, Ziffern und . _ - (3 bis 100 Zeichen); features: jeder Funktionscode darf nur einmal vorkommen; expiresAt: muss nach issuedAt liegen.',
     );
   });
 

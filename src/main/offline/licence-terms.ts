@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MAX_EPOCH_MS } from '../../shared/epoch';
-import { issueText } from '../../shared/issue-text';
+import { issueText, textIssues } from '../../shared/issue-text';
 import { numberedProblems } from '../../shared/texts/numbered-problems';
-import { MAX_FILE_ISSUES } from '../../shared/texts/offline.en';
+import { MAX_FILE_ISSUES, offline, offlineEn } from '../../shared/texts/offline.en';
 
 /**
  * What a licence file grants (its signed payload): the schema both sides check, and the
@@ -18,6 +18,8 @@ export const FINGERPRINT = /^[0-9a-f]{64}$/;
 const MAX_FEATURES = 200;
 const MAX_GRACE_DAYS = 365;
 
+const { saying, customIssue } = textIssues({ offline: offlineEn });
+
 // C0 controls, DEL and C1 controls: never part of a name, often pasted by accident.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
@@ -32,7 +34,7 @@ const isoInstant = z
     (text) =>
       /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text) &&
       new Date(text).toISOString() === text,
-    'must be a UTC instant written as 2026-12-31T23:59:59.999Z',
+    saying(offline.termsInstant()),
   );
 
 /** Who the licence is for; both parts optional (`{}`: the vendor did not name anyone). */
@@ -44,47 +46,44 @@ const licenseeSchema = z
       .max(200)
       .refine(
         (name) => name === name.trim() && !CONTROL_CHARACTERS.test(name) && wellFormed(name),
-        'must be printable text without surrounding spaces',
+        saying(offline.termsPrintable()),
       )
       .optional(),
-    email: z.email('must be an e-mail address').max(254).optional(),
+    email: z.email(saying(offline.termsEmail())).max(254).optional(),
   })
   .strict();
 
 export const licencePayloadSchema = z
   .object({
     id: z.uuid(),
-    product: z.string().regex(PRODUCT_CODE, 'use letters, digits, . _ - (3 to 100)'),
+    product: z.string().regex(PRODUCT_CODE, saying(offline.termsProduct())),
     licensee: licenseeSchema,
     features: z
-      .array(
-        z
-          .string()
-          .regex(
-            FEATURE_CODE,
-            'use letters, digits, . _ - (at most 64, starting with a letter or digit)',
-          ),
-      )
+      .array(z.string().regex(FEATURE_CODE, saying(offline.termsFeature())))
       .max(MAX_FEATURES)
-      .refine((codes) => new Set(codes).size === codes.length, 'each feature code appears once'),
+      .refine((codes) => new Set(codes).size === codes.length, saying(offline.termsFeatureOnce())),
     issuedAt: isoInstant,
     /** null: perpetual. */
     expiresAt: isoInstant.nullable(),
     /** Days the licence keeps working after expiresAt; only when the vendor grants them. */
     graceDays: z.number().int().min(1).max(MAX_GRACE_DAYS).optional(),
     /** The machine the licence is locked to; absent: any machine. */
-    fingerprint: z.string().regex(FINGERPRINT, 'must be 64 lower-case hex digits').optional(),
+    fingerprint: z.string().regex(FINGERPRINT, saying(offline.termsFingerprint())).optional(),
   })
   .strict()
   .superRefine((payload, ctx) => {
     if (payload.expiresAt !== null && payload.expiresAt <= payload.issuedAt) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after issuedAt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresAt'],
+        ...customIssue(offline.termsExpiresAfterIssue()),
+      });
     }
     if (payload.graceDays !== undefined && payload.expiresAt === null) {
       ctx.addIssue({
         code: 'custom',
         path: ['graceDays'],
-        message: 'only a licence that expires has grace days',
+        ...customIssue(offline.termsGraceNeedsExpiry()),
       });
     }
   });

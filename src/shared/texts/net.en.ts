@@ -204,6 +204,18 @@ export const netEn = {
   unknownRequest: () => 'Unknown request.',
   /** `field` is empty for the request as a whole; `problem` is zod's words (a text: zod-text.ts). */
   requestField: (p: { field: string; problem: string }) => `${p.field || 'request'}: ${p.problem}`,
+  /** What the IPC contract says of a request's field (shared/ipc.ts). */
+  fieldProfileId: () => 'a profile id is lower-case letters, digits, - and _',
+  fieldEnterKey: () => 'enter a licence key',
+  fieldKeyTooLong: () => 'a licence key is at most 256 characters',
+  fieldKeyPrintable: () => 'a licence key has only printable ASCII characters',
+  fieldRequired: () => 'this field is required',
+  fieldAtMost256: () => 'at most 256 characters',
+  fieldEnirisKeyTooLong: () => 'an Eniris key has at most 50 characters',
+  fieldPrintable: () => 'printable characters only',
+  fieldEnterControllerId: () => 'enter the controller id',
+  fieldEnterFeatureCode: () => 'enter a feature code',
+  fieldFeatureNoSpaces: () => 'a feature code has no spaces',
   notFromTheApp: () => 'Request refused: it did not come from the app.',
   sendLink: () => 'Send {"url": "licensemgr://activate?key=…"}.',
   unreadableRequest: () => 'The request body is not valid JSON or is too large.',

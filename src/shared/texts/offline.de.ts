@@ -32,6 +32,16 @@ export const offlineDe: Translation<typeof offlineEn> = {
   nothingToRemove: () => 'Hier ist keine Lizenzdatei importiert, es gibt also nichts zu entfernen.',
 
   keyIdShape: () => 'muss aus 16 Hexadezimalziffern bestehen',
+  termsInstant: () => 'muss ein UTC-Zeitpunkt in der Form 2026-12-31T23:59:59.999Z sein',
+  termsPrintable: () => 'muss druckbarer Text ohne Leerzeichen am Anfang und Ende sein',
+  termsEmail: () => 'muss eine E-Mail-Adresse sein',
+  termsProduct: () => 'nur Buchstaben, Ziffern und . _ - (3 bis 100 Zeichen)',
+  termsFeature: () =>
+    'nur Buchstaben, Ziffern und . _ - (höchstens 64 Zeichen, am Anfang ein Buchstabe oder eine Ziffer)',
+  termsFeatureOnce: () => 'jeder Funktionscode darf nur einmal vorkommen',
+  termsFingerprint: () => 'muss aus 64 Hexadezimalziffern in Kleinbuchstaben bestehen',
+  termsExpiresAfterIssue: () => 'muss nach issuedAt liegen',
+  termsGraceNeedsExpiry: () => 'nur eine Lizenz mit Ablaufdatum hat Kulanztage',
   cannotSign: (p) =>
     `Diese Lizenzbedingungen können nicht signiert werden: ${fileIssues(p, '(oberste Ebene)')}.`,
   otherVendorKey: (p) =>

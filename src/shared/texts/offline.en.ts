@@ -49,6 +49,16 @@ export const offlineEn = {
   // Reading and verifying a licence file (licence-file.ts).
   /** The envelope's key id, as the schema says it (licence-file.ts). */
   keyIdShape: () => 'must be 16 hex digits',
+  /** The terms' fields, as the schema says them (licence-terms.ts). */
+  termsInstant: () => 'must be a UTC instant written as 2026-12-31T23:59:59.999Z',
+  termsPrintable: () => 'must be printable text without surrounding spaces',
+  termsEmail: () => 'must be an e-mail address',
+  termsProduct: () => 'use letters, digits, . _ - (3 to 100)',
+  termsFeature: () => 'use letters, digits, . _ - (at most 64, starting with a letter or digit)',
+  termsFeatureOnce: () => 'each feature code appears once',
+  termsFingerprint: () => 'must be 64 lower-case hex digits',
+  termsExpiresAfterIssue: () => 'must be after issuedAt',
+  termsGraceNeedsExpiry: () => 'only a licence that expires has grace days',
   cannotSign: (p: NumberedProblems) =>
     `These licence terms cannot be signed: ${fileIssues(p, '(top level)')}.`,
   otherVendorKey: (p: { fileKey: string; trustedKey: string }) =>
