@@ -57,9 +57,14 @@ const CONTAINERS: Readonly<Record<string, string>> = {
 const inContainer = (origin: string): string =>
   (Object.hasOwn(CONTAINERS, origin) && CONTAINERS[origin]) || `in ${origin}`;
 
-/** A bound or divisor as zod gave it; whole numbers grouped the German way ("65.535"). */
-const amount = (value: number | string, f: Formats): string =>
-  typeof value === 'number' && Number.isInteger(value) ? f.number(value) : String(value);
+/**
+ * A bound or divisor as zod gave it, the German way: whole numbers grouped ("65.535"), a decimal
+ * comma ("0,25": every digit kept, where the German number format rounds to one).
+ */
+const amount = (value: number | string, f: Formats): string => {
+  if (typeof value !== 'number') return value;
+  return Number.isInteger(value) ? f.number(value) : String(value).replace('.', ',');
+};
 
 /**
  * "höchstens 80 Zeichen", "kleiner als 10": `words` are the bound included, then beyond it for a
