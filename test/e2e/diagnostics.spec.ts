@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { refusedUrl } from '../support/refused-url';
 import { expectNoSeriousViolations } from './axe';
 import { startSandbox, startServe } from './browser-host';
 import { config as configTexts } from '../../src/shared/texts/config.en';
@@ -27,15 +26,6 @@ let dir: string;
 let deadHost: string;
 let apiKey: string;
 
-/** A loopback port nobody listens on: connecting is refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 test.beforeEach(async () => {
   sandbox = await startSandbox();
   dir = mkdtempSync(join(tmpdir(), 'lm-e2e-diagnostics-'));
@@ -43,7 +33,7 @@ test.beforeEach(async () => {
     profiles: { kind: string; apiKey?: string }[];
   };
   apiKey = config.profiles.find((profile) => profile.kind === 'seats')?.apiKey ?? '';
-  deadHost = `127.0.0.1:${await closedPort()}`;
+  deadHost = new URL(await refusedUrl()).host;
   config.profiles.push({
     id: 'dead',
     kind: 'seats',

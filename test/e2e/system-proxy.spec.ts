@@ -1,6 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -12,6 +10,7 @@ import { createFileStateStore } from '../../src/main/store/file-state-store';
 import { createMemorySecretStore } from '../../src/main/store/secret-store';
 import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
 import { createMemoryRefusalLog } from '../support/memory-refusal-log';
+import { refusedUrl } from '../support/refused-url';
 import { expectNoSeriousViolations } from './axe';
 import { startSandbox } from './browser-host';
 import { fullScreenshot, SHOTS } from './demo-app';
@@ -34,19 +33,10 @@ let host: Awaited<ReturnType<typeof startBrowserHost>>;
 let dir: string;
 let downProxy: string;
 
-/** A loopback port nobody listens on: connecting is refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 test.beforeEach(async () => {
   sandbox = await startSandbox();
   backup = await startForwardProxy();
-  downProxy = `127.0.0.1:${await closedPort()}`;
+  downProxy = new URL(await refusedUrl()).host;
   dir = mkdtempSync(join(tmpdir(), 'lm-e2e-system-proxy-'));
   const answer = `PROXY ${downProxy}; PROXY ${backup.address}`;
   core = await createCore({
