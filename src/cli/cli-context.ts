@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { SystemStore } from '../main/net/system-certificates';
 import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
 import type { ProxyResolver } from '../main/net/proxy-route';
@@ -50,7 +51,7 @@ export interface CliContext {
    */
   readonly systemProxy?: ProxyResolver;
   /** The installed app's `--cli`: this computer's trusted CAs, as the app trusts them. */
-  readonly systemCertificates?: () => readonly string[] | undefined;
+  readonly systemCertificates?: () => SystemStore;
   readonly version: string;
   /** Resolves when the user stops a long-running command (Ctrl+C). */
   readonly untilStopped: () => Promise<void>;

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type { SystemStore } from './net/system-certificates';
 import { basename, dirname } from 'node:path';
 import { systemClock, type Clock } from '../shared/clock';
 import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
@@ -63,7 +64,7 @@ export interface CoreHost {
   /** The Electron app's proxy resolver (Chromium's); absent: the *_PROXY environment variables. */
   readonly systemProxy?: ProxyResolver;
   /** The Electron app's: this computer's trusted CAs, as Chromium trusts them. */
-  readonly systemCertificates?: () => readonly string[] | undefined;
+  readonly systemCertificates?: () => SystemStore;
   /** Log files of the host whose last lines go into the support bundle. */
   readonly logFiles?: readonly string[];
 }

@@ -91,8 +91,16 @@ export const diagnosticsReportSchema = z.object({
     caFile: z.string().optional(),
     /** Subject and expiry of each certificate in the CA bundle. */
     caCertificates: z.array(z.object({ subject: z.string(), validTo: z.string() })),
-    /** How many CAs of this computer's own store are trusted (the Electron app); absent: not used. */
-    systemCertificates: z.number().int().nonnegative().optional(),
+    /**
+     * This computer's certificate store (the Electron app): how many of its CAs are trusted, or
+     * why none (`macos`: not read there; `unreadable`). Absent: hosts that do not use it.
+     */
+    systemStore: z
+      .union([
+        z.object({ trusted: z.number().int().nonnegative() }).strict(),
+        z.object({ unused: z.enum(['macos', 'unreadable']) }).strict(),
+      ])
+      .optional(),
   }),
   secrets: z.object({
     /**

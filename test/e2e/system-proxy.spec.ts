@@ -49,9 +49,9 @@ test.beforeEach(async () => {
     allowInProcessDemo: false,
     systemProxy: systemProxyResolver({ resolveProxy: async () => answer }),
     // This computer's certificate store, as Chromium trusts it: one company CA.
-    systemCertificates: () => [
-      readFileSync(join(__dirname, '../fixtures/mobiusflow-tls/hub-b.pem'), 'utf8'),
-    ],
+    systemCertificates: () => ({
+      certificates: [readFileSync(join(__dirname, '../fixtures/mobiusflow-tls/hub-b.pem'), 'utf8')],
+    }),
   });
   host = await startBrowserHost({
     rendererDir: join(__dirname, '../../out/renderer'),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportText } from '../../src/main/diagnostics/report-text';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import { networkSettings, type NetworkSettingsOptions } from '../../src/main/net/network-settings';
-import { systemCertificates } from '../../src/main/net/system-certificates';
+import { systemCertificates, type SystemStore } from '../../src/main/net/system-certificates';
 import {
   startMobiusFlowSandbox,
   type MobiusFlowSandbox,
@@ -38,9 +38,11 @@ const signIn = (options: NetworkSettingsOptions) => {
 
 describe("this computer's certificate store", () => {
   it('a server whose CA only this computer trusts is reached, and the count is reported', async () => {
-    const { network, client } = signIn({ systemCertificates: () => [fixture('hub-b.pem')] });
+    const { network, client } = signIn({
+      systemCertificates: () => ({ certificates: [fixture('hub-b.pem')] }),
+    });
     expect((await client.request(login(hubOf(hubB)))).status).toBe(200);
-    expect(network.systemCertificates).toBe(1);
+    expect(network.systemStore).toEqual({ trusted: 1 });
   });
 
   it('without it, the same server is refused as not verified: the store is what made it work', async () => {
@@ -48,13 +50,13 @@ describe("this computer's certificate store", () => {
     const error = await failure(client, login(hubOf(hubB)));
     expect(error.code).toBe('config');
     expect(error.message).toContain('could not be verified');
-    expect(network.systemCertificates).toBeUndefined();
+    expect(network.systemStore).toBeUndefined();
   });
 
   it('adds to the CA bundle, never instead of it', async () => {
     const { network } = signIn({
       caFile: join(__dirname, '../fixtures/mobiusflow-tls/hub-a.pem'),
-      systemCertificates: () => [fixture('hub-b.pem')],
+      systemCertificates: () => ({ certificates: [fixture('hub-b.pem')] }),
     });
     expect(network.ca).toEqual(
       expect.arrayContaining([fixture('hub-a.pem').trim(), fixture('hub-b.pem')]),
@@ -63,34 +65,50 @@ describe("this computer's certificate store", () => {
   });
 
   it('is not read on macOS, where Node takes seconds over it at start', () => {
-    expect(systemCertificates('darwin')).toBeUndefined();
+    expect(systemCertificates('darwin')).toEqual({ unused: 'macos' });
   });
 
-  it('a store that cannot be read leaves the usual roots: nothing is reported', () => {
-    const { network } = signIn({ systemCertificates: () => undefined });
+  it('a store that cannot be read leaves the usual roots, and says so', () => {
+    const { network } = signIn({ systemCertificates: () => ({ unused: 'unreadable' }) });
     expect(network.ca).toBeUndefined();
-    expect(network.systemCertificates).toBeUndefined();
+    expect(network.systemStore).toEqual({ unused: 'unreadable' });
   });
 
   const tempDir = useTempDir();
 
-  it('the diagnostics screen and the support bundle say it is trusted, and how many', async () => {
+  /** The support bundle's summary from a core whose store answers `store`. */
+  async function summaryWith(store: SystemStore) {
     const { sandbox, clock } = await startClockedSandbox();
     const { core } = await openInstallation({
       sandbox,
       clock,
       dataDir: tempDir(),
-      systemCertificates: () => [fixture('hub-a.pem'), fixture('hub-b.pem')],
+      systemCertificates: () => store,
     });
     try {
       const report = await core.diagnostics.report();
-      expect(report.network.systemCertificates).toBe(2);
-      expect(reportText(report)).toContain(
-        "Also trusted: this computer's certificate store (2 certificates)",
-      );
+      return { store: report.network.systemStore, summary: reportText(report) };
     } finally {
       await core.close();
       await sandbox.close();
     }
+  }
+
+  it('the diagnostics and the support bundle say it is trusted, and how many', async () => {
+    const trusted = await summaryWith({
+      certificates: [fixture('hub-a.pem'), fixture('hub-b.pem')],
+    });
+    expect(trusted.store).toEqual({ trusted: 2 });
+    expect(trusted.summary).toContain(
+      "Also trusted: this computer's certificate store (2 certificates)",
+    );
+  });
+
+  it('or why it is not used, with where a company CA goes instead', async () => {
+    const mac = await summaryWith({ unused: 'macos' });
+    expect(mac.store).toEqual({ unused: 'macos' });
+    expect(mac.summary).toContain(
+      "This computer's certificate store: not used on macOS (a company CA goes in caFile)",
+    );
   });
 });

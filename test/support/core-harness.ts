@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { SystemStore } from '../../src/main/net/system-certificates';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../src/main/core';
 import type { VendorConfig } from '../../src/main/config/vendor-config';
@@ -80,7 +81,7 @@ export async function openInstallation(options: {
   keepAlive?: boolean;
   config?: VendorConfig;
   /** This computer's certificate store, as the Electron app reads it. */
-  systemCertificates?: () => readonly string[] | undefined;
+  systemCertificates?: () => SystemStore;
 }): Promise<{ core: Core; secrets: SecretStore; dataDir: string }> {
   const secrets = options.secrets ?? createMemorySecretStore();
   const core = await createCore({

@@ -97,9 +97,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
         proxyVariables: network.proxySource === 'environment' ? proxyVariables() : [],
         ...(network.caBundle ? { caFile: network.caBundle.file } : {}),
         caCertificates: [...(network.caBundle?.summary ?? [])],
-        ...(network.systemCertificates === undefined
-          ? {}
-          : { systemCertificates: network.systemCertificates }),
+        ...(network.systemStore ? { systemStore: network.systemStore } : {}),
       },
       secrets: secretProtection(info.secretStore, config.allowWeakSecretStore, words),
       fingerprint: fingerprintBasis(

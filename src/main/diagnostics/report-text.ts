@@ -32,6 +32,18 @@ export function logText(lines: DiagnosticsReport['recentLog']): string {
     .join('\n');
 }
 
+/** What the support bundle says of this computer's certificate store (English, for support). */
+function storeLine(store: DiagnosticsReport['network']['systemStore']): string {
+  if (!store) return '';
+  if ('trusted' in store) {
+    const count = store.trusted === 1 ? '1 certificate' : `${store.trusted} certificates`;
+    return `Also trusted: this computer's certificate store (${count})`;
+  }
+  return store.unused === 'macos'
+    ? "This computer's certificate store: not used on macOS (a company CA goes in caFile)"
+    : "This computer's certificate store: could not be read (a company CA goes in caFile)";
+}
+
 export function reportText(report: DiagnosticsReport): string {
   const { versions, secrets, fingerprint, network } = report;
   const runtime = [
@@ -48,9 +60,7 @@ export function reportText(report: DiagnosticsReport): string {
     `Fingerprint ${fingerprint.label}…: ${fingerprint.basis.join(' ')}`,
     `Proxy: ${network.proxySource}${network.proxyVariables.map((v) => `; ${v.name}=${v.value}`).join('')}`,
     network.caFile ? `CA bundle: ${network.caFile}` : 'CA bundle: none (the usual trusted CAs)',
-    network.systemCertificates === undefined
-      ? ''
-      : `Also trusted: this computer's certificate store (${network.systemCertificates === 1 ? '1 certificate' : `${network.systemCertificates} certificates`})`,
+    storeLine(network.systemStore),
     ...report.storageWarnings.map((warning) => `Warning: ${warning}`),
   ]
     .filter(Boolean)

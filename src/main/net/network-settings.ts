@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { readCaBundle, trustedCertificates, type CaBundle } from './ca-bundle';
 import { namesProxy, proxyFromEnvironment, type Env } from './proxy-env';
 import type { ProxyResolver } from './proxy-route';
+import type { SystemStore } from './system-certificates';
 import { unreachableProxies, type UnreachableProxies } from './unreachable-proxies';
 
 /**
@@ -15,8 +16,8 @@ export interface NetworkSettings {
   /** Trusted CAs (PEM) when a CA bundle or this computer's store adds any; absent: Node's defaults. */
   readonly ca?: readonly string[];
   readonly caBundle?: CaBundle;
-  /** How many certificates of this computer's own store are trusted; absent: the store is not used. */
-  readonly systemCertificates?: number;
+  /** This computer's store (the Electron app): how many of its CAs are trusted, or why none. */
+  readonly systemStore?: { readonly trusted: number } | { readonly unused: 'macos' | 'unreadable' };
   /** `system`: the Electron app asks Chromium (system settings, PAC); `environment`: *_PROXY. */
   readonly proxySource: 'environment' | 'system';
 }
@@ -34,7 +35,7 @@ export interface NetworkSettingsOptions {
   /** The process's environment; default process.env. */
   readonly env?: Env;
   /** The Electron app's: this computer's trusted CAs, as Chromium trusts them (system-certificates.ts). */
-  readonly systemCertificates?: () => readonly string[] | undefined;
+  readonly systemCertificates?: () => SystemStore;
 }
 
 /** Reads the CA bundle now, so a missing or broken one is reported at start, naming the file. */
@@ -46,13 +47,18 @@ export function networkSettings(options: NetworkSettingsOptions): NetworkSetting
       : readCaBundle(isAbsolute(caFile) ? caFile : resolve(configDir ?? '.', caFile));
   const system = namesProxy(options.env) ? undefined : options.systemProxy;
   const store = options.systemCertificates?.();
-  const extra = [...(store ?? []), ...(caBundle?.certificates ?? [])];
+  const fromStore = store && 'certificates' in store ? store.certificates : [];
+  const extra = [...fromStore, ...(caBundle?.certificates ?? [])];
   return {
     resolveProxy: system ?? proxyFromEnvironment(options.env),
     unreachableProxies: unreachableProxies(),
     ...(extra.length > 0 ? { ca: trustedCertificates(extra) } : {}),
     ...(caBundle ? { caBundle } : {}),
-    ...(store ? { systemCertificates: store.length } : {}),
+    ...(store
+      ? {
+          systemStore: 'unused' in store ? { unused: store.unused } : { trusted: fromStore.length },
+        }
+      : {}),
     proxySource: system ? 'system' : 'environment',
   };
 }

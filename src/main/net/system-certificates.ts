@@ -2,23 +2,26 @@ import tls from 'node:tls';
 
 type WithSystemStore = typeof tls & { getCACertificates?: (type: 'system') => string[] };
 
+/** This computer's certificate store: its CAs, or why they are not used. */
+export type SystemStore =
+  { readonly certificates: readonly string[] } | { readonly unused: 'macos' | 'unreadable' };
+
 /**
  * The CA certificates this computer's own store trusts (Windows' certificate store, the Linux
  * system bundle), as Chromium trusts them: a company root CA deployed to every PC, or a
  * TLS-inspecting proxy's, then needs no caFile in the Electron app. Node reads the store from
- * 22.15 (Electron 45's Node has it); undefined where it cannot, or must not.
+ * 22.15 (Electron 45's Node has it).
  */
-export function systemCertificates(
-  platform: NodeJS.Platform = process.platform,
-): readonly string[] | undefined {
+export function systemCertificates(platform: NodeJS.Platform = process.platform): SystemStore {
   // Node reads the macOS keychain evaluating each certificate with revocation checks, which
   // takes 5 to 45 s on company-managed Macs (nodejs/node#63313), and this runs at start: there
   // a company CA goes in caFile.
-  if (platform === 'darwin') return undefined;
+  if (platform === 'darwin') return { unused: 'macos' };
   try {
-    return (tls as WithSystemStore).getCACertificates?.('system');
+    const certificates = (tls as WithSystemStore).getCACertificates?.('system');
+    return certificates ? { certificates } : { unused: 'unreadable' };
   } catch {
     // A store that cannot be read leaves the usual roots and the CA bundle.
-    return undefined;
+    return { unused: 'unreadable' };
   }
 }

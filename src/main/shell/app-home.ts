@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { SystemStore } from '../net/system-certificates';
 import type { CoreHome } from '../../cli/cli-context';
 import type { CliHost } from '../../cli/run-cli';
 import { store } from '../../shared/texts/store.en';
@@ -69,7 +70,7 @@ export function appCliHost(options: {
   /** Chromium's resolver: the installed app's command line goes out as the app does. */
   readonly systemProxy: ProxyResolver;
   /** This computer's trusted CAs, as the app trusts them. */
-  readonly systemCertificates: () => readonly string[] | undefined;
+  readonly systemCertificates: () => SystemStore;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }): CliHost {

@@ -31,6 +31,12 @@ export const diagnosticsDe: DiagnosticsMessages = {
         'Ebenfalls vertrauenswürdig: der Zertifikatspeicher dieses Computers (1 Zertifikat)',
         `Ebenfalls vertrauenswürdig: der Zertifikatspeicher dieses Computers (${formatNumber(count)} Zertifikate)`,
       ),
+    systemStoreUnused: {
+      macos:
+        'Der Zertifikatspeicher dieses Computers wird unter macOS nicht verwendet (das Lesen kann den Start um Sekunden verzögern): Eine Firmen-Zertifizierungsstelle gehört in das CA-Bundle (caFile).',
+      unreadable:
+        'Der Zertifikatspeicher dieses Computers konnte nicht gelesen werden: Eine Firmen-Zertifizierungsstelle gehört in das CA-Bundle (caFile).',
+    },
     test: 'Verbindung testen',
     testing: 'Wird getestet …',
     stateTesting: 'Wird getestet',

@@ -35,6 +35,13 @@ export const diagnosticsEn = {
         'Also trusted: this computer’s certificate store (1 certificate)',
         `Also trusted: this computer’s certificate store (${count} certificates)`,
       ),
+    /** Why the desktop app does not use this computer's certificate store. */
+    systemStoreUnused: {
+      macos:
+        'This computer’s certificate store is not used on macOS (reading it can hold up the start for seconds): a company CA goes in the CA bundle (caFile).',
+      unreadable:
+        'This computer’s certificate store could not be read: a company CA goes in the CA bundle (caFile).',
+    },
     test: 'Test connection',
     testing: 'Testing…',
     stateTesting: 'Testing',

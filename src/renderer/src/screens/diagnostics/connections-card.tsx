@@ -44,9 +44,11 @@ export function ConnectionsCard({ report }: { readonly report: DiagnosticsReport
             ) : (
               <span className="text-muted">{t.noCaBundle}</span>
             )}
-            {network.systemCertificates !== undefined && (
+            {network.systemStore && (
               <p className="diagnostics__system-store">
-                {t.systemStore(network.systemCertificates)}
+                {'trusted' in network.systemStore
+                  ? t.systemStore(network.systemStore.trusted)
+                  : t.systemStoreUnused[network.systemStore.unused]}
               </p>
             )}
           </dd>
