@@ -63,7 +63,7 @@ export interface CoreHost {
   readonly configDir?: string;
   /** The Electron app's proxy resolver (Chromium's); absent: the *_PROXY environment variables. */
   readonly systemProxy?: ProxyResolver;
-  /** The Electron app's: this computer's trusted CAs, as Chromium trusts them. */
+  /** The Electron app's: this computer's certificate store (system-certificates.ts). */
   readonly systemCertificates?: () => SystemStore;
   /** Log files of the host whose last lines go into the support bundle. */
   readonly logFiles?: readonly string[];

@@ -52,8 +52,7 @@ export function textIssues(library: Library) {
 export const issuesAsTexts: z.core.ParseContext<z.core.$ZodIssue> = {
   error: (issue) => {
     const own = issue.code === 'custom' ? issue.params : undefined;
-    // A refinement's own text, where it gave one in its params, stays.
-    Object.assign(issue, { params: { ...withText(zodText(issue)), ...own } });
+    Object.assign(issue, { params: { ...own, ...withText(zodText(issue)) } });
     return undefined;
   },
 };

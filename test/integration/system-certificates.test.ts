@@ -2,19 +2,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportText } from '../../src/main/diagnostics/report-text';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
+import { trusting } from '../../src/main/net/ca-bundle';
 import { networkSettings, type NetworkSettingsOptions } from '../../src/main/net/network-settings';
+import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
 import { systemCertificates, type SystemStore } from '../../src/main/net/system-certificates';
 import {
   startMobiusFlowSandbox,
   type MobiusFlowSandbox,
 } from '../../src/sandbox/mobiusflow/server';
 import { openInstallation, startClockedSandbox } from '../support/core-harness';
+import { startForwardProxy } from '../support/forward-proxy';
 import { failure, fixture, hubOf, login } from '../support/proxy-targets';
 import { useTempDir } from '../support/temp-dir';
 
 /**
- * The Electron app trusts the CAs of this computer's own store, as Chromium does: a company CA
- * deployed to every PC (or a TLS-inspecting proxy's) then works without a caFile. The store is a
+ * On Windows and Linux the Electron app trusts the CAs of this computer's own store (not read on
+ * macOS): a company CA deployed to every PC (or a TLS-inspecting proxy's) then works without a
+ * caFile. The store is a
  * narrow source here (Node 20 cannot read the real one): it answers hub-b's certificate, which
  * nothing else trusts, and the sandbox hub presents that certificate over real TLS.
  */
@@ -64,6 +68,41 @@ describe("this computer's certificate store", () => {
     expect(network.caBundle?.certificates).toHaveLength(1);
   });
 
+  it('trusting a CA never skips the server name: a certificate for another name is refused', async () => {
+    const hub = hubOf(hubB);
+    // A proxy that takes a name this certificate is not for to the hub that holds it.
+    const proxy = await startForwardProxy({
+      reaches: { 'licences.example:443': new URL(hub.baseUrl).host },
+    });
+    try {
+      const { network } = signIn({
+        systemCertificates: () => ({ certificates: [fixture('hub-b.pem')] }),
+      });
+      const client = createAxiosHttpClient({
+        resolveProxy: proxyFromEnvironment({ HTTPS_PROXY: proxy.url }),
+        ca: network.ca,
+      });
+      const error = await failure(client, {
+        ...login(hub),
+        url: login(hub).url.replace(new URL(hub.baseUrl).origin, 'https://licences.example'),
+      });
+      expect(error.code).toBe('config');
+      expect(error.message).toContain('(ERR_TLS_CERT_ALTNAME_INVALID)');
+      expect(proxy.seen).toEqual(['CONNECT licences.example:443']);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('makes one TLS context per list, whoever asks: not one per connection', () => {
+    const { network } = signIn({
+      systemCertificates: () => ({ certificates: [fixture('hub-b.pem')] }),
+    });
+    expect(trusting(network.ca).secureContext).toBeDefined();
+    expect(trusting(network.ca).secureContext).toBe(trusting(network.ca).secureContext);
+    expect(trusting(undefined)).toEqual({});
+  });
+
   it('is not read on macOS, where Node takes seconds over it at start', () => {
     expect(systemCertificates('darwin')).toEqual({ unused: 'macos' });
   });
@@ -109,6 +148,10 @@ describe("this computer's certificate store", () => {
     expect(mac.store).toEqual({ unused: 'macos' });
     expect(mac.summary).toContain(
       "This computer's certificate store: not used on macOS (a company CA goes in caFile)",
+    );
+    const unreadable = await summaryWith({ unused: 'unreadable' });
+    expect(unreadable.summary).toContain(
+      "This computer's certificate store: could not be read (a company CA goes in caFile)",
     );
   });
 });

@@ -115,6 +115,7 @@ describe("zod's own words as texts", () => {
     expect(german(z.number().int().max(65_535), 70_000)).toEqual(['höchstens 65.535']);
     expect(german(z.number().gt(0), 0)).toEqual(['größer als 0']);
     expect(german(z.number().max(0.25), 1)).toEqual(['höchstens 0,25']);
+    expect(german(z.number().max(1234.5), 2000)).toEqual(['höchstens 1.234,5']);
     expect(german(z.enum(['http', 'https']), 'ftp')).toEqual([
       'muss einer dieser Werte sein: "http"|"https"',
     ]);

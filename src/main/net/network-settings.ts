@@ -34,7 +34,7 @@ export interface NetworkSettingsOptions {
   readonly systemProxy?: ProxyResolver;
   /** The process's environment; default process.env. */
   readonly env?: Env;
-  /** The Electron app's: this computer's trusted CAs, as Chromium trusts them (system-certificates.ts). */
+  /** The Electron app's: this computer's certificate store (system-certificates.ts). */
   readonly systemCertificates?: () => SystemStore;
 }
 

@@ -8,14 +8,14 @@ export type SystemStore =
 
 /**
  * The CA certificates this computer's own store trusts (Windows' certificate store, the Linux
- * system bundle), as Chromium trusts them: a company root CA deployed to every PC, or a
- * TLS-inspecting proxy's, then needs no caFile in the Electron app. Node reads the store from
- * 22.15 (Electron 45's Node has it).
+ * system bundle OpenSSL reads), much as Chromium trusts them: a company root CA deployed to every
+ * PC, or a TLS-inspecting proxy's, then needs no caFile in the Electron app. Node reads the store
+ * from 22.15 (Electron 45's Node has it).
  */
 export function systemCertificates(platform: NodeJS.Platform = process.platform): SystemStore {
   // Node reads the macOS keychain evaluating each certificate with revocation checks, which
-  // takes 5 to 45 s on company-managed Macs (nodejs/node#63313), and this runs at start: there
-  // a company CA goes in caFile.
+  // takes 5 to 10 s on company-managed Macs (nodejs/node#63313; other reports say 45 s), and
+  // this runs at start: there a company CA goes in caFile.
   if (platform === 'darwin') return { unused: 'macos' };
   try {
     const certificates = (tls as WithSystemStore).getCACertificates?.('system');

@@ -57,13 +57,13 @@ const CONTAINERS: Readonly<Record<string, string>> = {
 const inContainer = (origin: string): string =>
   (Object.hasOwn(CONTAINERS, origin) && CONTAINERS[origin]) || `in ${origin}`;
 
-/**
- * A bound or divisor as zod gave it, the German way: whole numbers grouped ("65.535"), a decimal
- * comma ("0,25": every digit kept, where the German number format rounds to one).
- */
+/** Every digit of a decimal bound: the German number format of the texts rounds to one. */
+const decimal = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 20 });
+
+/** A bound or divisor as zod gave it, the German way: "65.535", "1.234,5", "0,25". */
 const amount = (value: number | string, f: Formats): string => {
   if (typeof value !== 'number') return value;
-  return Number.isInteger(value) ? f.number(value) : String(value).replace('.', ',');
+  return Number.isInteger(value) ? f.number(value) : decimal.format(value);
 };
 
 /**
