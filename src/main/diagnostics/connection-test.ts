@@ -1,10 +1,8 @@
 import { lookup } from 'node:dns/promises';
 import { STATUS_CODES } from 'node:http';
 import net from 'node:net';
-import tls from 'node:tls';
 import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diagnostics-model';
 import type { HttpClient } from '../http/http-client';
-import { trusting } from '../net/ca-bundle';
 import { connectThrough } from '../net/proxy-agents';
 import { openProxyConnection } from '../net/proxy-connection';
 import { ProxyFailure } from '../net/proxy-dialogue';
@@ -17,6 +15,7 @@ import {
   type ProxyRoute,
   type ProxyRoutes,
 } from '../net/proxy-route';
+import { certificateDetail, codeOf, connectTcp, handshake, within } from './connection-steps';
 import {
   detailOf,
   dnsFailure,
@@ -54,67 +53,6 @@ export interface ConnectionTestDeps {
 }
 
 const DEFAULT_STEP_TIMEOUT_MS = 5_000;
-
-/** Rejects with an ETIMEDOUT-coded error when `promise` takes longer than `ms`. */
-function within<T>(promise: Promise<T>, ms: number, onTimeout?: () => void): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      onTimeout?.();
-      reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
-    }, ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-const codeOf = (error: unknown): string =>
-  (error as NodeJS.ErrnoException | undefined)?.code ?? 'ERROR';
-
-function connectTcp(peer: Peer, timeoutMs: number): Promise<net.Socket> {
-  const socket = net.connect({ host: peer.host, port: peer.port });
-  const connected = new Promise<net.Socket>((resolve, reject) => {
-    socket.once('connect', () => {
-      socket.off('error', reject);
-      resolve(socket);
-    });
-    socket.once('error', reject);
-  });
-  return within(connected, timeoutMs, () => socket.destroy());
-}
-
-function handshake(
-  socket: net.Socket,
-  url: URL,
-  ca: readonly string[] | undefined,
-  timeoutMs: number,
-) {
-  const host = socketHost(url);
-  const secure = tls.connect({
-    socket,
-    host,
-    // SNI takes names only; an IP address is still checked against the certificate via `host`.
-    ...(net.isIP(host) ? {} : { servername: host }),
-    ...trusting(ca),
-    ALPNProtocols: ['http/1.1'],
-  });
-  const done = new Promise<tls.TLSSocket>((resolve, reject) => {
-    secure.once('secureConnect', () => resolve(secure));
-    secure.once('error', reject);
-  });
-  return within(done, timeoutMs, () => secure.destroy());
-}
-
-const certificateDetail = (secure: tls.TLSSocket, words: DiagnosticsWords): string => {
-  const certificate = secure.getPeerCertificate();
-  const name = (entity: tls.Certificate | undefined): string =>
-    `${entity?.CN ?? entity?.O ?? words.steps.unnamed}`;
-  return words.steps.certificate(
-    secure.getProtocol() ?? 'TLS',
-    name(certificate.subject),
-    name(certificate.issuer),
-    certificate.valid_to,
-  );
-};
 
 /**
  * Whether `route` needs the proxy's own step: a CONNECT tunnel (https), SOCKS, or TLS with an
