@@ -17,7 +17,7 @@ export interface NetworkSettings {
   readonly ca?: readonly string[];
   readonly caBundle?: CaBundle;
   /** This computer's store (the Electron app): how many of its CAs are trusted, or why none. */
-  readonly systemStore?: { readonly trusted: number } | { readonly unused: 'macos' | 'unreadable' };
+  readonly systemStore?: { readonly trusted: number } | Extract<SystemStore, { unused: unknown }>;
   /** `system`: the Electron app asks Chromium (system settings, PAC); `environment`: *_PROXY. */
   readonly proxySource: 'environment' | 'system';
 }
