@@ -11,6 +11,7 @@ import { median, time, type Row } from './measure';
 import { benchRenderer } from './renderer';
 import { benchSeatPoolLoad } from './seat-pool-load';
 import { benchStart } from './start';
+import { benchSystemStore } from './system-store';
 import { benchTlsTrust } from './tls-trust';
 
 async function benchFingerprint(): Promise<Row[]> {
@@ -48,6 +49,7 @@ const PARTS: Record<string, (dir: string) => Promise<Row[]>> = {
   fleet: (dir) => benchHubFleet(dir),
   load: () => benchSeatPoolLoad(),
   tls: () => benchTlsTrust(),
+  store: () => benchSystemStore(),
 };
 
 /**

@@ -51,7 +51,7 @@ export interface CliContext {
    */
   readonly systemProxy?: ProxyResolver;
   /** The installed app's `--cli`: this computer's trusted CAs, as the app trusts them. */
-  readonly systemCertificates?: () => SystemStore;
+  readonly systemCertificates?: () => Promise<SystemStore>;
   readonly version: string;
   /** Resolves when the user stops a long-running command (Ctrl+C). */
   readonly untilStopped: () => Promise<void>;

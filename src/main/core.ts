@@ -64,7 +64,7 @@ export interface CoreHost {
   /** The Electron app's proxy resolver (Chromium's); absent: the *_PROXY environment variables. */
   readonly systemProxy?: ProxyResolver;
   /** The Electron app's: this computer's certificate store (system-certificates.ts). */
-  readonly systemCertificates?: () => SystemStore;
+  readonly systemCertificates?: () => Promise<SystemStore>;
   /** Log files of the host whose last lines go into the support bundle. */
   readonly logFiles?: readonly string[];
 }
@@ -90,17 +90,18 @@ export async function createCore(host: CoreHost) {
     config = demo.config;
   }
 
-  const fingerprinter = createFingerprinter(config.productId, host.hardware ?? nodeHardwareSources);
-  const fingerprint = await fingerprinter.get();
-  const state = host.state.load();
-  const identity = { machineId: fingerprint.id, clientId: state.clientId, clientName: hostname() };
-  // Proxy and CA bundle, shared by the HTTP client and the connection test (a bad caFile stops here).
+  // Proxy and CA bundle, shared by the HTTP client and the connection test (a bad caFile stops
+  // here). First: this computer's store is read in a worker while the rest starts.
   const network = networkSettings({
     caFile: host.config.caFile,
     configDir: host.configDir,
     systemProxy: host.systemProxy,
     systemCertificates: host.systemCertificates,
   });
+  const fingerprinter = createFingerprinter(config.productId, host.hardware ?? nodeHardwareSources);
+  const fingerprint = await fingerprinter.get();
+  const state = host.state.load();
+  const identity = { machineId: fingerprint.id, clientId: state.clientId, clientName: hostname() };
   const http =
     host.http ??
     createAxiosHttpClient({

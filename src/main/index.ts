@@ -25,7 +25,7 @@ import { listenForLinks } from './shell/deep-links';
 import { showWindow, startDesktopIntegration, systemLanguage } from './shell/desktop';
 import { electronLoginItem } from './shell/login-item';
 import { systemProxyResolver } from './shell/system-proxy';
-import { systemCertificates } from './net/system-certificates';
+import { readSystemStore } from './net/system-certificates';
 
 /** Releasing seats on quit must not hold the user hostage if the server is slow. */
 const RELEASE_ON_QUIT_MS = 3_000;
@@ -60,7 +60,7 @@ async function start(links: LinkInbox): Promise<void> {
     // system proxy (PAC, WPAD, manual) as Chromium resolves it, and the CAs this computer trusts.
     configDir: paths.resources,
     systemProxy: systemProxyResolver(session.defaultSession),
-    systemCertificates,
+    systemCertificates: readSystemStore,
   });
 
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;

@@ -49,7 +49,7 @@ test.beforeEach(async () => {
     allowInProcessDemo: false,
     systemProxy: systemProxyResolver({ resolveProxy: async () => answer }),
     // This computer's certificate store, as Chromium trusts it: one company CA.
-    systemCertificates: () => ({
+    systemCertificates: async () => ({
       certificates: [readFileSync(join(__dirname, '../fixtures/mobiusflow-tls/hub-b.pem'), 'utf8')],
     }),
   });

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportText } from '../../src/main/diagnostics/report-text';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import { trusting } from '../../src/main/net/ca-bundle';
 import { networkSettings, type NetworkSettingsOptions } from '../../src/main/net/network-settings';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
-import { systemCertificates, type SystemStore } from '../../src/main/net/system-certificates';
+import { readSystemStore, type SystemStore } from '../../src/main/net/system-certificates';
 import {
   startMobiusFlowSandbox,
   type MobiusFlowSandbox,
@@ -18,9 +19,10 @@ import { useTempDir } from '../support/temp-dir';
 /**
  * On Windows and Linux the Electron app trusts the CAs of this computer's own store (not read on
  * macOS): a company CA deployed to every PC (or a TLS-inspecting proxy's) then works without a
- * caFile. The store is a
- * narrow source here (Node 20 cannot read the real one): it answers hub-b's certificate, which
- * nothing else trusts, and the sandbox hub presents that certificate over real TLS.
+ * caFile. Most tests use a narrow source for the store: it answers hub-b's certificate, which
+ * nothing else trusts, and the sandbox hub presents that certificate over real TLS. The last ones
+ * read the real store, as Electron's Node does, where this Node can (22.15 and later, on Linux,
+ * whose store SSL_CERT_FILE moves to hub-b's certificate).
  */
 
 let hubB: MobiusFlowSandbox;
@@ -43,10 +45,10 @@ const signIn = (options: NetworkSettingsOptions) => {
 describe("this computer's certificate store", () => {
   it('a server whose CA only this computer trusts is reached, and the count is reported', async () => {
     const { network, client } = signIn({
-      systemCertificates: () => ({ certificates: [fixture('hub-b.pem')] }),
+      systemCertificates: async () => ({ certificates: [fixture('hub-b.pem')] }),
     });
     expect((await client.request(login(hubOf(hubB)))).status).toBe(200);
-    expect(network.systemStore).toEqual({ trusted: 1 });
+    expect(await network.systemStore).toEqual({ trusted: 1 });
   });
 
   it('without it, the same server is refused as not verified: the store is what made it work', async () => {
@@ -60,9 +62,9 @@ describe("this computer's certificate store", () => {
   it('adds to the CA bundle, never instead of it', async () => {
     const { network } = signIn({
       caFile: join(__dirname, '../fixtures/mobiusflow-tls/hub-a.pem'),
-      systemCertificates: () => ({ certificates: [fixture('hub-b.pem')] }),
+      systemCertificates: async () => ({ certificates: [fixture('hub-b.pem')] }),
     });
-    expect(network.ca).toEqual(
+    expect(await network.ca).toEqual(
       expect.arrayContaining([fixture('hub-a.pem').trim(), fixture('hub-b.pem')]),
     );
     expect(network.caBundle?.certificates).toHaveLength(1);
@@ -76,7 +78,7 @@ describe("this computer's certificate store", () => {
     });
     try {
       const { network } = signIn({
-        systemCertificates: () => ({ certificates: [fixture('hub-b.pem')] }),
+        systemCertificates: async () => ({ certificates: [fixture('hub-b.pem')] }),
       });
       const client = createAxiosHttpClient({
         resolveProxy: proxyFromEnvironment({ HTTPS_PROXY: proxy.url }),
@@ -94,23 +96,37 @@ describe("this computer's certificate store", () => {
     }
   });
 
-  it('makes one TLS context per list, whoever asks: not one per connection', () => {
+  it('makes one TLS context per list, whoever asks: not one per connection', async () => {
     const { network } = signIn({
-      systemCertificates: () => ({ certificates: [fixture('hub-b.pem')] }),
+      systemCertificates: async () => ({ certificates: [fixture('hub-b.pem')] }),
     });
-    expect(trusting(network.ca).secureContext).toBeDefined();
-    expect(trusting(network.ca).secureContext).toBe(trusting(network.ca).secureContext);
+    const ca = await network.ca;
+    expect(trusting(ca).secureContext).toBeDefined();
+    expect(trusting(ca).secureContext).toBe(trusting(await network.ca).secureContext);
     expect(trusting(undefined)).toEqual({});
   });
 
-  it('is not read on macOS, where Node takes seconds over it at start', () => {
-    expect(systemCertificates('darwin')).toEqual({ unused: 'macos' });
+  it('is not read on macOS, where Node takes seconds over it', async () => {
+    expect(await readSystemStore('darwin')).toEqual({ unused: 'macos' });
   });
 
-  it('a store that cannot be read leaves the usual roots, and says so', () => {
-    const { network } = signIn({ systemCertificates: () => ({ unused: 'unreadable' }) });
-    expect(network.ca).toBeUndefined();
-    expect(network.systemStore).toEqual({ unused: 'unreadable' });
+  it('a store that cannot be read leaves the usual roots, and says so', async () => {
+    const { network } = signIn({ systemCertificates: async () => ({ unused: 'unreadable' }) });
+    expect(await network.ca).toBeUndefined();
+    expect(await network.systemStore).toEqual({ unused: 'unreadable' });
+  });
+
+  it('the first request waits for a store still being read, then trusts it', async () => {
+    let answer: (store: SystemStore) => void = () => undefined;
+    const { client } = signIn({
+      systemCertificates: () => new Promise<SystemStore>((settle) => (answer = settle)),
+    });
+    let answered = false;
+    const sent = client.request(login(hubOf(hubB))).finally(() => (answered = true));
+    await new Promise((tick) => setTimeout(tick, 50));
+    expect(answered).toBe(false);
+    answer({ certificates: [fixture('hub-b.pem')] });
+    expect((await sent).status).toBe(200);
   });
 
   const tempDir = useTempDir();
@@ -122,7 +138,7 @@ describe("this computer's certificate store", () => {
       sandbox,
       clock,
       dataDir: tempDir(),
-      systemCertificates: () => store,
+      systemCertificates: async () => store,
     });
     try {
       const report = await core.diagnostics.report();
@@ -153,5 +169,45 @@ describe("this computer's certificate store", () => {
     expect(unreadable.summary).toContain(
       "This computer's certificate store: could not be read (a company CA goes in caFile)",
     );
+  });
+});
+
+/** Node reads the real store from 22.15; on Linux, SSL_CERT_FILE and SSL_CERT_DIR say where it is. */
+const realStoreSkipped =
+  process.platform !== 'linux'
+    ? 'SSL_CERT_FILE moves the store on Linux only'
+    : 'getCACertificates' in tls
+      ? undefined
+      : `Node ${process.version} cannot read this computer's store (22.15 and later can, as Electron 45's does)`;
+if (realStoreSkipped) console.log(`Real certificate store tests skipped: ${realStoreSkipped}.`);
+else console.log("The older Node's unreadable store is not tested: this Node reads the store.");
+
+it.runIf(!('getCACertificates' in tls))(
+  "on a Node that cannot read the store (the Node CLI's, before 22.15) it is unreadable, not empty",
+  async () => {
+    expect(await readSystemStore('linux')).toEqual({ unused: 'unreadable' });
+  },
+);
+
+describe.skipIf(realStoreSkipped !== undefined)("this computer's real certificate store", () => {
+  const emptyDir = useTempDir();
+  let read: Promise<SystemStore>;
+  beforeAll(() => {
+    // Node reads the store once per process: these tests share that one read.
+    process.env.SSL_CERT_FILE = join(__dirname, '../fixtures/mobiusflow-tls/hub-b.pem');
+    process.env.SSL_CERT_DIR = emptyDir();
+    read = readSystemStore();
+  });
+
+  it('is read off the main thread and answers what the store holds', async () => {
+    expect(await read).toEqual({
+      certificates: [expect.stringContaining(fixture('hub-b.pem').trim())],
+    });
+  });
+
+  it("a server whose CA is in this computer's store is reached", async () => {
+    const { network, client } = signIn({ systemCertificates: () => read });
+    expect((await client.request(login(hubOf(hubB)))).status).toBe(200);
+    expect(await network.systemStore).toEqual({ trusted: 1 });
   });
 });

@@ -81,7 +81,7 @@ export async function openInstallation(options: {
   keepAlive?: boolean;
   config?: VendorConfig;
   /** This computer's certificate store, as the Electron app reads it. */
-  systemCertificates?: () => SystemStore;
+  systemCertificates?: () => Promise<SystemStore>;
 }): Promise<{ core: Core; secrets: SecretStore; dataDir: string }> {
   const secrets = options.secrets ?? createMemorySecretStore();
   const core = await createCore({

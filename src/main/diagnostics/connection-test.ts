@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import net from 'node:net';
 import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diagnostics-model';
 import type { HttpClient } from '../http/http-client';
+import type { TrustedCas } from '../net/ca-bundle';
 import { connectThrough } from '../net/proxy-agents';
 import { openProxyConnection } from '../net/proxy-connection';
 import { ProxyFailure } from '../net/proxy-dialogue';
@@ -45,8 +46,8 @@ export interface ConnectionTestDeps {
   readonly resolveProxy: ProxyResolver;
   /** The app's memory of unreachable proxies, which the HTTP client shares. */
   readonly unreachableProxies?: UnreachableProxies;
-  /** Trusted CA certificates when a CA bundle is configured (the HTTP client's own list). */
-  readonly ca?: readonly string[];
+  /** Trusted CA certificates when a CA bundle or the store adds any (the HTTP client's own list). */
+  readonly ca?: TrustedCas;
   readonly http: HttpClient;
   /** Each step's deadline; default 5 s. */
   readonly stepTimeoutMs?: number;
@@ -204,6 +205,7 @@ async function testRoute(
   words: DiagnosticsWords,
 ): Promise<RouteOutcome> {
   const timeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const ca = await deps.ca;
   const target = `${url.hostname}:${portOf(url)}`;
   const proxy = route.kind === 'direct' ? undefined : route;
   const via = proxy ? proxyAddress(proxy) : undefined;
@@ -240,7 +242,7 @@ async function testRoute(
   // Plain http through an HTTP proxy is forwarded by the HTTP step: the proxy step is then only
   // TLS with an HTTPS proxy.
   const forwarded = proxy?.kind === 'http' && url.protocol === 'http:';
-  const toProxy = { timeoutMs, connectTimeoutMs: timeoutMs, socket, ca: deps.ca };
+  const toProxy = { timeoutMs, connectTimeoutMs: timeoutMs, socket, ca };
   let opened: net.Socket | undefined;
   try {
     const tunnelled =
@@ -272,7 +274,7 @@ async function testRoute(
     if (url.protocol === 'https:') {
       const secure = await steps.run(
         'tls',
-        () => handshake(tunnelled, url, deps.ca, timeoutMs),
+        () => handshake(tunnelled, url, ca, timeoutMs),
         (secure) => certificateDetail(secure, words),
         (error, w) => tlsFailure(url.hostname, portOf(url), codeOf(error), timeoutMs, w),
       );

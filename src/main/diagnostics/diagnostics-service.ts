@@ -97,7 +97,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
         proxyVariables: network.proxySource === 'environment' ? proxyVariables() : [],
         ...(network.caBundle ? { caFile: network.caBundle.file } : {}),
         caCertificates: [...(network.caBundle?.summary ?? [])],
-        ...(network.systemStore ? { systemStore: network.systemStore } : {}),
+        ...(network.systemStore ? { systemStore: await network.systemStore } : {}),
       },
       secrets: secretProtection(info.secretStore, config.allowWeakSecretStore, words),
       fingerprint: fingerprintBasis(

@@ -2,6 +2,7 @@ import type https from 'node:https';
 import type { AxiosError, AxiosStatic } from 'axios';
 import { LicensingError } from '../licensing/licensing-error';
 import { net } from '../../shared/texts/net.en';
+import type { TrustedCas } from '../net/ca-bundle';
 import { proxyFromEnvironment } from '../net/proxy-env';
 import type { ProxyResolver } from '../net/proxy-route';
 import type { UnreachableProxies } from '../net/unreachable-proxies';
@@ -33,7 +34,7 @@ export interface AxiosHttpClientOptions {
    */
   readonly resolveProxy?: ProxyResolver;
   /** Trusted CA certificates (PEM), replacing Node's defaults: see net/ca-bundle.ts. */
-  readonly ca?: readonly string[];
+  readonly ca?: TrustedCas;
   /**
    * How long a proxy (or the server, for DIRECT with a route after it) may take to accept a
    * connection before the next route is tried; 5 s.
@@ -66,20 +67,27 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
   const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULTS.defaultTimeoutMs;
   const userAgent = options.userAgent ?? DEFAULTS.userAgent;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
-  const transports = createTransports({
-    resolveProxy: options.resolveProxy ?? proxyFromEnvironment(),
-    ca: options.ca,
-    httpsAgent: options.httpsAgent,
-    proxyTimeouts: {
-      timeoutMs: defaultTimeoutMs,
-      connectTimeoutMs: options.proxyConnectTimeoutMs,
-    },
-    unreachableProxies: options.unreachableProxies,
-  });
+  // Made with the first request: the CAs may still be on their way (the app reads this computer's
+  // store off the main thread), and a client that never sends needs no TLS context.
+  let made: Promise<ReturnType<typeof createTransports>> | undefined;
+  const transportsMade = () =>
+    (made ??= Promise.resolve(options.ca).then((ca) =>
+      createTransports({
+        resolveProxy: options.resolveProxy ?? proxyFromEnvironment(),
+        ca,
+        httpsAgent: options.httpsAgent,
+        proxyTimeouts: {
+          timeoutMs: defaultTimeoutMs,
+          connectTimeoutMs: options.proxyConnectTimeoutMs,
+        },
+        unreachableProxies: options.unreachableProxies,
+      }),
+    ));
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const url = checkUrl(req.url);
     const host = url.host;
+    const transports = await transportsMade();
     const routes = await transports.forUrl(url, req.route);
     const axios = await loadAxios();
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;

@@ -55,6 +55,12 @@ export function readCaBundle(file: string): CaBundle {
   return { file, certificates, summary };
 }
 
+/**
+ * CAs to trust (undefined: Node's defaults), or their promise while this computer's store is read
+ * (network-settings.ts): clients wait for it with their first request.
+ */
+export type TrustedCas = readonly string[] | Promise<readonly string[] | undefined> | undefined;
+
 const contexts = new WeakMap<readonly string[], tls.SecureContext>();
 
 /**

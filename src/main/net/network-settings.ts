@@ -13,11 +13,15 @@ export interface NetworkSettings {
   readonly resolveProxy: ProxyResolver;
   /** Proxies found unreachable lately: a proxy one of them finds down, the others try last. */
   readonly unreachableProxies: UnreachableProxies;
-  /** Trusted CAs (PEM) when a CA bundle or this computer's store adds any; absent: Node's defaults. */
-  readonly ca?: readonly string[];
+  /**
+   * Trusted CAs (PEM) when a CA bundle or this computer's store adds any; undefined: Node's
+   * defaults. Settles once the store has been read (in a worker): the first request waits for it,
+   * the start does not.
+   */
+  readonly ca: Promise<readonly string[] | undefined>;
   readonly caBundle?: CaBundle;
   /** This computer's store (the Electron app): how many of its CAs are trusted, or why none. */
-  readonly systemStore?: { readonly trusted: number } | Extract<SystemStore, { unused: unknown }>;
+  readonly systemStore?: Promise<StoreUse>;
   /** `system`: the Electron app asks Chromium (system settings, PAC); `environment`: *_PROXY. */
   readonly proxySource: 'environment' | 'system';
 }
@@ -34,11 +38,17 @@ export interface NetworkSettingsOptions {
   readonly systemProxy?: ProxyResolver;
   /** The process's environment; default process.env. */
   readonly env?: Env;
-  /** The Electron app's: this computer's certificate store (system-certificates.ts). */
-  readonly systemCertificates?: () => SystemStore;
+  /** The Electron app's: reads this computer's certificate store (system-certificates.ts). */
+  readonly systemCertificates?: () => Promise<SystemStore>;
 }
 
-/** Reads the CA bundle now, so a missing or broken one is reported at start, naming the file. */
+/** How much of this computer's store is trusted, or why none of it is. */
+export type StoreUse = { readonly trusted: number } | Extract<SystemStore, { unused: unknown }>;
+
+/**
+ * Reads the CA bundle now, so a missing or broken one is reported at start, naming the file; this
+ * computer's store is read meanwhile, off the main thread.
+ */
 export function networkSettings(options: NetworkSettingsOptions): NetworkSettings {
   const { caFile, configDir } = options;
   const caBundle =
@@ -47,16 +57,21 @@ export function networkSettings(options: NetworkSettingsOptions): NetworkSetting
       : readCaBundle(isAbsolute(caFile) ? caFile : resolve(configDir ?? '.', caFile));
   const system = namesProxy(options.env) ? undefined : options.systemProxy;
   const store = options.systemCertificates?.();
-  const fromStore = store && 'certificates' in store ? store.certificates : [];
-  const extra = [...fromStore, ...(caBundle?.certificates ?? [])];
+  const ca = (store ?? Promise.resolve(undefined)).then((read) => {
+    const fromStore = read && 'certificates' in read ? read.certificates : [];
+    const extra = [...fromStore, ...(caBundle?.certificates ?? [])];
+    return extra.length > 0 ? trustedCertificates(extra) : undefined;
+  });
   return {
     resolveProxy: system ?? proxyFromEnvironment(options.env),
     unreachableProxies: unreachableProxies(),
-    ...(extra.length > 0 ? { ca: trustedCertificates(extra) } : {}),
+    ca,
     ...(caBundle ? { caBundle } : {}),
     ...(store
       ? {
-          systemStore: 'unused' in store ? { unused: store.unused } : { trusted: fromStore.length },
+          systemStore: store.then((read): StoreUse =>
+            'unused' in read ? { unused: read.unused } : { trusted: read.certificates.length },
+          ),
         }
       : {}),
     proxySource: system ? 'system' : 'environment',

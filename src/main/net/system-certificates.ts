@@ -1,27 +1,52 @@
-import tls from 'node:tls';
-
-type WithSystemStore = typeof tls & { getCACertificates?: (type: 'system') => string[] };
+import { Worker } from 'node:worker_threads';
 
 /** This computer's certificate store: its CAs, or why they are not used. */
 export type SystemStore =
   { readonly certificates: readonly string[] } | { readonly unused: 'macos' | 'unreadable' };
 
 /**
- * The CA certificates this computer's own store trusts (Windows' certificate store, the Linux
- * system bundle OpenSSL reads), much as Chromium trusts them: a company root CA deployed to every
- * PC, or a TLS-inspecting proxy's, then needs no caFile in the Electron app. Node reads the store
- * from 22.15 (Electron 45's Node has it).
+ * Runs in the worker: Node reads the store from 22.15 (Electron 45's Node has it); an older Node
+ * answers null. Plain CommonJS, evaluated as it stands: the bundler never sees it.
  */
-export function systemCertificates(platform: NodeJS.Platform = process.platform): SystemStore {
+const READ_IN_WORKER = `
+const { parentPort } = require('node:worker_threads');
+const tls = require('node:tls');
+parentPort.postMessage(tls.getCACertificates ? tls.getCACertificates('system') : null);
+`;
+
+/**
+ * The CA certificates this computer's own store trusts (Windows' certificate store, the Linux
+ * system bundle OpenSSL reads, which SSL_CERT_FILE and SSL_CERT_DIR move), much as Chromium
+ * trusts them: a company root CA deployed to every PC, or a TLS-inspecting proxy's, then needs no
+ * caFile in the Electron app.
+ *
+ * Read in a worker thread, so the main thread is free meanwhile: the read takes 60-130 ms on a
+ * Debian desktop (`npm run bench -- tls`), and the app starts it first thing at start, where it
+ * would hold back the window and every IPC answer. Never rejects: a store that cannot be read
+ * leaves the usual roots and the CA bundle.
+ */
+export function readSystemStore(
+  platform: NodeJS.Platform = process.platform,
+): Promise<SystemStore> {
   // Node reads the macOS keychain evaluating each certificate with revocation checks, which
-  // takes 5 to 10 s on company-managed Macs (nodejs/node#63313; other reports say 45 s), and
-  // this runs at start: there a company CA goes in caFile.
-  if (platform === 'darwin') return { unused: 'macos' };
-  try {
-    const certificates = (tls as WithSystemStore).getCACertificates?.('system');
-    return certificates ? { certificates } : { unused: 'unreadable' };
-  } catch {
-    // A store that cannot be read leaves the usual roots and the CA bundle.
-    return { unused: 'unreadable' };
-  }
+  // takes 5 to 10 s on company-managed Macs (nodejs/node#63313; other reports say 45 s): off the
+  // main thread still too long for the first licensing call to wait. A company CA goes in caFile.
+  if (platform === 'darwin') return Promise.resolve({ unused: 'macos' });
+  return new Promise((settle) => {
+    const unreadable = (): void => settle({ unused: 'unreadable' });
+    let worker: Worker;
+    try {
+      worker = new Worker(READ_IN_WORKER, { eval: true });
+    } catch {
+      unreadable();
+      return;
+    }
+    worker.once('message', (certificates: string[] | null) => {
+      settle(certificates ? { certificates } : { unused: 'unreadable' });
+      void worker.terminate();
+    });
+    worker.once('error', unreadable);
+    // Settling twice is harmless: the first answer stands.
+    worker.once('exit', unreadable);
+  });
 }

@@ -1,7 +1,7 @@
 import { app, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { appCliHost, type AppPaths } from './app-home';
-import { systemCertificates } from '../net/system-certificates';
+import { readSystemStore } from '../net/system-certificates';
 import { systemProxyResolver } from './system-proxy';
 
 /** Resolves once everything written to the stream has been handed to the OS. */
@@ -27,7 +27,7 @@ export async function runAppCli(argv: readonly string[], paths: () => AppPaths):
       rendererDir: join(__dirname, '../renderer'),
       version: app.getVersion(),
       systemProxy: systemProxyResolver(session.defaultSession),
-      systemCertificates,
+      systemCertificates: readSystemStore,
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     }),

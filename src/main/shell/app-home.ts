@@ -70,7 +70,7 @@ export function appCliHost(options: {
   /** Chromium's resolver: the installed app's command line goes out as the app does. */
   readonly systemProxy: ProxyResolver;
   /** This computer's trusted CAs, as the app trusts them. */
-  readonly systemCertificates: () => SystemStore;
+  readonly systemCertificates: () => Promise<SystemStore>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }): CliHost {
