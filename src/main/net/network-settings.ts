@@ -56,7 +56,8 @@ export function networkSettings(options: NetworkSettingsOptions): NetworkSetting
       ? undefined
       : readCaBundle(isAbsolute(caFile) ? caFile : resolve(configDir ?? '.', caFile));
   const system = namesProxy(options.env) ? undefined : options.systemProxy;
-  const store = options.systemCertificates?.();
+  // A store that fails to answer is one that cannot be read: never a rejection left unheard.
+  const store = options.systemCertificates?.().catch((): SystemStore => ({ unused: 'unreadable' }));
   const ca = (store ?? Promise.resolve(undefined)).then((read) => {
     const fromStore = read && 'certificates' in read ? read.certificates : [];
     const extra = [...fromStore, ...(caBundle?.certificates ?? [])];
