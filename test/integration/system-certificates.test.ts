@@ -67,7 +67,7 @@ describe("this computer's certificate store", () => {
       systemCertificates: async () => ({ certificates: [fixture('hub-b.pem')] }),
     });
     expect(await network.ca).toEqual(
-      expect.arrayContaining([fixture('hub-a.pem').trim(), fixture('hub-b.pem')]),
+      expect.arrayContaining([fixture('hub-a.pem').trim(), fixture('hub-b.pem').trim()]),
     );
     expect(network.caBundle?.certificates).toHaveLength(1);
   });
@@ -96,6 +96,16 @@ describe("this computer's certificate store", () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  it('lists each certificate once: the store repeats them, and each is parsed', async () => {
+    const pem = fixture('hub-b.pem');
+    const { network } = signIn({
+      systemCertificates: async () => ({ certificates: [pem, pem.trim(), `${pem}\n`] }),
+    });
+    const ca = (await network.ca) ?? [];
+    expect(ca.filter((listed) => listed === pem.trim())).toHaveLength(1);
+    expect(new Set(ca).size).toBe(ca.length);
   });
 
   it('makes one TLS context per list, whoever asks: not one per connection', async () => {

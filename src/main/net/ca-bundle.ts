@@ -88,5 +88,8 @@ type WithDefaults = typeof tls & { getCACertificates?: (type: 'default') => stri
  */
 export function trustedCertificates(extra: readonly string[]): readonly string[] {
   const defaults = (tls as WithDefaults).getCACertificates?.('default') ?? tls.rootCertificates;
-  return [...defaults, ...extra];
+  // Each certificate once: every one is parsed into the TLS context, and the lists repeat a lot.
+  // Debian's store lists a CA once per file that holds it (the bundle, its own file, its hash
+  // link: 576 entries for 144 CAs), which Node's roots mostly hold already.
+  return [...new Set([...defaults, ...extra].map((pem) => pem.trim()))];
 }
