@@ -14,6 +14,7 @@ import {
   proxyStatusError,
   type RequestTransport,
 } from './proxy-transport';
+import { buildHeaders, checkUrl, serialiseBody } from './request-shape';
 import { lowerCaseHeaders, parseBody } from './response-body';
 
 export interface AxiosHttpClientOptions {
@@ -169,38 +170,6 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
   }
 
   return { request };
-}
-
-function serialiseBody(req: HttpRequest): string | undefined {
-  if (req.form) return new URLSearchParams(req.form).toString();
-  return req.body === undefined ? undefined : JSON.stringify(req.body);
-}
-
-function contentTypeOf(req: HttpRequest): string | false {
-  if (req.form) return 'application/x-www-form-urlencoded';
-  // Without a body axios would claim a form body (x-www-form-urlencoded); `false` sends no type.
-  return req.body === undefined ? false : 'application/json';
-}
-
-function buildHeaders(req: HttpRequest, userAgent: string): Record<string, string | false> {
-  const headers: Record<string, string | false> = { 'User-Agent': userAgent, ...req.headers };
-  const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  if (!hasContentType) headers['Content-Type'] = contentTypeOf(req);
-  return headers;
-}
-
-/** Refuses what is not an http(s) URL before anything is sent. */
-function checkUrl(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new LicensingError('config', net.addressNotUrl());
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new LicensingError('config', net.addressNotHttp({ protocol: parsed.protocol }));
-  }
-  return parsed;
 }
 
 function translateAxiosError(
