@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { FetchLike } from '../main/http/fetch-http-client';
 import type { SystemStore } from '../main/net/system-certificates';
 import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
@@ -50,6 +51,8 @@ export interface CliContext {
    * install goes out the way the app will. Absent (the Node CLI): the *_PROXY variables.
    */
   readonly systemProxy?: ProxyResolver;
+  /** The installed app's `--cli`: fetch over Chromium's stack, for proxies that ask for Windows sign-in. */
+  readonly chromiumFetch?: FetchLike;
   /** The installed app's `--cli`: this computer's trusted CAs, as the app trusts them. */
   readonly systemCertificates?: () => Promise<SystemStore>;
   readonly version: string;
@@ -86,6 +89,7 @@ export async function openCore(
     // A relative caFile lies beside the configuration file; `serve` writes its refusals here.
     configDir: dirname(context.args.config ?? context.configFiles.base),
     systemProxy: context.systemProxy,
+    chromiumFetch: context.chromiumFetch,
     systemCertificates: context.systemCertificates,
     logFiles: [...home.logFiles, refusalLogOf(context)],
   });

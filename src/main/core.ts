@@ -15,7 +15,9 @@ import {
   type HardwareSources,
 } from './device/fingerprint';
 import { createAxiosHttpClient } from './http/axios-http-client';
+import { createFetchHttpClient, type FetchLike } from './http/fetch-http-client';
 import type { HttpClient } from './http/http-client';
+import { withWindowsProxySignIn } from './http/windows-proxy-sign-in';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { createBackend } from './licensing/backend-factory';
@@ -63,6 +65,11 @@ export interface CoreHost {
   readonly configDir?: string;
   /** The Electron app's proxy resolver (Chromium's); absent: the *_PROXY environment variables. */
   readonly systemProxy?: ProxyResolver;
+  /**
+   * The Electron app's fetch over Chromium's network stack (net.fetch): requests go through it
+   * once a proxy asks for Windows sign-in, which only Chromium can do (windows-proxy-sign-in.ts).
+   */
+  readonly chromiumFetch?: FetchLike;
   /** The Electron app's: this computer's certificate store (system-certificates.ts). */
   readonly systemCertificates?: () => Promise<SystemStore>;
   /** Log files of the host whose last lines go into the support bundle. */
@@ -102,14 +109,21 @@ export async function createCore(host: CoreHost) {
   const fingerprint = await fingerprinter.get();
   const state = host.state.load();
   const identity = { machineId: fingerprint.id, clientId: state.clientId, clientName: hostname() };
+  const userAgent = `license-manager/${host.version}`;
+  const overNode = createAxiosHttpClient({
+    userAgent,
+    resolveProxy: network.resolveProxy,
+    unreachableProxies: network.unreachableProxies,
+    ca: network.ca,
+  });
   const http =
     host.http ??
-    createAxiosHttpClient({
-      userAgent: `license-manager/${host.version}`,
-      resolveProxy: network.resolveProxy,
-      unreachableProxies: network.unreachableProxies,
-      ca: network.ca,
-    });
+    (host.chromiumFetch
+      ? withWindowsProxySignIn(
+          overNode,
+          createFetchHttpClient({ fetch: host.chromiumFetch, userAgent }),
+        )
+      : overNode);
 
   const scheduler = createHeartbeatScheduler({ clock });
   const timeAnchor = createTimeAnchor({
@@ -226,6 +240,7 @@ export async function createCore(host: CoreHost) {
   const diagnostics = createDiagnostics({
     ...{ config, version: host.version, network, http, appInfo, log },
     logFiles: host.logFiles,
+    signsInToProxies: host.http === undefined && host.chromiumFetch !== undefined,
     now: () => clock.now(),
   });
 

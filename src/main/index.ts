@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, dialog, powerMonitor, safeStorage, session } from 'electron';
+import { app, dialog, net, powerMonitor, safeStorage, session } from 'electron';
 import { loadVendorConfig } from './config/load-config';
 import { supportLinks } from './config/vendor-view';
 import { createCore, type Core } from './core';
@@ -60,6 +60,7 @@ async function start(links: LinkInbox): Promise<void> {
     // system proxy (PAC, WPAD, manual) as Chromium resolves it, and the CAs this computer trusts.
     configDir: paths.resources,
     systemProxy: systemProxyResolver(session.defaultSession),
+    chromiumFetch: (url, init) => net.fetch(url, init),
     systemCertificates: readSystemStore,
   });
 

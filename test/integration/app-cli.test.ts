@@ -60,6 +60,7 @@ describe('the app as a command line (--cli)', () => {
           rendererDir: join(root, 'renderer'),
           version: '1.2.3',
           systemProxy: systemProxyResolver({ resolveProxy: async () => proxy }),
+          chromiumFetch: (url, init) => fetch(url, init),
           systemCertificates: async () => ({ certificates: [] }),
           stdout: (text) => out.push(text),
           stderr: (text) => err.push(text),

@@ -26,6 +26,12 @@ export interface ForwardProxyOptions {
   readonly refuseWith?: number;
   /** `user:password` the proxy demands in Proxy-Authorization (Basic); 407 without it. */
   readonly credentials?: string;
+  /**
+   * The proxy demands Windows sign-in instead: it challenges `Negotiate` and `NTLM`, and lets
+   * through a request that carries `Negotiate <ticket>` (a stand-in for the Kerberos ticket
+   * Chromium gets for the logged-on user).
+   */
+  readonly windowsSignIn?: { readonly ticket: string };
   /** The proxy's own certificate and key (PEM): it then speaks TLS, as an HTTPS proxy. */
   readonly tls?: { readonly certPem: string; readonly keyPem: string };
   /**
@@ -42,8 +48,9 @@ const head = (status: number, extra = ''): string =>
 export async function startForwardProxy(options: ForwardProxyOptions = {}): Promise<ForwardProxy> {
   const seen: string[] = [];
   const sockets = new Set<net.Socket>();
-  const expected =
-    options.credentials === undefined
+  const expected = options.windowsSignIn
+    ? `Negotiate ${options.windowsSignIn.ticket}`
+    : options.credentials === undefined
       ? undefined
       : `Basic ${Buffer.from(options.credentials).toString('base64')}`;
   /** The status to refuse with, or undefined to let the request through. */
@@ -52,13 +59,16 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
     if (expected !== undefined && headers['proxy-authorization'] !== expected) return 407;
     return undefined;
   };
-  const challenge = 'Proxy-Authenticate: Basic realm="loopback proxy"\r\n';
+  const challenges = options.windowsSignIn
+    ? ['Negotiate', 'NTLM']
+    : ['Basic realm="loopback proxy"'];
+  const challenge = challenges.map((value) => `Proxy-Authenticate: ${value}\r\n`).join('');
 
   const handle: http.RequestListener = (req, res) => {
     seen.push(`${req.method ?? 'GET'} ${req.url ?? ''}`);
     const refused = refusal(req.headers);
     if (refused !== undefined) {
-      res.writeHead(refused, refused === 407 ? { 'Proxy-Authenticate': 'Basic' } : {});
+      res.writeHead(refused, refused === 407 ? { 'Proxy-Authenticate': challenges } : {});
       res.end();
       return;
     }

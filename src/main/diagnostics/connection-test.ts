@@ -49,6 +49,11 @@ export interface ConnectionTestDeps {
   /** Trusted CA certificates when a CA bundle or the store adds any (the HTTP client's own list). */
   readonly ca?: TrustedCas;
   readonly http: HttpClient;
+  /**
+   * The Electron app: `http` signs in to a proxy that asks for Windows sign-in through Chromium's
+   * network stack (windows-proxy-sign-in.ts), so such a proxy's 407 is not where the test stops.
+   */
+  readonly signsInToProxies?: boolean;
   /** Each step's deadline; default 5 s. */
   readonly stepTimeoutMs?: number;
 }
@@ -71,6 +76,9 @@ const planFor = (url: URL, route: ProxyRoute): readonly ConnectionStep[] => [
   ...(url.protocol === 'https:' ? (['tls'] as const) : []),
   'http',
 ];
+
+/** The proxy step's answer when the proxy asks for Windows sign-in and the app does it. */
+const SIGNED_IN_BY_CHROMIUM: unique symbol = Symbol('signed in by Chromium');
 
 /** A 5xx answer: the server is reached, and it says it has a problem. */
 class ServerTrouble extends Error {
@@ -124,6 +132,10 @@ function stepRecorder(plan: readonly ConnectionStep[], words: DiagnosticsWords) 
         steps.push({ step: name, status: 'failed', detail: detailOf(failure), ms: ms() });
         return undefined;
       }
+    },
+    /** A planned step this test leaves to someone else, and who. */
+    skip(name: ConnectionStep, detail: string): void {
+      steps.push({ step: name, status: 'skipped', detail });
     },
     result(url: URL, via: string | undefined, unreachable = false): RouteOutcome {
       const skipped = plan
@@ -244,6 +256,7 @@ async function testRoute(
   const forwarded = proxy?.kind === 'http' && url.protocol === 'http:';
   const toProxy = { timeoutMs, connectTimeoutMs: timeoutMs, socket, ca };
   let opened: net.Socket | undefined;
+  let byChromium = false;
   try {
     const tunnelled =
       !proxy || !talksToProxy(url, route)
@@ -251,13 +264,24 @@ async function testRoute(
         : await steps.run(
             'proxy',
             () =>
-              forwarded
+              (forwarded
                 ? openProxyConnection(proxy, toProxy)
-                : connectThrough(proxy, socketHost(url), portOf(url), toProxy),
-            () =>
-              forwarded
-                ? words.steps.proxyTls(proxyAddress(proxy))
-                : words.steps.tunnel(proxyAddress(proxy), target),
+                : connectThrough(proxy, socketHost(url), portOf(url), toProxy)
+              ).catch((error: unknown): typeof SIGNED_IN_BY_CHROMIUM => {
+                if (
+                  deps.signsInToProxies &&
+                  error instanceof ProxyFailure &&
+                  error.asksWindowsSignIn
+                )
+                  return SIGNED_IN_BY_CHROMIUM;
+                throw error;
+              }),
+            (opened) =>
+              opened === SIGNED_IN_BY_CHROMIUM
+                ? words.steps.windowsSignIn(proxyAddress(proxy))
+                : forwarded
+                  ? words.steps.proxyTls(proxyAddress(proxy))
+                  : words.steps.tunnel(proxyAddress(proxy), target),
             (error, w) => {
               proxyFailed =
                 error instanceof ProxyFailure
@@ -270,8 +294,11 @@ async function testRoute(
             },
           );
     if (!tunnelled) return steps.result(url, via, proxyFailed?.unreachable);
-    opened = tunnelled;
-    if (url.protocol === 'https:') {
+    if (tunnelled === SIGNED_IN_BY_CHROMIUM) {
+      byChromium = true;
+      if (url.protocol === 'https:') steps.skip('tls', words.steps.byChromium);
+    } else if (url.protocol === 'https:') {
+      opened = tunnelled;
       const secure = await steps.run(
         'tls',
         () => handshake(tunnelled, url, ca, timeoutMs),
@@ -289,7 +316,13 @@ async function testRoute(
   await steps.run(
     'http',
     async () => {
-      const response = await deps.http.request({ method: 'GET', url: url.href, timeoutMs, route });
+      // Signed in by Chromium, the route is Chromium's to take.
+      const response = await deps.http.request({
+        method: 'GET',
+        url: url.href,
+        timeoutMs,
+        ...(byChromium ? {} : { route }),
+      });
       if (response.status >= 500) throw new ServerTrouble(response.status);
       return response;
     },

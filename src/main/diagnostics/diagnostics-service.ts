@@ -32,6 +32,8 @@ export interface DiagnosticsDeps {
   readonly network: NetworkSettings;
   /** The app's own HTTP client: the connection test's last step goes through it. */
   readonly http: HttpClient;
+  /** The Electron app: `http` signs in to proxies that ask for Windows sign-in, through Chromium. */
+  readonly signsInToProxies?: boolean;
   readonly appInfo: () => Promise<AppInfo>;
   readonly log: RecentLog;
   /** Log files of the host whose last lines go into the bundle (the IPC refusal log). */
@@ -71,6 +73,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
     unreachableProxies: network.unreachableProxies,
     ca: network.ca,
     http: deps.http,
+    signsInToProxies: deps.signsInToProxies,
     stepTimeoutMs: deps.stepTimeoutMs,
   };
 

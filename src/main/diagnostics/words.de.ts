@@ -30,6 +30,9 @@ export const diagnosticsWordsDe: DiagnosticsWords = {
     answeredThroughProxy: (status: string, proxy: string) =>
       `Antwort auf GET über den Proxy ${proxy}: ${status}`,
     notRun: 'nicht ausgeführt',
+    windowsSignIn: (proxy: string) =>
+      `${proxy} verlangt eine Windows-Anmeldung: Die App meldet Sie über den Netzwerkdienst von Chromium an`,
+    byChromium: 'übernimmt der Netzwerkdienst von Chromium, mit der Anmeldung beim Proxy',
     directPassedOver: (failure: string) => `Direkte Verbindung — ${failure}`,
   },
   dns: {

@@ -32,6 +32,10 @@ export const diagnosticsWordsEn = {
     answeredThroughProxy: (status: string, proxy: string) =>
       `GET answered ${status} through the proxy ${proxy}`,
     notRun: 'not run',
+    /** The Electron app: a proxy's 407 asking for Windows sign-in, which Chromium's stack does. */
+    windowsSignIn: (proxy: string) =>
+      `${proxy} asks for Windows sign-in: the app signs in as you through Chromium’s network stack`,
+    byChromium: 'made by Chromium’s network stack, with the proxy’s sign-in',
     /** A DIRECT entry of the proxy setting passed over: its failure, said as the direct way's. */
     directPassedOver: (failure: string) => `Going direct — ${failure}`,
   },

@@ -126,14 +126,18 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         httpsAgent: transport.httpsAgent,
         proxy: transport.proxy,
       });
-      const refusedByProxy = proxyStatusError(transport, response.status, host);
-      if (refusedByProxy) throw refusedByProxy;
-      const rawBody = typeof response.data === 'string' ? response.data : '';
       const rawHeaders =
         response.headers instanceof axios.AxiosHeaders
           ? response.headers.toJSON()
           : response.headers;
       const headers = lowerCaseHeaders(rawHeaders);
+      const refusedByProxy = proxyStatusError(
+        transport,
+        { status: response.status, headers },
+        host,
+      );
+      if (refusedByProxy) throw refusedByProxy;
+      const rawBody = typeof response.data === 'string' ? response.data : '';
       return {
         status: response.status,
         headers,

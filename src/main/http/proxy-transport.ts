@@ -11,7 +11,7 @@ import {
 import { trusting } from '../net/ca-bundle';
 import { withConnectBudget } from '../net/connect-budget';
 import { PROXY_CONNECT_MS } from '../net/proxy-connection';
-import { ProxyFailure } from '../net/proxy-dialogue';
+import { ProxyFailure, signInSchemes } from '../net/proxy-dialogue';
 import { isProxyConnectFailure, proxyError } from '../net/proxy-errors';
 import { unreachableProxies, type UnreachableProxies } from '../net/unreachable-proxies';
 import {
@@ -224,12 +224,17 @@ export function proxyErrorFor(
  */
 export function proxyStatusError(
   { route, proxy }: RequestTransport,
-  status: number,
+  response: { readonly status: number; readonly headers: Readonly<Record<string, string>> },
   host: string,
 ): LicensingError | undefined {
-  if (route.kind !== 'http' || proxy === false || status !== 407) return undefined;
+  if (route.kind !== 'http' || proxy === false || response.status !== 407) return undefined;
+  const challenge = response.headers['proxy-authenticate'];
   return proxyError(
-    new ProxyFailure(proxyAddress(route), { status, message: 'asks for credentials' }),
+    new ProxyFailure(proxyAddress(route), {
+      status: 407,
+      schemes: signInSchemes(challenge === undefined ? [] : [challenge]),
+      message: 'asks for credentials',
+    }),
     host,
   );
 }

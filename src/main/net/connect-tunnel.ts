@@ -1,6 +1,6 @@
 import type net from 'node:net';
 import { openProxyConnection, type ProxyConnectOptions } from './proxy-connection';
-import { converse, ProxyFailure } from './proxy-dialogue';
+import { converse, ProxyFailure, signInSchemes } from './proxy-dialogue';
 import { proxyAddress, type HttpProxyRoute } from './proxy-route';
 
 /**
@@ -26,6 +26,15 @@ function connectRequest(route: HttpProxyRoute, target: string): string {
     lines.push(`Proxy-Authorization: Basic ${Buffer.from(route.auth).toString('base64')}`);
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
+
+/** Every value of header `name` (lower case) in an HTTP head. */
+const headerValues = (head: Buffer, name: string): string[] =>
+  head
+    .toString('latin1')
+    .split('\r\n')
+    .slice(1)
+    .filter((line) => line.toLowerCase().startsWith(`${name}:`))
+    .map((line) => line.slice(name.length + 1).trim());
 
 /**
  * Asks the proxy for a raw TCP tunnel to host:port. Resolves with the socket once the proxy says
@@ -54,6 +63,9 @@ export async function openTunnel(
     if (status !== 200)
       throw new ProxyFailure(proxy, {
         status,
+        ...(status === 407
+          ? { schemes: signInSchemes(headerValues(head, 'proxy-authenticate')) }
+          : {}),
         message: `answered CONNECT with ${statusLine.slice(9)}`,
       });
   });

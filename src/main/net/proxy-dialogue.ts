@@ -11,6 +11,8 @@ export class ProxyFailure extends Error {
   readonly tlsCode?: string;
   /** A SOCKS proxy's refusal: its reply code, or `credentials` when it would not let us in. */
   readonly socks?: number | 'credentials';
+  /** With a 407: the sign-in schemes its Proxy-Authenticate offers, lower case (`negotiate`...). */
+  readonly schemes?: readonly string[];
 
   constructor(
     proxy: string,
@@ -19,6 +21,7 @@ export class ProxyFailure extends Error {
       socketCode?: string;
       tlsCode?: string;
       socks?: number | 'credentials';
+      schemes?: readonly string[];
       message: string;
     },
   ) {
@@ -29,6 +32,18 @@ export class ProxyFailure extends Error {
     this.socketCode = detail.socketCode;
     this.tlsCode = detail.tlsCode;
     this.socks = detail.socks;
+    this.schemes = detail.schemes;
+  }
+
+  /**
+   * The proxy wants the logged-on user's Windows sign-in (Negotiate, which is Kerberos or NTLM, or
+   * NTLM itself): something only Chromium's network stack does, never Node's.
+   */
+  get asksWindowsSignIn(): boolean {
+    return (
+      this.status === 407 &&
+      (this.schemes ?? []).some((scheme) => scheme === 'negotiate' || scheme === 'ntlm')
+    );
   }
 
   /**
@@ -134,4 +149,18 @@ export function converse(
       throw error;
     },
   );
+}
+
+/**
+ * The sign-in schemes a proxy offers in its Proxy-Authenticate header(s), lower case: each
+ * challenge starts with its scheme's name, and parameters (realm="...") come after it.
+ */
+export function signInSchemes(challenges: readonly string[]): readonly string[] {
+  const schemes = new Set<string>();
+  for (const challenge of challenges)
+    for (const part of challenge.split(','))
+      // A scheme is a token at the start of a part that is not a parameter (name=value).
+      if (/^\s*[A-Za-z][\w-]*(\s|$)/.test(part) && !/^\s*[\w-]+\s*=/.test(part))
+        schemes.add(part.trim().split(/\s+/)[0]!.toLowerCase());
+  return [...schemes];
 }

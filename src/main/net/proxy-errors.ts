@@ -53,6 +53,8 @@ function classify(failure: ProxyFailure, target: string): Case {
       key: 'socksCannotReachServer',
       params: { proxy, target, reply: socks },
     };
+  if (failure.asksWindowsSignIn)
+    return { code: 'config', key: 'proxyAsksWindowsSignIn', params: { proxy } };
   if (status === 407) return { code: 'config', key: 'proxyAsksCredentials', params: { proxy } };
   if (status !== undefined && status >= 500)
     return { code: 'offline', key: 'proxyCannotReachServer', params: { proxy, target, status } };
@@ -84,5 +86,6 @@ export const proxyError = (failure: ProxyFailure, target: string): LicensingErro
   if (found.key === 'proxyFailed' && found.params.detail === NOT_SOCKS)
     return new LicensingError(found.code, net.proxyNotSocks({ proxy: found.params.proxy }));
   const say = net[found.key] as (params: Case['params']) => Text;
-  return new LicensingError(found.code, say(found.params));
+  // The failure goes along: a client that can sign in where Node cannot looks for it.
+  return new LicensingError(found.code, say(found.params), { cause: failure });
 };

@@ -1,4 +1,4 @@
-import { app, safeStorage, session } from 'electron';
+import { app, net, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { appCliHost, type AppPaths } from './app-home';
 import { readSystemStore } from '../net/system-certificates';
@@ -27,6 +27,7 @@ export async function runAppCli(argv: readonly string[], paths: () => AppPaths):
       rendererDir: join(__dirname, '../renderer'),
       version: app.getVersion(),
       systemProxy: systemProxyResolver(session.defaultSession),
+      chromiumFetch: (url, init) => net.fetch(url, init),
       systemCertificates: readSystemStore,
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),

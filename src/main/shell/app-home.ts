@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { FetchLike } from '../http/fetch-http-client';
 import type { SystemStore } from '../net/system-certificates';
 import type { CoreHome } from '../../cli/cli-context';
 import type { CliHost } from '../../cli/run-cli';
@@ -69,6 +70,8 @@ export function appCliHost(options: {
   readonly version: string;
   /** Chromium's resolver: the installed app's command line goes out as the app does. */
   readonly systemProxy: ProxyResolver;
+  /** Chromium's network stack, for a proxy that asks for Windows sign-in. */
+  readonly chromiumFetch: FetchLike;
   /** This computer's trusted CAs, as the app trusts them. */
   readonly systemCertificates: () => Promise<SystemStore>;
   readonly stdout: (text: string) => void;

@@ -39,6 +39,10 @@ export const proxyPartsDe: { readonly [K in keyof ProxyParts]: ProxyParts[K] } =
     problem: `Der Proxy ${p.proxy} verlangt einen Benutzernamen und ein Passwort (407 Proxy Authentication Required)`,
     fix: 'Tragen Sie beides in die Proxy-Adresse ein (http://benutzer:passwort@host:port in HTTPS_PROXY), oder bitten Sie die IT, diesen Computer durchzulassen',
   }),
+  proxyAsksWindowsSignIn: (p) => ({
+    problem: `Der Proxy ${p.proxy} verlangt eine Windows-Anmeldung (Negotiate oder NTLM, 407 Proxy Authentication Required)`,
+    fix: 'Die App meldet Sie über den Netzwerkdienst dieses Computers selbst an; diese Befehlszeile kann das nicht: Verwenden Sie --cli der installierten App, oder tragen Sie einen Benutzernamen und ein Passwort, die der Proxy annimmt, in die Proxy-Adresse ein (http://benutzer:passwort@host:port in HTTPS_PROXY)',
+  }),
   proxyCannotReachServer: (p) => ({
     problem: `Der Proxy ${p.proxy} konnte ${p.target} nicht erreichen (${p.status})`,
     fix: 'Prüfen Sie die Serveradresse; der Server ist vielleicht nicht in Betrieb, oder der Proxy kann seinen Namen nicht auflösen',
@@ -113,6 +117,7 @@ export const netDe: Translation<typeof netEn> = {
     `Der Server unter ${p.host} hat eine beschädigte Antwort gesendet (sie gibt sich als JSON aus, lässt sich aber nicht lesen). Versuchen Sie es erneut; bleibt der Fehler, prüfen Sie die Serveradresse.`,
 
   proxyAsksCredentials: (p) => sentence(proxyPartsDe.proxyAsksCredentials(p)),
+  proxyAsksWindowsSignIn: (p) => sentence(proxyPartsDe.proxyAsksWindowsSignIn(p)),
   proxyCannotReachServer: (p) => sentence(proxyPartsDe.proxyCannotReachServer(p)),
   proxyRefusedServer: (p) => sentence(proxyPartsDe.proxyRefusedServer(p)),
   proxyTimedOut: (p) => sentence(proxyPartsDe.proxyTimedOut(p)),

@@ -50,6 +50,11 @@ export const proxyPartsEn = {
     problem: `The proxy ${p.proxy} asks for a user name and password (407 Proxy Authentication Required)`,
     fix: 'Put them in the proxy address (http://user:password@host:port in HTTPS_PROXY), or ask IT to let this computer through',
   }),
+  /** Negotiate (Kerberos) or NTLM: the logged-on user's sign-in, which only Chromium's stack does. */
+  proxyAsksWindowsSignIn: (p: { proxy: string }) => ({
+    problem: `The proxy ${p.proxy} asks for Windows sign-in (Negotiate or NTLM, 407 Proxy Authentication Required)`,
+    fix: 'The app signs in to it as you, through this computer’s own network stack; this command line cannot: use the installed app’s --cli, or put a user name and password the proxy accepts in the proxy address (http://user:password@host:port in HTTPS_PROXY)',
+  }),
   proxyCannotReachServer: (p: { proxy: string; target: string; status: number }) => ({
     problem: `The proxy ${p.proxy} could not reach ${p.target} (${p.status})`,
     fix: 'Check the server address; the server may be down, or the proxy cannot resolve its name',
@@ -138,6 +143,8 @@ export const netEn = {
 
   // Proxies (net/proxy-errors.ts): see proxyPartsEn.
   proxyAsksCredentials: (p: { proxy: string }) => sentence(proxyPartsEn.proxyAsksCredentials(p)),
+  proxyAsksWindowsSignIn: (p: { proxy: string }) =>
+    sentence(proxyPartsEn.proxyAsksWindowsSignIn(p)),
   proxyCannotReachServer: (p: { proxy: string; target: string; status: number }) =>
     sentence(proxyPartsEn.proxyCannotReachServer(p)),
   proxyRefusedServer: (p: { proxy: string; target: string; status: number }) =>

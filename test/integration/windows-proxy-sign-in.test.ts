@@ -1,0 +1,187 @@
+import { fetch as undiciFetch, ProxyAgent } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { testTarget } from '../../src/main/diagnostics/connection-test';
+import { createFetchHttpClient, type FetchLike } from '../../src/main/http/fetch-http-client';
+import type { HttpClient } from '../../src/main/http/http-client';
+import {
+  asksWindowsSignIn,
+  withWindowsProxySignIn,
+} from '../../src/main/http/windows-proxy-sign-in';
+import { startForwardProxy, type ForwardProxyOptions } from '../support/forward-proxy';
+import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
+import {
+  envClient,
+  failure,
+  fixture,
+  trustHubA,
+  hostPortOf,
+  hubOf,
+  login,
+  useProxyTargets,
+} from '../support/proxy-targets';
+
+/**
+ * A company proxy that asks for Windows sign-in (Negotiate or NTLM): Node cannot sign in as the
+ * logged-on user, so the app's requests then go through Chromium's network stack (Electron's
+ * net.fetch), which can, as the browser does. The proxy is a real one on loopback that challenges
+ * Negotiate and NTLM and lets through only a request carrying the ticket. Chromium is stood in for
+ * by undici's fetch through the same proxy, carrying the ticket Chromium would get for the user.
+ */
+
+const TICKET = 'YIIGhgYJKoZIhvcSAQICAQBuggZ1MIIGcaADAgEFoQMCAQ6iBwMFACAAAACjggR7';
+const targets = useProxyTargets();
+const proxyWith = (options: ForwardProxyOptions) =>
+  targets.closedAfterTest(startForwardProxy(options));
+const signingInProxy = () => proxyWith({ windowsSignIn: { ticket: TICKET } });
+
+/** Chromium's stack, as the tests stand it in: through `proxyUrl`, signed in, trusting hub-a. */
+function chromiumStandIn(proxyUrl: string): HttpClient {
+  const dispatcher = new ProxyAgent({
+    uri: proxyUrl,
+    token: `Negotiate ${TICKET}`,
+    requestTls: { ca: fixture('hub-a.pem') },
+  });
+  const fetch = ((url, init) =>
+    undiciFetch(url, { ...init, dispatcher } as Parameters<typeof undiciFetch>[1])) as FetchLike;
+  return createFetchHttpClient({ fetch });
+}
+
+/** A Chromium that must never be asked: it records what would have been sent. */
+function untouchedChromium() {
+  const asked: string[] = [];
+  const client: HttpClient = {
+    request(request) {
+      asked.push(request.url);
+      return Promise.reject(new Error('Chromium was asked'));
+    },
+  };
+  return { client, asked };
+}
+
+describe("Node's client and a proxy that asks for Windows sign-in", () => {
+  it.each([
+    ['https (CONNECT)', () => targets.secure()],
+    ['plain http (forwarded)', () => targets.plain()],
+  ])('%s: a config error that says so and what to do', async (_, target) => {
+    const proxy = await signingInProxy();
+    const error = await failure(
+      envClient({ HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url }),
+      login(hubOf(target())),
+    );
+    expect(error.code).toBe('config');
+    expect(error.message).toContain(
+      `The proxy ${proxy.address} asks for Windows sign-in (Negotiate or NTLM`,
+    );
+    expect(error.message).toContain('use the installed app’s --cli');
+    expect(asksWindowsSignIn(error)).toBe(true);
+  });
+
+  it('a proxy that asks for a user name and password (Basic) is not taken for Windows sign-in', async () => {
+    const proxy = await proxyWith({ credentials: 'alice:right' });
+    const error = await failure(
+      envClient({ HTTPS_PROXY: proxy.url }),
+      login(hubOf(targets.secure())),
+    );
+    expect(error.message).toContain('asks for a user name and password');
+    expect(asksWindowsSignIn(error)).toBe(false);
+  });
+});
+
+describe("the app's client: Windows sign-in through Chromium's network stack", () => {
+  it.each([
+    ['https (CONNECT)', () => targets.secure()],
+    ['plain http (forwarded)', () => targets.plain()],
+  ])('%s: the request the proxy stopped goes through Chromium, signed in', async (_, target) => {
+    const proxy = await signingInProxy();
+    const hub = hubOf(target());
+    const client = withWindowsProxySignIn(
+      envClient({ HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url }),
+      chromiumStandIn(proxy.url),
+    );
+    const answer = await client.request(login(hub));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ accessToken: expect.any(String) });
+    expect(client.throughChromium()).toBe(true);
+    // Node's try, stopped at the proxy, then Chromium's, let through.
+    const line = hub.baseUrl.startsWith('https')
+      ? `CONNECT ${hostPortOf(hub.baseUrl)}`
+      : `POST ${hub.baseUrl}/api/v1/auth/login`;
+    expect(proxy.seen).toEqual([line, line]);
+  });
+
+  it("later requests go straight through Chromium: Node's client is not tried again", async () => {
+    const proxy = await signingInProxy();
+    const hub = hubOf(targets.secure());
+    const node = envClient({ HTTPS_PROXY: proxy.url });
+    let nodeTries = 0;
+    const counted: HttpClient = { request: (request) => (nodeTries++, node.request(request)) };
+    const client = withWindowsProxySignIn(counted, chromiumStandIn(proxy.url));
+    for (let n = 0; n < 3; n++) expect((await client.request(login(hub))).status).toBe(200);
+    expect(nodeTries).toBe(1);
+  });
+
+  it.each<[string, ForwardProxyOptions]>([
+    ['asks for a user name and password (Basic)', { credentials: 'alice:right' }],
+    ['refuses the server (403)', { refuseWith: 403 }],
+  ])('a proxy that %s is not handed to Chromium: its error stands', async (_, options) => {
+    const proxy = await proxyWith(options);
+    const chromium = untouchedChromium();
+    const client = withWindowsProxySignIn(envClient({ HTTPS_PROXY: proxy.url }), chromium.client);
+    const error = await failure(client, login(hubOf(targets.secure())));
+    expect(error.code).not.toBe('internal');
+    expect(chromium.asked).toEqual([]);
+    expect(client.throughChromium()).toBe(false);
+  });
+
+  it('a server reached without any proxy never involves Chromium', async () => {
+    const chromium = untouchedChromium();
+    const client = withWindowsProxySignIn(envClient({}), chromium.client);
+    expect((await client.request(login(hubOf(targets.secure())))).status).toBe(200);
+    expect(chromium.asked).toEqual([]);
+  });
+});
+
+describe('the connection test and a proxy that asks for Windows sign-in', () => {
+  const testThrough = async (proxyUrl: string, app: boolean) => {
+    const env = { HTTPS_PROXY: proxyUrl };
+    const node = envClient(env);
+    return testTarget(new URL(hubOf(targets.secure()).baseUrl), {
+      resolveProxy: proxyFromEnvironment(env),
+      ca: trustHubA,
+      http: app ? withWindowsProxySignIn(node, chromiumStandIn(proxyUrl)) : node,
+      signsInToProxies: app,
+      stepTimeoutMs: 5_000,
+    });
+  };
+
+  it('in the app: the proxy step says Chromium signs in, and the server answers through it', async () => {
+    const proxy = await signingInProxy();
+    const result = await testThrough(proxy.url, true);
+    expect(result.failure).toBeUndefined();
+    expect(result.steps.map((step) => [step.step, step.status, step.detail])).toEqual([
+      ['dns', 'ok', expect.any(String)],
+      ['tcp', 'ok', `connected to ${proxy.address} (the proxy)`],
+      [
+        'proxy',
+        'ok',
+        `${proxy.address} asks for Windows sign-in: the app signs in as you through Chromium’s network stack`,
+      ],
+      ['tls', 'skipped', 'made by Chromium’s network stack, with the proxy’s sign-in'],
+      ['http', 'ok', `GET answered 404 Not Found through the proxy ${proxy.address}`],
+    ]);
+  });
+
+  it('in the Node CLI: the test stops at the proxy, saying what to do', async () => {
+    const proxy = await signingInProxy();
+    const result = await testThrough(proxy.url, false);
+    expect(result.steps.map((step) => `${step.step}:${step.status}`)).toEqual([
+      'dns:ok',
+      'tcp:ok',
+      'proxy:failed',
+      'tls:skipped',
+      'http:skipped',
+    ]);
+    expect(result.failure?.problem).toContain('asks for Windows sign-in');
+    expect(result.failure?.fix).toContain('use the installed app’s --cli');
+  });
+});
