@@ -183,4 +183,7 @@ export const netDe: Translation<typeof netEn> = {
   portInUse: (p) => `Port ${p.port} wird bereits verwendet`,
   portNeedsAdmin: (p) => `Port ${p.port} erfordert Administratorrechte`,
   portUnusable: (p) => `127.0.0.1:${p.port} kann nicht verwendet werden (${p.code})`,
+
+  redirectNotFollowed: (p) =>
+    `${p.host} hat mit einer Weiterleitung geantwortet, der nicht gefolgt wird: Die Anfrage würde ihre Schlüssel an eine andere Adresse mitnehmen. Prüfen Sie die Serveradresse (https:// statt http:// oder den genauen Pfad).`,
 };

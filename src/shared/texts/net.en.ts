@@ -233,6 +233,10 @@ export const netEn = {
   portNeedsAdmin: (p: { port: number }) => `port ${p.port} needs administrator rights`,
   portUnusable: (p: { port: number; code: string }) =>
     `127.0.0.1:${p.port} cannot be used (${p.code})`,
+
+  // The fetch client (http/fetch-http-client.ts): Chromium cancels a redirect it is told not to follow.
+  redirectNotFollowed: (p: { host: string }) =>
+    `${p.host} answered with a redirect, which is not followed: the request would carry its keys to another address. Check the server address (https:// instead of http://, or the exact path).`,
 };
 
 export const net = textsOf('net', netEn);
