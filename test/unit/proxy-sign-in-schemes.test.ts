@@ -3,10 +3,16 @@ import { ProxyFailure, signInSchemes } from '../../src/main/net/proxy-dialogue';
 
 describe("a proxy's sign-in schemes (Proxy-Authenticate)", () => {
   it.each([
-    [['Negotiate', 'NTLM'], ['negotiate', 'ntlm']],
+    [
+      ['Negotiate', 'NTLM'],
+      ['negotiate', 'ntlm'],
+    ],
     [['Negotiate, NTLM, Basic realm="corp"'], ['negotiate', 'ntlm', 'basic']],
     [['Basic realm="Company, Inc."'], ['basic']],
-    [['Digest realm="x", qop="auth", nonce="abc=="', 'Negotiate'], ['digest', 'negotiate']],
+    [
+      ['Digest realm="x", qop="auth", nonce="abc=="', 'Negotiate'],
+      ['digest', 'negotiate'],
+    ],
     [['Negotiate YIIGhgYJKoZIhvcSAQICAQBuggZ1MIIGcaADAgEFoQMCAQ6iBwMF=='], ['negotiate']],
     [[], []],
   ])('%j offers %j', (challenges, schemes) => {

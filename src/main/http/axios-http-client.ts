@@ -14,6 +14,7 @@ import {
   proxyStatusError,
   type RequestTransport,
 } from './proxy-transport';
+import { requestDeadline } from './request-deadline';
 import { buildHeaders, checkUrl, serialiseBody } from './request-shape';
 import { lowerCaseHeaders, parseBody } from './response-body';
 
@@ -60,7 +61,7 @@ const DEFAULTS = {
 } as const;
 
 /**
- * The one HTTP client of the app, the CLI and the tests. It resolves for every status and rejects
+ * The HTTP client of the app, the CLI and the tests (over Node's sockets). It resolves for every status and rejects
  * only with LicensingError (`offline`, `timeout`, `protocol`, `config`), so adapters deal with
  * HTTP semantics and never with socket errors.
  */
@@ -92,17 +93,8 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
     const routes = await transports.forUrl(url, req.route);
     const axios = await loadAxios();
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
-    // Our own wall-clock deadline over every route tried: axios's `timeout` is a socket idle
-    // timer, which a server that drips one byte a second would never trip.
-    const deadline = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      deadline.abort();
-    }, timeoutMs);
-    const onCallerAbort = (): void => deadline.abort();
-    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    if (req.signal?.aborted) deadline.abort();
+    // One deadline over every route tried.
+    const deadline = requestDeadline(req, timeoutMs);
 
     const send = async (transport: RequestTransport): Promise<HttpResponse> => {
       const response = await axios.request<string>({
@@ -153,7 +145,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
         return await send(transport);
       } catch (error) {
         if (error instanceof LicensingError) throw error;
-        if (timedOut) throw timeoutError(host, timeoutMs);
+        if (deadline.timedOut()) throw timeoutError(host, timeoutMs);
         if (axios.isCancel(error) || req.signal?.aborted) throw cancelledError(host);
         const code = axios.isAxiosError(error) ? (error.code ?? causeCode(error)) : '';
         const next = index + 1 < routes.length;
@@ -168,8 +160,7 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
     try {
       return await attempt(0);
     } finally {
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onCallerAbort);
+      deadline.end();
     }
   }
 

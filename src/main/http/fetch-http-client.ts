@@ -9,6 +9,7 @@ import {
   timeoutError,
   type TransportFailure,
 } from './network-errors';
+import { requestDeadline } from './request-deadline';
 import { buildHeaders, checkUrl, serialiseBody } from './request-shape';
 import { lowerCaseHeaders, parseBody } from './response-body';
 
@@ -57,17 +58,8 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): HttpClie
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const host = checkUrl(req.url).host;
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
-    // One wall-clock deadline over headers and body: a server that drips a byte at a time must
-    // still time out. The caller's signal aborts the same controller.
-    const deadline = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      deadline.abort();
-    }, timeoutMs);
-    const onCallerAbort = (): void => deadline.abort();
-    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    if (req.signal?.aborted) deadline.abort();
+    // One deadline over headers and body.
+    const deadline = requestDeadline(req, timeoutMs);
     let complete = false;
 
     try {
@@ -95,12 +87,11 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): HttpClie
       };
     } catch (error) {
       if (error instanceof LicensingError) throw error;
-      if (timedOut) throw timeoutError(host, timeoutMs);
+      if (deadline.timedOut()) throw timeoutError(host, timeoutMs);
       if (req.signal?.aborted) throw cancelledError(host);
       throw translateFetchError(error, host);
     } finally {
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onCallerAbort);
+      deadline.end();
       // Stopped early (too large, failed): release the connection, not only the stream.
       if (!complete) deadline.abort();
     }

@@ -1,10 +1,12 @@
 import type { ProxyRoute } from '../net/proxy-route';
 
 /**
- * The narrow HTTP boundary every adapter talks through. The app, the CLI and the tests all use the
+ * The narrow HTTP boundary every adapter talks through. The app, the CLI and the tests use the
  * axios implementation (`createAxiosHttpClient`); the Electron app gets the system proxy by handing
- * it Chromium's proxy resolver (src/main/shell/system-proxy.ts), not a second client, so every host
- * keeps the same deadlines, limits and error words. Tests use in-memory fakes of this interface.
+ * it Chromium's proxy resolver (src/main/shell/system-proxy.ts), and sends through Chromium's own
+ * stack (`createFetchHttpClient` over net.fetch) only once a proxy asks for Windows sign-in
+ * (windows-proxy-sign-in.ts). Both keep the same deadlines, limits and error words. Tests use
+ * in-memory fakes of this interface.
  *
  * `request` resolves for every HTTP status (adapters decide what a 4xx means) and rejects only
  * with a LicensingError: `offline` (DNS, refused, reset), `timeout`, or `protocol` (a body that

@@ -7,8 +7,9 @@ import type { ProxyResolver } from '../net/proxy-route';
 /**
  * The Electron app's proxy: Chromium's own resolver, which follows this computer's proxy settings
  * (manual, PAC file, WPAD, and on Linux the desktop's settings or the *_PROXY variables). Only the
- * decision comes from Chromium; requests still go through the one HTTP client of the core, so
- * deadlines, size limits, error words and the connection test stay the same in every host. The
+ * decision comes from Chromium; requests still go through the core's HTTP client (over Chromium's
+ * stack only for a proxy that asks for Windows sign-in), so deadlines, size limits, error words and
+ * the connection test stay the same in every host. The
  * answer is read by `parsePacAnswer`, which is Electron-free and tested.
  */
 export function systemProxyResolver(session: Pick<Session, 'resolveProxy'>): ProxyResolver {
