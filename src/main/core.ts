@@ -116,14 +116,13 @@ export async function createCore(host: CoreHost) {
     unreachableProxies: network.unreachableProxies,
     ca: network.ca,
   });
-  const http =
-    host.http ??
-    (host.chromiumFetch
-      ? withWindowsProxySignIn(
-          overNode,
-          createFetchHttpClient({ fetch: host.chromiumFetch, userAgent }),
-        )
-      : overNode);
+  const windowsSignIn = host.chromiumFetch
+    ? withWindowsProxySignIn(
+        overNode,
+        createFetchHttpClient({ fetch: host.chromiumFetch, userAgent }),
+      )
+    : undefined;
+  const http = host.http ?? windowsSignIn ?? overNode;
 
   const scheduler = createHeartbeatScheduler({ clock });
   const timeAnchor = createTimeAnchor({
@@ -240,7 +239,7 @@ export async function createCore(host: CoreHost) {
   const diagnostics = createDiagnostics({
     ...{ config, version: host.version, network, http, appInfo, log },
     logFiles: host.logFiles,
-    signsInToProxies: host.http === undefined && host.chromiumFetch !== undefined,
+    ...(host.http === undefined && windowsSignIn ? { windowsSignIn } : {}),
     now: () => clock.now(),
   });
 

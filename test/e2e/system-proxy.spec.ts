@@ -2,13 +2,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { fetch as undiciFetch, ProxyAgent } from 'undici';
 import { loadVendorConfig } from '../../src/main/config/load-config';
 import { createCore, type Core } from '../../src/main/core';
+import type { FetchLike } from '../../src/main/http/fetch-http-client';
 import { startBrowserHost } from '../../src/main/host/browser-host';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
 import { createMemorySecretStore } from '../../src/main/store/secret-store';
-import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
+import {
+  startForwardProxy,
+  type ForwardProxy,
+  type ForwardProxyOptions,
+} from '../support/forward-proxy';
 import { createMemoryRefusalLog } from '../support/memory-refusal-log';
 import { refusedUrl } from '../support/refused-url';
 import { expectNoSeriousViolations } from './axe';
@@ -27,18 +33,35 @@ import { expectNoEnglish, germanPage } from './german';
  */
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let backup: ForwardProxy;
-let core: Core;
-let host: Awaited<ReturnType<typeof startBrowserHost>>;
+let core: Core | undefined;
+let host: Awaited<ReturnType<typeof startBrowserHost>> | undefined;
 let dir: string;
-let downProxy: string;
+const proxies: ForwardProxy[] = [];
 
 test.beforeEach(async () => {
   sandbox = await startSandbox();
-  backup = await startForwardProxy();
-  downProxy = new URL(await refusedUrl()).host;
   dir = mkdtempSync(join(tmpdir(), 'lm-e2e-system-proxy-'));
-  const answer = `PROXY ${downProxy}; PROXY ${backup.address}`;
+});
+test.afterEach(async () => {
+  await host?.close();
+  await core?.close();
+  for (const proxy of proxies.splice(0)) await proxy.close();
+  await sandbox.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A proxy on loopback, closed after the test. */
+async function proxyOf(options: ForwardProxyOptions = {}): Promise<ForwardProxy> {
+  const proxy = await startForwardProxy(options);
+  proxies.push(proxy);
+  return proxy;
+}
+
+/**
+ * The app's composition, as src/main/index.ts makes it: Chromium's resolver answering `answer`,
+ * this computer's certificate store (one company CA), and Chromium's fetch where given.
+ */
+async function openApp(answer: string, chromiumFetch?: FetchLike): Promise<void> {
   core = await createCore({
     config: await loadVendorConfig({ base: sandbox.ready.config }),
     version: '0.0.0-e2e',
@@ -48,10 +71,10 @@ test.beforeEach(async () => {
     keepAlive: true,
     allowInProcessDemo: false,
     systemProxy: systemProxyResolver({ resolveProxy: async () => answer }),
-    // This computer's certificate store, as Chromium trusts it: one company CA.
     systemCertificates: async () => ({
       certificates: [readFileSync(join(__dirname, '../fixtures/mobiusflow-tls/hub-b.pem'), 'utf8')],
     }),
+    ...(chromiumFetch ? { chromiumFetch } : {}),
   });
   host = await startBrowserHost({
     rendererDir: join(__dirname, '../../out/renderer'),
@@ -59,21 +82,22 @@ test.beforeEach(async () => {
     subscribe: core.onEvent,
     log: createMemoryRefusalLog(),
   });
-});
-test.afterEach(async () => {
-  await host.close();
-  await core.close();
-  await backup.close();
-  await sandbox.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+}
+
+/** A PAC answer whose first proxy is down, and its backup. */
+async function openBehindPac() {
+  const backup = await proxyOf();
+  const downProxy = new URL(await refusedUrl()).host;
+  await openApp(`PROXY ${downProxy}; PROXY ${backup.address}`);
+  return { backup, downProxy };
+}
 
 /** Opens Diagnostics and tests the seat server's connection; answers its entry. */
 async function testSeatsConnection(
   page: Page,
   words: { seats: RegExp; button: string; ok: string },
 ) {
-  await page.goto(host.url);
+  await page.goto(host?.url ?? '');
   await page.locator('nav').getByRole('button').last().click();
   const seats = page
     .getByRole('listitem')
@@ -86,6 +110,7 @@ async function testSeatsConnection(
 test('a PAC answer whose first proxy is down: the test names it, passes over it, uses the backup', async ({
   page,
 }) => {
+  const { backup, downProxy } = await openBehindPac();
   const seats = await testSeatsConnection(page, {
     seats: /Floating seats/,
     button: 'Test connection',
@@ -112,6 +137,7 @@ test('a PAC answer whose first proxy is down: the test names it, passes over it,
 });
 
 test('the same in German', async ({ browser }) => {
+  const { downProxy } = await openBehindPac();
   const page = await germanPage(browser);
   const seats = await testSeatsConnection(page, {
     seats: /Floating-Lizenzplätze/,
@@ -127,5 +153,56 @@ test('the same in German', async ({ browser }) => {
   ).toBeVisible();
   await expectNoEnglish(page);
   await fullScreenshot(page, `${SHOTS}/diagnostics-passed-over-de.png`);
+  await page.context().close();
+});
+
+/**
+ * A company proxy that asks for Windows sign-in: the app's requests go through Chromium's network
+ * stack, stood in for by undici's fetch through the same proxy carrying the ticket Chromium would
+ * get for the logged-on user.
+ */
+async function openBehindSigningInProxy() {
+  const ticket = 'YIIGhgYJKoZIhvcSAQICAQBuggZ1MIIGcaADAgEFoQMCAQ6iBwMF';
+  const proxy = await proxyOf({ windowsSignIn: { ticket } });
+  const dispatcher = new ProxyAgent({ uri: proxy.url, token: `Negotiate ${ticket}` });
+  const chromiumFetch = ((url, init) =>
+    undiciFetch(url, { ...init, dispatcher } as Parameters<typeof undiciFetch>[1])) as FetchLike;
+  await openApp(`PROXY ${proxy.address}`, chromiumFetch);
+  return proxy;
+}
+
+test('a proxy that asks for Windows sign-in: the test goes through, signed in by Chromium', async ({
+  page,
+}) => {
+  const proxy = await openBehindSigningInProxy();
+  const seats = await testSeatsConnection(page, {
+    seats: /Floating seats/,
+    button: 'Test connection',
+    ok: 'Connection OK',
+  });
+  await expect(
+    seats.getByText(`through the proxy ${proxy.address}, signed in by Chromium’s network stack`, {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await fullScreenshot(page, `${SHOTS}/diagnostics-windows-sign-in.png`);
+  await expectNoSeriousViolations(page, 'diagnostics, a proxy that asks for Windows sign-in');
+});
+
+test('Windows sign-in to the proxy, in German', async ({ browser }) => {
+  const proxy = await openBehindSigningInProxy();
+  const page = await germanPage(browser);
+  const seats = await testSeatsConnection(page, {
+    seats: /Floating-Lizenzplätze/,
+    button: 'Verbindung testen',
+    ok: 'Verbindung OK',
+  });
+  await expect(
+    seats.getByText(`über den Proxy ${proxy.address}, angemeldet durch den Netzwerkdienst`, {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await expectNoEnglish(page);
+  await fullScreenshot(page, `${SHOTS}/diagnostics-windows-sign-in-de.png`);
   await page.context().close();
 });

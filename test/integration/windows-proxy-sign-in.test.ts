@@ -146,11 +146,11 @@ describe('the connection test and a proxy that asks for Windows sign-in', () => 
   const testThrough = async (proxyUrl: string, app: boolean) => {
     const env = { HTTPS_PROXY: proxyUrl };
     const node = envClient(env);
+    const signingIn = withWindowsProxySignIn(node, chromiumStandIn(proxyUrl));
     return testTarget(new URL(hubOf(targets.secure()).baseUrl), {
       resolveProxy: proxyFromEnvironment(env),
       ca: trustHubA,
-      http: app ? withWindowsProxySignIn(node, chromiumStandIn(proxyUrl)) : node,
-      signsInToProxies: app,
+      ...(app ? { http: signingIn, windowsSignIn: signingIn } : { http: node }),
       stepTimeoutMs: 5_000,
     });
   };
@@ -168,7 +168,11 @@ describe('the connection test and a proxy that asks for Windows sign-in', () => 
         `${proxy.address} asks for Windows sign-in: the app signs in as you through Chromium’s network stack`,
       ],
       ['tls', 'skipped', 'made by Chromium’s network stack, with the proxy’s sign-in'],
-      ['http', 'ok', `GET answered 404 Not Found through the proxy ${proxy.address}`],
+      [
+        'http',
+        'ok',
+        `GET answered 404 Not Found through the proxy ${proxy.address}, signed in by Chromium’s network stack`,
+      ],
     ]);
   });
 

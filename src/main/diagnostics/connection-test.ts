@@ -51,9 +51,10 @@ export interface ConnectionTestDeps {
   readonly http: HttpClient;
   /**
    * The Electron app: `http` signs in to a proxy that asks for Windows sign-in through Chromium's
-   * network stack (windows-proxy-sign-in.ts), so such a proxy's 407 is not where the test stops.
+   * network stack (windows-proxy-sign-in.ts), so such a proxy's 407 is not where the test stops;
+   * `throughChromium` says whether it now sends that way.
    */
-  readonly signsInToProxies?: boolean;
+  readonly windowsSignIn?: { readonly throughChromium: () => boolean };
   /** Each step's deadline; default 5 s. */
   readonly stepTimeoutMs?: number;
 }
@@ -268,11 +269,7 @@ async function testRoute(
                 ? openProxyConnection(proxy, toProxy)
                 : connectThrough(proxy, socketHost(url), portOf(url), toProxy)
               ).catch((error: unknown): typeof SIGNED_IN_BY_CHROMIUM => {
-                if (
-                  deps.signsInToProxies &&
-                  error instanceof ProxyFailure &&
-                  error.asksWindowsSignIn
-                )
+                if (deps.windowsSignIn && error instanceof ProxyFailure && error.asksWindowsSignIn)
                   return SIGNED_IN_BY_CHROMIUM;
                 throw error;
               }),
@@ -328,7 +325,10 @@ async function testRoute(
     },
     (response) => {
       const status = `${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd();
-      return via ? words.steps.answeredThroughProxy(status, via) : words.steps.answered(status);
+      if (!via) return words.steps.answered(status);
+      return deps.windowsSignIn?.throughChromium()
+        ? words.steps.answeredSignedIn(status, via)
+        : words.steps.answeredThroughProxy(status, via);
     },
     (error, w) =>
       error instanceof ServerTrouble

@@ -12,6 +12,7 @@ import { LicensingError } from '../licensing/licensing-error';
 import { config as says } from '../../shared/texts/config.en';
 import type { NetworkSettings } from '../net/network-settings';
 import { proxyVariables } from '../net/proxy-env';
+import type { ConnectionTestDeps } from './connection-test';
 import { fingerprintBasis, runtimeVersions, secretProtection } from './machine-facts';
 import { testProfileConnection } from './profile-connection';
 import { createRecentLog, type RecentLog } from './recent-log';
@@ -32,8 +33,8 @@ export interface DiagnosticsDeps {
   readonly network: NetworkSettings;
   /** The app's own HTTP client: the connection test's last step goes through it. */
   readonly http: HttpClient;
-  /** The Electron app: `http` signs in to proxies that ask for Windows sign-in, through Chromium. */
-  readonly signsInToProxies?: boolean;
+  /** The Electron app: how `http` signs in to proxies that ask for Windows sign-in. */
+  readonly windowsSignIn?: ConnectionTestDeps['windowsSignIn'];
   readonly appInfo: () => Promise<AppInfo>;
   readonly log: RecentLog;
   /** Log files of the host whose last lines go into the bundle (the IPC refusal log). */
@@ -73,7 +74,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
     unreachableProxies: network.unreachableProxies,
     ca: network.ca,
     http: deps.http,
-    signsInToProxies: deps.signsInToProxies,
+    windowsSignIn: deps.windowsSignIn,
     stepTimeoutMs: deps.stepTimeoutMs,
   };
 
