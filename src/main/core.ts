@@ -186,6 +186,7 @@ export async function createCore(host: CoreHost) {
       resolveProxy: network.resolveProxy,
       unreachableProxies: network.unreachableProxies,
       ca: network.ca,
+      ...(host.chromiumFetch ? { chromiumFetch: host.chromiumFetch } : {}),
     },
   });
   // The demo starts with the sandbox's hubs in the inventory, so the fleet screen has a fleet.

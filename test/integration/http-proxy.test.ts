@@ -1,12 +1,10 @@
 import https from 'node:https';
 import { describe, expect, it } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
-import { newRecord } from '../../src/main/hubs/hub-edits';
 import { hubTransport } from '../../src/main/hubs/hub-transport';
-import { hubDraftSchema } from '../../src/shared/hubs-model';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
-import { startMobiusFlowSandbox, type SandboxHub } from '../../src/sandbox/mobiusflow/server';
+import { startMobiusFlowSandbox } from '../../src/sandbox/mobiusflow/server';
 import { startForwardProxy } from '../support/forward-proxy';
 import {
   envClient,
@@ -14,6 +12,7 @@ import {
   fixture,
   hostPortOf,
   hubOf,
+  hubRecordOf,
   login,
   trustHubA,
   useProxyTargets,
@@ -93,24 +92,10 @@ describe('requests through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY)', () => {
 });
 
 describe("hub connections follow the app's network settings", () => {
-  /** The inventory record of a sandbox hub, as the engineer would add it (no pinned certificate). */
-  const recordOf = (hub: SandboxHub, scheme: 'http' | 'https') =>
-    newRecord(
-      hubDraftSchema.parse({
-        name: 'Plant room',
-        host: '127.0.0.1',
-        port: Number(new URL(hub.baseUrl).port),
-        hid: hub.hid,
-        username: hub.username,
-        scheme,
-        lan: scheme === 'http',
-      }),
-    );
-
   it('sends a hub through the proxy the settings name', async () => {
     const proxy = await proxyWith();
     const hub = hubOf(plain());
-    const { http } = hubTransport(recordOf(hub, 'http'), 5_000, {
+    const { http } = hubTransport(hubRecordOf(hub, 'http'), 5_000, {
       resolveProxy: proxyFromEnvironment({ HTTP_PROXY: proxy.url }),
     });
     expect((await http.request(login(hub))).status).toBe(200);
@@ -120,12 +105,12 @@ describe("hub connections follow the app's network settings", () => {
   it("trusts a hub's CA-signed certificate through the configured CA bundle, and only then", async () => {
     const hub = hubOf(secure());
     const noProxy = proxyFromEnvironment({});
-    const trusted = hubTransport(recordOf(hub, 'https'), 5_000, {
+    const trusted = hubTransport(hubRecordOf(hub, 'https'), 5_000, {
       resolveProxy: noProxy,
       ca: trustHubA,
     });
     expect((await trusted.http.request(login(hub))).status).toBe(200);
-    const without = hubTransport(recordOf(hub, 'https'), 5_000, { resolveProxy: noProxy });
+    const without = hubTransport(hubRecordOf(hub, 'https'), 5_000, { resolveProxy: noProxy });
     const error = await failure(without.http, login(hub));
     expect(error.message).toMatch(/Plant room/);
     expect(error.message).toMatch(/certificate/i);

@@ -1,6 +1,7 @@
 import { fetch as undiciFetch, ProxyAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { testTarget } from '../../src/main/diagnostics/connection-test';
+import { hubTransport } from '../../src/main/hubs/hub-transport';
 import { createFetchHttpClient, type FetchLike } from '../../src/main/http/fetch-http-client';
 import type { HttpClient } from '../../src/main/http/http-client';
 import {
@@ -16,6 +17,7 @@ import {
   trustHubA,
   hostPortOf,
   hubOf,
+  hubRecordOf,
   login,
   useProxyTargets,
 } from '../support/proxy-targets';
@@ -34,17 +36,19 @@ const proxyWith = (options: ForwardProxyOptions) =>
   targets.closedAfterTest(startForwardProxy(options));
 const signingInProxy = () => proxyWith({ windowsSignIn: { ticket: TICKET } });
 
-/** Chromium's stack, as the tests stand it in: through `proxyUrl`, signed in, trusting hub-a. */
-function chromiumStandIn(proxyUrl: string): HttpClient {
+/** Chromium's fetch, as the tests stand it in: through `proxyUrl`, signed in, trusting hub-a. */
+function standInFetch(proxyUrl: string): FetchLike {
   const dispatcher = new ProxyAgent({
     uri: proxyUrl,
     token: `Negotiate ${TICKET}`,
     requestTls: { ca: fixture('hub-a.pem') },
   });
-  const fetch = ((url, init) =>
+  return ((url, init) =>
     undiciFetch(url, { ...init, dispatcher } as Parameters<typeof undiciFetch>[1])) as FetchLike;
-  return createFetchHttpClient({ fetch });
 }
+
+const chromiumStandIn = (proxyUrl: string): HttpClient =>
+  createFetchHttpClient({ fetch: standInFetch(proxyUrl) });
 
 /** A Chromium that must never be asked: it records what would have been sent. */
 function untouchedChromium() {
@@ -140,6 +144,18 @@ describe("the app's client: Windows sign-in through Chromium's network stack", (
     expect((await client.request(login(hubOf(targets.secure())))).status).toBe(200);
     expect(chromium.asked).toEqual([]);
   });
+});
+
+it('a hub with a CA-signed certificate is reached the same way, by its own client', async () => {
+  const proxy = await signingInProxy();
+  const hub = hubOf(targets.secure());
+  const { http } = hubTransport(hubRecordOf(hub, 'https'), 5_000, {
+    resolveProxy: proxyFromEnvironment({ HTTPS_PROXY: proxy.url }),
+    ca: trustHubA,
+    chromiumFetch: standInFetch(proxy.url),
+  });
+  expect((await http.request(login(hub))).status).toBe(200);
+  expect(proxy.seen).toHaveLength(2);
 });
 
 describe('the connection test and a proxy that asks for Windows sign-in', () => {

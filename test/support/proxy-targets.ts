@@ -6,6 +6,8 @@ import {
   type AxiosHttpClientOptions,
 } from '../../src/main/http/axios-http-client';
 import type { HttpClient, HttpRequest } from '../../src/main/http/http-client';
+import { newRecord } from '../../src/main/hubs/hub-edits';
+import type { HubRecord } from '../../src/main/hubs/hub-records';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
 import { readCaBundle, trustedCertificates } from '../../src/main/net/ca-bundle';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
@@ -15,6 +17,7 @@ import {
   type MobiusFlowSandbox,
   type SandboxHub,
 } from '../../src/sandbox/mobiusflow/server';
+import { hubDraftSchema } from '../../src/shared/hubs-model';
 
 /**
  * What the proxy tests send through their proxies: the MobiusFlow sandbox over https (the
@@ -85,6 +88,20 @@ export const login = (hub: SandboxHub): HttpRequest => ({
   url: `${hub.baseUrl}/api/v1/auth/login`,
   body: { username: hub.username, password: hub.password },
 });
+
+/** The inventory record of a sandbox hub, as the engineer would add it (no pinned certificate). */
+export const hubRecordOf = (hub: SandboxHub, scheme: 'http' | 'https'): HubRecord =>
+  newRecord(
+    hubDraftSchema.parse({
+      name: 'Plant room',
+      host: '127.0.0.1',
+      port: Number(new URL(hub.baseUrl).port),
+      hid: hub.hid,
+      username: hub.username,
+      scheme,
+      lan: scheme === 'http',
+    }),
+  );
 
 /** Where the target is named in CONNECT, SOCKS and forwarded request lines. */
 export const hostPortOf = (url: string): string => new URL(url).host;

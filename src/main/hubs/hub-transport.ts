@@ -1,5 +1,7 @@
 import { createAxiosHttpClient, type AxiosHttpClientOptions } from '../http/axios-http-client';
+import { createFetchHttpClient, type FetchLike } from '../http/fetch-http-client';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
+import { withWindowsProxySignIn } from '../http/windows-proxy-sign-in';
 import { LicensingError } from '../licensing/licensing-error';
 import { hubName, type HubRecord } from './hub-records';
 import {
@@ -22,7 +24,13 @@ import {
  * bypass lists normally keep site-LAN addresses direct) and the trusted CAs (the company CA
  * bundle, this computer's store in the Electron app), for hubs with a CA-signed certificate. A pinned hub trusts its pin alone and is reached directly.
  */
-export type HubNetwork = Pick<AxiosHttpClientOptions, 'resolveProxy' | 'unreachableProxies' | 'ca'>;
+export type HubNetwork = Pick<
+  AxiosHttpClientOptions,
+  'resolveProxy' | 'unreachableProxies' | 'ca'
+> & {
+  /** The Electron app's: Chromium's stack, for a proxy that asks for Windows sign-in. */
+  readonly chromiumFetch?: FetchLike;
+};
 
 export interface HubTransport {
   readonly http: HttpClient;
@@ -51,10 +59,19 @@ export function hubTransport(
       : new PinnedAgent(pin, (fingerprint) => {
           presented = fingerprint;
         });
-  const inner = createAxiosHttpClient({
+  const { chromiumFetch, ...routes } = network;
+  const overNode = createAxiosHttpClient({
     defaultTimeoutMs: timeoutMs,
-    ...(agent ? { httpsAgent: agent } : network),
+    ...(agent ? { httpsAgent: agent } : routes),
   });
+  // A pinned hub is reached directly, never through a proxy that could ask for sign-in.
+  const inner =
+    agent || !chromiumFetch
+      ? overNode
+      : withWindowsProxySignIn(
+          overNode,
+          createFetchHttpClient({ fetch: chromiumFetch, defaultTimeoutMs: timeoutMs }),
+        );
 
   async function send(request: HttpRequest): Promise<HttpResponse> {
     try {
