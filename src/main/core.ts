@@ -109,6 +109,8 @@ export async function createCore(host: CoreHost) {
   const fingerprint = await fingerprinter.get();
   const state = host.state.load();
   const identity = { machineId: fingerprint.id, clientId: state.clientId, clientName: hostname() };
+  const log = createDiagnosticsLog(config, () => clock.now());
+  log.record('info', `started ${config.productName} ${host.version} (${host.secrets.backend})`);
   const userAgent = `license-manager/${host.version}`;
   const overNode = createAxiosHttpClient({
     userAgent,
@@ -120,6 +122,11 @@ export async function createCore(host: CoreHost) {
     ? withWindowsProxySignIn(
         overNode,
         createFetchHttpClient({ fetch: host.chromiumFetch, userAgent }),
+        (proxy) =>
+          log.record(
+            'info',
+            `proxy ${proxy} asks for Windows sign-in: requests go through Chromium's network stack from now on`,
+          ),
       )
     : undefined;
   const http = host.http ?? windowsSignIn ?? overNode;
@@ -233,8 +240,6 @@ export async function createCore(host: CoreHost) {
     vendor: vendorViewOf(host.config),
   });
 
-  const log = createDiagnosticsLog(config, () => clock.now());
-  log.record('info', `started ${config.productName} ${host.version} (${host.secrets.backend})`);
   for (const warning of (await appInfo()).storageWarnings) log.record('warn', warning);
   service.onChange(licenceChangeLogger(log));
   const diagnostics = createDiagnostics({

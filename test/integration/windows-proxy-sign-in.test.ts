@@ -5,11 +5,13 @@ import { hubTransport } from '../../src/main/hubs/hub-transport';
 import { createFetchHttpClient, type FetchLike } from '../../src/main/http/fetch-http-client';
 import type { HttpClient } from '../../src/main/http/http-client';
 import {
-  asksWindowsSignIn,
+  proxyAskingWindowsSignIn,
   withWindowsProxySignIn,
 } from '../../src/main/http/windows-proxy-sign-in';
 import { startForwardProxy, type ForwardProxyOptions } from '../support/forward-proxy';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
+import { systemProxyResolver } from '../../src/main/shell/system-proxy';
+import { DEMO, openInstallation, startClockedSandbox } from '../support/core-harness';
 import {
   envClient,
   failure,
@@ -21,6 +23,7 @@ import {
   login,
   useProxyTargets,
 } from '../support/proxy-targets';
+import { useTempDir } from '../support/temp-dir';
 
 /**
  * A company proxy that asks for Windows sign-in (Negotiate or NTLM): Node cannot sign in as the
@@ -77,7 +80,7 @@ describe("Node's client and a proxy that asks for Windows sign-in", () => {
       `The proxy ${proxy.address} asks for Windows sign-in (Negotiate or NTLM`,
     );
     expect(error.message).toContain('use the installed app’s --cli');
-    expect(asksWindowsSignIn(error)).toBe(true);
+    expect(proxyAskingWindowsSignIn(error)).toBe(proxy.address);
   });
 
   it('a proxy that asks for a user name and password (Basic) is not taken for Windows sign-in', async () => {
@@ -87,7 +90,7 @@ describe("Node's client and a proxy that asks for Windows sign-in", () => {
       login(hubOf(targets.secure())),
     );
     expect(error.message).toContain('asks for a user name and password');
-    expect(asksWindowsSignIn(error)).toBe(false);
+    expect(proxyAskingWindowsSignIn(error)).toBeUndefined();
   });
 });
 
@@ -204,5 +207,32 @@ describe('the connection test and a proxy that asks for Windows sign-in', () => 
     ]);
     expect(result.failure?.message).toContain('asks for Windows sign-in');
     expect(result.failure?.message).toContain('use the installed app’s --cli');
+  });
+});
+
+describe('the app behind a proxy that asks for Windows sign-in', () => {
+  const tempDir = useTempDir();
+
+  it('activates a floating seat through Chromium, and the recent log says why', async () => {
+    const { sandbox, clock } = await startClockedSandbox();
+    const proxy = await signingInProxy();
+    const { core } = await openInstallation({
+      sandbox,
+      clock,
+      dataDir: tempDir(),
+      systemProxy: systemProxyResolver({ resolveProxy: async () => `PROXY ${proxy.address}` }),
+      chromiumFetch: standInFetch(proxy.url),
+    });
+    try {
+      await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
+      expect((await core.service.requestSeat('seats')).seat.state).toBe('held');
+      const log = (await core.diagnostics.report()).recentLog.map((line) => line.message);
+      expect(log).toContain(
+        `proxy ${proxy.address} asks for Windows sign-in: requests go through Chromium's network stack from now on`,
+      );
+    } finally {
+      await core.close();
+      await sandbox.close();
+    }
   });
 });

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { FetchLike } from '../../src/main/http/fetch-http-client';
+import type { ProxyResolver } from '../../src/main/net/proxy-route';
 import type { SystemStore } from '../../src/main/net/system-certificates';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../src/main/core';
@@ -82,6 +84,9 @@ export async function openInstallation(options: {
   config?: VendorConfig;
   /** This computer's certificate store, as the Electron app reads it. */
   systemCertificates?: () => Promise<SystemStore>;
+  /** The Electron app's proxy: Chromium's resolver, and Chromium's fetch. */
+  systemProxy?: ProxyResolver;
+  chromiumFetch?: FetchLike;
 }): Promise<{ core: Core; secrets: SecretStore; dataDir: string }> {
   const secrets = options.secrets ?? createMemorySecretStore();
   const core = await createCore({
@@ -98,6 +103,8 @@ export async function openInstallation(options: {
       hostname: () => 'test-host',
     },
     systemCertificates: options.systemCertificates,
+    systemProxy: options.systemProxy,
+    chromiumFetch: options.chromiumFetch,
   });
   return { core, secrets, dataDir: options.dataDir };
 }

@@ -2,11 +2,13 @@ import { LicensingError } from '../licensing/licensing-error';
 import { ProxyFailure } from '../net/proxy-dialogue';
 import type { HttpClient } from './http-client';
 
-/** Whether `error` is a proxy's 407 asking for Windows sign-in (Negotiate or NTLM). */
-export const asksWindowsSignIn = (error: unknown): boolean =>
+/** The proxy (host:port) behind `error` when it is a 407 asking for Windows sign-in. */
+export const proxyAskingWindowsSignIn = (error: unknown): string | undefined =>
   error instanceof LicensingError &&
   error.cause instanceof ProxyFailure &&
-  error.cause.asksWindowsSignIn;
+  error.cause.asksWindowsSignIn
+    ? error.cause.proxy
+    : undefined;
 
 export interface WindowsProxySignIn extends HttpClient {
   /** Whether a proxy asked for Windows sign-in, so requests now go through Chromium's stack. */
@@ -21,7 +23,12 @@ export interface WindowsProxySignIn extends HttpClient {
  * later one of this run, then goes through Chromium. A 407 means the proxy stopped the request
  * before the server saw it, so sending it again is safe.
  */
-export function withWindowsProxySignIn(node: HttpClient, chromium: HttpClient): WindowsProxySignIn {
+export function withWindowsProxySignIn(
+  node: HttpClient,
+  chromium: HttpClient,
+  /** Told once, with the proxy's host:port, when requests move to Chromium (the recent log). */
+  onSwitch?: (proxy: string) => void,
+): WindowsProxySignIn {
   let throughChromium = false;
   return {
     throughChromium: () => throughChromium,
@@ -30,8 +37,10 @@ export function withWindowsProxySignIn(node: HttpClient, chromium: HttpClient): 
       try {
         return await node.request(request);
       } catch (error) {
-        if (!asksWindowsSignIn(error)) throw error;
+        const proxy = proxyAskingWindowsSignIn(error);
+        if (proxy === undefined) throw error;
         throughChromium = true;
+        onSwitch?.(proxy);
         return chromium.request(request);
       }
     },
