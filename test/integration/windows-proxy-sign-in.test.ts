@@ -10,6 +10,7 @@ import {
 } from '../../src/main/http/windows-proxy-sign-in';
 import { startForwardProxy, type ForwardProxyOptions } from '../support/forward-proxy';
 import { proxyFromEnvironment } from '../../src/main/net/proxy-env';
+import { DIRECT } from '../../src/main/net/proxy-route';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
 import { DEMO, openInstallation, startClockedSandbox } from '../support/core-harness';
 import {
@@ -126,6 +127,39 @@ describe("the app's client: Windows sign-in through Chromium's network stack", (
     const client = withWindowsProxySignIn(counted, chromiumStandIn(proxy.url));
     for (let n = 0; n < 3; n++) expect((await client.request(login(hub))).status).toBe(200);
     expect(nodeTries).toBe(1);
+  });
+
+  it('says it moved to Chromium once, however many requests were under way', async () => {
+    const proxy = await signingInProxy();
+    const hub = hubOf(targets.secure());
+    const told: string[] = [];
+    const client = withWindowsProxySignIn(
+      envClient({ HTTPS_PROXY: proxy.url }),
+      chromiumStandIn(proxy.url),
+      (address) => told.push(address),
+    );
+    const answers = await Promise.all([1, 2, 3].map(() => client.request(login(hub))));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(told).toEqual([proxy.address]);
+  });
+
+  it('a request pinned to another route (the connection test going direct) still goes that way', async () => {
+    const proxy = await signingInProxy();
+    const hub = hubOf(targets.secure());
+    const chromium = chromiumStandIn(proxy.url);
+    let chromiumAsked = 0;
+    const client = withWindowsProxySignIn(envClient({ HTTPS_PROXY: proxy.url }), {
+      request: (request) => (chromiumAsked++, chromium.request(request)),
+    });
+    await client.request(login(hub));
+    expect((await client.request({ ...login(hub), route: DIRECT })).status).toBe(200);
+    expect(chromiumAsked).toBe(1);
+    // Pinned to the proxy that asked: Chromium's.
+    await client.request({
+      ...login(hub),
+      route: { kind: 'http', host: '127.0.0.1', port: Number(new URL(proxy.url).port) },
+    });
+    expect(chromiumAsked).toBe(2);
   });
 
   it.each<[string, ForwardProxyOptions]>([

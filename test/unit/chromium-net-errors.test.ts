@@ -99,12 +99,27 @@ describe('chromiumFailure: proxy, sign-in and blocked-route failures keep their 
   });
 });
 
+describe('chromiumFailure: any other Chromium name is the network’s, retried like a socket error', () => {
+  it.each([
+    'ERR_FAILED',
+    'ERR_ABORTED',
+    'ERR_NETWORK_IO_SUSPENDED',
+    'ERR_HTTP2_PROTOCOL_ERROR',
+    'ERR_INVALID_HTTP_RESPONSE',
+    'ERR_UNEXPECTED_PROXY_AUTH',
+  ])('%s: offline, naming it', (name) => {
+    expect(failureOf(name)?.code).toBe(name);
+    const error = said(name);
+    expect(error.code).toBe('offline');
+    expect(error.message).toContain(`(${name})`);
+  });
+});
+
 describe('chromiumFailure: what it does not map', () => {
   it.each([
-    ['a bug more likely than the network', 'net::ERR_FAILED'],
     ['a bug more likely than the network', 'net::ERR_UNEXPECTED'],
     ['a header Chromium refused', 'net::ERR_INVALID_ARGUMENT'],
-    ['our own abort, reported by the deadline', 'net::ERR_ABORTED'],
+    ['an address Chromium refused', 'net::ERR_INVALID_URL'],
     ['Electron’s cancelled redirect', 'Redirect was cancelled'],
     ['Node’s fetch', 'fetch failed'],
     ['a name without the net:: of Chromium', 'ERR_NAME_NOT_RESOLVED'],

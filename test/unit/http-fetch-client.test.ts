@@ -135,11 +135,37 @@ describe('createFetchHttpClient over Electron’s failure shapes', () => {
     );
   });
 
-  it('asks for no redirects and no cache, and sends no header it means to leave out', async () => {
+  it('a proxy’s 407, which Chromium hands back when its sign-in fails, is the proxy’s refusal, not the server’s answer', async () => {
+    let bodyRead = false;
+    const page = new ReadableStream<Uint8Array>(
+      {
+        pull() {
+          bodyRead = true;
+        },
+      },
+      { highWaterMark: 0 }, // pulled only when read
+    );
+    const client = createFetchHttpClient({
+      fetch: () => Promise.resolve(new Response(page, { status: 407 })),
+    });
+    const error = await licensingFailure(client.request({ method: 'POST', url: URL_, body: {} }));
+    expect(error.code).toBe('config');
+    expect(error.message).toBe(
+      `The proxy on the way to ${HOST} did not accept this computer's Windows sign-in (407 Proxy Authentication Required). Ask IT whether your account may use the proxy, or to let this computer through.`,
+    );
+    expect(bodyRead).toBe(false);
+  });
+
+  it('asks for no redirects, no cache and no cookies or server sign-in, and sends no header it means to leave out', async () => {
     const fetchSpy = vi.fn<FetchLike>(() => Promise.resolve(new Response('{}')));
     await createFetchHttpClient({ fetch: fetchSpy }).request({ method: 'GET', url: URL_ });
     const init = fetchSpy.mock.calls[0]?.[1];
-    expect(init).toMatchObject({ method: 'GET', redirect: 'manual', cache: 'no-store' });
+    expect(init).toMatchObject({
+      method: 'GET',
+      redirect: 'manual',
+      cache: 'no-store',
+      credentials: 'omit',
+    });
     expect(init?.headers).toEqual({ 'User-Agent': 'license-manager' });
   });
 

@@ -9,6 +9,8 @@ describe("a proxy's sign-in schemes (Proxy-Authenticate)", () => {
     ],
     [['Negotiate, NTLM, Basic realm="corp"'], ['negotiate', 'ntlm', 'basic']],
     [['Basic realm="Company, Inc."'], ['basic']],
+    [['Basic realm="Corp proxy, NTLM users"'], ['basic']],
+    [['Basic realm="Log in, Negotiate or \\"Basic\\", as you like"'], ['basic']],
     [
       ['Digest realm="x", qop="auth", nonce="abc=="', 'Negotiate'],
       ['digest', 'negotiate'],

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { STATUS_CODES } from 'node:http';
 import net from 'node:net';
 import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diagnostics-model';
+import { isRedirectNotFollowed } from '../http/fetch-http-client';
 import type { HttpClient } from '../http/http-client';
 import type { TrustedCas } from '../net/ca-bundle';
 import { connectThrough } from '../net/proxy-agents';
@@ -257,7 +258,6 @@ async function testRoute(
   const forwarded = proxy?.kind === 'http' && url.protocol === 'http:';
   const toProxy = { timeoutMs, connectTimeoutMs: timeoutMs, socket, ca };
   let opened: net.Socket | undefined;
-  let byChromium = false;
   try {
     const tunnelled =
       !proxy || !talksToProxy(url, route)
@@ -292,7 +292,6 @@ async function testRoute(
           );
     if (!tunnelled) return steps.result(url, via, proxyFailed?.unreachable);
     if (tunnelled === SIGNED_IN_BY_CHROMIUM) {
-      byChromium = true;
       if (url.protocol === 'https:') steps.skip('tls', words.steps.byChromium);
     } else if (url.protocol === 'https:') {
       opened = tunnelled;
@@ -313,18 +312,23 @@ async function testRoute(
   await steps.run(
     'http',
     async () => {
-      // Signed in by Chromium, the route is Chromium's to take.
-      const response = await deps.http.request({
-        method: 'GET',
-        url: url.href,
-        timeoutMs,
-        ...(byChromium ? {} : { route }),
-      });
-      if (response.status >= 500) throw new ServerTrouble(response.status);
-      return response;
+      try {
+        const response = await deps.http.request({
+          method: 'GET',
+          url: url.href,
+          timeoutMs,
+          route,
+        });
+        if (response.status >= 500) throw new ServerTrouble(response.status);
+        return `${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd();
+      } catch (error) {
+        // Chromium's stack cannot hand a redirect over, only say there was one: an answer all
+        // the same.
+        if (isRedirectNotFollowed(error)) return words.steps.aRedirect;
+        throw error;
+      }
     },
-    (response) => {
-      const status = `${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd();
+    (status) => {
       if (!via) return words.steps.answered(status);
       return deps.windowsSignIn?.throughChromium()
         ? words.steps.answeredSignedIn(status, via)

@@ -33,6 +33,7 @@ export const diagnosticsWordsDe: DiagnosticsWords = {
     windowsSignIn: (proxy: string) =>
       `${proxy} verlangt eine Windows-Anmeldung: Die App meldet Sie über den Netzwerkdienst von Chromium an`,
     byChromium: 'übernimmt der Netzwerkdienst von Chromium, mit der Anmeldung beim Proxy',
+    aRedirect: 'eine Weiterleitung',
     answeredSignedIn: (status: string, proxy: string) =>
       `Antwort auf GET über den Proxy ${proxy}, angemeldet durch den Netzwerkdienst von Chromium: ${status}`,
     directPassedOver: (failure: string) => `Direkte Verbindung — ${failure}`,

@@ -36,6 +36,8 @@ export const diagnosticsWordsEn = {
     windowsSignIn: (proxy: string) =>
       `${proxy} asks for Windows sign-in: the app signs in as you through Chromium’s network stack`,
     byChromium: 'made by Chromium’s network stack, with the proxy’s sign-in',
+    /** What Chromium's stack says of a redirect it would not follow (it gives no status). */
+    aRedirect: 'a redirect',
     answeredSignedIn: (status: string, proxy: string) =>
       `GET answered ${status} through the proxy ${proxy}, signed in by Chromium’s network stack`,
     /** A DIRECT entry of the proxy setting passed over: its failure, said as the direct way's. */

@@ -34,52 +34,33 @@ const AS_NODE: Readonly<Record<string, string>> = {
 };
 
 /**
- * Chromium names passed on as they are: Node has no code for them, and the name is what IT
- * searches for. Proxy and proxy sign-in failures (Chromium picks and signs in to the proxy, so
- * there is no proxy address to name) read "Cannot reach <host> (ERR_…)". The TLS ones here and
- * every ERR_CERT_* / ERR_SSL_* contain CERT, ERR_SSL or ERR_TLS, which isTlsFailure
- * (net/tls-failure.ts) reads as "could not be verified". ERR_PROXY_CERTIFICATE_INVALID does too:
- * its message names the server, not the proxy, but its code says which certificate failed.
+ * Chromium names that say the request itself was wrong (a bug here), not the network: reported as
+ * internal. Every other name is the network's, passed on as it is when Node has no code for it
+ * (the name is what IT searches for): "Cannot reach <host> (ERR_…)", an `offline` the keep-alive
+ * retries, as the axios client does with a socket code it does not know. Proxy and proxy sign-in
+ * failures read that way too (Chromium picks and signs in to the proxy, so there is no proxy
+ * address to name); ERR_CERT_* and ERR_SSL_* contain CERT or ERR_SSL, which isTlsFailure
+ * (net/tls-failure.ts) reads as "could not be verified".
  */
-const AS_IS: ReadonlySet<string> = new Set([
-  'ERR_CONNECTION_FAILED',
-  'ERR_NETWORK_ACCESS_DENIED',
-  'ERR_UNSAFE_PORT',
-  'ERR_PROXY_CONNECTION_FAILED',
-  'ERR_TUNNEL_CONNECTION_FAILED',
-  'ERR_PROXY_AUTH_UNSUPPORTED',
-  'ERR_PROXY_AUTH_REQUESTED',
-  'ERR_PROXY_CERTIFICATE_INVALID',
-  'ERR_PROXY_HTTP_1_1_REQUIRED',
-  'ERR_HTTPS_PROXY_TUNNEL_RESPONSE_REDIRECT',
-  'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED',
-  'ERR_PAC_SCRIPT_FAILED',
-  'ERR_NO_SUPPORTED_PROXIES',
-  'ERR_SOCKS_CONNECTION_FAILED',
-  'ERR_SOCKS_CONNECTION_HOST_UNREACHABLE',
-  // Signing in as the logged-on user (NTLM, Negotiate) failed.
-  'ERR_INVALID_AUTH_CREDENTIALS',
-  'ERR_MISSING_AUTH_CREDENTIALS',
-  'ERR_UNSUPPORTED_AUTH_SCHEME',
-  'ERR_MISCONFIGURED_AUTH_ENVIRONMENT',
-  'ERR_BAD_SSL_CLIENT_AUTH_CERT',
-  'ERR_CERTIFICATE_TRANSPARENCY_REQUIRED',
-  'ERR_TLS13_DOWNGRADE_DETECTED',
+const OUR_MISTAKES: ReadonlySet<string> = new Set([
+  'ERR_INVALID_ARGUMENT',
+  'ERR_INVALID_URL',
+  'ERR_UNKNOWN_URL_SCHEME',
+  'ERR_DISALLOWED_URL_SCHEME',
+  'ERR_NOT_IMPLEMENTED',
+  'ERR_UNEXPECTED',
 ]);
-
-const TLS_FAMILY = /^ERR_(?:CERT|SSL)_/;
 
 /** `net::ERR_…` anywhere in the message: the name only, so nothing else of the message travels. */
 const NET_ERROR = /\bnet::(ERR_[A-Z0-9_]+)/;
 
 /**
  * The failure a Chromium net error message stands for, with a code `networkError` words; undefined
- * for a message that is not a Chromium net error, or one not listed (ERR_FAILED, ERR_UNEXPECTED,
- * ERR_INVALID_ARGUMENT: a bug more likely than the network), which the caller reports as internal.
+ * for a message that is not a Chromium net error, or one that is our mistake, which the caller
+ * reports as internal.
  */
 export function chromiumFailure(message: string): TransportFailure | undefined {
   const name = NET_ERROR.exec(message)?.[1];
-  if (name === undefined) return undefined;
-  const code = AS_NODE[name] ?? (AS_IS.has(name) || TLS_FAMILY.test(name) ? name : undefined);
-  return code === undefined ? undefined : { code, message: `net::${name}` };
+  if (name === undefined || OUR_MISTAKES.has(name)) return undefined;
+  return { code: AS_NODE[name] ?? name, message: `net::${name}` };
 }

@@ -36,10 +36,25 @@ const DEFAULTS = {
  * Node's RequestInit type lacks `cache`, which both fetches read: undici's, and Electron's, which
  * hands it to its ClientRequest (`no-store` there bypasses Chromium's HTTP cache).
  */
-type InitWithCache = RequestInit & { readonly cache: 'no-store' };
+type InitWithCache = RequestInit & { readonly cache: 'no-store'; readonly credentials: 'omit' };
 
 /** What Electron's ClientRequest dies with when `redirect: 'manual'` meets a 3xx. */
 const REDIRECT_CANCELLED = 'Redirect was cancelled';
+
+/**
+ * The cause of the error a redirect Chromium cancelled becomes. Unlike Node's, Chromium's stack
+ * cannot hand the 3xx over (Electron's net.fetch drops it), so adapters see a `protocol` error
+ * where over Node they see the status; the connection test reads it as an answer all the same.
+ */
+class RedirectNotFollowed extends Error {
+  constructor() {
+    super(REDIRECT_CANCELLED);
+    this.name = 'RedirectNotFollowed';
+  }
+}
+
+export const isRedirectNotFollowed = (error: unknown): boolean =>
+  error instanceof LicensingError && error.cause instanceof RedirectNotFollowed;
 
 /**
  * The HttpClient contract over a WHATWG fetch, so the app can send through Chromium's network stack
@@ -73,9 +88,17 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): HttpClie
         // Every request reaches the server, as with axios: Chromium's HTTP cache would otherwise
         // answer a GET with a licence state it kept.
         cache: 'no-store',
+        // No cookies kept or sent, and no sign-in to servers, as over Node's sockets: with them,
+        // Chromium would hand the user's Windows sign-in to any intranet server that asks. Signing
+        // in to a proxy is not affected.
+        credentials: 'omit',
         signal: deadline.signal,
       };
       const response = await untilAborted(options.fetch(req.url, init), deadline.signal);
+      // Chromium hands back a 407 only from a proxy (a server's is ERR_UNEXPECTED_PROXY_AUTH): its
+      // sign-in failed, and the proxy's page is not the server's answer.
+      if (response.status === 407)
+        throw new LicensingError('config', net.proxySignInRefused({ host }));
       const rawBody = await readText(response, deadline.signal, maxBodyBytes, host);
       complete = true;
       const headers = headersOf(response);
@@ -204,7 +227,9 @@ function failureOf(error: unknown): TransportFailure | undefined {
 
 function translateFetchError(error: unknown, host: string): LicensingError {
   if (messageOf(error) === REDIRECT_CANCELLED) {
-    return new LicensingError('protocol', net.redirectNotFollowed({ host }));
+    return new LicensingError('protocol', net.redirectNotFollowed({ host }), {
+      cause: new RedirectNotFollowed(),
+    });
   }
   const failure = failureOf(error);
   if (failure) return networkError(host, failure);

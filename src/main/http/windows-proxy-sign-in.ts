@@ -1,6 +1,7 @@
 import { LicensingError } from '../licensing/licensing-error';
 import { ProxyFailure } from '../net/proxy-dialogue';
-import type { HttpClient } from './http-client';
+import { proxyAddress } from '../net/proxy-route';
+import type { HttpClient, HttpRequest } from './http-client';
 
 /** The proxy (host:port) behind `error` when it is a 407 asking for Windows sign-in. */
 export const proxyAskingWindowsSignIn = (error: unknown): string | undefined =>
@@ -29,18 +30,29 @@ export function withWindowsProxySignIn(
   /** Told once, with the proxy's host:port, when requests move to Chromium (the recent log). */
   onSwitch?: (proxy: string) => void,
 ): WindowsProxySignIn {
-  let throughChromium = false;
+  /** The proxy that asked, once one has. */
+  let signInProxy: string | undefined;
+  /**
+   * Chromium takes its own route: a request pinned to another one (the connection test trying
+   * DIRECT or a backup proxy) still goes over Node, the way it asked.
+   */
+  const chromiumTakes = (request: HttpRequest): boolean =>
+    signInProxy !== undefined &&
+    (request.route === undefined ||
+      (request.route.kind !== 'direct' && proxyAddress(request.route) === signInProxy));
   return {
-    throughChromium: () => throughChromium,
+    throughChromium: () => signInProxy !== undefined,
     async request(request) {
-      if (throughChromium) return chromium.request(request);
+      if (chromiumTakes(request)) return chromium.request(request);
       try {
         return await node.request(request);
       } catch (error) {
         const proxy = proxyAskingWindowsSignIn(error);
         if (proxy === undefined) throw error;
-        throughChromium = true;
-        onSwitch?.(proxy);
+        if (signInProxy === undefined) {
+          signInProxy = proxy;
+          onSwitch?.(proxy);
+        }
         return chromium.request(request);
       }
     },

@@ -153,12 +153,13 @@ export function converse(
 
 /**
  * The sign-in schemes a proxy offers in its Proxy-Authenticate header(s), lower case: each
- * challenge starts with its scheme's name, and parameters (realm="...") come after it.
+ * challenge starts with its scheme's name, and parameters (realm="...") come after it. Quoted
+ * values are set aside first: a realm may hold commas and words ("Corp proxy, NTLM users").
  */
 export function signInSchemes(challenges: readonly string[]): readonly string[] {
   const schemes = new Set<string>();
   for (const challenge of challenges)
-    for (const part of challenge.split(','))
+    for (const part of challenge.replace(/"(?:[^"\\]|\\.)*"/g, '""').split(','))
       // A scheme is a token at the start of a part that is not a parameter (name=value).
       if (/^\s*[A-Za-z][\w-]*(\s|$)/.test(part) && !/^\s*[\w-]+\s*=/.test(part))
         schemes.add(part.trim().split(/\s+/)[0]!.toLowerCase());

@@ -86,6 +86,11 @@ export const proxyError = (failure: ProxyFailure, target: string): LicensingErro
   if (found.key === 'proxyFailed' && found.params.detail === NOT_SOCKS)
     return new LicensingError(found.code, net.proxyNotSocks({ proxy: found.params.proxy }));
   const say = net[found.key] as (params: Case['params']) => Text;
-  // The failure goes along: a client that can sign in where Node cannot looks for it.
-  return new LicensingError(found.code, say(found.params), { cause: failure });
+  // A Windows sign-in goes along with its failure: a client that can sign in where Node cannot
+  // looks for it (windows-proxy-sign-in.ts).
+  return new LicensingError(
+    found.code,
+    say(found.params),
+    failure.asksWindowsSignIn ? { cause: failure } : undefined,
+  );
 };

@@ -186,4 +186,6 @@ export const netDe: Translation<typeof netEn> = {
 
   redirectNotFollowed: (p) =>
     `${p.host} hat mit einer Weiterleitung geantwortet, der nicht gefolgt wird: Die Anfrage würde ihre Schlüssel an eine andere Adresse mitnehmen. Prüfen Sie die Serveradresse (https:// statt http:// oder den genauen Pfad).`,
+  proxySignInRefused: (p) =>
+    `Der Proxy auf dem Weg zu ${p.host} hat die Windows-Anmeldung dieses Computers nicht angenommen (407 Proxy Authentication Required). Fragen Sie die IT, ob Ihr Konto den Proxy nutzen darf, oder bitten Sie sie, diesen Computer durchzulassen.`,
 };

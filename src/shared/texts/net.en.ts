@@ -237,6 +237,9 @@ export const netEn = {
   // The fetch client (http/fetch-http-client.ts): Chromium cancels a redirect it is told not to follow.
   redirectNotFollowed: (p: { host: string }) =>
     `${p.host} answered with a redirect, which is not followed: the request would carry its keys to another address. Check the server address (https:// instead of http://, or the exact path).`,
+  /** Chromium's network stack hands back only a proxy's 407: its sign-in as the user failed. */
+  proxySignInRefused: (p: { host: string }) =>
+    `The proxy on the way to ${p.host} did not accept this computer's Windows sign-in (407 Proxy Authentication Required). Ask IT whether your account may use the proxy, or to let this computer through.`,
 };
 
 export const net = textsOf('net', netEn);
