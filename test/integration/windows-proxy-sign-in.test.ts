@@ -1,3 +1,6 @@
+import type http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { fetch as undiciFetch, ProxyAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { testTarget } from '../../src/main/diagnostics/connection-test';
@@ -53,6 +56,23 @@ function standInFetch(proxyUrl: string): FetchLike {
 
 const chromiumStandIn = (proxyUrl: string): HttpClient =>
   createFetchHttpClient({ fetch: standInFetch(proxyUrl) });
+
+/** An https server on loopback with hub-a's certificate, which the test clients trust. */
+async function serveTls(handler: http.RequestListener) {
+  const server = https.createServer(
+    { cert: fixture('hub-a.pem'), key: fixture('hub-a.key') },
+    handler,
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 /** A Chromium that must never be asked: it records what would have been sent. */
 function untouchedChromium() {
@@ -173,6 +193,25 @@ describe("the app's client: Windows sign-in through Chromium's network stack", (
     expect(error.code).not.toBe('internal');
     expect(chromium.asked).toEqual([]);
     expect(client.throughChromium()).toBe(false);
+  });
+
+  it('a 407 from the server itself, through the tunnel, is its answer: never sent again', async () => {
+    const server = await targets.closedAfterTest(
+      serveTls((_req, res) => {
+        res.writeHead(407, { 'Proxy-Authenticate': 'Negotiate' }).end();
+      }),
+    );
+    const proxy = await proxyWith({});
+    const chromium = untouchedChromium();
+    const client = withWindowsProxySignIn(envClient({ HTTPS_PROXY: proxy.url }), chromium.client);
+    const answer = await client.request({
+      method: 'POST',
+      url: `${server.url}/activate`,
+      body: {},
+    });
+    expect(answer.status).toBe(407);
+    expect(chromium.asked).toEqual([]);
+    expect(proxy.seen).toHaveLength(1);
   });
 
   it('a server reached without any proxy never involves Chromium', async () => {
