@@ -22,7 +22,10 @@ export interface WindowsProxySignIn extends HttpClient {
  * stack can, as the browser does. Requests go over Node's client (the app's proxy routes, CA
  * bundle and deadlines) until a proxy answers 407 with such a challenge; that request, and every
  * later one of this run, then goes through Chromium. A 407 means the proxy stopped the request
- * before the server saw it, so sending it again is safe.
+ * before the server saw it, so sending it again is safe: through a tunnel only the proxy's answer
+ * to CONNECT counts (a server's own 407 is its answer, handed back); a forwarded plain-http 407
+ * could be a server's only by breaking HTTP, and plain http goes only to this computer and to
+ * hubs, whose calls can all be repeated.
  */
 export function withWindowsProxySignIn(
   node: HttpClient,
