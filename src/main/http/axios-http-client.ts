@@ -61,9 +61,9 @@ const DEFAULTS = {
 } as const;
 
 /**
- * The HTTP client of the app, the CLI and the tests (over Node's sockets). It resolves for every status and rejects
- * only with LicensingError (`offline`, `timeout`, `protocol`, `config`), so adapters deal with
- * HTTP semantics and never with socket errors.
+ * The HTTP client of the app, the CLI and the tests, over Node's sockets. It resolves for every
+ * status and rejects only with LicensingError (`offline`, `timeout`, `protocol`, `config`), so
+ * adapters deal with HTTP semantics and never with socket errors.
  */
 export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): HttpClient {
   const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULTS.defaultTimeoutMs;
