@@ -101,6 +101,11 @@ export const diagnosticsReportSchema = z.object({
         z.object({ unused: z.enum(['macos', 'unreadable']) }).strict(),
       ])
       .optional(),
+    /**
+     * The Electron app, once a proxy asked for Windows sign-in (Negotiate, NTLM): that proxy
+     * (host:port); requests now go through Chromium's network stack, which signs in.
+     */
+    windowsSignIn: z.object({ proxy: z.string() }).strict().optional(),
   }),
   secrets: z.object({
     /**

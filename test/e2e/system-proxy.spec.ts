@@ -185,6 +185,12 @@ test('a proxy that asks for Windows sign-in: the test goes through, signed in by
       exact: false,
     }),
   ).toBeVisible();
+  // The report, loaded again after the test, says it under the proxy setting.
+  await expect(
+    page.getByText(
+      `${proxy.address} asked for Windows sign-in: the app signs in as you through Chromium’s network stack.`,
+    ),
+  ).toBeVisible();
   await fullScreenshot(page, `${SHOTS}/diagnostics-windows-sign-in.png`);
   await expectNoSeriousViolations(page, 'diagnostics, a proxy that asks for Windows sign-in');
 });
@@ -201,6 +207,9 @@ test('Windows sign-in to the proxy, in German', async ({ browser }) => {
     seats.getByText(`über den Proxy ${proxy.address}, angemeldet durch den Netzwerkdienst`, {
       exact: false,
     }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(`${proxy.address} hat eine Windows-Anmeldung verlangt`, { exact: false }),
   ).toBeVisible();
   await expectNoEnglish(page);
   await fullScreenshot(page, `${SHOTS}/diagnostics-windows-sign-in-de.png`);

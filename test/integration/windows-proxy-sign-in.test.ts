@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fetch as undiciFetch, ProxyAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { testTarget } from '../../src/main/diagnostics/connection-test';
+import { reportText } from '../../src/main/diagnostics/report-text';
 import { hubTransport } from '../../src/main/hubs/hub-transport';
 import { createFetchHttpClient, type FetchLike } from '../../src/main/http/fetch-http-client';
 import type { HttpClient } from '../../src/main/http/http-client';
@@ -129,7 +130,7 @@ describe("the app's client: Windows sign-in through Chromium's network stack", (
     const answer = await client.request(login(hub));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ token: expect.any(String) });
-    expect(client.throughChromium()).toBe(true);
+    expect(client.signInProxy()).toBe(proxy.address);
     // Node's try, stopped at the proxy, then the stand-in's, let through (undici tunnels plain
     // http as well; Chromium would forward it).
     const nodeTried = hub.baseUrl.startsWith('https')
@@ -192,7 +193,7 @@ describe("the app's client: Windows sign-in through Chromium's network stack", (
     const error = await failure(client, login(hubOf(targets.secure())));
     expect(error.code).not.toBe('internal');
     expect(chromium.asked).toEqual([]);
-    expect(client.throughChromium()).toBe(false);
+    expect(client.signInProxy()).toBeUndefined();
   });
 
   it('a 407 from the server itself, through the tunnel, is its answer: never sent again', async () => {
@@ -286,7 +287,7 @@ describe('the connection test and a proxy that asks for Windows sign-in', () => 
 describe('the app behind a proxy that asks for Windows sign-in', () => {
   const tempDir = useTempDir();
 
-  it('activates a floating seat through Chromium, and the recent log says why', async () => {
+  it('activates a floating seat through Chromium; the log, the diagnostics and the bundle say why', async () => {
     const { sandbox, clock } = await startClockedSandbox();
     const proxy = await signingInProxy();
     const { core } = await openInstallation({
@@ -299,9 +300,14 @@ describe('the app behind a proxy that asks for Windows sign-in', () => {
     try {
       await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
       expect((await core.service.requestSeat('seats')).seat.state).toBe('held');
-      const log = (await core.diagnostics.report()).recentLog.map((line) => line.message);
-      expect(log).toContain(
+      const report = await core.diagnostics.report();
+      expect(report.recentLog.map((line) => line.message)).toContain(
         `proxy ${proxy.address} asks for Windows sign-in: requests go through Chromium's network stack from now on`,
+      );
+      // The diagnostics and the support bundle's summary say so too.
+      expect(report.network.windowsSignIn).toEqual({ proxy: proxy.address });
+      expect(reportText(report)).toContain(
+        `Proxy sign-in: ${proxy.address} asked for Windows sign-in; requests go through Chromium's network stack`,
       );
     } finally {
       await core.close();

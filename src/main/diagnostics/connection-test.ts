@@ -4,6 +4,7 @@ import net from 'node:net';
 import type { ConnectionStep, StepResult, TargetResult } from '../../shared/diagnostics-model';
 import { isRedirectNotFollowed } from '../http/fetch-http-client';
 import type { HttpClient } from '../http/http-client';
+import type { WindowsProxySignIn } from '../http/windows-proxy-sign-in';
 import type { TrustedCas } from '../net/ca-bundle';
 import { connectThrough } from '../net/proxy-agents';
 import { openProxyConnection } from '../net/proxy-connection';
@@ -53,9 +54,9 @@ export interface ConnectionTestDeps {
   /**
    * The Electron app: `http` signs in to a proxy that asks for Windows sign-in through Chromium's
    * network stack (windows-proxy-sign-in.ts), so such a proxy's 407 is not where the test stops;
-   * `throughChromium` says whether it now sends that way.
+   * `signInProxy` says whether (and for which proxy) it now sends that way.
    */
-  readonly windowsSignIn?: { readonly throughChromium: () => boolean };
+  readonly windowsSignIn?: Pick<WindowsProxySignIn, 'signInProxy'>;
   /** Each step's deadline; default 5 s. */
   readonly stepTimeoutMs?: number;
 }
@@ -330,7 +331,7 @@ async function testRoute(
     },
     (status) => {
       if (!via) return words.steps.answered(status);
-      return deps.windowsSignIn?.throughChromium()
+      return deps.windowsSignIn?.signInProxy()
         ? words.steps.answeredSignedIn(status, via)
         : words.steps.answeredThroughProxy(status, via);
     },

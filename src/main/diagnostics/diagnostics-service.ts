@@ -54,6 +54,14 @@ function profileSettings(profile: ProfileConfig): { name: string; value: string 
   return flatten(redactConfig(rest), '');
 }
 
+/** The proxy that asked for Windows sign-in, for the report, once one has. */
+function windowsSignInOf(signIn: DiagnosticsDeps['windowsSignIn']): {
+  windowsSignIn?: { proxy: string };
+} {
+  const proxy = signIn?.signInProxy();
+  return proxy === undefined ? {} : { windowsSignIn: { proxy } };
+}
+
 /** The core's recent log: every line has this configuration's credentials masked as written. */
 export function createDiagnosticsLog(config: VendorConfig, now: () => number): RecentLog {
   const secrets = secretsOf(config);
@@ -102,6 +110,7 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
         ...(network.caBundle ? { caFile: network.caBundle.file } : {}),
         caCertificates: [...(network.caBundle?.summary ?? [])],
         ...(network.systemStore ? { systemStore: await network.systemStore } : {}),
+        ...windowsSignInOf(deps.windowsSignIn),
       },
       secrets: secretProtection(info.secretStore, config.allowWeakSecretStore, words),
       fingerprint: fingerprintBasis(

@@ -61,6 +61,9 @@ export function reportText(report: DiagnosticsReport): string {
     `Proxy: ${network.proxySource}${network.proxyVariables.map((v) => `; ${v.name}=${v.value}`).join('')}`,
     network.caFile ? `CA bundle: ${network.caFile}` : 'CA bundle: none (the usual trusted CAs)',
     storeLine(network.systemStore),
+    network.windowsSignIn
+      ? `Proxy sign-in: ${network.windowsSignIn.proxy} asked for Windows sign-in; requests go through Chromium's network stack`
+      : '',
     ...report.storageWarnings.map((warning) => `Warning: ${warning}`),
   ]
     .filter(Boolean)

@@ -12,8 +12,8 @@ export const proxyAskingWindowsSignIn = (error: unknown): string | undefined =>
     : undefined;
 
 export interface WindowsProxySignIn extends HttpClient {
-  /** Whether a proxy asked for Windows sign-in, so requests now go through Chromium's stack. */
-  readonly throughChromium: () => boolean;
+  /** The proxy (host:port) that asked for Windows sign-in, once one has: requests now go through Chromium. */
+  readonly signInProxy: () => string | undefined;
 }
 
 /**
@@ -44,7 +44,7 @@ export function withWindowsProxySignIn(
     (request.route === undefined ||
       (request.route.kind !== 'direct' && proxyAddress(request.route) === signInProxy));
   return {
-    throughChromium: () => signInProxy !== undefined,
+    signInProxy: () => signInProxy,
     async request(request) {
       if (chromiumTakes(request)) return chromium.request(request);
       try {

@@ -23,6 +23,8 @@ export const diagnosticsDe: DiagnosticsMessages = {
     proxyFrom: 'Quelle: {source}',
     certificates: (count) =>
       plural(count, '(1 Zertifikat)', `(${formatNumber(count)} Zertifikate)`),
+    windowsSignIn: (proxy) =>
+      `${proxy} hat eine Windows-Anmeldung verlangt: Die App meldet Sie über den Netzwerkdienst von Chromium an.`,
     caBundle: 'CA-Bundle',
     noCaBundle: 'Keines: die üblichen vertrauenswürdigen Zertifizierungsstellen',
     systemStore: (count) =>
@@ -33,7 +35,7 @@ export const diagnosticsDe: DiagnosticsMessages = {
       ),
     systemStoreUnused: {
       macos:
-        'Der Zertifikatspeicher dieses Computers wird unter macOS nicht verwendet (das Lesen kann den Start um Sekunden verzögern): Eine Firmen-Zertifizierungsstelle gehört in das CA-Bundle (caFile).',
+        'Der Zertifikatspeicher dieses Computers wird unter macOS nicht verwendet (das Lesen dauert dort Sekunden, auf die die erste Lizenzanfrage warten müsste): Eine Firmen-Zertifizierungsstelle gehört in das CA-Bundle (caFile).',
       unreadable:
         'Der Zertifikatspeicher dieses Computers konnte nicht gelesen werden: Eine Firmen-Zertifizierungsstelle gehört in das CA-Bundle (caFile).',
     },

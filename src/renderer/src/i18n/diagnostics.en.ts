@@ -25,6 +25,9 @@ export const diagnosticsEn = {
     proxy: 'Proxy',
     /** `source` is main's description of where the proxy setting comes from. */
     proxyFrom: 'From {source}',
+    /** Under the proxy, in the desktop app, once a proxy asked for Windows sign-in. */
+    windowsSignIn: (proxy: string) =>
+      `${proxy} asked for Windows sign-in: the app signs in as you through Chromium’s network stack.`,
     caBundle: 'CA bundle',
     certificates: (count: number) => plural(count, '(1 certificate)', `(${count} certificates)`),
     noCaBundle: 'None: the usual trusted CAs',
@@ -38,7 +41,7 @@ export const diagnosticsEn = {
     /** Why the desktop app does not use this computer's certificate store. */
     systemStoreUnused: {
       macos:
-        'This computer’s certificate store is not used on macOS (reading it can hold up the start for seconds): a company CA goes in the CA bundle (caFile).',
+        'This computer’s certificate store is not used on macOS (reading it takes seconds there, which the first licensing request would wait): a company CA goes in the CA bundle (caFile).',
       unreadable:
         'This computer’s certificate store could not be read: a company CA goes in the CA bundle (caFile).',
     },

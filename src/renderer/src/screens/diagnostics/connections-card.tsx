@@ -21,6 +21,11 @@ export function ConnectionsCard({ report }: { readonly report: DiagnosticsReport
           <dd>
             {/* Main's words for where the setting comes from, in English. */}
             <RichText text={t.proxyFrom} values={{ source: network.proxySource }} />
+            {network.windowsSignIn && (
+              <p className="diagnostics__system-store">
+                {t.windowsSignIn(network.windowsSignIn.proxy)}
+              </p>
+            )}
             {network.proxyVariables.length > 0 && (
               <ul className="diagnostics__plain-list">
                 {network.proxyVariables.map((variable) => (
