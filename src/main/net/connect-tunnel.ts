@@ -27,12 +27,9 @@ function connectRequest(route: HttpProxyRoute, target: string): string {
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-/** Every value of header `name` (lower case) in an HTTP head. */
-const headerValues = (head: Buffer, name: string): string[] =>
-  head
-    .toString('latin1')
-    .split('\r\n')
-    .slice(1)
+/** Every value of header `name` (lower case) among a head's header lines. */
+const headerValues = (lines: readonly string[], name: string): string[] =>
+  lines
     .filter((line) => line.toLowerCase().startsWith(`${name}:`))
     .map((line) => line.slice(name.length + 1).trim());
 
@@ -57,14 +54,14 @@ export async function openTunnel(
       if (received.length > MAX_HEAD_BYTES) throw new ProxyFailure(proxy, { message: NOT_HTTP });
       return undefined;
     });
-    const statusLine = head.subarray(0, head.indexOf('\r\n')).toString('latin1');
+    const [statusLine = '', ...headerLines] = head.toString('latin1').split('\r\n');
     const status = Number(/^HTTP\/1\.[01] (\d{3})\b/.exec(statusLine)?.[1] ?? NaN);
     if (Number.isNaN(status)) throw new ProxyFailure(proxy, { message: NOT_HTTP });
     if (status !== 200)
       throw new ProxyFailure(proxy, {
         status,
         ...(status === 407
-          ? { schemes: signInSchemes(headerValues(head, 'proxy-authenticate')) }
+          ? { schemes: signInSchemes(headerValues(headerLines, 'proxy-authenticate')) }
           : {}),
         message: `answered CONNECT with ${statusLine.slice(9)}`,
       });
