@@ -113,12 +113,21 @@ describe.skipIf(!built)(
         '/out/renderer/index.html',
       ])
         expect(entries).toContain(bundle);
-      for (const dependency of ['zod', 'axios', 'fflate', 'qrcode', 'node-machine-id'])
+      for (const dependency of ['axios', 'fflate', 'qrcode', 'node-machine-id'])
         expect(entries).toContain(`/node_modules/${dependency}/package.json`);
+      // zod and electron-store are bundled into out/main, so they are not shipped a second time.
       const topLevel = new Set(entries.map((entry) => entry.split('/')[1]));
       expect([...topLevel].sort()).toEqual(['node_modules', 'out', 'package.json']);
       expect(entries.filter((entry) => entry.endsWith('.map'))).toEqual([]);
-      for (const devOnly of ['electron', 'electron-builder', 'vitest', 'playwright', 'typescript'])
+      for (const devOnly of [
+        'electron',
+        'electron-builder',
+        'vitest',
+        'playwright',
+        'typescript',
+        'zod',
+        'electron-store',
+      ])
         expect(entries).not.toContain(`/node_modules/${devOnly}`);
 
       const manifest = JSON.parse(extractFile(asar, 'package.json').toString()) as unknown;
