@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { systemClock } from '../src/shared/clock';
 import { hubInventoryCsv } from '../src/main/demo-mode';
+import { openHubSecrets } from '../src/main/hubs/hub-secrets';
 import { createHubService } from '../src/main/hubs/hub-service';
 import { createMemorySecretStore } from '../src/main/store/secret-store';
 import { startMobiusFlowSandbox } from '../src/sandbox/mobiusflow/server';
@@ -9,16 +10,19 @@ import { time, type Row } from './measure';
 const HUBS = 1_000;
 
 /**
- * A fleet refresh of 1,000 sandbox hubs (sign-in and licence read each), through the bounded pool
- * and then one hub at a time, each from a fresh inventory so both pay the same sign-ins.
+ * A fleet refresh of 1,000 sandbox hubs (sign-in and licence read each, the rotated refresh tokens
+ * written to the sealed secrets file), through the bounded pool and then one hub at a time, each
+ * from a fresh inventory so both pay the same sign-ins.
  */
 export async function benchHubFleet(dir: string): Promise<Row[]> {
   const engine = await startMobiusFlowSandbox({ hubs: HUBS });
   const csv = hubInventoryCsv(engine.hubs);
   const refreshAll = async (name: string, concurrency: number): Promise<number> => {
+    const file = join(dir, `${name}.hubs.json`);
     const hubs = createHubService({
-      file: join(dir, `${name}.hubs.json`),
-      secrets: createMemorySecretStore(),
+      file,
+      // As the app keeps them: one sealed file, its key in a (here in-memory) keychain.
+      secrets: openHubSecrets(file, createMemorySecretStore()),
       clock: systemClock,
       maxConcurrency: 64,
     });

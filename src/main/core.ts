@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import type { SystemStore } from './net/system-certificates';
-import { basename, dirname } from 'node:path';
 import { systemClock, type Clock } from '../shared/clock';
 import { eventContract, type EventChannel, type EventPayload } from '../shared/ipc';
 import type { AppInfo, LicenceView } from '../shared/model';
@@ -26,10 +25,9 @@ import { createEnirisService } from './licensing/eniris-service';
 import { createLicenceService } from './licensing/licence-service';
 import { createLicenseSpringService } from './licensing/licensespring-service';
 import { createHubService } from './hubs/hub-service';
+import { openHubSecrets } from './hubs/hub-secrets';
 import { LicensingError } from './licensing/licensing-error';
 import type { StateStore } from './store/persisted-state';
-import { createSealedFileSecretStore } from './store/sealed-file-secret-store';
-import { createSecretBundle } from './store/secret-bundle';
 import type { SecretStore } from './store/secret-store';
 import { createLicenceFileService } from './offline/licence-file-service';
 import { createLicenseSpringOffline } from './offline/licensespring-offline-service';
@@ -177,12 +175,7 @@ export async function createCore(host: CoreHost) {
     timeAnchor,
   });
   const hubProfile = config.profiles.find((profile) => profile.kind === 'mobiusflow');
-  // A fleet's thousands of hub secrets: one sealed file whose key is in the keychain, written
-  // in bursts (thousands of keychain items would make a fleet refresh crawl).
-  const hubSecrets = createSecretBundle(
-    createSealedFileSecretStore({ dir: dirname(host.hubInventoryFile), keys: host.secrets }),
-    `${basename(host.hubInventoryFile, '.json')}-secrets`,
-  );
+  const hubSecrets = openHubSecrets(host.hubInventoryFile, host.secrets);
   const hubs = createHubService({
     file: host.hubInventoryFile,
     secrets: hubSecrets,

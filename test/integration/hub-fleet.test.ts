@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createAxiosHttpClient } from '../../src/main/http/axios-http-client';
 import { hubSecretName } from '../../src/main/hubs/hub-records';
 import { createHubService } from '../../src/main/hubs/hub-service';
@@ -39,12 +39,16 @@ const csvOf = (hubs: readonly SandboxHub[], withPasswords = true): string =>
 
 async function rig(
   sandboxOptions: Parameters<typeof startMobiusFlowSandbox>[0],
-  options: { clock?: Clock; httpTimeoutMs?: number } = {},
+  options: {
+    clock?: Clock;
+    httpTimeoutMs?: number;
+    secrets?: ReturnType<typeof createMemorySecretStore>;
+  } = {},
 ) {
   const clock = options.clock ?? systemClock;
   const sandbox = await startMobiusFlowSandbox({ clock, ...sandboxOptions });
   onTestFinished(() => sandbox.close());
-  const secrets = createMemorySecretStore();
+  const secrets = options.secrets ?? createMemorySecretStore();
   const file = join(tempDir(), 'product.hubs.json');
   const service = createHubService({
     file,
@@ -109,6 +113,40 @@ describe('hub fleet against the sandbox: a 200-hub refresh', () => {
     expect(
       report.filter((line) => /,(Hub .*:|.*did not answer|.*cut off)/.test(line)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('reads the next hub while a licence code is being written, and ends once every code is kept', async () => {
+    const inner = createMemorySecretStore();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const writing: string[] = [];
+    // Licence codes are written only once the test lets them: a secret store busy with a burst.
+    const secrets: typeof inner = {
+      ...inner,
+      set: async (name, value) => {
+        if (name.startsWith('hub-licence:')) {
+          writing.push(name);
+          await held;
+        }
+        await inner.set(name, value);
+      },
+    };
+    const { sandbox, service, idOf } = await rig({ hubs: 12 }, { secrets });
+    let ended = false;
+    const refreshed = service.refresh({ concurrency: 1 }).finally(() => (ended = true));
+    // One lane: had it waited for each code's write, it would still be at the first hub.
+    await vi.waitFor(() => expect(writing).toHaveLength(12));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ended).toBe(false);
+    // No record says its code is kept before it is.
+    expect(service.list().hubs.filter((hub) => hub.licence)).toEqual([]);
+    release();
+    const list = await refreshed;
+    expect(list.progress).toMatchObject({ done: 12, failed: 0 });
+    for (const hub of sandbox.hubs)
+      expect(await inner.get(`hub-licence:${idOf(hub.hid)}`)).toBe(
+        sandbox.licenceOf(hub.hid).licenceCode,
+      );
   });
 
   it('renews tokens through the refresh route when the clock moves on during a run', async () => {

@@ -2,15 +2,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSecretBundle } from '../../src/main/store/secret-bundle';
 import { createMemorySecretStore, type SecretStore } from '../../src/main/store/secret-store';
 
-/** A memory store that counts writes and can be told to fail the next one. */
+/** A memory store that counts writes, can be told to fail the next one or to hold writes. */
 function countingStore() {
   const inner = createMemorySecretStore();
   const counts = { set: 0 };
   let failNext = false;
+  let held: Promise<void> | undefined;
+  let release = (): void => undefined;
   const store: SecretStore = {
     ...inner,
     set: async (name, value) => {
       counts.set += 1;
+      await held;
       if (failNext) {
         failNext = false;
         throw new Error('keyring locked');
@@ -18,7 +21,11 @@ function countingStore() {
       await inner.set(name, value);
     },
   };
-  return { store, inner, counts, failNextWrite: () => void (failNext = true) };
+  const holdWrites = () => {
+    held = new Promise((resolve) => (release = resolve));
+    return () => release();
+  };
+  return { store, inner, counts, failNextWrite: () => void (failNext = true), holdWrites };
 }
 
 describe('secret bundle: many secrets as one secret-store entry', () => {
@@ -35,12 +42,14 @@ describe('secret bundle: many secrets as one secret-store entry', () => {
   });
 
   it('gathers the changes made while a write runs into the next write', async () => {
-    const { store, counts } = countingStore();
+    const { store, counts, holdWrites } = countingStore();
     const bundle = createSecretBundle(store, 'hub-secrets');
+    const release = holdWrites();
     const first = bundle.set('a', '1');
+    await vi.waitFor(() => expect(counts.set).toBe(1));
     // The first write has started; these three arrive while it runs.
-    await Promise.resolve();
     const rest = ['b', 'c', 'd'].map((key) => bundle.set(key, key));
+    release();
     await Promise.all([first, ...rest]);
     expect(counts.set).toBe(2);
     expect(await createSecretBundle(store, 'hub-secrets').get('d')).toBe('d');
@@ -58,6 +67,70 @@ describe('secret bundle: many secrets as one secret-store entry', () => {
     const reopened = createSecretBundle(store, 'hub-secrets');
     expect(await reopened.get('hub-password:0')).toBe('pw-0');
     expect(await reopened.get('hub-password:999')).toBe('pw-999');
+  });
+
+  /** A store whose every write holds the thread `ms` long, as the sealed file's does. */
+  function slowStore(ms: number) {
+    const inner = createMemorySecretStore();
+    const writes: number[] = [];
+    const store: SecretStore = {
+      ...inner,
+      set: async (name, value) => {
+        writes.push(Date.now());
+        vi.setSystemTime(Date.now() + ms); // time passes and no timer runs: the thread is busy
+        await inner.set(name, value);
+      },
+    };
+    return { store, writes };
+  }
+
+  it("gathers changes that arrive one at a time after a write, as a fleet's replies do", async () => {
+    vi.useFakeTimers();
+    const { store, writes } = slowStore(10);
+    const bundle = createSecretBundle(store, 'hub-secrets');
+    await bundle.set('token:0', 't0');
+    // A hundred replies a millisecond apart, each handled after the previous write has ended.
+    const changes: Promise<void>[] = [];
+    for (let hub = 1; hub <= 100; hub++) {
+      changes.push(bundle.set(`token:${hub}`, `t${hub}`));
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    await vi.advanceTimersByTimeAsync(100);
+    await Promise.all(changes);
+    // A write straight after each change would be 101 writes.
+    expect(writes.length).toBeLessThanOrEqual(6);
+    // After each write of 10 ms, none starts for 30 ms: writing takes at most a quarter.
+    for (let index = 1; index < writes.length; index++)
+      expect((writes[index] as number) - (writes[index - 1] as number)).toBeGreaterThanOrEqual(40);
+    const reopened = createSecretBundle(store, 'hub-secrets');
+    expect([await reopened.get('token:1'), await reopened.get('token:100')]).toEqual([
+      't1',
+      't100',
+    ]);
+  });
+
+  it('writes at once again when the rest after the last write is over', async () => {
+    vi.useFakeTimers();
+    const { store, writes } = slowStore(10);
+    const bundle = createSecretBundle(store, 'hub-secrets');
+    await bundle.set('a', '1');
+    await vi.advanceTimersByTimeAsync(30);
+    // No timer runs from here: a write that waited for one would never finish.
+    await bundle.set('b', '2');
+    expect(writes).toHaveLength(2);
+  });
+
+  it('rests at most a second, however long the last write took', async () => {
+    vi.useFakeTimers();
+    const { store, writes } = slowStore(20_000); // a keychain prompt the person took a while on
+    const bundle = createSecretBundle(store, 'hub-secrets');
+    await bundle.set('a', '1');
+    const next = bundle.set('b', '2');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(writes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await next;
+    expect(writes).toHaveLength(2);
   });
 
   it("keeps another process's changes: each write re-reads the entry first", async () => {

@@ -96,6 +96,9 @@ function startFleetRun(
     }, FLUSH_EVERY_MS);
   };
 
+  /** Each hub's licence being kept after its lane moved on; the run ends once all are. */
+  const keeping: Promise<void>[] = [];
+
   async function refreshHub(record: HubRecord): Promise<void> {
     const key = sessionKey(record);
     const sameHub = (current: HubRecord): boolean => sessionKey(current) === key;
@@ -108,37 +111,51 @@ function startFleetRun(
       expired = true;
       hubSignal.abort();
     }, deps.hubDeadlineMs);
+    let kept: Promise<void>;
     try {
       const client = deps.clients.clientFor(record);
       const licence = await client.getLicence(record.hid, { signal: hubSignal.signal });
-      const change = await keepLicence(deps.secrets, record, licence, clock.now());
-      store.patch(record.id, sameHub, change);
+      // The lane moves on to the next hub while the code is written: the secret store gathers a
+      // burst of writes into one, and a lane waiting for each would pace the run by the disk.
+      // The record says the code is kept only once it is.
+      kept = keepLicence(deps.secrets, record, licence, clock.now()).then((change) =>
+        store.patch(record.id, sameHub, change),
+      );
     } catch (thrown) {
-      if (signal.aborted) return; // the app is closing: keep what the hub had before
-      const appError = expired
-        ? hubTimedOut(record, deps.hubDeadlineMs).toAppError()
-        : toAppError(thrown);
-      progress.failed += 1;
-      store.patch(record.id, sameHub, (target) => {
-        target.lastError = appError;
-        target.lastRefreshAt = clock.now();
-      });
+      kept = Promise.reject(thrown);
     } finally {
       clock.clearTimeout(deadline);
       signal.removeEventListener('abort', stop);
-      if (!signal.aborted) {
-        progress.done += 1;
-        options.onHubDone?.(record.id, clock.now() - began);
-      }
-      settle.get(record.id)?.();
-      deps.changed([record.id]);
-      scheduleFlush();
     }
+    keeping.push(
+      kept
+        .catch((thrown: unknown) => {
+          if (signal.aborted) return; // the app is closing: keep what the hub had before
+          const appError = expired
+            ? hubTimedOut(record, deps.hubDeadlineMs).toAppError()
+            : toAppError(thrown);
+          progress.failed += 1;
+          store.patch(record.id, sameHub, (target) => {
+            target.lastError = appError;
+            target.lastRefreshAt = clock.now();
+          });
+        })
+        .finally(() => {
+          if (!signal.aborted) {
+            progress.done += 1;
+            options.onHubDone?.(record.id, clock.now() - began);
+          }
+          settle.get(record.id)?.();
+          deps.changed([record.id]);
+          scheduleFlush();
+        }),
+    );
   }
 
   const finished = (async () => {
     try {
       await runBounded(records, options.concurrency, refreshHub, signal);
+      await Promise.all(keeping);
     } finally {
       for (const resolve of settle.values()) resolve();
       if (flushTimer !== undefined) clock.clearTimeout(flushTimer);

@@ -6,6 +6,12 @@ import type { SecretStore } from './secret-store';
 
 /** Another process (the CLI beside `serve`) may change the bundle: reads trust a copy this long. */
 const READ_TTL_MS = 2_000;
+/**
+ * After a write that took W ms, the next one starts no sooner than 3 W after it ended (and at most
+ * a second after): however fast changes come, writing takes at most a quarter of the time.
+ */
+const REST_PER_WRITE = 3;
+const MAX_REST_MS = 1_000;
 
 const bundleSchema = z.record(z.string(), z.string());
 
@@ -15,9 +21,13 @@ const bundleSchema = z.record(z.string(), z.string());
  * D-Bus round trip, and a fleet refresh that rotates every refresh token would spend minutes in
  * the keyring. Here a burst of changes is one write: a change made while the store is idle is
  * written at once (a single licence code applied waits for nothing), and the changes that arrive
- * while a write runs are gathered into the next one. Each `set`/`delete` resolves once a write
- * that includes it has completed, writes never overlap, and each write re-reads the entry first,
- * so it keeps what another process wrote meanwhile.
+ * while a write runs, or while it rests after one, are gathered into the next one. Each
+ * `set`/`delete` resolves once a write that includes it has completed, writes never overlap, and
+ * each write re-reads the entry first, so it keeps what another process wrote meanwhile.
+ *
+ * The rest is what makes a burst gather: a write of the sealed file is synchronous (read,
+ * decrypt, encrypt, fsync on the main thread), so a fleet's replies are handled one at a time
+ * after it, and without a rest each paid a write of the whole bundle (1,000 hubs: 30 s).
  */
 export function createSecretBundle(store: SecretStore, name: string): SecretStore {
   /** Changes not written yet: a value to set, or undefined to delete. */
@@ -27,6 +37,8 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
   let copy: { entries: Map<string, string>; readAt: number } | undefined;
   let lastWrite: Promise<void> = Promise.resolve();
   let nextWrite: Promise<void> | undefined;
+  /** Date.now() before which a new write waits, gathering what arrives meanwhile. */
+  let restUntil = 0;
 
   const read = async (): Promise<Map<string, string>> => {
     const text = await store.get(name);
@@ -54,6 +66,7 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
   };
 
   const write = async (): Promise<void> => {
+    const started = Date.now();
     nextWrite = undefined;
     writing = new Map(queued);
     queued.clear();
@@ -72,14 +85,20 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
       throw error;
     } finally {
       writing = new Map();
+      const ended = Date.now();
+      restUntil = ended + Math.min((ended - started) * REST_PER_WRITE, MAX_REST_MS);
     }
   };
 
   const change = (key: string, value: string | undefined): Promise<void> => {
     queued.set(key, value);
     if (!nextWrite) {
-      // Starts after the running write, if any: everything queued until then goes in this one.
-      nextWrite = lastWrite.then(write);
+      // Starts after the running write and its rest, if any: everything queued until then goes
+      // in this one.
+      nextWrite = lastWrite.then(() => {
+        const rest = restUntil - Date.now();
+        return rest > 0 ? new Promise((resolve) => setTimeout(resolve, rest)).then(write) : write();
+      });
       lastWrite = nextWrite.catch(() => undefined);
     }
     return nextWrite;
