@@ -48,12 +48,15 @@ export const APP_SENDER: IpcSender = { url: `${APP_ORIGIN}/index.html`, isMainFr
  * Electron's safeStorage on Linux without a keyring (`basic_text`), byte for byte like Chromium's
  * os_crypt: "v10", then AES-128-CBC under PBKDF2-SHA1("peanuts", "saltysalt", 1 round) with an IV
  * of 16 spaces. Anyone can undo it, which is why the app warns; but it is not plaintext on disk.
+ * Like Electron, it reports encryption only once told to use that key.
  */
 export function basicTextSafeStorage(): SafeStorageLike {
   const key = pbkdf2Sync('peanuts', 'saltysalt', 1, 16, 'sha1');
   const iv = Buffer.alloc(16, ' ');
+  let plainText = false;
   return {
-    isEncryptionAvailable: () => true,
+    isEncryptionAvailable: () => plainText,
+    setUsePlainTextEncryption: (usePlainText) => void (plainText = usePlainText),
     getSelectedStorageBackend: () => 'basic_text',
     encryptString: (plain) => {
       const cipher = createCipheriv('aes-128-cbc', key, iv);

@@ -5,14 +5,19 @@ import {
   type SafeStorageLike,
 } from '../../src/main/store/safe-storage-secret-store';
 
-/** A stand-in for Electron's safeStorage: reversible, but never the plaintext. */
+/**
+ * A stand-in for Electron's safeStorage: reversible, but never the plaintext. As Electron does,
+ * basic_text reports no encryption until told to use its hard-coded key (electron#38873).
+ */
 const fakeSafeStorage = (
   backend: string,
   available = true,
 ): SafeStorageLike & { broken: boolean } => {
+  let plainText = false;
   const fake = {
     broken: false,
-    isEncryptionAvailable: () => available,
+    isEncryptionAvailable: () => available && (backend !== 'basic_text' || plainText),
+    setUsePlainTextEncryption: (usePlainText: boolean) => void (plainText = usePlainText),
     encryptString: (plain: string) => Buffer.from(`enc:${Buffer.from(plain).toString('hex')}`),
     decryptString: (encrypted: Buffer) => {
       if (fake.broken)
@@ -52,11 +57,13 @@ describe('safeStorage secret store', () => {
   });
 
   it('refuses Linux basic_text unless the vendor allows it, and says why', async () => {
-    const refusing = createSafeStorageSecretStore(
-      fakeSafeStorage('basic_text'),
-      memoryCiphertexts(),
-      { platform: 'linux', allowWeak: false },
-    );
+    const untouched = fakeSafeStorage('basic_text');
+    const refusing = createSafeStorageSecretStore(untouched, memoryCiphertexts(), {
+      platform: 'linux',
+      allowWeak: false,
+    });
+    // Without the vendor's permission, Electron is never told to use its hard-coded key.
+    expect(untouched.isEncryptionAvailable()).toBe(false);
     expect(refusing.protected).toBe(false);
     expect(refusing.warning).toMatch(/basic_text/);
     await expect(refusing.set('k', 'v')).rejects.toMatchObject({ code: 'secret_store' });

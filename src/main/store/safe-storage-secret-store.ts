@@ -10,6 +10,8 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
   /** Linux only: 'basic_text' | 'gnome_libsecret' | 'kwallet*' | 'unknown'. */
   getSelectedStorageBackend?(): string;
+  /** Linux only: lets basic_text encrypt with its hard-coded key (until then it reports none). */
+  setUsePlainTextEncryption?(usePlainText: boolean): void;
 }
 
 /** Where the ciphertexts are kept (electron-store in the app): base64 strings by name. */
@@ -40,6 +42,9 @@ export function createSafeStorageSecretStore(
         ? 'keychain'
         : 'dpapi';
   const weak = options.platform === 'linux' && WEAK_BACKENDS.has(backend);
+  // Electron says encryption is unavailable on basic_text until it is told to use the hard-coded
+  // key, so the vendor's permission has to be passed on before asking.
+  if (weak && options.allowWeak) safeStorage.setUsePlainTextEncryption?.(true);
   const usable = safeStorage.isEncryptionAvailable() && (!weak || options.allowWeak);
 
   const refuse = (): never => {
