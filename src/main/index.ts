@@ -26,6 +26,7 @@ import { showWindow, startDesktopIntegration, systemLanguage } from './shell/des
 import { electronLoginItem } from './shell/login-item';
 import { systemProxyResolver } from './shell/system-proxy';
 import { readSystemStore } from './net/system-certificates';
+import { quitWithTheSession } from './shell/session-end';
 
 /** Releasing seats on quit must not hold the user hostage if the server is slow. */
 const RELEASE_ON_QUIT_MS = 3_000;
@@ -39,6 +40,13 @@ const appPaths = (): AppPaths => ({
 
 let core: Core | undefined;
 let quitting = false;
+
+/** Gives held seats back (bounded), once, however the app ends: its own quit or the session's. */
+function closeCore(): Promise<unknown> | undefined {
+  if (quitting || !core) return undefined;
+  quitting = true;
+  return core.close(RELEASE_ON_QUIT_MS);
+}
 
 async function start(links: LinkInbox): Promise<void> {
   const paths = appPaths();
@@ -80,6 +88,15 @@ async function start(links: LinkInbox): Promise<void> {
   app.on('second-instance', (_event, argv) => {
     if (cliArguments(argv) === undefined) showWindow(window);
   });
+  // macOS: a click on the app in the Dock brings back the window that closing hid.
+  app.on('activate', () => showWindow(window));
+  quitWithTheSession({
+    app,
+    window,
+    powerMonitor,
+    platform: process.platform,
+    release: () => void closeCore(),
+  });
   startDesktopIntegration({
     core,
     window,
@@ -111,10 +128,10 @@ function startDesktopApp(): void {
   listenForLinks(links);
 
   app.on('before-quit', (event) => {
-    if (quitting || !core) return;
+    const closing = closeCore();
+    if (!closing) return;
     event.preventDefault();
-    quitting = true;
-    void core.close(RELEASE_ON_QUIT_MS).finally(() => app.quit());
+    void closing.finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
 

@@ -1,4 +1,7 @@
+import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Core } from '../../src/main/core';
+import type { StateStore } from '../../src/main/store/persisted-state';
 
 /**
  * The Electron side of the tray and the notifications, against a stand-in `electron` module: the
@@ -59,12 +62,19 @@ const electron = vi.hoisted(() => {
       Notification: FakeNotification,
       Menu: { buildFromTemplate: (template: Template[]) => ({ template }) },
       nativeImage: { createFromPath: (path: string) => ({ path }) },
+      app: {
+        on: () => undefined,
+        off: () => undefined,
+        quit: () => undefined,
+        getPreferredSystemLanguages: () => ['en-US'],
+      },
     },
   };
 });
 vi.mock('electron', () => electron.module);
 
 const { createAppTray } = await import('../../src/main/shell/tray');
+const { startDesktopIntegration } = await import('../../src/main/shell/desktop');
 const { createNotifier } = await import('../../src/main/shell/notifications');
 
 describe('the tray icon', () => {
@@ -99,6 +109,36 @@ describe('the tray icon', () => {
     tray.destroy();
     tray.render({ tooltip: 'after', items: [] });
     expect(fake.tooltip).toBe('Acme CAD — licensed');
+  });
+});
+
+describe('the desktop integration', () => {
+  it('gives the tray its Open and Quit menu at once, also with no licence for it to follow', async () => {
+    // Only a hub fleet: nothing on this computer the tray follows, so no licence is ever read.
+    const core = {
+      config: { productName: 'Acme Hubs', profiles: [] },
+      service: {
+        profiles: () => [{ id: 'hubs', label: 'Hubs', activationMethods: [] }],
+        status: () => Promise.reject(new Error('no licence here to read')),
+        onChange: () => () => undefined,
+      },
+      links: { onReceived: () => () => undefined },
+      startAtLogin: { reapply: () => undefined },
+    } as unknown as Core;
+    const window = { on: vi.fn(), off: vi.fn(), hide: vi.fn() } as unknown as BrowserWindow;
+    const stop = await startDesktopIntegration({
+      core,
+      window,
+      state: {} as StateStore,
+      trayIcon: '/res/tray-icon.png',
+    });
+    const fake = electron.FakeTray.last!;
+    expect(fake.tooltip).toBe('Acme Hubs');
+    expect(fake.menu.map(({ label }) => label)).toEqual(['Open', 'Quit']);
+    // Closing the window hides it: the menu is the way back, and the way out.
+    expect(window.on).toHaveBeenCalledWith('close', expect.any(Function));
+    stop();
+    expect(fake.destroyed).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import { desktopWords } from '../desktop/desktop-text';
 import { noticeMemoryIn, warningDaysIn } from '../desktop/desktop-state';
 import { followLicences } from '../desktop/licence-follower';
 import { createNotificationPlanner } from '../desktop/notification-planner';
-import { licenceNames, trayModel } from '../desktop/tray-model';
+import { licenceNames, trayModel, type TrayLicence } from '../desktop/tray-model';
 import type { StateStore } from '../store/persisted-state';
 import { createNotifier } from './notifications';
 import { createAppTray } from './tray';
@@ -60,9 +60,14 @@ export async function startDesktopIntegration(options: {
     memory: noticeMemoryIn(options.state),
     words,
   });
+  const render = (licences: readonly TrayLicence[]): void =>
+    tray.render(trayModel({ productName, licences, nameOf, words }));
+  // Open and Quit from the start: the licences are read next, and a configuration may have none
+  // the tray follows (hubs, Eniris), while closing the window now only hides it.
+  render([]);
   const stopFollowing = await followLicences(core.service, (view, licences) => {
     planner.observe(view);
-    tray.render(trayModel({ productName, licences, nameOf, words }));
+    render(licences);
   });
   const stopLinks = core.links.onReceived(open);
   try {
