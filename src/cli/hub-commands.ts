@@ -224,7 +224,9 @@ async function trustHub(hubs: HubService, ref: string, args: HubCliArgs): Promis
   if (certificate.pinned) return { value: certificate, text: `${details}\nalready trusted` };
   return {
     value: certificate,
-    text: `${details}\n\nNot trusted yet. Compare the fingerprint with the one the hub shows on its own screen, then run:\n  license-manager hub trust ${hub.hid} --fingerprint ${certificate.fingerprint}`,
+    // --fingerprint=…: the installed app's --cli on Windows stops at a word like "AB:CD:…" that
+    // has more words after it (Electron takes it for a link: CVE-2018-1000006); glued, it is not.
+    text: `${details}\n\nNot trusted yet. Compare the fingerprint with the one the hub shows on its own screen, then run:\n  license-manager hub trust ${hub.hid} --fingerprint=${certificate.fingerprint}`,
     exitCode: EXIT.refused,
   };
 }

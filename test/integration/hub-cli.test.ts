@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { parseCliArgs } from '../../src/cli/args';
 import { runHub, type HubCliArgs } from '../../src/cli/hub-commands';
 import { createHubService, type HubService } from '../../src/main/hubs/hub-service';
 import { createMemorySecretStore } from '../../src/main/store/secret-store';
@@ -161,7 +162,11 @@ describe('hub CLI: the fleet', () => {
     const shown = await run('trust', [hub(0).hid]);
     expect(shown.exitCode).toBe(3);
     expect(shown.text).toContain(`fingerprint  ${fingerprint}`);
-    expect(shown.text).toContain(`hub trust ${hub(0).hid} --fingerprint ${fingerprint}`);
+    expect(shown.text).toContain(`hub trust ${hub(0).hid} --fingerprint=${fingerprint}`);
+    // The command as printed parses to the same fingerprint.
+    expect(
+      parseCliArgs(['hub', 'trust', hub(0).hid, `--fingerprint=${fingerprint}`, '--json']),
+    ).toMatchObject({ command: ['hub', 'trust', hub(0).hid], fingerprint, json: true });
     const pinned = await run('trust', [hub(0).hid], { lan: false, fingerprint });
     expect(pinned.exitCode).toBeUndefined();
     expect(pinned.text).toBe(`trusted the certificate ${fingerprint} for ${hub(0).name}`);
