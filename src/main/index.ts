@@ -55,7 +55,7 @@ async function start(links: LinkInbox): Promise<void> {
   const identity = productIdentity(config, 'the vendor configuration');
   // Windows shows notifications only for the AppUserModelID of the installer's shortcut.
   if (process.platform === 'win32') app.setAppUserModelId(identity.appId);
-  const home = openAppHome(paths, safeStorage, config);
+  const home = await openAppHome(paths, safeStorage, config);
   core = await createCore({
     config,
     version: app.getVersion(),

@@ -72,7 +72,7 @@ describe('the app as a command line (--cli)', () => {
       return createCore({
         config: loaded,
         version: '1.2.3',
-        ...openAppHome(paths, basicTextSafeStorage(), loaded),
+        ...(await openAppHome(paths, basicTextSafeStorage(), loaded)),
         keepAlive: false,
         allowInProcessDemo: true,
       });

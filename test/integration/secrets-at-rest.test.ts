@@ -83,7 +83,7 @@ describe('secrets at rest in the app data folder', () => {
     expect(log.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('holds the secrets only as safeStorage ciphertext beside the state', () => {
+  it('holds the secrets only as safeStorage ciphertext beside the state', async () => {
     const state = JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as {
       secrets?: Record<string, string>;
     };
@@ -94,7 +94,7 @@ describe('secrets at rest in the app data folder', () => {
       const bytes = Buffer.from(ciphertext, 'base64');
       expect(bytes.subarray(0, 3).toString(), name).toBe('v10');
       // It does decrypt to something this installation used: the search below is not vacuous.
-      const plain = safeStorage.decryptString(bytes);
+      const { result: plain } = await safeStorage.decryptStringAsync(bytes);
       expect(
         secrets.some((secret) => plain.includes(secret.value)),
         `${name} is not among the collected secrets`,

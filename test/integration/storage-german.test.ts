@@ -5,6 +5,7 @@ import { createFileStateStore } from '../../src/main/store/file-state-store';
 import { createSafeStorageSecretStore } from '../../src/main/store/safe-storage-secret-store';
 import { createSecretBundle } from '../../src/main/store/secret-bundle';
 import { createMemorySecretStore } from '../../src/main/store/secret-store';
+import { basicTextSafeStorage } from '../support/every-backend';
 import { inGerman } from '../support/in-german';
 import { refusalOf } from '../support/licensing-failure';
 import { useTempDir } from '../support/temp-dir';
@@ -18,13 +19,8 @@ import { useTempDir } from '../support/temp-dir';
 describe("this computer's stores, in German", () => {
   const tempDir = useTempDir();
   it('a keyring that only obfuscates (basic_text): the warning and the refusal', async () => {
-    const weak = createSafeStorageSecretStore(
-      {
-        isEncryptionAvailable: () => true,
-        encryptString: (plain) => Buffer.from(plain),
-        decryptString: (encrypted) => encrypted.toString(),
-        getSelectedStorageBackend: () => 'basic_text',
-      },
+    const weak = await createSafeStorageSecretStore(
+      basicTextSafeStorage(),
       { get: () => undefined, set: () => undefined, delete: () => undefined },
       { platform: 'linux', allowWeak: false },
     );

@@ -48,24 +48,26 @@ export const APP_SENDER: IpcSender = { url: `${APP_ORIGIN}/index.html`, isMainFr
  * Electron's safeStorage on Linux without a keyring (`basic_text`), byte for byte like Chromium's
  * os_crypt: "v10", then AES-128-CBC under PBKDF2-SHA1("peanuts", "saltysalt", 1 round) with an IV
  * of 16 spaces. Anyone can undo it, which is why the app warns; but it is not plaintext on disk.
- * Like Electron, it reports encryption only once told to use that key.
+ * Like Electron, it answers asynchronously and reports encryption only once told to use that key
+ * (its key never rotates, so it never asks for re-encryption).
  */
 export function basicTextSafeStorage(): SafeStorageLike {
   const key = pbkdf2Sync('peanuts', 'saltysalt', 1, 16, 'sha1');
   const iv = Buffer.alloc(16, ' ');
   let plainText = false;
   return {
-    isEncryptionAvailable: () => plainText,
+    isAsyncEncryptionAvailable: async () => plainText,
     setUsePlainTextEncryption: (usePlainText) => void (plainText = usePlainText),
     getSelectedStorageBackend: () => 'basic_text',
-    encryptString: (plain) => {
+    encryptStringAsync: async (plain) => {
       const cipher = createCipheriv('aes-128-cbc', key, iv);
       return Buffer.concat([Buffer.from('v10'), cipher.update(plain, 'utf8'), cipher.final()]);
     },
-    decryptString: (encrypted) => {
+    decryptStringAsync: async (encrypted) => {
       if (encrypted.subarray(0, 3).toString() !== 'v10') throw new Error('not v10');
       const decipher = createDecipheriv('aes-128-cbc', key, iv);
-      return Buffer.concat([decipher.update(encrypted.subarray(3)), decipher.final()]).toString();
+      const plain = Buffer.concat([decipher.update(encrypted.subarray(3)), decipher.final()]);
+      return { shouldReEncrypt: false, result: plain.toString() };
     },
   };
 }
@@ -320,7 +322,7 @@ export async function activateEveryBackend(options: {
 
   const stores = createElectronStores(dataDir);
   const secretStore = recordingSecretStore(
-    createSafeStorageSecretStore(basicTextSafeStorage(), stores.ciphertexts, {
+    await createSafeStorageSecretStore(basicTextSafeStorage(), stores.ciphertexts, {
       platform: 'linux',
       allowWeak: true,
     }),

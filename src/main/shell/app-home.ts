@@ -34,14 +34,14 @@ export const refusalLogFile = (paths: AppPaths): string => join(paths.logs, 'ipc
  * and `app --cli` open exactly this, so a licence a silent install activates is the one the app
  * shows. Only the holder of the single-instance lock may open it (one writer).
  */
-export function openAppHome(
+export async function openAppHome(
   paths: AppPaths,
   safeStorage: SafeStorageLike,
   config: VendorConfig,
-): CoreHome {
+): Promise<CoreHome> {
   const stores = createElectronStores(paths.userData);
   return {
-    secrets: createSafeStorageSecretStore(safeStorage, stores.ciphertexts, {
+    secrets: await createSafeStorageSecretStore(safeStorage, stores.ciphertexts, {
       platform: process.platform,
       allowWeak: config.allowWeakSecretStore,
     }),
