@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
-import { createMemorySecretStore } from '../../src/main/store/secret-store';
+import { createMemorySecretStore, type SecretStore } from '../../src/main/store/secret-store';
+import { store } from '../../src/shared/texts/store.en';
 import type { BabelSandbox } from '../../src/sandbox';
 import type { ManualClock } from '../support/manual-clock';
 import {
@@ -350,6 +351,43 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
       await core.close(2_000);
       await expect(requesting).rejects.toMatchObject({ message: expect.stringMatching(/closing/) });
       expect(floating()).toBe(before);
+    });
+
+    it('keeps a key the keyring can no longer decrypt until the licence is deactivated, then activates anew', async () => {
+      // A replaced keyring: what was stored before cannot be decrypted, what is stored after can.
+      const inner = createMemorySecretStore();
+      const undecryptable = new Set<string>();
+      const secrets: SecretStore = {
+        ...inner,
+        get: async (name) => {
+          if (undecryptable.has(name))
+            throw new LicensingError('secret_store', store.cannotDecrypt());
+          return inner.get(name);
+        },
+        set: async (name, value) => {
+          undecryptable.delete(name);
+          await inner.set(name, value);
+        },
+        delete: async (name) => {
+          undecryptable.delete(name);
+          await inner.delete(name);
+        },
+      };
+      const { core } = await open({ secrets });
+      await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
+      for (const name of inner.entries.keys()) undecryptable.add(name);
+
+      // Kept, and said, on every use: a locked keyring would open again.
+      await expect(core.service.requestSeat('seats')).rejects.toMatchObject({
+        code: 'secret_store',
+        message: expect.stringMatching(/deactivate the licence here and activate it again/),
+      });
+      expect(inner.entries.has('licence-key:seats')).toBe(true);
+      // Deactivating is the way out the message gives, and then the licence activates anew.
+      expect((await core.service.deactivate('seats')).status).toBe('inactive');
+      expect(inner.entries.has('licence-key:seats')).toBe(false);
+      const again = await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
+      expect(again.status).toBe('active');
     });
 
     it('forgets a seat whose token the keyring lost, and deactivates a licence the vendor deleted', async () => {

@@ -143,7 +143,13 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       const licence = store.load().licences[profileId];
       if (!licence) throw new LicensingError('not_activated', licensing.nothingToDeactivate());
       await stopKeeping(profileId);
-      const key = await secrets.get(secretName.licenceKey(profileId));
+      // A key this computer can no longer decrypt (its keyring was replaced) is of no use here
+      // again, and is kept until the person says so: deactivating is that, and goes on as when
+      // the key is gone. A locked keyring says so on every other read first.
+      const key = await secrets.get(secretName.licenceKey(profileId)).catch((error: unknown) => {
+        if (error instanceof LicensingError && error.code === 'secret_store') return undefined;
+        throw error;
+      });
       if (licence.mode !== 'floating') {
         await backend(profileId)
           .deactivate(key)

@@ -17,7 +17,7 @@ export const storeDe: Translation<typeof storeEn> = {
   secureStorageUnavailable: () =>
     'Auf diesem Computer ist kein sicherer Speicher verfügbar, daher lassen sich Lizenzen nicht sicher aufbewahren.',
   cannotDecrypt: () =>
-    'Gespeicherte vertrauliche Daten ließen sich nicht entschlüsseln: Der Schlüsselbund ist vielleicht noch gesperrt, oder er hat sich geändert. Die Daten wurden aufbewahrt; entsperren Sie den Schlüsselbund und versuchen Sie es erneut.',
+    'Gespeicherte vertrauliche Daten ließen sich nicht entschlüsseln: Der Schlüsselbund ist vielleicht noch gesperrt, oder er hat sich geändert. Die Daten wurden aufbewahrt; entsperren Sie den Schlüsselbund und versuchen Sie es erneut. Wurde der Schlüsselbund ersetzt, deaktivieren Sie die Lizenz hier und aktivieren Sie sie erneut.',
   secretsDamagedInFile: (p) =>
     `Die in ${p.file} aufbewahrten vertraulichen Daten sind beschädigt (${p.why}); sie wurden unverändert gelassen. Entfernen Sie ${p.file}, um neu zu beginnen (die Passwörter der Hubs müssen dann erneut eingegeben werden).`,
   secretsDamagedInKeychain: (p) =>

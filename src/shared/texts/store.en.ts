@@ -24,7 +24,8 @@ export const storeEn = {
     'Secure storage is not available on this computer, so licences cannot be kept safely.',
   cannotDecrypt: () =>
     'A stored secret could not be decrypted: the keyring may still be locked, or it may have ' +
-    'changed. The secret was kept; unlock the keyring and try again.',
+    'changed. The secret was kept; unlock the keyring and try again. If the keyring was replaced, ' +
+    'deactivate the licence here and activate it again.',
   /** `why` is `notJson` or `unexpectedContent`. */
   secretsDamagedInFile: (p: { file: string; why: string }) => secretsDamaged(p.file, p.why),
   secretsDamagedInKeychain: (p: { name: string; why: string }) =>
