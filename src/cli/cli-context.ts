@@ -5,6 +5,7 @@ import { loadVendorConfig } from '../main/config/load-config';
 import type { VendorConfig } from '../main/config/vendor-config';
 import type { ProxyResolver } from '../main/net/proxy-route';
 import { createCore, type Core } from '../main/core';
+import type { HostLogFile } from '../main/diagnostics/support-bundle';
 import { LicensingError } from '../main/licensing/licensing-error';
 import { cli } from '../shared/texts/cli.en';
 import type { StateStore } from '../main/store/persisted-state';
@@ -35,7 +36,7 @@ export interface CoreHome {
   readonly state: StateStore;
   readonly hubInventoryFile: string;
   /** Logs the support bundle includes. */
-  readonly logFiles: readonly string[];
+  readonly logFiles: readonly HostLogFile[];
 }
 
 export interface CliContext {
@@ -75,6 +76,8 @@ export async function openCore(
   context: CliContext,
   keepAlive: boolean,
   configure: (config: VendorConfig) => Promise<VendorConfig> = async (config) => config,
+  // `serve` hands over the refusal log it writes, so its bundle waits for the queued lines.
+  refusals: HostLogFile = { file: refusalLogOf(context) },
 ): Promise<Core> {
   const config = await configure(await loadConfig(context));
   const home = await context.openHome(config);
@@ -91,7 +94,7 @@ export async function openCore(
     systemProxy: context.systemProxy,
     chromiumFetch: context.chromiumFetch,
     systemCertificates: context.systemCertificates,
-    logFiles: [...home.logFiles, refusalLogOf(context)],
+    logFiles: [...home.logFiles, refusals],
   });
   // A damaged file is moved aside only once, by the first process that finds it: if this command
   // did not say so, nobody would ever hear of it.

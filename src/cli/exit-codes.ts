@@ -1,6 +1,9 @@
 import type { ErrorCode } from '../shared/errors';
 
-/** Documented in the README; installers and scripts depend on these numbers. */
+/**
+ * Documented in the README and docs/silent-install.md, whose tables test/unit/exit-codes.test.ts
+ * checks against this mapping; installers and scripts depend on these numbers.
+ */
 export const EXIT = {
   ok: 0,
   internal: 1,

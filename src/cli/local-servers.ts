@@ -67,9 +67,9 @@ export async function runSandbox(context: CliContext): Promise<CommandOutput> {
 export async function runServe(context: CliContext): Promise<CommandOutput> {
   // The configuration as written (demo mode replaces the core's with the sandbox's profiles).
   let loaded: VendorConfig | undefined;
-  const core = await openCore(context, true, async (config) => (loaded = config));
   // Refused requests to the local host (a wrong link, another page, a bad body) leave a trace.
   const refusals = createFileRefusalLog({ file: refusalLogOf(context) });
+  const core = await openCore(context, true, async (config) => (loaded = config), refusals);
   let host: Awaited<ReturnType<typeof startBrowserHost>>;
   try {
     host = await startBrowserHost({

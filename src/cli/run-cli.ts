@@ -13,10 +13,10 @@ export type CliHost = Omit<CliContext, 'args' | 'untilStopped' | 'announce' | 'w
 /**
  * JSON for scripts carries the English messages. The texts beside them (`text`, `…Text`,
  * `…Texts`: ids and parameters the screens translate) are left out, so no script comes to rely on
- * them.
+ * them. A `text` that is a string is content, not one of those: an offline request file's.
  */
 const forScripts = (key: string, value: unknown): unknown =>
-  key === 'text' || /[a-z]Texts?$/.test(key) ? undefined : value;
+  (key === 'text' && typeof value !== 'string') || /[a-z]Texts?$/.test(key) ? undefined : value;
 
 const untilStopped = () =>
   new Promise<void>((resolve) => {

@@ -37,6 +37,7 @@ import type { LoginItem } from './desktop/login-item';
 import { createStartAtLogin } from './desktop/start-at-login';
 import { createDiagnostics, createDiagnosticsLog } from './diagnostics/diagnostics-service';
 import { licenceChangeLogger, loggingFailures } from './diagnostics/recent-log';
+import type { HostLogFile } from './diagnostics/support-bundle';
 import { networkSettings } from './net/network-settings';
 import type { ProxyResolver } from './net/proxy-route';
 
@@ -71,7 +72,7 @@ export interface CoreHost {
   /** The Electron app's: this computer's certificate store (system-certificates.ts). */
   readonly systemCertificates?: () => Promise<SystemStore>;
   /** Log files of the host whose last lines go into the support bundle. */
-  readonly logFiles?: readonly string[];
+  readonly logFiles?: readonly HostLogFile[];
 }
 
 /** One pushed event, whichever channel it is on. */

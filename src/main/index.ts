@@ -56,10 +56,14 @@ async function start(links: LinkInbox): Promise<void> {
   // Windows shows notifications only for the AppUserModelID of the installer's shortcut.
   if (process.platform === 'win32') app.setAppUserModelId(identity.appId);
   const home = await openAppHome(paths, safeStorage, config);
+  // Refused IPC requests (a foreign frame, a payload of the wrong shape) leave a trace on disk,
+  // which the support bundle includes once the lines queued before it are written.
+  const refusals = createFileRefusalLog({ file: refusalLogFile(paths) });
   core = await createCore({
     config,
     version: app.getVersion(),
     ...home,
+    logFiles: [refusals],
     keepAlive: true,
     allowInProcessDemo: true,
     links,
@@ -75,8 +79,6 @@ async function start(links: LinkInbox): Promise<void> {
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const trustedOrigins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN];
   serveRendererBundle(join(__dirname, '../renderer'));
-  // Refused IPC requests (a foreign frame, a payload of the wrong shape) leave a trace on disk.
-  const refusals = createFileRefusalLog({ file: refusalLogFile(paths) });
   registerIpc(core.dispatch, trustedOrigins, refusals);
   const window = createMainWindow({
     url: devUrl ?? `${APP_ORIGIN}/index.html`,

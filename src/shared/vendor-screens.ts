@@ -1,6 +1,7 @@
 /**
- * Screens a vendor configuration may list in `screens`. A screen not named here (one added later,
- * such as settings or diagnostics) cannot be hidden by the configuration and is always shown.
+ * Screens a vendor configuration may list in `screens`. A screen not named here (diagnostics, which
+ * also holds the start-at-login switch, or one added later) cannot be hidden by the configuration
+ * and is always shown.
  * Kept apart from vendor-model.ts (zod schemas) because the renderer's first screen needs the
  * list, and importing it from there pulled zod into the first chunk (about 25 KiB gzip).
  */

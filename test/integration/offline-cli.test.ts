@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { demoConfigFor } from '../../src/main/demo-mode';
 import { startSandboxes, type SandboxSet } from '../../src/sandbox';
+import { offlineRequestSchema, qrCodeSchema } from '../../src/shared/offline-model';
 import { keyringUnavailable } from '../support/keyring';
 import { useTempDir } from '../support/temp-dir';
 
@@ -96,6 +98,28 @@ describe.skipIf(skipWhy !== undefined)('license-manager offline (built CLI)', ()
     );
     expect(refused.code).toBe(3);
     expect(JSON.parse(refused.stdout).error.message).toMatch(/different vendor key/);
+  });
+
+  it('LicenseSpring: --json without --out prints the request file itself, as documented', async () => {
+    const { cli } = install();
+    const key = set.demo.licensespring.consumptionKey;
+    const printed = await cli(
+      'offline',
+      'request',
+      '--profile',
+      'licensespring',
+      '--key',
+      key,
+      '--json',
+    );
+    expect(printed.code).toBe(0);
+    // docs/silent-install.md: fileName, text (the file), qrCodes; nothing else.
+    const request = offlineRequestSchema
+      .extend({ qrCodes: z.array(qrCodeSchema.strict()) })
+      .strict()
+      .parse(JSON.parse(printed.stdout));
+    // The file the portal reads names the key (which is why --out writes it for this user only).
+    expect(Buffer.from(request.text, 'base64').toString('utf8')).toContain(key);
   });
 
   it('LicenseSpring: request file, the portal answer imported, then the deactivation file', async () => {

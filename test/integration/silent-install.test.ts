@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { startBabelSandbox, type BabelSandbox } from '../../src/sandbox';
 import { demoKeys } from '../../src/sandbox/babel/seed';
 import { appErrorSchema } from '../../src/shared/errors';
-import { licenceViewSchema } from '../../src/shared/model';
+import {
+  licenceViewSchema,
+  seatHolderViewSchema,
+  seatPoolViewSchema,
+  seatViewSchema,
+} from '../../src/shared/model';
 import { keyringUnavailable } from '../support/keyring';
 import { useTempDir } from '../support/temp-dir';
 
@@ -23,6 +28,24 @@ const skipWhy = !built
   ? 'the app is not built (`npm test` builds it first)'
   : await keyringUnavailable();
 if (skipWhy) console.log(`Silent installation tests skipped: ${skipWhy}.`);
+
+/**
+ * The `--json` values docs/silent-install.md documents, strict at every level: a field the
+ * documented shape does not name (a token, say) fails the parse.
+ */
+const documented = {
+  licence: licenceViewSchema.extend({ seat: seatViewSchema.strict() }).strict(),
+  seatPool: seatPoolViewSchema.extend({ holders: z.array(seatHolderViewSchema.strict()) }).strict(),
+  // Not an IPC view (the screens show AppInfo's label): the shape is the one the document gives.
+  fingerprint: z
+    .object({
+      id: z.string(),
+      source: z.enum(['machine-id', 'hostname']),
+      warning: z.string().optional(),
+    })
+    .strict(),
+  failure: z.object({ ok: z.literal(false), error: appErrorSchema.strict() }).strict(),
+};
 
 /** The recipe between the marker comment and the end of the next ```sh block. */
 function linuxRecipe(): string {
@@ -51,7 +74,7 @@ const run = (command: string, args: readonly string[], env: NodeJS.ProcessEnv, i
     child.stdin.end(input);
   });
 
-// Each CLI start takes a second or two on a busy two-core machine; a test runs up to four.
+// Each CLI start takes a second or two on a busy two-core machine; a test runs up to six.
 describe.skipIf(skipWhy !== undefined)(
   'silent installation (built CLI, --quiet)',
   { timeout: 60_000 },
@@ -168,11 +191,7 @@ describe.skipIf(skipWhy !== undefined)(
       const done = await cli(['activate', '--key', '-', '--json'], keys.activationKey);
       expect(done.code).toBe(0);
       expect(done.stdout.trimEnd().split('\n')).toHaveLength(1);
-      // Strict: a field the documented shape does not name (a token, say) fails here.
-      const licence = licenceViewSchema
-        .extend({ seat: licenceViewSchema.shape.seat.strict() })
-        .strict()
-        .parse(JSON.parse(done.stdout));
+      const licence = documented.licence.parse(JSON.parse(done.stdout));
       expect(licence).toMatchObject({ profileId: 'seats', status: 'active' });
       expect(done.stdout).not.toContain(keys.activationKey);
 
@@ -180,12 +199,9 @@ describe.skipIf(skipWhy !== undefined)(
       expect(refused.code).toBe(0);
       const failed = await cli(['activate', '--key', '-', '--json'], 'WRONG-WRONG-WRONG-WRONG');
       expect(failed.code).toBe(3);
-      expect(
-        z
-          .object({ ok: z.literal(false), error: appErrorSchema.strict() })
-          .strict()
-          .parse(JSON.parse(failed.stdout)),
-      ).toMatchObject({ error: { code: 'invalid_key' } });
+      expect(documented.failure.parse(JSON.parse(failed.stdout))).toMatchObject({
+        error: { code: 'invalid_key' },
+      });
       // --json --quiet: silent on success, the JSON error line on failure.
       expect(
         await cli(['activate', '--key', '-', '--json', '--quiet'], keys.activationKey),
@@ -194,6 +210,34 @@ describe.skipIf(skipWhy !== undefined)(
         stdout: '',
         stderr: '',
       });
+    });
+
+    it('prints status (an array, one per profile), seat info and fingerprint as documented, strictly', async () => {
+      const { cli } = computer();
+      /** One JSON line on stdout and exit 0. */
+      const json = async (args: readonly string[], input?: string): Promise<unknown> => {
+        const result = await cli([...args, '--json'], input);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+        return JSON.parse(result.stdout);
+      };
+      await json(['activate', '--key', '-'], keys.floatingKey);
+      await json(['seat', 'request']);
+
+      const statuses = z.array(documented.licence).parse(await json(['status']));
+      expect(statuses).toEqual([
+        expect.objectContaining({ profileId: 'seats', mode: 'floating', seat: expect.anything() }),
+      ]);
+      expect(statuses[0]?.seat.state).toBe('held');
+
+      const pool = documented.seatPool.parse(await json(['seat', 'info']));
+      expect(pool.holders.filter((holder) => holder.isThisClient)).toHaveLength(1);
+
+      // Its screen text (warningText) is left out with the others; the English warning stays.
+      const fingerprint = documented.fingerprint.parse(await json(['fingerprint']));
+      expect(fingerprint.id).toMatch(/^[0-9a-f]{64}$/);
+      expect(fingerprint.warning === undefined).toBe(fingerprint.source === 'machine-id');
+      await json(['seat', 'release']);
     });
 
     describe('the Linux recipe in docs/silent-install.md', () => {

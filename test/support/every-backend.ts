@@ -328,6 +328,14 @@ export async function activateEveryBackend(options: {
     }),
   );
   const sentCredentials = new Set<string>();
+  const logFile = join(dataDir, 'logs', 'ipc-refusals.log');
+  const refusalLog = createFileRefusalLog({
+    file: logFile,
+    clock,
+    // The walks send hundreds of refusals in one instant of the manual clock and check each is
+    // written; collapsing a flood into a count has its own tests.
+    maxLinesPerSecond: Number.POSITIVE_INFINITY,
+  });
   const core = await createCore({
     config,
     version: '0.0.0-test',
@@ -350,18 +358,10 @@ export async function activateEveryBackend(options: {
       command: ['/opt/license-manager/license-manager'],
     }),
     // As the app does: the refusal log's last lines go into the support bundle.
-    logFiles: [join(dataDir, 'logs', 'ipc-refusals.log')],
+    logFiles: [refusalLog],
   });
-  const logFile = join(dataDir, 'logs', 'ipc-refusals.log');
   // Which requests got past the gate to the dispatcher, so a test can prove a refusal stopped one.
   const dispatched: unknown[] = [];
-  const refusalLog = createFileRefusalLog({
-    file: logFile,
-    clock,
-    // The walks send hundreds of refusals in one instant of the manual clock and check each is
-    // written; collapsing a flood into a count has its own tests.
-    maxLinesPerSecond: Number.POSITIVE_INFINITY,
-  });
   const gate = createIpcGate({
     dispatch: (channel, payload, options) => {
       dispatched.push(channel);

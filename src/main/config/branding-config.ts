@@ -82,7 +82,7 @@ const screens = z
   .refine((list) => new Set(list).size === list.length, saying(says.screensTwice()))
   .meta({
     description:
-      'The screens shown, when not all of them. Each profile needs the screen it is used on (activation for seats, flecs and licensespring; eniris, hubs, licence-file for their kinds). Screens not in this list of ids (settings, diagnostics) are always shown.',
+      'The screens shown, when not all of them. Each profile needs the screen it is used on (activation for seats, flecs and licensespring; eniris, hubs, licence-file for their kinds). The diagnostics screen (which also holds the start-at-login switch) is not in this list of ids and is always shown.',
   });
 
 /** Not features of this release: declared so the vendor's intent is recorded and shown. */

@@ -17,7 +17,7 @@ import { fingerprintBasis, runtimeVersions, secretProtection } from './machine-f
 import { testProfileConnection } from './profile-connection';
 import { createRecentLog, type RecentLog } from './recent-log';
 import { redactConfig, redactText, secretsOf } from './redaction';
-import { logTail, zipSupportBundle } from './support-bundle';
+import { logTail, zipSupportBundle, type HostLogFile } from './support-bundle';
 import { wordsFor } from './words';
 
 /**
@@ -37,8 +37,7 @@ export interface DiagnosticsDeps {
   readonly windowsSignIn?: ConnectionTestDeps['windowsSignIn'];
   readonly appInfo: () => Promise<AppInfo>;
   readonly log: RecentLog;
-  /** Log files of the host whose last lines go into the bundle (the IPC refusal log). */
-  readonly logFiles?: readonly string[];
+  readonly logFiles?: readonly HostLogFile[];
   readonly now: () => number;
   /** Each connection-test step's deadline (default 5 s). */
   readonly stepTimeoutMs?: number;
@@ -146,7 +145,11 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
     const connectionTests = await Promise.all(
       config.profiles.map((profile) => testConnection(profile.id)),
     );
-    const logFiles = await Promise.all((deps.logFiles ?? []).map((file) => logTail(file, redact)));
+    const hostLogs = deps.logFiles ?? [];
+    // A refusal is written after the request it refused returns: one made just before this
+    // bundle was asked for may still be queued.
+    await Promise.all(hostLogs.map((log) => log.flush?.()));
+    const logFiles = await Promise.all(hostLogs.map((log) => logTail(log.file, redact)));
     return zipSupportBundle({
       report: await report(),
       configuration: redactConfig(config),

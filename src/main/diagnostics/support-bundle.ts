@@ -77,6 +77,16 @@ export async function zipSupportBundle(parts: BundleParts): Promise<SupportBundl
   };
 }
 
+/** A log file of the host whose last lines go into the bundle (the IPC refusal log). */
+export interface HostLogFile {
+  readonly file: string;
+  /**
+   * Its writer's, when lines are queued before they are written: resolves once the lines queued
+   * so far are on disk, so a bundle holds what happened before it was asked for.
+   */
+  readonly flush?: () => Promise<void>;
+}
+
 /** A log file holds one event per line; this much of its end is plenty for support. */
 const TAIL_BYTES = 64 * 1024;
 

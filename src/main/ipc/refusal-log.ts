@@ -71,6 +71,7 @@ const jsonLine = (fields: Record<string, unknown>): string => `${JSON.stringify(
 const WINDOW_MS = 1_000;
 
 export interface FileRefusalLog extends RefusalLog {
+  readonly file: string;
   /**
    * Resolves once every line queued so far is on disk (or was given up on); never rejects. A
    * flood's count is queued only when its second ends.
@@ -163,6 +164,7 @@ export function createFileRefusalLog(options: {
   };
 
   return {
+    file,
     flush,
     refused(refusal) {
       const now = clock.now();

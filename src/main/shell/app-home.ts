@@ -47,7 +47,8 @@ export async function openAppHome(
     }),
     state: stores.state,
     hubInventoryFile: join(paths.userData, 'hubs.json'),
-    logFiles: [refusalLogFile(paths)],
+    // The app's own run hands the core its live refusal log instead (src/main/index.ts).
+    logFiles: [{ file: refusalLogFile(paths) }],
   };
 }
 
