@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { arch, release, tmpdir, type } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Route } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { refusedUrl } from '../support/refused-url';
 import { expectNoSeriousViolations } from './axe';
 import { startSandbox, startServe } from './browser-host';
+import { maskKey } from '../../src/main/licensing/mask';
 import { config as configTexts } from '../../src/shared/texts/config.en';
 import { inEnglish } from '../../src/shared/texts/english';
 import { store } from '../../src/shared/texts/store.en';
@@ -59,6 +60,42 @@ const connectionOf = (page: Page, label: string) =>
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { level: 3, name: label, exact: true }) });
 
+/** The value beside one term of a definition list (the facts, a profile's settings) in `area`. */
+const factOf = (area: Locator, term: string): Locator =>
+  area
+    .locator('dl > div')
+    .filter({ has: area.page().locator('dt').getByText(term, { exact: true }) })
+    .locator('dd');
+
+/** The sandbox configuration's credentials: [profile label, setting as shown, the secret]. */
+function credentialsOf(file: string): [string, string, string][] {
+  const profiles = (
+    JSON.parse(readFileSync(file, 'utf8')) as {
+      profiles: {
+        kind: string;
+        label: string;
+        apiKey?: string;
+        serialNumber?: string;
+        auth?: { apiKey?: string; sharedKey?: string };
+      }[];
+    }
+  ).profiles;
+  const seats = profiles.find((profile) => profile.kind === 'seats');
+  const flecs = profiles.find((profile) => profile.kind === 'flecs');
+  const licensespring = profiles.find((profile) => profile.kind === 'licensespring');
+  return [
+    [seats?.label ?? 'seats', 'apiKey', seats?.apiKey ?? ''],
+    ['Decommissioned server', 'apiKey', apiKey],
+    [flecs?.label ?? 'flecs', 'serialNumber', flecs?.serialNumber ?? ''],
+    [licensespring?.label ?? 'licensespring', 'auth.apiKey', licensespring?.auth?.apiKey ?? ''],
+    [
+      licensespring?.label ?? 'licensespring',
+      'auth.sharedKey',
+      licensespring?.auth?.sharedKey ?? '',
+    ],
+  ];
+}
+
 test('tests connections, names the failed step, exports a bundle without secrets', async ({
   page,
 }) => {
@@ -82,6 +119,30 @@ test('tests connections, names the failed step, exports a bundle without secrets
   await expect(startup).not.toBeChecked();
   await expect(startup).toBeDisabled();
   await expect(page.getByText('Only the installed desktop app can start at login')).toBeVisible();
+
+  // The versions that run: the app's (package.json), the host's Node (no Electron in a browser
+  // host), and this operating system.
+  const computer = page.getByRole('region', { name: 'This computer' });
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  await expect(factOf(computer, 'App')).toHaveText(version);
+  await expect(factOf(computer, 'Runtime')).toHaveText(`Node ${process.version.slice(1)}`);
+  await expect(factOf(computer, 'Operating system')).toHaveText(
+    `${type()} ${release()} (${process.platform}, ${arch()})`,
+  );
+
+  // Every credential of the configuration shows, masked as the app masks keys (at most 4
+  // characters at each end), beside its setting's name.
+  const settings = page
+    .getByRole('region', { name: 'Configuration' })
+    .getByRole('table', { name: 'Profiles and their settings' });
+  for (const [profile, setting, secret] of credentialsOf(sandbox.ready.config)) {
+    expect(secret, `${profile} ${setting} in the sandbox configuration`).not.toBe('');
+    const masked = maskKey(secret);
+    expect(masked, `the mask of ${profile} ${setting}`).toMatch(/•{4}/);
+    const row = settings.getByRole('row').filter({ hasText: profile });
+    await expect(factOf(row, setting), `${profile}: ${setting}`).toHaveText(masked);
+    await expect(page.getByText(secret)).toHaveCount(0);
+  }
   await shot(page, 'screen');
   await expectNoSeriousViolations(page, 'diagnostics');
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { demoServePerTest, fullScreenshot, SHOTS } from './demo-app';
@@ -148,4 +149,86 @@ test('pick a profile, activate, take and release a seat, with the keyboard only'
   });
   await expectNoSeriousViolations(page, 'seats, after the keyboard flow');
   await fullScreenshot(page, `${SHOTS}/keyboard-seats-axe-clean.png`);
+});
+
+test('diagnostics: test a connection, reach the start-at-login box, export the bundle, with the keyboard only', async ({
+  page,
+}) => {
+  // The browser host cannot start at login: the box must never ask main to change it.
+  const startupChanges: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith(`/ipc/${encodeURIComponent('settings:set-start-at-login')}`))
+      startupChanges.push(request.postData() ?? '');
+  });
+  await page.goto(serve.url);
+  await expect(page.getByText('Demo mode', { exact: true })).toBeVisible();
+
+  await test.step('open the Diagnostics screen from the nav', async () => {
+    const diagnostics = page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Diagnostics' });
+    await tabTo(page, diagnostics);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toBeVisible();
+    await expectFocusAfterNavigation(page, 'Diagnostics');
+  });
+
+  const seats = page.getByRole('listitem').filter({
+    has: page.getByRole('heading', {
+      level: 3,
+      name: 'Floating seats (Babel Licensing Service)',
+      exact: true,
+    }),
+  });
+  const testSeats = seats.getByRole('button', { name: 'Test connection' });
+  await test.step('test the seats profile’s connection with Enter', async () => {
+    await tabTo(page, testSeats);
+    await expect(seats.getByText('Not tested', { exact: true })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(seats.getByText('Connection OK', { exact: true })).toBeVisible();
+    await expect(
+      seats.getByRole('list', { name: /^Steps for http:\/\/127\.0\.0\.1:\d+/ }),
+    ).toBeVisible();
+    // The button is disabled while the test runs; the focus comes back to it, not to <body>.
+    await expect(testSeats).toBeFocused();
+    await expectVisibleFocus(page, 'testing the connection');
+  });
+
+  const startup = page.getByRole('checkbox', { name: 'Start when I log in' });
+  await test.step('reach the start-at-login box: announced as disabled, Space leaves it off', async () => {
+    await tabTo(page, startup);
+    await expect(startup).toBeDisabled();
+    await expect(startup).not.toBeChecked();
+    await expect(startup).toHaveAccessibleDescription(
+      'Only the installed desktop app can start at login; change this setting there.',
+    );
+    await page.mouse.move(0, 0);
+    await page.screenshot({
+      path: `${SHOTS}/keyboard-diagnostics-startup-focus.png`,
+      animations: 'disabled',
+    });
+    await page.keyboard.press('Space');
+    await expect(startup).not.toBeChecked();
+    await expect(startup).toBeFocused();
+    await expectVisibleFocus(page, 'Space on the disabled box');
+    expect(startupChanges, 'the disabled box asked main to change the setting').toEqual([]);
+  });
+
+  const exportBundle = page.getByRole('button', { name: 'Export support bundle' });
+  await test.step('go back up with Shift+Tab and export the support bundle with Space', async () => {
+    await tabTo(page, exportBundle);
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Space');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/-support-\d{8}-\d{6}\.zip$/);
+    const saved = await download.path();
+    // A zip file: it starts with a local file header.
+    expect(readFileSync(saved).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    await expect(page.getByText('Support bundle saved', { exact: true })).toBeVisible();
+    // The button is disabled while the bundle is made; the focus comes back to it.
+    await expect(exportBundle).toBeFocused();
+    await expectVisibleFocus(page, 'exporting the support bundle');
+  });
+  await expectNoSeriousViolations(page, 'diagnostics, after the keyboard flow');
+  await fullScreenshot(page, `${SHOTS}/keyboard-diagnostics.png`);
 });

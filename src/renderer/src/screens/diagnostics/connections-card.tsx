@@ -4,6 +4,7 @@ import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { StatusPill } from '../../components/status-pill';
 import { RichText } from '../../components/rich-text';
+import { useFocusKeeper } from '../../components/use-focus-keeper';
 import { tDiagnostics } from '../../i18n/diagnostics.en';
 import type { Remote } from '../../lib/remote';
 import { useDiagnosticsStore } from '../../store/diagnostics-store';
@@ -79,9 +80,11 @@ function ProfileConnection({
   const run = useDiagnosticsStore((s) => s.test);
   const running = test?.status === 'loading' || (test?.status === 'loaded' && test.refreshing);
   const headingId = `connection-${profileId}`;
+  // The button is disabled while its test runs, which drops the focus to <body>: it comes back.
+  const keeper = useFocusKeeper<HTMLLIElement>();
   const t = tDiagnostics().connections;
   return (
-    <li className="diagnostics__profile" aria-labelledby={headingId}>
+    <li className="diagnostics__profile" aria-labelledby={headingId} {...keeper}>
       <div className="diagnostics__profile-row">
         <h3 className="diagnostics__profile-name" id={headingId}>
           {label}

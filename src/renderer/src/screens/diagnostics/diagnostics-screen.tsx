@@ -5,6 +5,7 @@ import { Card } from '../../components/card';
 import { ErrorMessage } from '../../components/error-message';
 import { LiveRegion } from '../../components/live-region';
 import { PageHeader } from '../../components/page-header';
+import { useFocusKeeper } from '../../components/use-focus-keeper';
 import { tCommon } from '../../i18n/common.en';
 import { tDiagnostics } from '../../i18n/diagnostics.en';
 import { assertNever } from '../../lib/assert-never';
@@ -30,6 +31,8 @@ export default function DiagnosticsScreen() {
   const bundle = useDiagnosticsStore((s) => s.bundle);
   const exportBundle = useDiagnosticsStore((s) => s.exportBundle);
   const announcement = useDiagnosticsStore((s) => s.announcement);
+  // The export button is disabled while the bundle is made, which drops the focus to <body>.
+  const exportKeeper = useFocusKeeper<HTMLDivElement>();
 
   useEffect(() => {
     void load();
@@ -42,14 +45,16 @@ export default function DiagnosticsScreen() {
         title={t.title}
         subtitle={t.subtitle}
         aside={
-          <Button
-            variant="primary"
-            busy={bundle.status === 'submitting'}
-            busyLabel={t.exporting}
-            onClick={() => void exportBundle()}
-          >
-            {t.exportBundle}
-          </Button>
+          <div {...exportKeeper}>
+            <Button
+              variant="primary"
+              busy={bundle.status === 'submitting'}
+              busyLabel={t.exporting}
+              onClick={() => void exportBundle()}
+            >
+              {t.exportBundle}
+            </Button>
+          </div>
         }
       />
       <LiveRegion message={announcement} />

@@ -35,6 +35,10 @@ export function StartupSetting() {
   const view = setting.status === 'loaded' ? setting.value : undefined;
   const refusal = setting.status === 'loaded' ? setting.refreshError : undefined;
   const t = tDiagnostics().startAtLogin;
+  // Unavailable (loading, saving, or not this host's to change) is aria-disabled, not disabled:
+  // the box stays in the Tab order, so a keyboard user reaches it and hears why it is off, and
+  // the focus is not dropped to <body> while a change is saved. Clicks and Space do nothing then.
+  const unavailable = view === undefined || !view.supported || saving;
 
   return (
     <div className="startup-setting">
@@ -43,10 +47,15 @@ export function StartupSetting() {
           id={`${id}-box`}
           type="checkbox"
           checked={view?.enabled ?? false}
-          disabled={view === undefined || !view.supported || saving}
+          aria-disabled={unavailable || undefined}
           aria-busy={view === undefined || saving || undefined}
           aria-describedby={`${id}-help`}
-          onChange={(event) => void change(event.target.checked)}
+          onClick={(event) => {
+            if (unavailable) event.preventDefault();
+          }}
+          onChange={(event) => {
+            if (!unavailable) void change(event.target.checked);
+          }}
         />
         <div>
           <label htmlFor={`${id}-box`} className="field-label">
