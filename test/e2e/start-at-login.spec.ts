@@ -2,15 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loadVendorConfig } from '../../src/main/config/load-config';
-import { createCore, type Core } from '../../src/main/core';
+import type { Core } from '../../src/main/core';
 import { xdgAutostartLoginItem } from '../../src/main/desktop/login-item';
-import { startBrowserHost } from '../../src/main/host/browser-host';
-import { createFileStateStore } from '../../src/main/store/file-state-store';
-import { createMemorySecretStore } from '../../src/main/store/secret-store';
-import { createMemoryRefusalLog } from '../support/memory-refusal-log';
+import type { startBrowserHost } from '../../src/main/host/browser-host';
 import { expectNoSeriousViolations } from './axe';
 import { startSandbox } from './browser-host';
+import { openComposedApp } from './composed-app';
 import { fullScreenshot, SHOTS } from './demo-app';
 import { expectNoEnglish, germanPage } from './german';
 
@@ -30,27 +27,18 @@ let dir: string;
 test.beforeEach(async () => {
   sandbox = await startSandbox();
   dir = mkdtempSync(join(tmpdir(), 'lm-e2e-start-at-login-'));
-  core = await createCore({
-    config: await loadVendorConfig({ base: sandbox.ready.config }),
-    version: '0.0.0-e2e',
-    secrets: createMemorySecretStore(),
-    state: createFileStateStore(join(dir, 'state.json')),
-    hubInventoryFile: join(dir, 'hubs.json'),
-    keepAlive: true,
-    allowInProcessDemo: false,
-    loginItem: xdgAutostartLoginItem({
-      dir: join(dir, 'autostart'),
-      fileName: 'acme-cad',
-      name: 'Acme CAD',
-      command: ['/opt/Acme CAD/acme-cad'],
-    }),
-  });
-  host = await startBrowserHost({
-    rendererDir: join(__dirname, '../../out/renderer'),
-    dispatch: core.dispatch,
-    subscribe: core.onEvent,
-    log: createMemoryRefusalLog(),
-  });
+  ({ core, host } = await openComposedApp({
+    configFile: sandbox.ready.config,
+    dir,
+    parts: {
+      loginItem: xdgAutostartLoginItem({
+        dir: join(dir, 'autostart'),
+        fileName: 'acme-cad',
+        name: 'Acme CAD',
+        command: ['/opt/Acme CAD/acme-cad'],
+      }),
+    },
+  }));
 });
 test.afterEach(async () => {
   await host?.close();
@@ -75,8 +63,10 @@ test('switched on from the screen, the app is registered to start at login, and 
   await expect(box).not.toBeChecked();
   expect(existsSync(entry())).toBe(false);
 
-  await box.check();
+  // A click, then the box as the app answers: it is checked once the setting is saved.
+  await box.click();
   await expect(box).toBeChecked();
+  await expect.poll(() => existsSync(entry())).toBe(true);
   expect(readFileSync(entry(), 'utf8')).toContain('Exec="/opt/Acme CAD/acme-cad"');
   await fullScreenshot(page, `${SHOTS}/start-at-login-on.png`);
   await expectNoSeriousViolations(page, 'diagnostics, start at login on');
@@ -91,16 +81,17 @@ test('switched on from the screen, the app is registered to start at login, and 
   await again.focus();
   await page.keyboard.press('Space');
   await expect(again).not.toBeChecked();
-  expect(existsSync(entry())).toBe(false);
+  await expect.poll(() => existsSync(entry())).toBe(false);
 });
 
 test('the same in German', async ({ browser }) => {
   const page = await germanPage(browser);
   await openDiagnostics(page);
   const box = page.getByRole('checkbox', { name: 'Beim Anmelden starten' });
-  await box.check();
+  await expect(box).toBeEnabled();
+  await box.click();
   await expect(box).toBeChecked();
-  expect(existsSync(entry())).toBe(true);
+  await expect.poll(() => existsSync(entry())).toBe(true);
   await fullScreenshot(page, `${SHOTS}/start-at-login-on-de.png`);
   await expectNoEnglish(page);
   await expectNoSeriousViolations(page, 'diagnostics in German, start at login on');

@@ -3,22 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fetch as undiciFetch, ProxyAgent } from 'undici';
-import { loadVendorConfig } from '../../src/main/config/load-config';
-import { createCore, type Core } from '../../src/main/core';
+import type { Core } from '../../src/main/core';
 import type { FetchLike } from '../../src/main/http/fetch-http-client';
-import { startBrowserHost } from '../../src/main/host/browser-host';
+import type { startBrowserHost } from '../../src/main/host/browser-host';
 import { systemProxyResolver } from '../../src/main/shell/system-proxy';
-import { createFileStateStore } from '../../src/main/store/file-state-store';
-import { createMemorySecretStore } from '../../src/main/store/secret-store';
 import {
   startForwardProxy,
   type ForwardProxy,
   type ForwardProxyOptions,
 } from '../support/forward-proxy';
-import { createMemoryRefusalLog } from '../support/memory-refusal-log';
 import { refusedUrl } from '../support/refused-url';
 import { expectNoSeriousViolations } from './axe';
 import { startSandbox } from './browser-host';
+import { openComposedApp } from './composed-app';
 import { fullScreenshot, SHOTS } from './demo-app';
 import { expectNoEnglish, germanPage } from './german';
 
@@ -62,26 +59,19 @@ async function proxyOf(options: ForwardProxyOptions = {}): Promise<ForwardProxy>
  * this computer's certificate store (one company CA), and Chromium's fetch where given.
  */
 async function openApp(answer: string, chromiumFetch?: FetchLike): Promise<void> {
-  core = await createCore({
-    config: await loadVendorConfig({ base: sandbox.ready.config }),
-    version: '0.0.0-e2e',
-    secrets: createMemorySecretStore(),
-    state: createFileStateStore(join(dir, 'state.json')),
-    hubInventoryFile: join(dir, 'hubs.json'),
-    keepAlive: true,
-    allowInProcessDemo: false,
-    systemProxy: systemProxyResolver({ resolveProxy: async () => answer }),
-    systemCertificates: async () => ({
-      certificates: [readFileSync(join(__dirname, '../fixtures/mobiusflow-tls/hub-b.pem'), 'utf8')],
-    }),
-    ...(chromiumFetch ? { chromiumFetch } : {}),
-  });
-  host = await startBrowserHost({
-    rendererDir: join(__dirname, '../../out/renderer'),
-    dispatch: core.dispatch,
-    subscribe: core.onEvent,
-    log: createMemoryRefusalLog(),
-  });
+  ({ core, host } = await openComposedApp({
+    configFile: sandbox.ready.config,
+    dir,
+    parts: {
+      systemProxy: systemProxyResolver({ resolveProxy: async () => answer }),
+      systemCertificates: async () => ({
+        certificates: [
+          readFileSync(join(__dirname, '../fixtures/mobiusflow-tls/hub-b.pem'), 'utf8'),
+        ],
+      }),
+      ...(chromiumFetch ? { chromiumFetch } : {}),
+    },
+  }));
 }
 
 /** A PAC answer whose first proxy is down, and its backup. */

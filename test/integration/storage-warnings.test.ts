@@ -1,23 +1,16 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { VendorConfig } from '../../src/main/config/vendor-config';
 import type { SecretStore } from '../../src/main/store/secret-store';
 import { hubDraftSchema } from '../../src/shared/hubs-model';
 import { appInfoSchema } from '../../src/shared/model';
-import { openInstallation } from '../support/core-harness';
+import { NO_PROFILES, openInstallation } from '../support/core-harness';
 import { inGerman } from '../support/in-german';
 import { createManualClock } from '../support/manual-clock';
 import { useTempDir } from '../support/temp-dir';
 
-/** No backend is needed to open the stores: the core starts without any profile. */
-const config: VendorConfig = {
-  productName: 'Test product',
-  productId: 'test-product',
-  demo: false,
-  allowWeakSecretStore: false,
-  profiles: [],
-};
+// No backend is needed to open the stores: the core starts without any profile.
+const config = NO_PROFILES;
 
 const DAMAGED_STATE = '{"version":1,"clientId":';
 const DAMAGED_HUBS = JSON.stringify({ version: 1, hubs: [{ id: 'hub-1' }] });

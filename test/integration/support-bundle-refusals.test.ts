@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { VendorConfig } from '../../src/main/config/vendor-config';
 import { createCore } from '../../src/main/core';
 import { createIpcGate } from '../../src/main/ipc/ipc-gate';
 import { createFileRefusalLog } from '../../src/main/ipc/refusal-log';
@@ -10,16 +9,11 @@ import { APP_ORIGIN } from '../../src/main/security/trusted-origin';
 import { createFileStateStore } from '../../src/main/store/file-state-store';
 import { createMemorySecretStore } from '../../src/main/store/secret-store';
 import { supportBundleSchema } from '../../src/shared/diagnostics-model';
+import { NO_PROFILES } from '../support/core-harness';
 import { useTempDir } from '../support/temp-dir';
 
-/** No profile: the bundle has no connection test to run, so it reads the logs at once. */
-const config: VendorConfig = {
-  productName: 'Test product',
-  productId: 'test-product',
-  demo: false,
-  allowWeakSecretStore: false,
-  profiles: [],
-};
+// No profile: the bundle has no connection test to run, so it reads the logs at once.
+const config = NO_PROFILES;
 
 describe('the support bundle and the IPC refusal log', () => {
   const tempDir = useTempDir();

@@ -21,14 +21,20 @@ export const DEMO = JSON.parse(
   singleSeatKey: string;
 };
 
-export const configFor = (
-  sandbox: BabelSandbox,
-  overrides: Partial<VendorConfig> = {},
-): VendorConfig => ({
+/** A configuration without any profile: the core opens its stores and needs no backend. */
+export const NO_PROFILES: VendorConfig = {
   productName: 'Test product',
   productId: 'test-product',
   demo: false,
   allowWeakSecretStore: false,
+  profiles: [],
+};
+
+export const configFor = (
+  sandbox: BabelSandbox,
+  overrides: Partial<VendorConfig> = {},
+): VendorConfig => ({
+  ...NO_PROFILES,
   profiles: [
     {
       id: 'seats',
