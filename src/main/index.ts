@@ -39,13 +39,15 @@ const appPaths = (): AppPaths => ({
 });
 
 let core: Core | undefined;
-let quitting = false;
+/** The core's close, once started: every way out of the app waits for the same one. */
+let closing: Promise<unknown> | undefined;
+let closed = false;
 
 /** Gives held seats back (bounded), once, however the app ends: its own quit or the session's. */
 function closeCore(): Promise<unknown> | undefined {
-  if (quitting || !core) return undefined;
-  quitting = true;
-  return core.close(RELEASE_ON_QUIT_MS);
+  if (!core) return undefined;
+  closing ??= core.close(RELEASE_ON_QUIT_MS).finally(() => void (closed = true));
+  return closing;
 }
 
 async function start(links: LinkInbox): Promise<void> {
@@ -130,10 +132,11 @@ function startDesktopApp(): void {
   listenForLinks(links);
 
   app.on('before-quit', (event) => {
-    const closing = closeCore();
-    if (!closing) return;
+    if (closed) return;
+    const pending = closeCore();
+    if (!pending) return;
     event.preventDefault();
-    void closing.finally(() => app.quit());
+    void pending.finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
 

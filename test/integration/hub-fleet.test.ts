@@ -135,7 +135,7 @@ describe('hub fleet against the sandbox: a 200-hub refresh', () => {
     let ended = false;
     const refreshed = service.refresh({ concurrency: 1 }).finally(() => (ended = true));
     // One lane: had it waited for each code's write, it would still be at the first hub.
-    await vi.waitFor(() => expect(writing).toHaveLength(12));
+    await vi.waitFor(() => expect(writing).toHaveLength(12), { timeout: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(ended).toBe(false);
     // No record says its code is kept before it is.

@@ -2,7 +2,11 @@ import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { LicensingError } from '../../src/main/licensing/licensing-error';
-import { createMemorySecretStore, type SecretStore } from '../../src/main/store/secret-store';
+import {
+  createMemorySecretStore,
+  UndecryptableSecretError,
+  type SecretStore,
+} from '../../src/main/store/secret-store';
 import { store } from '../../src/shared/texts/store.en';
 import type { BabelSandbox } from '../../src/sandbox';
 import type { ManualClock } from '../support/manual-clock';
@@ -360,8 +364,7 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
       const secrets: SecretStore = {
         ...inner,
         get: async (name) => {
-          if (undecryptable.has(name))
-            throw new LicensingError('secret_store', store.cannotDecrypt());
+          if (undecryptable.has(name)) throw new UndecryptableSecretError(new Error('bad key'));
           return inner.get(name);
         },
         set: async (name, value) => {
@@ -388,6 +391,27 @@ describe('licence service against the Babel sandbox (real loopback HTTP)', () =>
       expect(inner.entries.has('licence-key:seats')).toBe(false);
       const again = await core.service.activate('seats', { method: 'key', key: DEMO.floatingKey });
       expect(again.status).toBe('active');
+    });
+
+    it('stops a deactivation while the keyring cannot be used, and keeps the licence and its key', async () => {
+      const inner = createMemorySecretStore();
+      let locked = false;
+      const secrets: SecretStore = {
+        ...inner,
+        get: async (name) => {
+          if (locked) throw new LicensingError('secret_store', store.secureStorageUnavailable());
+          return inner.get(name);
+        },
+      };
+      const { core } = await open({ secrets });
+      await core.service.activate('seats', { method: 'key', key: DEMO.activationKey });
+      locked = true;
+      await expect(core.service.deactivate('seats')).rejects.toMatchObject({
+        code: 'secret_store',
+      });
+      locked = false;
+      expect((await core.service.status('seats')).status).toBe('active');
+      expect(inner.entries.get('licence-key:seats')).toBe(DEMO.activationKey);
     });
 
     it('forgets a seat whose token the keyring lost, and deactivates a licence the vendor deleted', async () => {

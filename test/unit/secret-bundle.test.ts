@@ -133,6 +133,33 @@ describe('secret bundle: many secrets as one secret-store entry', () => {
     expect(writes).toHaveLength(2);
   });
 
+  it('rests at most a second when the clock is set back after a write', async () => {
+    vi.useFakeTimers();
+    const { store, writes } = slowStore(10);
+    const bundle = createSecretBundle(store, 'hub-secrets');
+    await bundle.set('a', '1');
+    vi.setSystemTime(Date.now() - 3_600_000); // the clock corrected an hour back
+    const next = bundle.set('b', '2');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await next;
+    expect(writes).toHaveLength(2);
+  });
+
+  it('writes what is resting at once when flushed, as before a quit', async () => {
+    vi.useFakeTimers();
+    const { store, writes } = slowStore(10);
+    const bundle = createSecretBundle(store, 'hub-secrets');
+    await bundle.set('a', '1');
+    const token = bundle.set('b', '2'); // a refresh token, which nobody waits for
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toHaveLength(1);
+    await bundle.flush?.(); // no timer runs: the rest is cut short
+    expect(writes).toHaveLength(2);
+    await token;
+    const reopened = createSecretBundle(store, 'hub-secrets');
+    expect(await reopened.get('b')).toBe('2');
+  });
+
   it("keeps another process's changes: each write re-reads the entry first", async () => {
     const { store } = countingStore();
     const first = createSecretBundle(store, 'hub-secrets');

@@ -4,6 +4,7 @@ import {
   type CiphertextStore,
   type SafeStorageLike,
 } from '../../src/main/store/safe-storage-secret-store';
+import { UndecryptableSecretError } from '../../src/main/store/secret-store';
 
 /**
  * A stand-in for Electron's asynchronous safeStorage: reversible, but never the plaintext. As
@@ -111,10 +112,13 @@ describe('safeStorage secret store', () => {
     await store.set('licence-key:seats', 'ABCDE-12345');
     const sealed = ciphertexts.all.get('licence-key:seats');
     safe.failingDecrypts = 1; // the keyring is still locked at login
-    await expect(store.get('licence-key:seats')).rejects.toMatchObject({
+    const failed = store.get('licence-key:seats');
+    await expect(failed).rejects.toMatchObject({
       code: 'secret_store',
       message: expect.stringMatching(/was kept; unlock the keyring and try again/),
     });
+    // Told apart from a keyring that cannot be used: deactivating may go on without this one.
+    await expect(failed).rejects.toBeInstanceOf(UndecryptableSecretError);
     expect(ciphertexts.all.get('licence-key:seats')).toBe(sealed);
     expect(await store.get('licence-key:seats')).toBe('ABCDE-12345');
   });

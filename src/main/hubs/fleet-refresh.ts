@@ -127,6 +127,8 @@ function startFleetRun(
       clock.clearTimeout(deadline);
       signal.removeEventListener('abort', stop);
     }
+    // How long the hub took to answer (the CLI's "slowest"), not the disk after it.
+    const elapsed = clock.now() - began;
     keeping.push(
       kept
         .catch((thrown: unknown) => {
@@ -143,7 +145,7 @@ function startFleetRun(
         .finally(() => {
           if (!signal.aborted) {
             progress.done += 1;
-            options.onHubDone?.(record.id, clock.now() - began);
+            options.onHubDone?.(record.id, elapsed);
           }
           settle.get(record.id)?.();
           deps.changed([record.id]);

@@ -247,6 +247,8 @@ export function createHubService(deps: HubServiceDeps): HubService {
       if (closing.signal.aborted) return;
       closing.abort();
       await fleet.idle();
+      // Refresh tokens are written without being waited for, and may still be gathering.
+      await secrets.flush?.();
       batcher.close();
       clients.close();
       listeners.clear();

@@ -1,7 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import type { LicenceView, ProfileView } from '../../shared/model';
 import type { ProfileConfig } from '../config/vendor-config';
-import type { SecretStore } from '../store/secret-store';
+import { UndecryptableSecretError, type SecretStore } from '../store/secret-store';
 import { secretName, type StateStore } from '../store/persisted-state';
 import type { ActivationRecord, ClientIdentity, Credentials, LicensingBackend } from './backend';
 import type { HeartbeatScheduler } from './heartbeat-scheduler';
@@ -145,9 +145,10 @@ export function createLicenceService(deps: LicenceServiceDeps) {
       await stopKeeping(profileId);
       // A key this computer can no longer decrypt (its keyring was replaced) is of no use here
       // again, and is kept until the person says so: deactivating is that, and goes on as when
-      // the key is gone. A locked keyring says so on every other read first.
+      // the key is gone (the server, which cannot be told, frees it from the vendor's portal). A
+      // locked or missing keyring is another error, and stops the deactivation.
       const key = await secrets.get(secretName.licenceKey(profileId)).catch((error: unknown) => {
-        if (error instanceof LicensingError && error.code === 'secret_store') return undefined;
+        if (error instanceof UndecryptableSecretError) return undefined;
         throw error;
       });
       if (licence.mode !== 'floating') {

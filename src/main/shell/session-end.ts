@@ -14,7 +14,8 @@ interface ShutdownNotice {
  * - Windows ends the session without 'before-quit'. Once it says the session ends ('session-end')
  *   nothing can stop it, so the seats are given back then, as far as Windows lets the process
  *   live; a seat cut short lapses on the server at its expiry, as after a crash.
- * - Linux: Electron holds the shutdown back while the app quits the usual way.
+ * - Linux: Electron holds a shutdown or restart back while the app quits the usual way (its
+ *   powerMonitor says nothing of a log-off).
  */
 export function quitWithTheSession(options: {
   readonly app: { quit(): void };

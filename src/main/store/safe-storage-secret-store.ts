@@ -1,7 +1,7 @@
 import { inEnglish } from '../../shared/texts/english';
 import { store } from '../../shared/texts/store.en';
 import { LicensingError } from '../licensing/licensing-error';
-import type { SecretStore } from './secret-store';
+import { UndecryptableSecretError, type SecretStore } from './secret-store';
 
 /**
  * The part of Electron's safeStorage we use; injected so this file never loads Electron. Only the
@@ -86,7 +86,7 @@ export async function createSafeStorageSecretStore(
       const { result, shouldReEncrypt } = await safeStorage
         .decryptStringAsync(Buffer.from(stored, 'base64'))
         .catch((cause: unknown) => {
-          throw new LicensingError('secret_store', store.cannotDecrypt(), { cause });
+          throw new UndecryptableSecretError(cause);
         });
       if (shouldReEncrypt) await reEncrypt(name, stored, result);
       return result;

@@ -8,7 +8,8 @@ import type { SecretStore } from './secret-store';
 const READ_TTL_MS = 2_000;
 /**
  * After a write that took W ms, the next one starts no sooner than 3 W after it ended (and at most
- * a second after): however fast changes come, writing takes at most a quarter of the time.
+ * a second after): however fast changes come, writes under a third of a second take at most a
+ * quarter of the time.
  */
 const REST_PER_WRITE = 3;
 const MAX_REST_MS = 1_000;
@@ -39,6 +40,10 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
   let nextWrite: Promise<void> | undefined;
   /** Date.now() before which a new write waits, gathering what arrives meanwhile. */
   let restUntil = 0;
+  /** Ends the running rest at once (a flush); undefined while none runs. */
+  let wake: (() => void) | undefined;
+  /** Set by a flush: the writes it waits for do not rest. */
+  let hurry = false;
 
   const read = async (): Promise<Map<string, string>> => {
     const text = await store.get(name);
@@ -96,8 +101,19 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
       // Starts after the running write and its rest, if any: everything queued until then goes
       // in this one.
       nextWrite = lastWrite.then(() => {
-        const rest = restUntil - Date.now();
-        return rest > 0 ? new Promise((resolve) => setTimeout(resolve, rest)).then(write) : write();
+        // Never longer than the longest rest: a clock set back must not hold writes for hours.
+        const rest = hurry ? 0 : Math.min(restUntil - Date.now(), MAX_REST_MS);
+        if (rest <= 0) return write();
+        return new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, rest);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        }).then(() => {
+          wake = undefined;
+          return write();
+        });
       });
       lastWrite = nextWrite.catch(() => undefined);
     }
@@ -119,5 +135,14 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
     },
     set: (key, value) => change(key, value),
     delete: (key) => change(key, undefined),
+    async flush() {
+      hurry = true;
+      wake?.();
+      try {
+        await lastWrite;
+      } finally {
+        hurry = false;
+      }
+    },
   };
 }

@@ -1,4 +1,6 @@
 import type { Text, Wording } from '../../shared/text';
+import { store } from '../../shared/texts/store.en';
+import { LicensingError } from '../licensing/licensing-error';
 
 /**
  * Where secrets live: licence keys, seat tokens, activation tokens. Never in the state file, never
@@ -23,6 +25,19 @@ export interface SecretStore {
   get(name: string): Promise<string | undefined>;
   set(name: string, value: string): Promise<void>;
   delete(name: string): Promise<void>;
+  /** Writes what is still waiting to be written (a bundle gathering a burst), before a quit. */
+  flush?(): Promise<void>;
+}
+
+/**
+ * A stored secret this computer can no longer decrypt: its keyring was replaced, or the profile
+ * copied from another user. Unlike a keyring that is locked or missing (a plain 'secret_store'
+ * error), nothing will bring it back: deactivating is the way out (licence-service.ts).
+ */
+export class UndecryptableSecretError extends LicensingError {
+  constructor(cause: unknown) {
+    super('secret_store', store.cannotDecrypt(), { cause });
+  }
 }
 
 /** For tests and for the in-process sandbox demo: secrets that vanish with the process. */
