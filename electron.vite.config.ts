@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { version } from './package.json';
+import { devInlineStyles } from './build/dev-inline-styles';
 
 export default defineConfig({
   main: {
@@ -32,6 +33,6 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devInlineStyles],
   },
 });
