@@ -91,7 +91,7 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
     } finally {
       writing = new Map();
       const ended = Date.now();
-      restUntil = ended + Math.min((ended - started) * REST_PER_WRITE, MAX_REST_MS);
+      restUntil = ended + (ended - started) * REST_PER_WRITE;
     }
   };
 
@@ -101,7 +101,7 @@ export function createSecretBundle(store: SecretStore, name: string): SecretStor
       // Starts after the running write and its rest, if any: everything queued until then goes
       // in this one.
       nextWrite = lastWrite.then(() => {
-        // Never longer than the longest rest: a clock set back must not hold writes for hours.
+        // Capped here, where it is waited: after a slow write, and when the clock was set back.
         const rest = hurry ? 0 : Math.min(restUntil - Date.now(), MAX_REST_MS);
         if (rest <= 0) return write();
         return new Promise<void>((resolve) => {
